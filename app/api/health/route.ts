@@ -1,0 +1,17 @@
+import { db } from '@/server/db';
+
+export const dynamic = 'force-dynamic';
+
+/** 200 when the database answers, 503 when it does not (for load balancers and monitors). */
+export async function GET() {
+  try {
+    await db().$queryRaw`SELECT 1`;
+    return Response.json({ status: 'ok', database: 'up' });
+  } catch (error) {
+    console.error('[factmark] health check: database unreachable:', error instanceof Error ? error.message : error);
+    return Response.json(
+      { status: 'unavailable', database: 'down', error: { code: 'service_unavailable', message: 'The database is not reachable.' } },
+      { status: 503 },
+    );
+  }
+}

@@ -1,0 +1,18 @@
+import { parseBody, route } from '@/server/api';
+import { db } from '@/server/db';
+import { requireRole } from '@/server/session';
+import { createUser, listUsers } from '@/server/users';
+import { newUserSchema } from '@/lib/users';
+
+/** ADMIN: every user (never a password hash). */
+export const GET = route(async () => {
+  await requireRole('ADMIN');
+  return Response.json({ users: await listUsers(db()) });
+});
+
+/** ADMIN: create a user; 409 when the email is taken. */
+export const POST = route(async (request) => {
+  const admin = await requireRole('ADMIN');
+  const input = await parseBody(request, newUserSchema);
+  return Response.json({ user: await createUser(db(), input, admin.id) }, { status: 201 });
+});

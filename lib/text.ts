@@ -1,0 +1,46 @@
+/**
+ * Article text helpers. Offsets are JavaScript string indices (UTF-16 code units) into the
+ * revision text, the one unit used everywhere inside the app.
+ */
+import { createHash } from 'node:crypto';
+
+export interface Paragraph {
+  /** Offset of the paragraph's first character in the full text. */
+  start: number;
+  /** Offset just past its last character. */
+  end: number;
+  text: string;
+}
+
+/**
+ * Splits text into paragraphs at line breaks, dropping blank lines and keeping each
+ * paragraph's offsets into the original text (so highlights can be placed on it later).
+ */
+export function splitParagraphs(text: string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  const lineBreak = /\r\n|\r|\n/g;
+  let lineStart = 0;
+  const push = (from: number, to: number) => {
+    const line = text.slice(from, to);
+    const leading = line.length - line.trimStart().length;
+    const trimmed = line.trim();
+    if (trimmed) paragraphs.push({ start: from + leading, end: from + leading + trimmed.length, text: trimmed });
+  };
+  for (let match = lineBreak.exec(text); match; match = lineBreak.exec(text)) {
+    push(lineStart, match.index);
+    lineStart = match.index + match[0].length;
+  }
+  push(lineStart, text.length);
+  return paragraphs;
+}
+
+/** sha256 of the text as UTF-8, hex: the identity of a revision's text. */
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Number of words, for the library's article summary. */
+export function countWords(text: string): number {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
+  return words ? words.length : 0;
+}

@@ -1,0 +1,152 @@
+/**
+ * `npm start` (production build) and `npm run dev` (hot reload): database, migrations, demo
+ * data, build if the sources changed, then the Next.js server. Prints the URL and the demo
+ * accounts when the app answers.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { DEMO_ACCOUNTS } from '../prisma/demo/demo';
+import { ensureAuthSecret, loadDotEnv, openDatabase, PROJECT_ROOT } from '../server/bootstrap';
+import { createPrismaClient } from '../server/db';
+import { disableDemoAccounts, seedDemo } from '../server/seed';
+
+const dev = process.argv.includes('--dev');
+const log = (line: string) => console.log(`[factmark] ${line}`);
+const NEXT_BIN = join(PROJECT_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+async function main() {
+  loadDotEnv();
+  const port = Number(process.env.PORT ?? 3000);
+  const demo = process.env.FACTMARK_DEMO ?? 'on';
+  if (demo !== 'on' && demo !== 'off') throw new Error(`FACTMARK_DEMO must be "on" or "off", not "${demo}".`);
+
+  const database = await openDatabase(log);
+  const stopDatabase = once(() => database.stop());
+  const secret = ensureAuthSecret();
+
+  const prisma = createPrismaClient(database.url);
+  let userCount: number;
+  try {
+    if (demo === 'on') {
+      const seeded = await seedDemo(prisma, join(PROJECT_ROOT, 'prisma', 'demo'));
+      if (seeded.usersCreated + seeded.articlesCreated > 0) {
+        log(`Demo data loaded: ${seeded.usersCreated} accounts, ${seeded.articlesCreated} articles.`);
+      }
+    } else {
+      const disabled = await disableDemoAccounts(prisma);
+      if (disabled > 0) log(`FACTMARK_DEMO=off: disabled ${disabled} demo accounts.`);
+    }
+    userCount = await prisma.user.count({ where: { disabledAt: null } });
+  } finally {
+    await prisma.$disconnect();
+  }
+
+  if (!dev) await buildIfNeeded();
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    FACTMARK_DEMO: demo,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  const server = spawn(process.execPath, [NEXT_BIN, dev ? 'dev' : 'start', '--port', String(port)], {
+    cwd: PROJECT_ROOT,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+
+  const shutdown = once(async (code: number) => {
+    server.kill('SIGTERM');
+    await stopDatabase();
+    process.exit(code);
+  });
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  server.on('exit', (code) => void shutdown(code ?? 1));
+
+  await waitForHealth(`http://127.0.0.1:${port}/api/health`, server);
+  printBanner(env.NEXTAUTH_URL, demo === 'on', userCount);
+}
+
+function printBanner(url: string, demo: boolean, userCount: number) {
+  const lines = ['', `Factmark is running at ${url}`];
+  if (demo) {
+    lines.push('Demo accounts (FACTMARK_DEMO=off turns them off):');
+    for (const account of DEMO_ACCOUNTS) {
+      lines.push(`  ${account.role.padEnd(8)}  ${account.email.padEnd(26)}  password: ${account.password}`);
+    }
+  } else if (userCount === 0) {
+    lines.push('No users yet: create the first admin with');
+    lines.push('  npm run user:create -- --email you@example.org --role ADMIN');
+  }
+  lines.push('Press Ctrl+C to stop.', '');
+  console.log(lines.join('\n'));
+}
+
+/** Builds when there is no build yet or any source file changed since the last one. */
+async function buildIfNeeded() {
+  const distDir = join(PROJECT_ROOT, process.env.FACTMARK_DIST_DIR ?? '.next');
+  const stamp = join(distDir, 'factmark-source-hash');
+  const hash = sourceHash();
+  if (existsSync(join(distDir, 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) {
+    log('Build is up to date.');
+    return;
+  }
+  log('Building the app (first start or changed sources; takes a minute)…');
+  const started = Date.now();
+  await run(process.execPath, [NEXT_BIN, 'build'], { NEXT_TELEMETRY_DISABLED: '1' });
+  writeFileSync(stamp, hash);
+  log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+const SOURCE_ROOTS = ['app', 'components', 'lib', 'server', 'public', 'prisma/schema.prisma', 'proxy.ts', 'next.config.js', 'tsconfig.json', 'package-lock.json'];
+
+/** A hash of every file the build reads (paths and contents), skipping generated code. */
+function sourceHash(): string {
+  const hash = createHash('sha256');
+  const visit = (path: string) => {
+    if (!existsSync(path) || path.includes(`${join('server', 'generated')}`)) return;
+    if (statSync(path).isDirectory()) {
+      for (const entry of readdirSync(path).sort()) visit(join(path, entry));
+    } else {
+      hash.update(relative(PROJECT_ROOT, path)).update('\0').update(readFileSync(path)).update('\0');
+    }
+  };
+  for (const root of SOURCE_ROOTS) visit(join(PROJECT_ROOT, root));
+  return hash.digest('hex');
+}
+
+function run(command: string, args: string[], extraEnv: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: PROJECT_ROOT, stdio: 'inherit', env: { ...process.env, ...extraEnv } });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 180_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error('The Next.js server exited before it was ready.');
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The app did not answer ${url} within ${timeoutMs / 1000} s.`);
+}
+
+function once<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  let result: Promise<R> | undefined;
+  return (...args) => (result ??= fn(...args));
+}
+
+main().catch((error: unknown) => {
+  console.error(`[factmark] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,86 @@
+/**
+ * The one place that turns a thrown error into an HTTP response. Bodies look like
+ * `{"error":{"code","message","issues?"}}`; codes are snake_case and map to statuses in
+ * ERROR_STATUS. Unknown errors become a generic 500 and are logged, never sent to the client.
+ */
+import { z } from 'zod';
+
+export const ERROR_STATUS = {
+  bad_request: 400,
+  invalid_json: 400,
+  validation_failed: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  last_admin: 409,
+  too_many_requests: 429,
+  internal_error: 500,
+  service_unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorIssue {
+  path: string;
+  message: string;
+}
+
+/** An expected failure with a code the client can act on. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const unauthorized = () => new AppError('unauthorized', 'Sign in to continue.');
+export const forbidden = (message = 'Your role does not allow this.') =>
+  new AppError('forbidden', message);
+export const notFound = (what: string) => new AppError('not_found', `${what} was not found.`);
+
+/** Builds the JSON error response for anything thrown by a route handler. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof z.ZodError) {
+    return body(400, {
+      code: 'validation_failed',
+      message: 'Some fields are invalid.',
+      issues: error.issues.map((issue) => ({
+        path: issue.path.join('.') || '(body)',
+        message: issue.message,
+      })),
+    });
+  }
+  if (error instanceof AppError) {
+    return body(error.status, { code: error.code, message: error.message, ...error.details });
+  }
+  const prismaCode = prismaErrorCode(error);
+  if (prismaCode === 'P2002') {
+    return body(409, { code: 'conflict', message: 'A record with these values already exists.' });
+  }
+  if (prismaCode === 'P2025') {
+    return body(404, { code: 'not_found', message: 'The record was not found.' });
+  }
+  console.error('[factmark] unhandled error in a route handler:', error);
+  return body(500, { code: 'internal_error', message: 'Something went wrong on the server.' });
+}
+
+function prismaErrorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const code = (error as { code: unknown }).code;
+    if (typeof code === 'string' && /^P\d{4}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+function body(status: number, error: Record<string, unknown>): Response {
+  return Response.json({ error }, { status });
+}
