@@ -5,6 +5,15 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
+    rules: {
+      // A leading underscore marks a value left unused on purpose (e.g. a destructured-away field).
+      '@typescript-eslint/no-unused-vars': [
+        'warn',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
+  },
+  {
     ignores: [
       'node_modules/**',
       '.next/**',

@@ -1,11 +1,9 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
-import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -24,8 +22,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Wrong email or password.');
       return;
     }
-    router.replace(callbackUrl);
-    router.refresh();
+    // A full page load, so the server renders every part of the page (header included) signed in.
+    window.location.assign(callbackUrl);
   }
 
   return (

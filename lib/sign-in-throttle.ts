@@ -20,7 +20,7 @@ export interface SignInRecord {
  * (0 when an attempt may be made now).
  */
 export function signInWaitMs(record: SignInRecord, now: Date): number {
-  const over = record.failedSignIns - FREE_ATTEMPTS;
+  const over = record.failedSignIns - FREE_ATTEMPTS - 1;
   if (over < 0 || record.lastFailedSignInAt === null) return 0;
   const wait = Math.min(BASE_WAIT_MS * 2 ** over, MAX_WAIT_MS);
   return Math.max(0, record.lastFailedSignInAt.getTime() + wait - now.getTime());

@@ -4,17 +4,15 @@
  * accounts when the app answers.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { DEMO_ACCOUNTS } from '../prisma/demo/demo';
 import { ensureAuthSecret, loadDotEnv, openDatabase, PROJECT_ROOT } from '../server/bootstrap';
 import { createPrismaClient } from '../server/db';
 import { disableDemoAccounts, seedDemo } from '../server/seed';
+import { buildIfNeeded, NEXT_BIN } from './build';
 
 const dev = process.argv.includes('--dev');
 const log = (line: string) => console.log(`[factmark] ${line}`);
-const NEXT_BIN = join(PROJECT_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 async function main() {
   loadDotEnv();
@@ -43,7 +41,7 @@ async function main() {
     await prisma.$disconnect();
   }
 
-  if (!dev) await buildIfNeeded();
+  if (!dev) await buildIfNeeded(process.env.FACTMARK_DIST_DIR ?? '.next', log);
 
   const env = {
     ...process.env,
@@ -85,46 +83,6 @@ function printBanner(url: string, demo: boolean, userCount: number) {
   }
   lines.push('Press Ctrl+C to stop.', '');
   console.log(lines.join('\n'));
-}
-
-/** Builds when there is no build yet or any source file changed since the last one. */
-async function buildIfNeeded() {
-  const distDir = join(PROJECT_ROOT, process.env.FACTMARK_DIST_DIR ?? '.next');
-  const stamp = join(distDir, 'factmark-source-hash');
-  const hash = sourceHash();
-  if (existsSync(join(distDir, 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) {
-    log('Build is up to date.');
-    return;
-  }
-  log('Building the app (first start or changed sources; takes a minute)…');
-  const started = Date.now();
-  await run(process.execPath, [NEXT_BIN, 'build'], { NEXT_TELEMETRY_DISABLED: '1' });
-  writeFileSync(stamp, hash);
-  log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-}
-
-const SOURCE_ROOTS = ['app', 'components', 'lib', 'server', 'public', 'prisma/schema.prisma', 'proxy.ts', 'next.config.js', 'tsconfig.json', 'package-lock.json'];
-
-/** A hash of every file the build reads (paths and contents), skipping generated code. */
-function sourceHash(): string {
-  const hash = createHash('sha256');
-  const visit = (path: string) => {
-    if (!existsSync(path) || path.includes(`${join('server', 'generated')}`)) return;
-    if (statSync(path).isDirectory()) {
-      for (const entry of readdirSync(path).sort()) visit(join(path, entry));
-    } else {
-      hash.update(relative(PROJECT_ROOT, path)).update('\0').update(readFileSync(path)).update('\0');
-    }
-  };
-  for (const root of SOURCE_ROOTS) visit(join(PROJECT_ROOT, root));
-  return hash.digest('hex');
-}
-
-function run(command: string, args: string[], extraEnv: Record<string, string>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: PROJECT_ROOT, stdio: 'inherit', env: { ...process.env, ...extraEnv } });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
-  });
 }
 
 async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 180_000) {

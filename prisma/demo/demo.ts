@@ -26,12 +26,15 @@ export interface DemoArticle {
   byline: string | null;
   /** ISO date. */
   publishedAt: string;
+  /** sha256 of the file as it arrived, so a test notices any change to the raw text. */
+  sha256: string;
 }
 
 export const DEMO_ARTICLES: readonly DemoArticle[] = [
   {
     seedKey: 'demo:mfa-astana-2-talks',
     file: 'mfa-astana-2-talks.txt',
+    sha256: '16836b6a3f94825b67f511e66bdeb8ca6d47e09e931aa6fcc5da1954e79f7096',
     title: 'Syrian opposition holds second round of consultations in Astana',
     sourceName: 'MFA Government',
     byline: null,
@@ -41,6 +44,7 @@ export const DEMO_ARTICLES: readonly DemoArticle[] = [
   {
     seedKey: 'demo:astana-times-astana-2-talks',
     file: 'astana-times-astana-2-talks-scraped.txt',
+    sha256: '9e880b568faea8fe88a2cb2ada50399f6254bdbc7a5ef9a1d705c78286cd32d9',
     title: 'Representatives of Syrian Opposition Meet in Astana',
     sourceName: 'The Astana Times',
     byline: 'Malika Orazgaliyeva',

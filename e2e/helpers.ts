@@ -1,0 +1,44 @@
+/** Shared by the Playwright suites: demo accounts, sign-in over HTTP, unique test users. */
+import { randomBytes } from 'node:crypto';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { DEMO_ACCOUNTS } from '../prisma/demo/demo';
+import type { Role } from '../lib/domain';
+
+export const demo = (role: Role) => DEMO_ACCOUNTS.find((a) => a.role === role)!;
+
+/** Signs in through NextAuth's credentials endpoint; the context keeps the session cookie. */
+export async function signInOverHttp(request: APIRequestContext, email: string, password: string) {
+  const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  const response = await request.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email, password, json: 'true' },
+  });
+  expect(response.ok()).toBeTruthy();
+  const me = await request.get('/api/me');
+  expect(me.status(), `signed in as ${email}`).toBe(200);
+}
+
+export function uniqueEmail(label: string): string {
+  return `${label}-${randomBytes(4).toString('hex')}@test.example`;
+}
+
+export const TEST_PASSWORD = 'test password 2026';
+
+/** Creates a user through the admin API (signs the given context in as the demo admin). */
+export async function createUserAsAdmin(request: APIRequestContext, role: Role, label = role.toLowerCase()) {
+  await signInOverHttp(request, demo('ADMIN').email, demo('ADMIN').password);
+  const email = uniqueEmail(label);
+  const response = await request.post('/api/users', {
+    data: { email, name: `Test ${label}`, role, password: TEST_PASSWORD },
+  });
+  expect(response.status()).toBe(201);
+  const { user } = (await response.json()) as { user: { id: string; email: string } };
+  return user;
+}
+
+/**
+ * The page's own alert (Next.js also renders an empty role="alert" route announcer, so a bare
+ * getByRole('alert') matches two elements).
+ */
+export function pageAlert(page: Page) {
+  return page.getByRole('alert').and(page.locator('.alert'));
+}

@@ -1,0 +1,63 @@
+/**
+ * Builds the Next.js app when there is no build yet or a source file changed since the last
+ * one (a hash of every file the build reads is kept in the build folder).
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { PROJECT_ROOT } from '../server/bootstrap';
+
+export const NEXT_BIN = join(PROJECT_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+const SOURCE_ROOTS = [
+  'app',
+  'components',
+  'lib',
+  'server',
+  'public',
+  'prisma/schema.prisma',
+  'proxy.ts',
+  'next.config.js',
+  'tsconfig.json',
+  'package-lock.json',
+];
+
+/** Builds into `distDir` (relative to the project) unless that build is up to date. */
+export async function buildIfNeeded(distDir: string, log: (line: string) => void): Promise<void> {
+  const dir = join(PROJECT_ROOT, distDir);
+  const stamp = join(dir, 'factmark-source-hash');
+  const hash = sourceHash();
+  if (existsSync(join(dir, 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) {
+    log('Build is up to date.');
+    return;
+  }
+  log('Building the app (first start or changed sources; this takes a minute)…');
+  const started = Date.now();
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [NEXT_BIN, 'build'], {
+      cwd: PROJECT_ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, FACTMARK_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
+    });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));
+  });
+  writeFileSync(stamp, hash);
+  log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+/** A hash of every file the build reads (paths and contents), skipping generated code. */
+function sourceHash(): string {
+  const hash = createHash('sha256');
+  const generated = join(PROJECT_ROOT, 'server', 'generated');
+  const visit = (path: string) => {
+    if (!existsSync(path) || path.startsWith(generated)) return;
+    if (statSync(path).isDirectory()) {
+      for (const entry of readdirSync(path).sort()) visit(join(path, entry));
+    } else {
+      hash.update(relative(PROJECT_ROOT, path)).update('\0').update(readFileSync(path)).update('\0');
+    }
+  };
+  for (const root of SOURCE_ROOTS) visit(join(PROJECT_ROOT, root));
+  return hash.digest('hex');
+}

@@ -1,0 +1,177 @@
+/**
+ * `npm test`: the whole suite, ending with one line `N passed, N failed` (all suites' totals).
+ *   1. type check (tsc --noEmit) and lint (ESLint), one check each;
+ *   2. unit tests of lib/ and server tests against a throw-away PostgreSQL (Node's runner);
+ *   3. a production build, served by `next start` on a fresh migrated database with the demo
+ *      data, and the Playwright suites against it: API over HTTP and pages in Chromium.
+ * Nothing is mocked. The run always uses its own throw-away embedded PostgreSQL in the temp
+ * folder (DATABASE_URL is ignored), so it never touches the app's data.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../server/bootstrap';
+import { createPrismaClient } from '../server/db';
+import { startEmbeddedPostgres } from '../server/embedded-postgres';
+import { migrate } from '../server/migrate';
+import { seedDemo } from '../server/seed';
+import { buildIfNeeded, NEXT_BIN } from './build';
+import { findChromium } from './chromium';
+
+const TEST_DIST_DIR = '.next-test';
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const log = (line: string) => console.log(`\n[test] ${line}`);
+
+function bin(name: string): string {
+  return join(PROJECT_ROOT, 'node_modules', '.bin', name);
+}
+
+/** Runs a command with inherited output; resolves with its exit code. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: PROJECT_ROOT, stdio: 'inherit', env });
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+async function check(name: string, command: string, args: string[]) {
+  log(`${name}: ${[command.split('/').pop(), ...args].join(' ')}`);
+  const code = await run(command, args);
+  if (code === 0) totals.passed++;
+  else {
+    totals.failed++;
+    console.log(`[test] ${name} FAILED`);
+  }
+}
+
+function findTests(dir: string, pattern: RegExp): string[] {
+  const found: string[] = [];
+  const visit = (path: string) => {
+    for (const entry of readdirSync(path)) {
+      const full = join(path, entry);
+      if (entry === 'node_modules' || entry === 'generated' || entry.startsWith('.')) continue;
+      if (statSync(full).isDirectory()) visit(full);
+      else if (pattern.test(entry)) found.push(full);
+    }
+  };
+  if (existsSync(dir)) visit(dir);
+  return found.sort();
+}
+
+async function nodeTests(env: NodeJS.ProcessEnv, tapFile: string) {
+  const files = [...findTests(join(PROJECT_ROOT, 'lib'), /\.test\.ts$/), ...findTests(join(PROJECT_ROOT, 'server'), /\.test\.ts$/)];
+  log(`unit and server tests: ${files.length} files`);
+  await run(
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files],
+    env,
+  );
+  const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
+  const count = (key: string) => Number(tap.match(new RegExp(`^# ${key} (\\d+)$`, 'm'))?.[1] ?? 0);
+  const failed = count('fail') + count('cancelled');
+  totals.passed += count('pass');
+  totals.failed += failed;
+  totals.skipped += count('skipped') + count('todo');
+  if (!tap) totals.failed++;
+}
+
+async function playwright(env: NodeJS.ProcessEnv, reportFile: string) {
+  log('Playwright: API over HTTP and pages in Chromium');
+  await run(bin('playwright'), ['test'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile });
+  if (!existsSync(reportFile)) {
+    totals.failed++;
+    return;
+  }
+  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    errors?: unknown[];
+  };
+  totals.passed += report.stats.expected + report.stats.flaky;
+  totals.failed += report.stats.unexpected + (report.errors?.length ?? 0);
+  totals.skipped += report.stats.skipped;
+  if (report.stats.flaky) console.log(`[test] ${report.stats.flaky} Playwright tests passed only on retry (flaky).`);
+}
+
+async function waitForHealth(url: string, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+async function main() {
+  const started = Date.now();
+  const chromium = findChromium();
+  if (!chromium) {
+    console.error(
+      '[test] No Chromium for the browser tests (looked at CHROMIUM_PATH, /usr/bin/chromium and Playwright\'s own browser).\n' +
+        '[test] Install it with:  sudo apt-get install -y chromium',
+    );
+    process.exit(2);
+  }
+
+  await check('type check', bin('tsc'), ['--noEmit']);
+  await check('lint', bin('eslint'), ['.', '--max-warnings=0']);
+
+  const work = mkdtempSync(join(tmpdir(), 'factmark-test-'));
+  // PostgreSQL runs as the OS user `postgres`, which must be able to enter this folder.
+  chmodSync(work, 0o755);
+  const cluster = await startEmbeddedPostgres({ dataDir: join(work, 'pg'), port: 0, database: 'factmark_e2e', persistent: false });
+  let server: ReturnType<typeof spawn> | undefined;
+  try {
+    const baseEnv = { ...process.env, FACTMARK_TEST_PG_ADMIN_URL: cluster.adminUrl, NEXT_TELEMETRY_DISABLED: '1' };
+    await nodeTests(baseEnv, join(work, 'node.tap'));
+
+    await migrate(cluster.url, { migrationsDir: join(PROJECT_ROOT, 'prisma', 'migrations') });
+    const prisma = createPrismaClient(cluster.url);
+    await seedDemo(prisma, join(PROJECT_ROOT, 'prisma', 'demo'));
+    await prisma.$disconnect();
+
+    await buildIfNeeded(TEST_DIST_DIR, log);
+    const port = 3100 + Math.floor(Math.random() * 800);
+    const baseUrl = `http://localhost:${port}`;
+    const serverEnv = {
+      ...baseEnv,
+      DATABASE_URL: cluster.url,
+      NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+      NEXTAUTH_URL: baseUrl,
+      FACTMARK_DIST_DIR: TEST_DIST_DIR,
+    };
+    server = spawn(process.execPath, [NEXT_BIN, 'start', '--port', String(port)], {
+      cwd: PROJECT_ROOT,
+      env: serverEnv,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    await waitForHealth(`${baseUrl}/api/health`);
+
+    await playwright(
+      { ...serverEnv, FACTMARK_TEST_BASE_URL: baseUrl, CHROMIUM_PATH: chromium, FACTMARK_NEXT_BIN: NEXT_BIN },
+      join(work, 'playwright.json'),
+    );
+  } catch (error) {
+    totals.failed++;
+    console.error('[test] the test run broke off:', error);
+  } finally {
+    server?.kill('SIGTERM');
+    await cluster.stop().catch(() => {});
+    rmSync(work, { recursive: true, force: true });
+  }
+
+  console.log(`\n[test] finished in ${((Date.now() - started) / 1000).toFixed(0)} s${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+  console.log(`${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(totals.failed === 0 ? 0 : 1);
+}
+
+main().catch((error: unknown) => {
+  console.error('[test] could not run the suite:', error instanceof Error ? error.message : error);
+  console.log(`${totals.passed} passed, ${totals.failed + 1} failed`);
+  process.exit(1);
+});
