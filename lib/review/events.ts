@@ -1,0 +1,111 @@
+/**
+ * The events of the claim review workflow and their creators. An event says who wants what; it
+ * is applied to a claim by `transition(claim, event)`, which decides whether it is allowed.
+ * Creators only build the value: they neither validate nor trim (the transition does, so that
+ * events built elsewhere, e.g. decoded from a request, get the same checks).
+ */
+
+import {
+  SYSTEM_ACTOR,
+  type Anchor,
+  type ClaimPatch,
+  type Evidence,
+  type ReviewActor,
+} from './types';
+
+/** The author (or an ADMIN) sends the claim for review. */
+export type SubmitEvent = { readonly type: 'submit'; readonly actor: ReviewActor };
+
+/** A reviewer approves a submitted claim, optionally with a comment. */
+export type ApproveEvent = {
+  readonly type: 'approve';
+  readonly actor: ReviewActor;
+  readonly comment: string | null;
+};
+
+/** A reviewer sends a submitted claim back to its author; the comment is required. */
+export type RequestChangesEvent = {
+  readonly type: 'requestChanges';
+  readonly actor: ReviewActor;
+  readonly comment: string;
+};
+
+/** A reviewer withdraws an approval, starting a new review cycle; the reason is required. */
+export type ReopenEvent = {
+  readonly type: 'reopen';
+  readonly actor: ReviewActor;
+  readonly reason: string;
+};
+
+/** The author (or an ADMIN) changes the claim's verdict, rationale or evidence. */
+export type EditEvent = {
+  readonly type: 'edit';
+  readonly actor: ReviewActor;
+  readonly patch: ClaimPatch;
+};
+
+/**
+ * The system reports that a new text revision moved or changed the claim's anchored text.
+ * `anchors` are the claim's anchors in the new revision; `reason` says what happened and becomes
+ * the note shown to the user when an approval is voided.
+ */
+export type AnchorChangedEvent = {
+  readonly type: 'anchorChanged';
+  readonly actor: ReviewActor;
+  readonly anchors: readonly Anchor[];
+  readonly reason: string;
+};
+
+/** Any event `transition` accepts. */
+export type ReviewEvent =
+  SubmitEvent | ApproveEvent | RequestChangesEvent | ReopenEvent | EditEvent | AnchorChangedEvent;
+
+export type ReviewEventType = ReviewEvent['type'];
+
+/** Creates a `submit` event. */
+export function submit(actor: ReviewActor): SubmitEvent {
+  return { type: 'submit', actor };
+}
+
+/** Creates an `approve` event; the comment is optional. */
+export function approve(actor: ReviewActor, comment: string | null = null): ApproveEvent {
+  return { type: 'approve', actor, comment };
+}
+
+/** Creates a `requestChanges` event; the comment must not be blank. */
+export function requestChanges(actor: ReviewActor, comment: string): RequestChangesEvent {
+  return { type: 'requestChanges', actor, comment };
+}
+
+/** Creates a `reopen` event; the reason must not be blank. */
+export function reopen(actor: ReviewActor, reason: string): ReopenEvent {
+  return { type: 'reopen', actor, reason };
+}
+
+/** Creates an `edit` event changing some of verdict, rationale and evidence. */
+export function edit(actor: ReviewActor, patch: ClaimPatch): EditEvent {
+  return {
+    type: 'edit',
+    actor,
+    patch: {
+      ...patch,
+      ...(patch.evidence ? { evidence: patch.evidence.map(copyEvidence) } : {}),
+    },
+  };
+}
+
+/**
+ * Creates an `anchorChanged` event. The actor defaults to (and should be) the system; the
+ * parameter exists so that a wrongly attributed event can be represented and refused.
+ */
+export function anchorChanged(
+  anchors: readonly Anchor[],
+  reason: string,
+  actor: ReviewActor = SYSTEM_ACTOR,
+): AnchorChangedEvent {
+  return { type: 'anchorChanged', actor, anchors: anchors.map((a) => ({ ...a })), reason };
+}
+
+function copyEvidence(e: Evidence): Evidence {
+  return { url: e.url, title: e.title, quote: e.quote };
+}

@@ -1,0 +1,131 @@
+/**
+ * Who may do what to a claim. Each helper answers for one action and one actor, looking only at
+ * who the actor is (role, authorship, last editor) and, for edit and delete, at the approval
+ * lock. Whether the action is possible from the claim's current state is the state machine's
+ * business (`checkAction`), so that a disabled button can say either "you wrote this claim" or
+ * "this claim is not submitted" — whichever applies first.
+ *
+ * Decisions (documented here because the issue left them open):
+ * - Submit: the author, or any ADMIN (an admin can push a colleague's finished draft on).
+ * - Edit / delete: the author, or any ADMIN; REVIEWERs cannot change other people's claims —
+ *   they request changes instead. Nobody edits or deletes an APPROVED claim, ADMINs included:
+ *   it has to be reopened first.
+ * - Approve: REVIEWER or ADMIN, and never the claim's author or last editor (four-eyes rule;
+ *   ADMINs are not exempt).
+ * - Request changes / reopen: any REVIEWER or ADMIN, the author included. These withdraw or
+ *   withhold an approval, so the four-eyes rule (which guards granting one) does not apply.
+ * - The system actor may only report anchor changes, and only the system may.
+ */
+
+import type { ForbiddenRule } from './results';
+import { isSystemActor, type ClaimForReview, type ReviewAction, type ReviewActor } from './types';
+
+/** The answer of a permission helper: allowed, or refused with a rule and a tooltip reason. */
+export type Permission =
+  | { readonly allowed: true }
+  | { readonly allowed: false; readonly rule: ForbiddenRule; readonly reason: string };
+
+/** The signature every permission helper shares: `canX(actor, claim)`. */
+export type PermissionCheck = (actor: ReviewActor, claim: ClaimForReview) => Permission;
+
+const ALLOWED: Permission = Object.freeze({ allowed: true });
+
+/** Tooltip reasons, exported so that the UI and tests can refer to them. */
+export const PERMISSION_REASONS = {
+  systemOnlyReportsAnchors: 'the system can only report anchor changes',
+  onlySystemReportsAnchors: 'only the system reports anchor changes',
+  approvedLocked: 'approved claims are locked',
+  submitOwnership: 'only the author or an admin can submit this claim',
+  editOwnership: 'only the author or an admin can edit this claim',
+  deleteOwnership: 'only the author or an admin can delete this claim',
+  editorsCannotApprove: 'editors cannot approve claims',
+  editorsCannotRequestChanges: 'editors cannot request changes',
+  editorsCannotReopen: 'editors cannot reopen approved claims',
+  fourEyesAuthor: 'you cannot approve a claim you wrote',
+  fourEyesLastEditor: 'you cannot approve a claim you last changed',
+} as const;
+
+const R = PERMISSION_REASONS;
+
+function deny(rule: ForbiddenRule, reason: string): Permission {
+  return { allowed: false, rule, reason };
+}
+
+/** May the actor submit this claim for review? The author or an ADMIN. */
+export function canSubmitClaim(actor: ReviewActor, claim: ClaimForReview): Permission {
+  if (isSystemActor(actor)) return deny('actor_kind', R.systemOnlyReportsAnchors);
+  if (actor.id === claim.authorId || actor.role === 'ADMIN') return ALLOWED;
+  return deny('ownership', R.submitOwnership);
+}
+
+/**
+ * May the actor approve this claim? A REVIEWER or ADMIN who neither wrote it nor last changed it.
+ * The refusal's reason is meant for the approve button's tooltip.
+ */
+export function canApproveClaim(actor: ReviewActor, claim: ClaimForReview): Permission {
+  if (isSystemActor(actor)) return deny('actor_kind', R.systemOnlyReportsAnchors);
+  if (actor.role === 'EDITOR') return deny('role', R.editorsCannotApprove);
+  if (actor.id === claim.authorId) return deny('four_eyes', R.fourEyesAuthor);
+  if (claim.lastEditedById !== null && actor.id === claim.lastEditedById) {
+    return deny('four_eyes', R.fourEyesLastEditor);
+  }
+  return ALLOWED;
+}
+
+/** May the actor request changes on this claim? Any REVIEWER or ADMIN. */
+export const canRequestChanges: PermissionCheck = (actor) => {
+  if (isSystemActor(actor)) return deny('actor_kind', R.systemOnlyReportsAnchors);
+  if (actor.role === 'EDITOR') return deny('role', R.editorsCannotRequestChanges);
+  return ALLOWED;
+};
+
+/** May the actor reopen this (approved) claim? Any REVIEWER or ADMIN. */
+export const canReopenClaim: PermissionCheck = (actor) => {
+  if (isSystemActor(actor)) return deny('actor_kind', R.systemOnlyReportsAnchors);
+  if (actor.role === 'EDITOR') return deny('role', R.editorsCannotReopen);
+  return ALLOWED;
+};
+
+/**
+ * May the actor edit this claim's verdict, rationale or evidence? The author or an ADMIN, in any
+ * state but APPROVED ("approved claims are locked").
+ */
+export function canEditClaim(actor: ReviewActor, claim: ClaimForReview): Permission {
+  if (isSystemActor(actor)) return deny('actor_kind', R.systemOnlyReportsAnchors);
+  if (claim.reviewState === 'APPROVED') return deny('locked', R.approvedLocked);
+  if (actor.id === claim.authorId || actor.role === 'ADMIN') return ALLOWED;
+  return deny('ownership', R.editOwnership);
+}
+
+/** May the actor delete this claim? Same rule as editing: author or ADMIN, never when APPROVED. */
+export function canDeleteClaim(actor: ReviewActor, claim: ClaimForReview): Permission {
+  if (isSystemActor(actor)) return deny('actor_kind', R.systemOnlyReportsAnchors);
+  if (claim.reviewState === 'APPROVED') return deny('locked', R.approvedLocked);
+  if (actor.id === claim.authorId || actor.role === 'ADMIN') return ALLOWED;
+  return deny('ownership', R.deleteOwnership);
+}
+
+/** May the actor report an anchor change? Only the system. */
+export const canReportAnchorChange: PermissionCheck = (actor) => {
+  if (isSystemActor(actor)) return ALLOWED;
+  return deny('actor_kind', R.onlySystemReportsAnchors);
+};
+
+const BY_ACTION: Record<ReviewAction, PermissionCheck> = {
+  submit: canSubmitClaim,
+  approve: canApproveClaim,
+  requestChanges: canRequestChanges,
+  reopen: canReopenClaim,
+  edit: canEditClaim,
+  delete: canDeleteClaim,
+  anchorChanged: canReportAnchorChange,
+};
+
+/** The permission helper for an action, by name. */
+export function permissionFor(
+  action: ReviewAction,
+  actor: ReviewActor,
+  claim: ClaimForReview,
+): Permission {
+  return BY_ACTION[action](actor, claim);
+}

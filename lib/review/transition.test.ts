@@ -1,0 +1,389 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { claimApprovalHash } from './approval-snapshot';
+import { anchorChanged, approve, edit, reopen, requestChanges, submit } from './events';
+import type { ReviewEvent } from './events';
+import { ReviewInvariantError } from './invariants';
+import { httpStatusOf, type TransitionResult, type TransitionSuccess } from './results';
+import {
+  ANCHORS,
+  AUTHOR_ID,
+  MOVED_ANCHORS,
+  OTHER_ID,
+  deepFreeze,
+  makeClaim,
+  user,
+} from './test-fixtures';
+import { transition } from './transition';
+import { SYSTEM_ACTOR, type ClaimForReview } from './types';
+
+const editorAuthor = user('EDITOR', AUTHOR_ID);
+const reviewer = user('REVIEWER', OTHER_ID);
+const admin = user('ADMIN', 'u-admin');
+
+function ok(result: TransitionResult): TransitionSuccess {
+  assert.equal(result.ok, true, `expected success, got ${JSON.stringify(result)}`);
+  return result as TransitionSuccess;
+}
+
+function fails(result: TransitionResult) {
+  assert.equal(result.ok, false, `expected failure, got ${JSON.stringify(result)}`);
+  if (result.ok) throw new Error('unreachable');
+  return result;
+}
+
+describe('submit', () => {
+  it('DRAFT -> SUBMITTED with the audit record of the state change', () => {
+    const claim = makeClaim();
+    const r = ok(transition(claim, submit(editorAuthor)));
+    assert.equal(r.next.reviewState, 'SUBMITTED');
+    assert.equal(r.next.version, 8);
+    assert.equal(r.next.lastEditedById, AUTHOR_ID, 'submitting is not an edit');
+    assert.deepEqual(r.audit, {
+      action: 'claim.submit',
+      claimId: 'c-1',
+      actorId: AUTHOR_ID,
+      before: { reviewState: 'DRAFT' },
+      after: { reviewState: 'SUBMITTED' },
+      note: null,
+    });
+    assert.equal(r.decision, null);
+    assert.equal(r.note, null);
+  });
+
+  it('resubmits a CHANGES_REQUESTED claim', () => {
+    const r = ok(transition(makeClaim({ reviewState: 'CHANGES_REQUESTED' }), submit(editorAuthor)));
+    assert.equal(r.next.reviewState, 'SUBMITTED');
+    assert.deepEqual(r.audit.before, { reviewState: 'CHANGES_REQUESTED' });
+  });
+
+  it('says exactly what is missing: verdict and rationale', () => {
+    const f = fails(
+      transition(makeClaim({ verdict: 'UNVERIFIED', rationale: '' }), submit(editorAuthor)),
+    );
+    assert.equal(f.code, 'validation');
+    assert.equal(httpStatusOf(f), 400);
+    assert.ok(f.code === 'validation');
+    assert.deepEqual(f.fields, ['verdict', 'rationale']);
+    assert.equal(
+      f.message,
+      'Cannot submit this claim: missing a verdict (other than Unverified) and a rationale.',
+    );
+  });
+
+  it('says exactly what is missing: only the verdict', () => {
+    const f = fails(transition(makeClaim({ verdict: 'UNVERIFIED' }), submit(editorAuthor)));
+    assert.ok(f.code === 'validation');
+    assert.deepEqual(f.fields, ['verdict']);
+    assert.equal(f.message, 'Cannot submit this claim: missing a verdict (other than Unverified).');
+  });
+
+  it('says exactly what is missing: only the rationale (whitespace is blank)', () => {
+    const f = fails(transition(makeClaim({ rationale: ' \n\t ' }), submit(editorAuthor)));
+    assert.ok(f.code === 'validation');
+    assert.deepEqual(f.fields, ['rationale']);
+    assert.equal(f.message, 'Cannot submit this claim: missing a rationale.');
+  });
+
+  it('checks who before state before completeness', () => {
+    const incomplete = { verdict: 'UNVERIFIED', rationale: '' } as const;
+    const other = user('EDITOR', OTHER_ID);
+    assert.equal(fails(transition(makeClaim(incomplete), submit(other))).code, 'forbidden');
+    const approved = makeClaim({ ...incomplete, reviewState: 'APPROVED' });
+    assert.equal(fails(transition(approved, submit(editorAuthor))).code, 'invalid_transition');
+  });
+});
+
+describe('approve', () => {
+  const submitted = makeClaim({ reviewState: 'SUBMITTED' });
+
+  it('records an APPROVE decision holding the snapshot hash', () => {
+    const r = ok(transition(submitted, approve(reviewer, '  Sources check out. ')));
+    assert.equal(r.next.reviewState, 'APPROVED');
+    assert.deepEqual(r.decision, {
+      claimId: 'c-1',
+      reviewerId: OTHER_ID,
+      decision: 'APPROVE',
+      comment: 'Sources check out.',
+      snapshotHash: claimApprovalHash(submitted),
+    });
+    assert.match(r.decision?.snapshotHash ?? '', /^[0-9a-f]{64}$/);
+    assert.deepEqual(r.audit, {
+      action: 'claim.approve',
+      claimId: 'c-1',
+      actorId: OTHER_ID,
+      before: { reviewState: 'SUBMITTED' },
+      after: { reviewState: 'APPROVED' },
+      note: 'Sources check out.',
+    });
+  });
+
+  it('treats a blank or missing comment as none', () => {
+    assert.equal(ok(transition(submitted, approve(reviewer, '   '))).decision?.comment, null);
+    assert.equal(ok(transition(submitted, approve(reviewer))).decision?.comment, null);
+  });
+
+  it('refuses a DRAFT with invalid_transition carrying the state', () => {
+    const f = fails(transition(makeClaim(), approve(reviewer)));
+    assert.ok(f.code === 'invalid_transition');
+    assert.equal(f.currentState, 'DRAFT');
+    assert.deepEqual(f.allowedFrom, ['SUBMITTED']);
+    assert.equal(httpStatusOf(f), 409);
+    assert.equal(
+      f.message,
+      'Cannot approve this claim while it is Draft; allowed only when it is Submitted.',
+    );
+  });
+
+  it('re-checks completeness of a claim stored incomplete', () => {
+    const f = fails(
+      transition(makeClaim({ reviewState: 'SUBMITTED', rationale: '' }), approve(reviewer)),
+    );
+    assert.ok(f.code === 'validation');
+    assert.deepEqual(f.fields, ['rationale']);
+  });
+});
+
+describe('requestChanges and reopen', () => {
+  it('requires a non-blank comment to request changes', () => {
+    const f = fails(
+      transition(makeClaim({ reviewState: 'SUBMITTED' }), requestChanges(reviewer, '  ')),
+    );
+    assert.ok(f.code === 'validation');
+    assert.deepEqual(f.fields, ['comment']);
+    assert.equal(f.message, 'Cannot request changes: a comment saying what to change is required.');
+  });
+
+  it('records a REQUEST_CHANGES decision with the trimmed comment', () => {
+    const r = ok(
+      transition(makeClaim({ reviewState: 'SUBMITTED' }), requestChanges(reviewer, ' Cite it. ')),
+    );
+    assert.equal(r.next.reviewState, 'CHANGES_REQUESTED');
+    assert.deepEqual(r.decision, {
+      claimId: 'c-1',
+      reviewerId: OTHER_ID,
+      decision: 'REQUEST_CHANGES',
+      comment: 'Cite it.',
+      snapshotHash: null,
+    });
+    assert.equal(r.audit.action, 'claim.request_changes');
+    assert.equal(r.audit.note, 'Cite it.');
+  });
+
+  it('requires a reason to reopen', () => {
+    const f = fails(transition(makeClaim({ reviewState: 'APPROVED' }), reopen(reviewer, '')));
+    assert.ok(f.code === 'validation');
+    assert.deepEqual(f.fields, ['reason']);
+    assert.equal(f.message, 'Cannot reopen this claim: a reason is required.');
+  });
+
+  it('reopening starts a new cycle: edit, resubmit, approve again', () => {
+    const approved = makeClaim({ reviewState: 'APPROVED' });
+    const reopened = ok(transition(approved, reopen(reviewer, 'New figures out.')));
+    assert.equal(reopened.next.reviewState, 'CHANGES_REQUESTED');
+    assert.equal(reopened.decision?.decision, 'REOPEN');
+    assert.equal(reopened.decision?.comment, 'New figures out.');
+    assert.equal(reopened.audit.action, 'claim.reopen');
+    const edited = ok(transition(reopened.next, edit(editorAuthor, { verdict: 'FALSE' })));
+    assert.equal(edited.next.reviewState, 'CHANGES_REQUESTED');
+    const resubmitted = ok(transition(edited.next, submit(editorAuthor)));
+    assert.equal(resubmitted.next.reviewState, 'SUBMITTED');
+    const reapproved = ok(transition(resubmitted.next, approve(reviewer)));
+    assert.equal(reapproved.next.reviewState, 'APPROVED');
+    assert.equal(reapproved.next.version, approved.version + 4);
+    assert.notEqual(reapproved.decision?.snapshotHash, claimApprovalHash(approved));
+  });
+});
+
+describe('edit', () => {
+  it('keeps a DRAFT a DRAFT and audits only the changed fields', () => {
+    const claim = makeClaim({ lastEditedById: null });
+    const r = ok(
+      transition(claim, edit(editorAuthor, { verdict: 'MISLEADING', rationale: 'Rewritten.' })),
+    );
+    assert.equal(r.next.reviewState, 'DRAFT');
+    assert.equal(r.next.rationale, 'Rewritten.');
+    assert.deepEqual(r.audit, {
+      action: 'claim.edit',
+      claimId: 'c-1',
+      actorId: AUTHOR_ID,
+      before: { rationale: claim.rationale, lastEditedById: null },
+      after: { rationale: 'Rewritten.', lastEditedById: AUTHOR_ID },
+      note: null,
+    });
+  });
+
+  it('audits evidence before and after', () => {
+    const claim = makeClaim();
+    const evidence = [{ url: 'https://new.example', title: 'New', quote: null }];
+    const r = ok(transition(claim, edit(editorAuthor, { evidence })));
+    assert.deepEqual(r.audit.before, { evidence: claim.evidence });
+    assert.deepEqual(r.audit.after, { evidence });
+    assert.deepEqual(r.next.evidence, evidence);
+  });
+
+  it('lets a DRAFT become incomplete', () => {
+    const r = ok(
+      transition(makeClaim(), edit(editorAuthor, { verdict: 'UNVERIFIED', rationale: '' })),
+    );
+    assert.equal(r.next.verdict, 'UNVERIFIED');
+  });
+
+  it('keeps a SUBMITTED claim SUBMITTED but complete', () => {
+    const claim = makeClaim({ reviewState: 'SUBMITTED' });
+    assert.equal(
+      ok(transition(claim, edit(editorAuthor, { verdict: 'FALSE' }))).next.reviewState,
+      'SUBMITTED',
+    );
+    const f = fails(
+      transition(claim, edit(editorAuthor, { verdict: 'UNVERIFIED', rationale: ' ' })),
+    );
+    assert.ok(f.code === 'validation');
+    assert.deepEqual(f.fields, ['verdict', 'rationale']);
+    assert.equal(
+      f.message,
+      'Cannot edit this claim: it is submitted, and the edit would leave it missing a verdict ' +
+        '(other than Unverified) and a rationale.',
+    );
+  });
+
+  it('refuses an edit that changes nothing', () => {
+    const claim = makeClaim();
+    const f = fails(
+      transition(claim, edit(editorAuthor, { verdict: claim.verdict, evidence: claim.evidence })),
+    );
+    assert.ok(f.code === 'validation');
+    assert.deepEqual(f.fields, ['changes']);
+    assert.equal(fails(transition(claim, edit(editorAuthor, {}))).code, 'validation');
+  });
+
+  it('refuses invalid values', () => {
+    const bad = edit(editorAuthor, {
+      verdict: 'PANTS_ON_FIRE' as never,
+      evidence: [{ url: ' ', title: null, quote: null }],
+    });
+    const f = fails(transition(makeClaim(), bad));
+    assert.ok(f.code === 'validation');
+    assert.deepEqual(f.fields, ['verdict', 'evidence']);
+    assert.equal(f.message, 'Cannot edit this claim: invalid verdict, evidence.');
+  });
+
+  it('refuses everyone on an APPROVED claim: approved claims are locked', () => {
+    for (const actor of [editorAuthor, admin]) {
+      const f = fails(
+        transition(makeClaim({ reviewState: 'APPROVED' }), edit(actor, { rationale: 'x' })),
+      );
+      assert.ok(f.code === 'forbidden');
+      assert.equal(f.rule, 'locked');
+      assert.equal(f.reason, 'approved claims are locked');
+    }
+  });
+});
+
+describe('anchorChanged', () => {
+  const approved = makeClaim({ reviewState: 'APPROVED' });
+
+  it('voids an approval whose quotes moved: APPROVED -> SUBMITTED with a note', () => {
+    const r = ok(
+      transition(approved, anchorChanged(MOVED_ANCHORS, ' Text inserted above the quote. ')),
+    );
+    assert.equal(r.next.reviewState, 'SUBMITTED');
+    assert.equal(r.note, 'Text inserted above the quote.');
+    assert.deepEqual(r.next.anchors, MOVED_ANCHORS);
+    assert.equal(r.next.lastEditedById, approved.lastEditedById);
+    assert.deepEqual(r.audit, {
+      action: 'claim.anchor_changed',
+      claimId: 'c-1',
+      actorId: 'system',
+      before: { anchors: ANCHORS, reviewState: 'APPROVED' },
+      after: { anchors: MOVED_ANCHORS, reviewState: 'SUBMITTED' },
+      note: 'Text inserted above the quote.',
+    });
+    assert.equal(r.decision, null);
+  });
+
+  it('voids an approval whose quote changed in place', () => {
+    const changed = ANCHORS.map((a, i) =>
+      i === 0 ? { ...a, exact: 'unemployment fell to 4%' } : a,
+    );
+    assert.equal(
+      ok(transition(approved, anchorChanged(changed, 'Quote edited.'))).next.reviewState,
+      'SUBMITTED',
+    );
+  });
+
+  it('keeps the approval when only the revision id changed', () => {
+    const sameText = ANCHORS.map((a) => ({ ...a, revisionId: 'r-9' }));
+    const r = ok(transition(approved, anchorChanged(sameText, 'New revision.')));
+    assert.equal(r.next.reviewState, 'APPROVED');
+    assert.equal(r.note, null);
+    assert.deepEqual(r.audit.after, { anchors: sameText });
+  });
+
+  it('updates anchors without changing the state of unapproved claims', () => {
+    for (const reviewState of ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED'] as const) {
+      const r = ok(transition(makeClaim({ reviewState }), anchorChanged(MOVED_ANCHORS, 'Moved.')));
+      assert.equal(r.next.reviewState, reviewState);
+      assert.equal(r.note, null);
+    }
+  });
+
+  it('validates the reason and the anchors', () => {
+    const bad = [{ revisionId: 'r-2', start: 9, end: 3, exact: 'x' }];
+    const f = fails(transition(approved, anchorChanged(bad, '')));
+    assert.ok(f.code === 'validation');
+    assert.deepEqual(f.fields, ['reason', 'anchors']);
+    const same = fails(transition(approved, anchorChanged(ANCHORS, 'Nothing happened.')));
+    assert.ok(same.code === 'validation');
+    assert.deepEqual(same.fields, ['changes']);
+  });
+
+  it('is refused to users', () => {
+    const f = fails(transition(approved, anchorChanged(MOVED_ANCHORS, 'Moved.', admin)));
+    assert.ok(f.code === 'forbidden');
+    assert.equal(f.reason, 'only the system reports anchor changes');
+  });
+
+  it('is the only thing the system may do', () => {
+    const f = fails(transition(makeClaim(), submit(SYSTEM_ACTOR)));
+    assert.ok(f.code === 'forbidden');
+    assert.equal(f.rule, 'actor_kind');
+  });
+});
+
+describe('purity and invariants', () => {
+  it('never mutates the claim and never shares arrays with it', () => {
+    const claim = deepFreeze(makeClaim({ reviewState: 'APPROVED' }));
+    const copy = structuredClone(claim);
+    const r = ok(transition(claim, anchorChanged(MOVED_ANCHORS, 'Moved.')));
+    assert.deepEqual(claim, copy);
+    assert.notEqual(r.next.evidence, claim.evidence);
+    assert.notEqual(r.next.anchors[0], MOVED_ANCHORS[0]);
+    assert.notEqual(r.audit.before.anchors, claim.anchors);
+  });
+
+  it('returns plain, JSON-serialisable data', () => {
+    const r = ok(transition(makeClaim({ reviewState: 'SUBMITTED' }), approve(reviewer, 'Fine.')));
+    assert.deepEqual(JSON.parse(JSON.stringify(r)), r);
+  });
+
+  it('throws on an unknown event type', () => {
+    const event = { type: 'publish', actor: reviewer } as unknown as ReviewEvent;
+    assert.throws(() => transition(makeClaim(), event), ReviewInvariantError);
+  });
+
+  it('throws on an unknown review state, role or malformed system actor', () => {
+    const badState = makeClaim({ reviewState: 'PUBLISHED' as never });
+    assert.throws(() => transition(badState, submit(editorAuthor)), ReviewInvariantError);
+    const badRole = { id: 'u', role: 'GUEST' } as never;
+    assert.throws(() => transition(makeClaim(), submit(badRole)), ReviewInvariantError);
+    const fakeSystem = { id: 'u-1', role: 'SYSTEM' } as never;
+    assert.throws(
+      () => transition(makeClaim(), anchorChanged(MOVED_ANCHORS, 'x', fakeSystem)),
+      ReviewInvariantError,
+    );
+    const badVersion: ClaimForReview = makeClaim({ version: -1 });
+    assert.throws(() => transition(badVersion, submit(editorAuthor)), ReviewInvariantError);
+  });
+});
