@@ -35,7 +35,13 @@ export default async function LibraryPage() {
                   {article.byline && <div className="muted">By {article.byline}</div>}
                 </td>
                 <td>{article.sourceName ?? <span className="muted">—</span>}</td>
-                <td>{article.publishedAt ? formatDate(article.publishedAt) : <span className="muted">—</span>}</td>
+                <td>
+                  {article.publishedAt ? (
+                    formatDate(article.publishedAt)
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
                 <td>
                   <div className="counts" aria-label={`Claims of ${article.title}`}>
                     <span className="chip">{article.claimCounts.total} total</span>

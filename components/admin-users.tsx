@@ -27,10 +27,18 @@ async function send(url: string, method: string, body: unknown): Promise<string 
     error?: { message?: string; issues?: { path: string; message: string }[] };
   } | null;
   const issues = payload?.error?.issues?.map((i) => `${i.path}: ${i.message}`).join(' ');
-  return [payload?.error?.message ?? `Request failed (${response.status}).`, issues].filter(Boolean).join(' ');
+  return [payload?.error?.message ?? `Request failed (${response.status}).`, issues]
+    .filter(Boolean)
+    .join(' ');
 }
 
-export function AdminUsers({ users, currentUserId }: { users: AdminUserRow[]; currentUserId: string }) {
+export function AdminUsers({
+  users,
+  currentUserId,
+}: {
+  users: AdminUserRow[];
+  currentUserId: string;
+}) {
   const router = useRouter();
   const [notice, setNotice] = useState<Notice>(null);
   const [resetFor, setResetFor] = useState<string | null>(null);
@@ -62,7 +70,12 @@ export function AdminUsers({ users, currentUserId }: { users: AdminUserRow[]; cu
   async function onReset(event: FormEvent<HTMLFormElement>, user: AdminUserRow) {
     event.preventDefault();
     const password = String(new FormData(event.currentTarget).get('password'));
-    if (await act(send(`/api/users/${user.id}`, 'PATCH', { password }), `Password of ${user.email} was reset.`)) {
+    if (
+      await act(
+        send(`/api/users/${user.id}`, 'PATCH', { password }),
+        `Password of ${user.email} was reset.`,
+      )
+    ) {
       setResetFor(null);
     }
   }
@@ -99,7 +112,13 @@ export function AdminUsers({ users, currentUserId }: { users: AdminUserRow[]; cu
           </label>
           <label>
             Password
-            <input name="password" type="password" autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} required />
+            <input
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              minLength={MIN_PASSWORD_LENGTH}
+              required
+            />
           </label>
           <button type="submit">Create user</button>
         </form>

@@ -19,7 +19,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     });
     setPending(false);
     if (!result || result.error) {
-      setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Wrong email or password.');
+      setError(
+        result?.error && result.error !== 'CredentialsSignin'
+          ? result.error
+          : 'Wrong email or password.',
+      );
       return;
     }
     // A full page load, so the server renders every part of the page (header included) signed in.

@@ -8,7 +8,9 @@ export const demo = (role: Role) => DEMO_ACCOUNTS.find((a) => a.role === role)!;
 
 /** Signs in through NextAuth's credentials endpoint; the context keeps the session cookie. */
 export async function signInOverHttp(request: APIRequestContext, email: string, password: string) {
-  const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as {
+    csrfToken: string;
+  };
   const response = await request.post('/api/auth/callback/credentials', {
     form: { csrfToken, email, password, json: 'true' },
   });
@@ -24,7 +26,11 @@ export function uniqueEmail(label: string): string {
 export const TEST_PASSWORD = 'test password 2026';
 
 /** Creates a user through the admin API (signs the given context in as the demo admin). */
-export async function createUserAsAdmin(request: APIRequestContext, role: Role, label = role.toLowerCase()) {
+export async function createUserAsAdmin(
+  request: APIRequestContext,
+  role: Role,
+  label = role.toLowerCase(),
+) {
   await signInOverHttp(request, demo('ADMIN').email, demo('ADMIN').password);
   const email = uniqueEmail(label);
   const response = await request.post('/api/users', {

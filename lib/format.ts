@@ -4,5 +4,10 @@
 export function formatDate(date: Date | string | null | undefined): string {
   if (!date) return '';
   const value = typeof date === 'string' ? new Date(date) : date;
-  return value.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return value.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }

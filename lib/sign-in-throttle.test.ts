@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BASE_WAIT_MS, FREE_ATTEMPTS, MAX_WAIT_MS, describeWait, signInWaitMs } from './sign-in-throttle';
+import {
+  BASE_WAIT_MS,
+  FREE_ATTEMPTS,
+  MAX_WAIT_MS,
+  describeWait,
+  signInWaitMs,
+} from './sign-in-throttle';
 
 const now = new Date('2026-11-24T10:00:00Z');
 const failedAgo = (failedSignIns: number, msAgo: number) => ({

@@ -24,7 +24,12 @@ export function splitParagraphs(text: string): Paragraph[] {
     const line = text.slice(from, to);
     const leading = line.length - line.trimStart().length;
     const trimmed = line.trim();
-    if (trimmed) paragraphs.push({ start: from + leading, end: from + leading + trimmed.length, text: trimmed });
+    if (trimmed)
+      paragraphs.push({
+        start: from + leading,
+        end: from + leading + trimmed.length,
+        text: trimmed,
+      });
   };
   for (let match = lineBreak.exec(text); match; match = lineBreak.exec(text)) {
     push(lineStart, match.index);

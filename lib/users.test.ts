@@ -4,12 +4,22 @@ import { nameFromEmail, newUserSchema, userUpdateSchema } from './users';
 
 describe('newUserSchema', () => {
   it('normalises the email to lower case without spaces', () => {
-    const user = newUserSchema.parse({ email: ' Ada@Example.ORG ', name: 'Ada', role: 'ADMIN', password: 'long enough!' });
+    const user = newUserSchema.parse({
+      email: ' Ada@Example.ORG ',
+      name: 'Ada',
+      role: 'ADMIN',
+      password: 'long enough!',
+    });
     assert.equal(user.email, 'ada@example.org');
   });
 
   it('names every bad field', () => {
-    const result = newUserSchema.safeParse({ email: 'nope', name: '', role: 'BOSS', password: 'short' });
+    const result = newUserSchema.safeParse({
+      email: 'nope',
+      name: '',
+      role: 'BOSS',
+      password: 'short',
+    });
     assert.equal(result.success, false);
     const paths = result.error!.issues.map((issue) => issue.path.join('.')).sort();
     assert.deepEqual(paths, ['email', 'name', 'password', 'role']);

@@ -28,7 +28,11 @@ export async function buildIfNeeded(distDir: string, log: (line: string) => void
   const dir = join(PROJECT_ROOT, distDir);
   const stamp = join(dir, 'factmark-source-hash');
   const hash = sourceHash();
-  if (existsSync(join(dir, 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) {
+  if (
+    existsSync(join(dir, 'BUILD_ID')) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, 'utf8') === hash
+  ) {
     log('Build is up to date.');
     return;
   }
@@ -40,7 +44,9 @@ export async function buildIfNeeded(distDir: string, log: (line: string) => void
       stdio: 'inherit',
       env: { ...process.env, FACTMARK_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
     });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`)),
+    );
   });
   writeFileSync(stamp, hash);
   log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
@@ -55,7 +61,11 @@ function sourceHash(): string {
     if (statSync(path).isDirectory()) {
       for (const entry of readdirSync(path).sort()) visit(join(path, entry));
     } else {
-      hash.update(relative(PROJECT_ROOT, path)).update('\0').update(readFileSync(path)).update('\0');
+      hash
+        .update(relative(PROJECT_ROOT, path))
+        .update('\0')
+        .update(readFileSync(path))
+        .update('\0');
     }
   };
   for (const root of SOURCE_ROOTS) visit(join(PROJECT_ROOT, root));

@@ -12,18 +12,25 @@ const root = join(import.meta.dirname, '..');
 const standIn = join(root, 'node_modules', '.cache', 'factmark', 'schema-engine-not-used');
 if (!existsSync(standIn)) {
   mkdirSync(join(standIn, '..'), { recursive: true });
-  writeFileSync(standIn, '#!/bin/sh\necho "schema-engine is not used by prisma generate" >&2\nexit 1\n');
+  writeFileSync(
+    standIn,
+    '#!/bin/sh\necho "schema-engine is not used by prisma generate" >&2\nexit 1\n',
+  );
   chmodSync(standIn, 0o755);
 }
 
-const result = spawnSync(process.execPath, [join(root, 'node_modules', 'prisma', 'build', 'index.js'), 'generate'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: {
-    ...process.env,
-    PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? standIn,
-    PRISMA_HIDE_UPDATE_MESSAGE: '1',
-    CHECKPOINT_DISABLE: '1',
+const result = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules', 'prisma', 'build', 'index.js'), 'generate'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? standIn,
+      PRISMA_HIDE_UPDATE_MESSAGE: '1',
+      CHECKPOINT_DISABLE: '1',
+    },
   },
-});
+);
 process.exit(result.status ?? 1);

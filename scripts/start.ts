@@ -18,7 +18,8 @@ async function main() {
   loadDotEnv();
   const port = Number(process.env.PORT ?? 3000);
   const demo = process.env.FACTMARK_DEMO ?? 'on';
-  if (demo !== 'on' && demo !== 'off') throw new Error(`FACTMARK_DEMO must be "on" or "off", not "${demo}".`);
+  if (demo !== 'on' && demo !== 'off')
+    throw new Error(`FACTMARK_DEMO must be "on" or "off", not "${demo}".`);
 
   const database = await openDatabase(log);
   const stopDatabase = once(() => database.stop());
@@ -30,7 +31,9 @@ async function main() {
     if (demo === 'on') {
       const seeded = await seedDemo(prisma, join(PROJECT_ROOT, 'prisma', 'demo'));
       if (seeded.usersCreated + seeded.articlesCreated > 0) {
-        log(`Demo data loaded: ${seeded.usersCreated} accounts, ${seeded.articlesCreated} articles.`);
+        log(
+          `Demo data loaded: ${seeded.usersCreated} accounts, ${seeded.articlesCreated} articles.`,
+        );
       }
     } else {
       const disabled = await disableDemoAccounts(prisma);
@@ -51,11 +54,15 @@ async function main() {
     FACTMARK_DEMO: demo,
     NEXT_TELEMETRY_DISABLED: '1',
   };
-  const server = spawn(process.execPath, [NEXT_BIN, dev ? 'dev' : 'start', '--port', String(port)], {
-    cwd: PROJECT_ROOT,
-    env,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const server = spawn(
+    process.execPath,
+    [NEXT_BIN, dev ? 'dev' : 'start', '--port', String(port)],
+    {
+      cwd: PROJECT_ROOT,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
 
   const shutdown = once(async (code: number) => {
     server.kill('SIGTERM');
@@ -75,7 +82,9 @@ function printBanner(url: string, demo: boolean, userCount: number) {
   if (demo) {
     lines.push('Demo accounts (FACTMARK_DEMO=off turns them off):');
     for (const account of DEMO_ACCOUNTS) {
-      lines.push(`  ${account.role.padEnd(8)}  ${account.email.padEnd(26)}  password: ${account.password}`);
+      lines.push(
+        `  ${account.role.padEnd(8)}  ${account.email.padEnd(26)}  password: ${account.password}`,
+      );
     }
   } else if (userCount === 0) {
     lines.push('No users yet: create the first admin with');

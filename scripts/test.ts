@@ -1,6 +1,6 @@
 /**
  * `npm test`: the whole suite, ending with one line `N passed, N failed` (all suites' totals).
- *   1. type check (tsc --noEmit) and lint (ESLint), one check each;
+ *   1. type check (tsc --noEmit), lint (ESLint) and formatting (Prettier), one check each;
  *   2. unit tests of lib/ and server tests against a throw-away PostgreSQL (Node's runner);
  *   3. a production build, served by `next start` on a fresh migrated database with the demo
  *      data, and the Playwright suites against it: API over HTTP and pages in Chromium.
@@ -9,7 +9,15 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../server/bootstrap';
@@ -29,7 +37,11 @@ function bin(name: string): string {
 }
 
 /** Runs a command with inherited output; resolves with its exit code. */
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: PROJECT_ROOT, stdio: 'inherit', env });
     child.on('exit', (code) => resolve(code ?? 1));
@@ -61,11 +73,23 @@ function findTests(dir: string, pattern: RegExp): string[] {
 }
 
 async function nodeTests(env: NodeJS.ProcessEnv, tapFile: string) {
-  const files = [...findTests(join(PROJECT_ROOT, 'lib'), /\.test\.ts$/), ...findTests(join(PROJECT_ROOT, 'server'), /\.test\.ts$/)];
+  const files = [
+    ...findTests(join(PROJECT_ROOT, 'lib'), /\.test\.ts$/),
+    ...findTests(join(PROJECT_ROOT, 'server'), /\.test\.ts$/),
+  ];
   log(`unit and server tests: ${files.length} files`);
   await run(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files],
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tapFile}`,
+      ...files,
+    ],
     env,
   );
   const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
@@ -91,7 +115,8 @@ async function playwright(env: NodeJS.ProcessEnv, reportFile: string) {
   totals.passed += report.stats.expected + report.stats.flaky;
   totals.failed += report.stats.unexpected + (report.errors?.length ?? 0);
   totals.skipped += report.stats.skipped;
-  if (report.stats.flaky) console.log(`[test] ${report.stats.flaky} Playwright tests passed only on retry (flaky).`);
+  if (report.stats.flaky)
+    console.log(`[test] ${report.stats.flaky} Playwright tests passed only on retry (flaky).`);
 }
 
 async function waitForHealth(url: string, timeoutMs = 120_000) {
@@ -112,7 +137,7 @@ async function main() {
   const chromium = findChromium();
   if (!chromium) {
     console.error(
-      '[test] No Chromium for the browser tests (looked at CHROMIUM_PATH, /usr/bin/chromium and Playwright\'s own browser).\n' +
+      "[test] No Chromium for the browser tests (looked at CHROMIUM_PATH, /usr/bin/chromium and Playwright's own browser).\n" +
         '[test] Install it with:  sudo apt-get install -y chromium',
     );
     process.exit(2);
@@ -120,14 +145,24 @@ async function main() {
 
   await check('type check', bin('tsc'), ['--noEmit']);
   await check('lint', bin('eslint'), ['.', '--max-warnings=0']);
+  await check('formatting', bin('prettier'), ['--check', '--log-level=warn', '.']);
 
   const work = mkdtempSync(join(tmpdir(), 'factmark-test-'));
   // PostgreSQL runs as the OS user `postgres`, which must be able to enter this folder.
   chmodSync(work, 0o755);
-  const cluster = await startEmbeddedPostgres({ dataDir: join(work, 'pg'), port: 0, database: 'factmark_e2e', persistent: false });
+  const cluster = await startEmbeddedPostgres({
+    dataDir: join(work, 'pg'),
+    port: 0,
+    database: 'factmark_e2e',
+    persistent: false,
+  });
   let server: ReturnType<typeof spawn> | undefined;
   try {
-    const baseEnv = { ...process.env, FACTMARK_TEST_PG_ADMIN_URL: cluster.adminUrl, NEXT_TELEMETRY_DISABLED: '1' };
+    const baseEnv = {
+      ...process.env,
+      FACTMARK_TEST_PG_ADMIN_URL: cluster.adminUrl,
+      NEXT_TELEMETRY_DISABLED: '1',
+    };
     await nodeTests(baseEnv, join(work, 'node.tap'));
 
     await migrate(cluster.url, { migrationsDir: join(PROJECT_ROOT, 'prisma', 'migrations') });
@@ -153,7 +188,12 @@ async function main() {
     await waitForHealth(`${baseUrl}/api/health`);
 
     await playwright(
-      { ...serverEnv, FACTMARK_TEST_BASE_URL: baseUrl, CHROMIUM_PATH: chromium, FACTMARK_NEXT_BIN: NEXT_BIN },
+      {
+        ...serverEnv,
+        FACTMARK_TEST_BASE_URL: baseUrl,
+        CHROMIUM_PATH: chromium,
+        FACTMARK_NEXT_BIN: NEXT_BIN,
+      },
       join(work, 'playwright.json'),
     );
   } catch (error) {
@@ -165,7 +205,9 @@ async function main() {
     rmSync(work, { recursive: true, force: true });
   }
 
-  console.log(`\n[test] finished in ${((Date.now() - started) / 1000).toFixed(0)} s${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+  console.log(
+    `\n[test] finished in ${((Date.now() - started) / 1000).toFixed(0)} s${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+  );
   console.log(`${totals.passed} passed, ${totals.failed} failed`);
   process.exit(totals.failed === 0 ? 0 : 1);
 }

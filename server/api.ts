@@ -16,7 +16,10 @@ export function route<Ctx = unknown>(handler: Handler<Ctx>): Handler<Ctx> {
 }
 
 /** Parses the JSON body with `schema`; throws 400 invalid_json or validation_failed. */
-export async function parseBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+export async function parseBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+): Promise<z.infer<S>> {
   let raw: unknown;
   try {
     raw = await request.json();
@@ -27,6 +30,9 @@ export async function parseBody<S extends z.ZodType>(request: Request, schema: S
 }
 
 /** Parses route params (already awaited) with `schema`. */
-export async function parseParams<S extends z.ZodType>(params: Promise<unknown>, schema: S): Promise<z.infer<S>> {
+export async function parseParams<S extends z.ZodType>(
+  params: Promise<unknown>,
+  schema: S,
+): Promise<z.infer<S>> {
   return schema.parse(await params);
 }

@@ -50,7 +50,10 @@ export async function listArticles(prisma: PrismaClient): Promise<ArticleSummary
     }
     byArticle.set(row.articleId, entry);
   }
-  return articles.map((article) => ({ ...article, claimCounts: byArticle.get(article.id) ?? emptyCounts() }));
+  return articles.map((article) => ({
+    ...article,
+    claimCounts: byArticle.get(article.id) ?? emptyCounts(),
+  }));
 }
 
 /** One article with its current (latest) revision; throws 404 when there is none. */

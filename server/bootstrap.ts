@@ -44,7 +44,10 @@ export async function openDatabase(log: (line: string) => void): Promise<OpenDat
     });
     database = { url: embedded.url, embedded: true, stop: embedded.stop };
   }
-  const { applied } = await migrate(database.url, { migrationsDir: join(PROJECT_ROOT, 'prisma', 'migrations'), log });
+  const { applied } = await migrate(database.url, {
+    migrationsDir: join(PROJECT_ROOT, 'prisma', 'migrations'),
+    log,
+  });
   if (applied.length === 0) log('Database schema is up to date.');
   return database;
 }

@@ -47,9 +47,16 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     assertReachableByPostgresUser(embeddedBinariesDir());
   }
   const port = options.port === 0 ? await findFreePort() : options.port;
-  await assertPortFree(port);
-
   const password = readOrCreatePassword(dataDir, options.persistent);
+  const adminUrl = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const url = adminUrl.replace(/\/postgres$/, `/${options.database}`);
+
+  // Already running from this data folder (e.g. the CLI while `npm start` serves): share it.
+  if (options.persistent && isRunning(dataDir) && (await canConnect(adminUrl))) {
+    await createDatabaseIfMissing(adminUrl, options.database);
+    return { url, adminUrl, port, stop: async () => {} };
+  }
+  await assertPortFree(port);
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -75,10 +82,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     );
   }
 
-  const adminUrl = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   await createDatabaseIfMissing(adminUrl, options.database);
   return {
-    url: adminUrl.replace(/\/postgres$/, `/${options.database}`),
+    url,
     adminUrl,
     port,
     stop: () => cluster.stop(),
@@ -96,6 +102,30 @@ export async function createDatabaseIfMissing(adminUrl: string, name: string): P
     }
   } finally {
     await client.end();
+  }
+}
+
+/** True when postmaster.pid names a live process. */
+function isRunning(dataDir: string): boolean {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return false;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -24,15 +24,24 @@ interface DmmfField {
 interface Dmmf {
   models: { name: string; fields: DmmfField[] }[];
   enums: { name: string; values: { name: string }[] }[];
-  indexes: { model: string; type: 'id' | 'normal' | 'unique' | 'fulltext'; fields: { name: string }[] }[];
+  indexes: {
+    model: string;
+    type: 'id' | 'normal' | 'unique' | 'fulltext';
+    fields: { name: string }[];
+  }[];
 }
 
 /** Reads schema.prisma with Prisma's own schema parser (the wasm build the CLI uses). */
 function readDatamodel(): Dmmf {
-  const wasm = createRequire(import.meta.url)('@prisma/prisma-schema-wasm') as { get_dmmf(params: string): string };
+  const wasm = createRequire(import.meta.url)('@prisma/prisma-schema-wasm') as {
+    get_dmmf(params: string): string;
+  };
   const schema = readFileSync(join(PROJECT_ROOT, 'prisma', 'schema.prisma'), 'utf8');
-  return (JSON.parse(wasm.get_dmmf(JSON.stringify({ prismaSchema: [['schema.prisma', schema]] }))) as { datamodel: Dmmf })
-    .datamodel;
+  return (
+    JSON.parse(wasm.get_dmmf(JSON.stringify({ prismaSchema: [['schema.prisma', schema]] }))) as {
+      datamodel: Dmmf;
+    }
+  ).datamodel;
 }
 
 /** What `prisma migrate` creates for each scalar type (information_schema's names). */
@@ -85,7 +94,11 @@ describe('migrations', () => {
       );
       const columns = new Map(rows.map((r) => [r.column_name, r]));
       const fields = model.fields.filter((f) => f.kind === 'scalar' || f.kind === 'enum');
-      assert.deepEqual([...columns.keys()].sort(), fields.map((f) => f.name).sort(), `columns of ${model.name}`);
+      assert.deepEqual(
+        [...columns.keys()].sort(),
+        fields.map((f) => f.name).sort(),
+        `columns of ${model.name}`,
+      );
       for (const field of fields) {
         const column = columns.get(field.name)!;
         const where = `${model.name}.${field.name}`;
@@ -98,7 +111,11 @@ describe('migrations', () => {
           assert.ok(expected, `${where}: no mapping for ${field.type}`);
           assert.equal(column.data_type, expected.data_type, `${where} type`);
           if (expected.datetime_precision !== undefined) {
-            assert.equal(column.datetime_precision, expected.datetime_precision, `${where} precision`);
+            assert.equal(
+              column.datetime_precision,
+              expected.datetime_precision,
+              `${where} precision`,
+            );
           }
         }
       }
@@ -112,7 +129,11 @@ describe('migrations', () => {
     );
     const inDb = Object.fromEntries(rows.map((r) => [r.typname, r.labels]));
     for (const enumType of datamodel.enums) {
-      assert.deepEqual(inDb[enumType.name], enumType.values.map((v) => v.name), enumType.name);
+      assert.deepEqual(
+        inDb[enumType.name],
+        enumType.values.map((v) => v.name),
+        enumType.name,
+      );
     }
     assert.deepEqual(inDb.Role, [...ROLES]);
     assert.deepEqual(inDb.Verdict, [...VERDICTS]);
@@ -137,10 +158,22 @@ describe('migrations', () => {
       assert.ok(found, `missing index ${name}`);
       assert.equal(found.tablename, index.model);
       // PostgreSQL quotes only the column names that need it (mixed case).
-      assert.match(found.indexdef, new RegExp(`\\(${columns.map((c) => `"?${c}"?`).join(', ')}\\)$`), name);
-      assert.equal(found.indexdef.startsWith('CREATE UNIQUE'), index.type !== 'normal', `${name} uniqueness`);
+      assert.match(
+        found.indexdef,
+        new RegExp(`\\(${columns.map((c) => `"?${c}"?`).join(', ')}\\)$`),
+        name,
+      );
+      assert.equal(
+        found.indexdef.startsWith('CREATE UNIQUE'),
+        index.type !== 'normal',
+        `${name} uniqueness`,
+      );
     }
-    assert.deepEqual([...actual.keys()].sort(), [...expectedNames].sort(), 'no indexes beyond the schema');
+    assert.deepEqual(
+      [...actual.keys()].sort(),
+      [...expectedNames].sort(),
+      'no indexes beyond the schema',
+    );
   });
 
   it('creates every relation as a foreign key with the schema referential actions', async () => {
@@ -160,7 +193,10 @@ describe('migrations', () => {
         expected.set(name, action.replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase());
       }
     }
-    assert.deepEqual(Object.fromEntries([...actual].sort()), Object.fromEntries([...expected].sort()));
+    assert.deepEqual(
+      Object.fromEntries([...actual].sort()),
+      Object.fromEntries([...expected].sort()),
+    );
   });
 
   it('records each migration in _prisma_migrations as Prisma does', async () => {
@@ -192,7 +228,10 @@ describe('concurrent migration', () => {
     try {
       const results = await Promise.all([1, 2, 3].map(() => migrate(url, { migrationsDir })));
       const applied = results.flatMap((r) => r.applied);
-      assert.deepEqual(applied, readMigrations(migrationsDir).map((m) => m.name));
+      assert.deepEqual(
+        applied,
+        readMigrations(migrationsDir).map((m) => m.name),
+      );
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       const { rows } = await client.query('SELECT count(*)::int AS n FROM "_prisma_migrations"');

@@ -37,7 +37,10 @@ export interface MigrateResult {
 /** The migrations folder's entries in order (Prisma orders them by folder name). */
 export function readMigrations(migrationsDir: string): Migration[] {
   return readdirSync(migrationsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(migrationsDir, entry.name, 'migration.sql')))
+    .filter(
+      (entry) =>
+        entry.isDirectory() && existsSync(join(migrationsDir, entry.name, 'migration.sql')),
+    )
     .map((entry) => entry.name)
     .sort()
     .map((name) => {
@@ -76,7 +79,9 @@ export async function migrate(
           `fix the database and mark it resolved (prisma migrate resolve) before starting.`,
       );
     }
-    const done = new Map(rows.filter((r) => r.finished_at !== null).map((r) => [r.migration_name, r]));
+    const done = new Map(
+      rows.filter((r) => r.finished_at !== null).map((r) => [r.migration_name, r]),
+    );
     const applied: string[] = [];
     for (const migration of migrations) {
       const record = done.get(migration.name);

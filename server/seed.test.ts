@@ -21,7 +21,9 @@ describe('demo data', () => {
   it('loads one account per role and both sample articles with their raw text unchanged', async () => {
     const first = await seedDemo(db.prisma);
     assert.deepEqual(first, { usersCreated: 3, articlesCreated: 2 });
-    const roles = (await db.prisma.user.findMany({ select: { role: true } })).map((u) => u.role).sort();
+    const roles = (await db.prisma.user.findMany({ select: { role: true } }))
+      .map((u) => u.role)
+      .sort();
     assert.deepEqual(roles, ['ADMIN', 'EDITOR', 'REVIEWER']);
     for (const demo of DEMO_ARTICLES) {
       const article = await db.prisma.article.findUniqueOrThrow({

@@ -17,25 +17,37 @@ export interface SeedResult {
   articlesCreated: number;
 }
 
-export async function seedDemo(prisma: PrismaClient, demoDir = join(process.cwd(), 'prisma', 'demo')): Promise<SeedResult> {
+export async function seedDemo(
+  prisma: PrismaClient,
+  demoDir = join(process.cwd(), 'prisma', 'demo'),
+): Promise<SeedResult> {
   const existing = new Set(
-    (await prisma.user.findMany({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } }, select: { email: true } })).map(
-      (u) => u.email,
-    ),
+    (
+      await prisma.user.findMany({
+        where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } },
+        select: { email: true },
+      })
+    ).map((u) => u.email),
   );
   // Hash outside the transaction: argon2 is deliberately slow.
   const hashes = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
-    if (!existing.has(account.email)) hashes.set(account.email, await hashPassword(account.password));
+    if (!existing.has(account.email))
+      hashes.set(account.email, await hashPassword(account.password));
   }
-  const texts = new Map(DEMO_ARTICLES.map((a) => [a.seedKey, readFileSync(join(demoDir, a.file), 'utf8')]));
+  const texts = new Map(
+    DEMO_ARTICLES.map((a) => [a.seedKey, readFileSync(join(demoDir, a.file), 'utf8')]),
+  );
 
   return prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`;
       let usersCreated = 0;
       for (const account of DEMO_ACCOUNTS) {
-        const user = await tx.user.findUnique({ where: { email: account.email }, select: { id: true } });
+        const user = await tx.user.findUnique({
+          where: { email: account.email },
+          select: { id: true },
+        });
         if (user) {
           await tx.user.update({ where: { id: user.id }, data: { disabledAt: null } });
           continue;
@@ -58,7 +70,8 @@ export async function seedDemo(prisma: PrismaClient, demoDir = join(process.cwd(
       const editor = await tx.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS[0]!.email } });
       let articlesCreated = 0;
       for (const demo of DEMO_ARTICLES) {
-        if (await tx.article.findUnique({ where: { seedKey: demo.seedKey }, select: { id: true } })) continue;
+        if (await tx.article.findUnique({ where: { seedKey: demo.seedKey }, select: { id: true } }))
+          continue;
         const text = texts.get(demo.seedKey)!;
         const article = await tx.article.create({
           data: {
@@ -70,7 +83,13 @@ export async function seedDemo(prisma: PrismaClient, demoDir = join(process.cwd(
             rawInput: text,
             createdById: editor.id,
             revisions: {
-              create: { number: 1, text, sha256: sha256Hex(text), note: 'Demo article', createdById: editor.id },
+              create: {
+                number: 1,
+                text,
+                sha256: sha256Hex(text),
+                note: 'Demo article',
+                createdById: editor.id,
+              },
             },
           },
         });

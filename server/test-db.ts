@@ -19,7 +19,10 @@ export interface TestDatabase {
 
 export function testAdminUrl(): string {
   const url = process.env.FACTMARK_TEST_PG_ADMIN_URL;
-  if (!url) throw new Error('FACTMARK_TEST_PG_ADMIN_URL is not set: run the server tests through `npm test`.');
+  if (!url)
+    throw new Error(
+      'FACTMARK_TEST_PG_ADMIN_URL is not set: run the server tests through `npm test`.',
+    );
   return url;
 }
 

@@ -33,17 +33,26 @@ describe('user accounts against PostgreSQL', () => {
 
   it('refuses a second account with the same email with a conflict', async () => {
     await createUser(db.prisma, newUser('twice@example.org', 'EDITOR'), null);
-    await assert.rejects(createUser(db.prisma, newUser('twice@example.org', 'ADMIN'), null), (error: unknown) => {
-      return error instanceof AppError && error.code === 'conflict';
-    });
+    await assert.rejects(
+      createUser(db.prisma, newUser('twice@example.org', 'ADMIN'), null),
+      (error: unknown) => {
+        return error instanceof AppError && error.code === 'conflict';
+      },
+    );
   });
 
   it('signs in with the right password and refuses a wrong one or an unknown email alike', async () => {
     await createUser(db.prisma, newUser('signin@example.org', 'REVIEWER'), null);
     const ok = await verifySignIn(db.prisma, 'SignIn@Example.org ', 'correct horse battery');
     assert.equal(ok.ok, true);
-    assert.deepEqual(await verifySignIn(db.prisma, 'signin@example.org', 'wrong'), { ok: false, message: WRONG_CREDENTIALS });
-    assert.deepEqual(await verifySignIn(db.prisma, 'nobody@example.org', 'x'), { ok: false, message: WRONG_CREDENTIALS });
+    assert.deepEqual(await verifySignIn(db.prisma, 'signin@example.org', 'wrong'), {
+      ok: false,
+      message: WRONG_CREDENTIALS,
+    });
+    assert.deepEqual(await verifySignIn(db.prisma, 'nobody@example.org', 'x'), {
+      ok: false,
+      message: WRONG_CREDENTIALS,
+    });
   });
 
   it('slows down an account after repeated failures and refuses even the right password meanwhile', async () => {
@@ -63,18 +72,27 @@ describe('user accounts against PostgreSQL', () => {
   it('refuses to sign in a disabled account', async () => {
     const user = await createUser(db.prisma, newUser('disabled@example.org', 'EDITOR'), null);
     await db.prisma.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
-    assert.deepEqual(await verifySignIn(db.prisma, 'disabled@example.org', 'correct horse battery'), {
-      ok: false,
-      message: WRONG_CREDENTIALS,
-    });
+    assert.deepEqual(
+      await verifySignIn(db.prisma, 'disabled@example.org', 'correct horse battery'),
+      {
+        ok: false,
+        message: WRONG_CREDENTIALS,
+      },
+    );
   });
 
   it('resets a password so the new one works and the old one does not', async () => {
     const admin = await createUser(db.prisma, newUser('resetter@example.org', 'ADMIN'), null);
     const user = await createUser(db.prisma, newUser('reset@example.org', 'EDITOR'), null);
     await updateUser(db.prisma, user.id, { password: 'a brand new secret' }, admin.id);
-    assert.equal((await verifySignIn(db.prisma, 'reset@example.org', 'a brand new secret')).ok, true);
-    assert.equal((await verifySignIn(db.prisma, 'reset@example.org', 'correct horse battery')).ok, false);
+    assert.equal(
+      (await verifySignIn(db.prisma, 'reset@example.org', 'a brand new secret')).ok,
+      true,
+    );
+    assert.equal(
+      (await verifySignIn(db.prisma, 'reset@example.org', 'correct horse battery')).ok,
+      false,
+    );
   });
 });
 
@@ -89,8 +107,16 @@ describe('the last admin', () => {
 
   it('cannot be demoted, and of two admins demoting each other at once exactly one succeeds', async () => {
     const base = { name: 'A', password: 'correct horse battery' };
-    const one = await createUser(db.prisma, { ...base, email: 'one@example.org', role: 'ADMIN' }, null);
-    const two = await createUser(db.prisma, { ...base, email: 'two@example.org', role: 'ADMIN' }, null);
+    const one = await createUser(
+      db.prisma,
+      { ...base, email: 'one@example.org', role: 'ADMIN' },
+      null,
+    );
+    const two = await createUser(
+      db.prisma,
+      { ...base, email: 'two@example.org', role: 'ADMIN' },
+      null,
+    );
 
     const results = await Promise.allSettled([
       updateUser(db.prisma, one.id, { role: 'EDITOR' }, two.id),
@@ -98,10 +124,15 @@ describe('the last admin', () => {
     ]);
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
     const failure = results.find((r) => r.status === 'rejected');
-    assert.ok(failure && failure.reason instanceof AppError && failure.reason.code === 'last_admin');
+    assert.ok(
+      failure && failure.reason instanceof AppError && failure.reason.code === 'last_admin',
+    );
     assert.equal(await db.prisma.user.count({ where: { role: 'ADMIN' } }), 1);
 
     const remaining = await db.prisma.user.findFirstOrThrow({ where: { role: 'ADMIN' } });
-    await assert.rejects(updateUser(db.prisma, remaining.id, { role: 'REVIEWER' }, remaining.id), /last admin/);
+    await assert.rejects(
+      updateUser(db.prisma, remaining.id, { role: 'REVIEWER' }, remaining.id),
+      /last admin/,
+    );
   });
 });

@@ -24,15 +24,22 @@ export interface SessionUser {
 }
 
 export function listUsers(prisma: PrismaClient) {
-  return prisma.user.findMany({ select: publicUserSelect, orderBy: [{ role: 'asc' }, { email: 'asc' }] });
+  return prisma.user.findMany({
+    select: publicUserSelect,
+    orderBy: [{ role: 'asc' }, { email: 'asc' }],
+  });
 }
 
 /** Creates a user; a taken email is a 409 conflict. `actorId` is null for the CLI. */
 export async function createUser(prisma: PrismaClient, input: NewUser, actorId: string | null) {
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
-    const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    if (existing) throw new AppError('conflict', `A user with email ${input.email} already exists.`);
+    const existing = await tx.user.findUnique({
+      where: { email: input.email },
+      select: { id: true },
+    });
+    if (existing)
+      throw new AppError('conflict', `A user with email ${input.email} already exists.`);
     const user = await tx.user.create({
       data: { email: input.email, name: input.name, role: input.role, passwordHash },
       select: publicUserSelect,
@@ -55,8 +62,14 @@ export async function createUser(prisma: PrismaClient, input: NewUser, actorId: 
  * last_admin; the admin rows are locked for the check so two concurrent demotions cannot both
  * pass it.
  */
-export async function updateUser(prisma: PrismaClient, id: string, update: UserUpdate, actorId: string) {
-  const passwordHash = update.password === undefined ? undefined : await hashPassword(update.password);
+export async function updateUser(
+  prisma: PrismaClient,
+  id: string,
+  update: UserUpdate,
+  actorId: string,
+) {
+  const passwordHash =
+    update.password === undefined ? undefined : await hashPassword(update.password);
   return prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, select: publicUserSelect });
     if (!before) throw notFound('User');
@@ -64,7 +77,10 @@ export async function updateUser(prisma: PrismaClient, id: string, update: UserU
       const admins = await tx.$queryRaw<{ id: string }[]>`
         SELECT id FROM "User" WHERE role = 'ADMIN' AND "disabledAt" IS NULL FOR UPDATE`;
       if (admins.every((admin) => admin.id === id)) {
-        throw new AppError('last_admin', 'This is the last admin: make someone else an admin first.');
+        throw new AppError(
+          'last_admin',
+          'This is the last admin: make someone else an admin first.',
+        );
       }
     }
     const after = await tx.user.update({
@@ -84,7 +100,11 @@ export async function updateUser(prisma: PrismaClient, id: string, update: UserU
         entityId: id,
         // Never the password or its hash: only that it changed.
         before: { name: before.name, role: before.role },
-        after: { name: after.name, role: after.role, ...(passwordHash ? { passwordChanged: true } : {}) },
+        after: {
+          name: after.name,
+          role: after.role,
+          ...(passwordHash ? { passwordChanged: true } : {}),
+        },
       },
     });
     return after;
@@ -99,7 +119,11 @@ export const WRONG_CREDENTIALS = 'Wrong email or password.';
  * Checks an email and password. Counts consecutive failures on the account and, past the free
  * attempts, refuses to check at all until the wait is over (the message says how long).
  */
-export async function verifySignIn(prisma: PrismaClient, email: string, password: string): Promise<SignInResult> {
+export async function verifySignIn(
+  prisma: PrismaClient,
+  email: string,
+  password: string,
+): Promise<SignInResult> {
   const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
   if (!user || user.disabledAt) {
     await verifyPassword(await getDummyHash(), password);
@@ -115,10 +139,16 @@ export async function verifySignIn(prisma: PrismaClient, email: string, password
       select: { failedSignIns: true, lastFailedSignInAt: true },
     });
     const nextWait = signInWaitMs(updated, new Date());
-    return { ok: false, message: nextWait > 0 ? `${WRONG_CREDENTIALS} ${describeWait(nextWait)}` : WRONG_CREDENTIALS };
+    return {
+      ok: false,
+      message: nextWait > 0 ? `${WRONG_CREDENTIALS} ${describeWait(nextWait)}` : WRONG_CREDENTIALS,
+    };
   }
   if (user.failedSignIns > 0) {
-    await prisma.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lastFailedSignInAt: null } });
+    await prisma.user.update({
+      where: { id: user.id },
+      data: { failedSignIns: 0, lastFailedSignInAt: null },
+    });
   }
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

@@ -11,7 +11,11 @@ function safeCallback(value: string | string[] | undefined): string {
   return path && path.startsWith('/') && !path.startsWith('//') ? path : '/';
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await getUser()) redirect(callbackUrl);

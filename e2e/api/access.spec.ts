@@ -11,7 +11,10 @@ const WHO: Who[] = ['signed out', 'EDITOR', 'REVIEWER', 'ADMIN'];
 
 interface RouteCase {
   name: string;
-  call: (request: APIRequestContext, ids: { articleId: string; userId: string }) => Promise<{ status(): number }>;
+  call: (
+    request: APIRequestContext,
+    ids: { articleId: string; userId: string },
+  ) => Promise<{ status(): number }>;
   expected: Record<Who, number>;
 }
 
@@ -50,7 +53,12 @@ const CASES: RouteCase[] = [
     name: 'POST /api/users',
     call: (r) =>
       r.post('/api/users', {
-        data: { email: uniqueEmail('access'), name: 'Access Test', role: 'EDITOR', password: 'long enough 123' },
+        data: {
+          email: uniqueEmail('access'),
+          name: 'Access Test',
+          role: 'EDITOR',
+          password: 'long enough 123',
+        },
       }),
     expected: { 'signed out': 401, EDITOR: 403, REVIEWER: 403, ADMIN: 201 },
   },
@@ -79,7 +87,12 @@ test.describe('who may call which route', () => {
     const admin = contexts.get('ADMIN')!;
     const { articles } = await (await admin.get('/api/articles')).json();
     const created = await admin.post('/api/users', {
-      data: { email: uniqueEmail('target'), name: 'Target', role: 'EDITOR', password: 'long enough 123' },
+      data: {
+        email: uniqueEmail('target'),
+        name: 'Target',
+        role: 'EDITOR',
+        password: 'long enough 123',
+      },
     });
     ids = { articleId: articles[0].id, userId: (await created.json()).user.id };
   });

@@ -6,40 +6,59 @@ test.describe('errors are JSON with a code and a message', () => {
   test('signed out: 401 unauthorized', async ({ request }) => {
     const response = await request.get('/api/articles');
     expect(response.status()).toBe(401);
-    expect(await response.json()).toEqual({ error: { code: 'unauthorized', message: 'Sign in to continue.' } });
+    expect(await response.json()).toEqual({
+      error: { code: 'unauthorized', message: 'Sign in to continue.' },
+    });
   });
 
   test('wrong role: 403 forbidden naming the role needed', async ({ request }) => {
     await signInOverHttp(request, demo('EDITOR').email, demo('EDITOR').password);
     const response = await request.get('/api/users');
     expect(response.status()).toBe(403);
-    expect(await response.json()).toEqual({ error: { code: 'forbidden', message: 'This needs the ADMIN role.' } });
+    expect(await response.json()).toEqual({
+      error: { code: 'forbidden', message: 'This needs the ADMIN role.' },
+    });
   });
 
   test('unknown article: 404 not_found', async ({ request }) => {
     await signInOverHttp(request, demo('REVIEWER').email, demo('REVIEWER').password);
     const response = await request.get('/api/articles/does-not-exist');
     expect(response.status()).toBe(404);
-    expect(await response.json()).toEqual({ error: { code: 'not_found', message: 'Article was not found.' } });
+    expect(await response.json()).toEqual({
+      error: { code: 'not_found', message: 'Article was not found.' },
+    });
   });
 
   test('invalid fields: 400 naming each bad field, and nothing is created', async ({ request }) => {
     await signInOverHttp(request, demo('ADMIN').email, demo('ADMIN').password);
     const before = (await (await request.get('/api/users')).json()).users.length;
-    const response = await request.post('/api/users', { data: { email: 'not-an-email', name: '', role: 'BOSS', password: 'short' } });
+    const response = await request.post('/api/users', {
+      data: { email: 'not-an-email', name: '', role: 'BOSS', password: 'short' },
+    });
     expect(response.status()).toBe(400);
     const body = await response.json();
     expect(body.error.code).toBe('validation_failed');
-    expect(body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['email', 'name', 'password', 'role']);
+    expect(body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      'email',
+      'name',
+      'password',
+      'role',
+    ]);
     expect(JSON.stringify(body)).not.toMatch(/\n\s+at /); // no stack trace
     expect((await (await request.get('/api/users')).json()).users.length).toBe(before);
   });
 
   test('a body that is not JSON: 400 invalid_json', async ({ request }) => {
     await signInOverHttp(request, demo('ADMIN').email, demo('ADMIN').password);
-    const response = await request.post('/api/users', { headers: { 'content-type': 'application/json' }, data: Buffer.from('{"email":') });
+    const response = await request.post('/api/users', {
+      headers: { 'content-type': 'application/json' },
+      data: Buffer.from('{"email":'),
+    });
     expect(response.status()).toBe(400);
-    expect((await response.json()).error).toEqual({ code: 'invalid_json', message: 'The request body must be valid JSON.' });
+    expect((await response.json()).error).toEqual({
+      code: 'invalid_json',
+      message: 'The request body must be valid JSON.',
+    });
   });
 
   test('an email that is taken: 409 conflict', async ({ request }) => {
@@ -53,10 +72,16 @@ test.describe('errors are JSON with a code and a message', () => {
 });
 
 test.describe('user administration over HTTP', () => {
-  test('an admin promotes and demotes another user; the change applies to that user at once', async ({ request, playwright, baseURL }) => {
+  test('an admin promotes and demotes another user; the change applies to that user at once', async ({
+    request,
+    playwright,
+    baseURL,
+  }) => {
     await signInOverHttp(request, demo('ADMIN').email, demo('ADMIN').password);
     const email = uniqueEmail('promoted');
-    const created = await request.post('/api/users', { data: { email, name: 'Promoted', role: 'EDITOR', password: TEST_PASSWORD } });
+    const created = await request.post('/api/users', {
+      data: { email, name: 'Promoted', role: 'EDITOR', password: TEST_PASSWORD },
+    });
     const { user } = await created.json();
     expect(user).toEqual(expect.objectContaining({ email, role: 'EDITOR' }));
     expect(user.passwordHash).toBeUndefined();
@@ -76,11 +101,21 @@ test.describe('user administration over HTTP', () => {
     await other.dispose();
   });
 
-  test('a password reset takes effect: the old password fails, the new one works', async ({ request, playwright, baseURL }) => {
+  test('a password reset takes effect: the old password fails, the new one works', async ({
+    request,
+    playwright,
+    baseURL,
+  }) => {
     await signInOverHttp(request, demo('ADMIN').email, demo('ADMIN').password);
     const email = uniqueEmail('reset');
-    const { user } = await (await request.post('/api/users', { data: { email, name: 'Reset', role: 'EDITOR', password: TEST_PASSWORD } })).json();
-    const reset = await request.patch(`/api/users/${user.id}`, { data: { password: 'a completely new one' } });
+    const { user } = await (
+      await request.post('/api/users', {
+        data: { email, name: 'Reset', role: 'EDITOR', password: TEST_PASSWORD },
+      })
+    ).json();
+    const reset = await request.patch(`/api/users/${user.id}`, {
+      data: { password: 'a completely new one' },
+    });
     expect(reset.status()).toBe(200);
 
     const context = await playwright.request.newContext({ baseURL });
@@ -88,23 +123,38 @@ test.describe('user administration over HTTP', () => {
     await context.dispose();
     const stale = await playwright.request.newContext({ baseURL });
     const { csrfToken } = await (await stale.get('/api/auth/csrf')).json();
-    await stale.post('/api/auth/callback/credentials', { form: { csrfToken, email, password: TEST_PASSWORD, json: 'true' } });
+    await stale.post('/api/auth/callback/credentials', {
+      form: { csrfToken, email, password: TEST_PASSWORD, json: 'true' },
+    });
     expect((await stale.get('/api/me')).status()).toBe(401);
     await stale.dispose();
   });
 
-  test('the article API returns the current revision text with paragraph offsets', async ({ request }) => {
+  test('the article API returns the current revision text with paragraph offsets', async ({
+    request,
+  }) => {
     await signInOverHttp(request, demo('EDITOR').email, demo('EDITOR').password);
     const { articles } = await (await request.get('/api/articles')).json();
     const titles = articles.map((a: { title: string }) => a.title);
     expect(titles).toEqual(
-      expect.arrayContaining(['Representatives of Syrian Opposition Meet in Astana', 'Syrian opposition holds second round of consultations in Astana']),
+      expect.arrayContaining([
+        'Representatives of Syrian Opposition Meet in Astana',
+        'Syrian opposition holds second round of consultations in Astana',
+      ]),
     );
     const mfa = articles.find((a: { sourceName: string }) => a.sourceName === 'MFA Government');
-    expect(mfa.claimCounts).toEqual({ DRAFT: 0, SUBMITTED: 0, CHANGES_REQUESTED: 0, APPROVED: 0, total: 0 });
+    expect(mfa.claimCounts).toEqual({
+      DRAFT: 0,
+      SUBMITTED: 0,
+      CHANGES_REQUESTED: 0,
+      APPROVED: 0,
+      total: 0,
+    });
     const { article } = await (await request.get(`/api/articles/${mfa.id}`)).json();
     expect(article.revision.number).toBe(1);
-    expect(article.revision.sha256).toBe('16836b6a3f94825b67f511e66bdeb8ca6d47e09e931aa6fcc5da1954e79f7096');
+    expect(article.revision.sha256).toBe(
+      '16836b6a3f94825b67f511e66bdeb8ca6d47e09e931aa6fcc5da1954e79f7096',
+    );
     for (const paragraph of article.paragraphs) {
       expect(article.revision.text.slice(paragraph.start, paragraph.end)).toBe(paragraph.text);
     }

@@ -25,7 +25,10 @@ test('answers 503 when the database is unreachable', async ({ request }) => {
   expect(nextBin, 'run through npm test').toBeTruthy();
   const [appPort, deadDbPort] = await Promise.all([freePort(), freePort()]);
   const server = spawn(process.execPath, [nextBin!, 'start', '--port', String(appPort)], {
-    env: { ...process.env, DATABASE_URL: `postgresql://nobody:nothing@127.0.0.1:${deadDbPort}/none` },
+    env: {
+      ...process.env,
+      DATABASE_URL: `postgresql://nobody:nothing@127.0.0.1:${deadDbPort}/none`,
+    },
     stdio: 'ignore',
   });
   try {

@@ -28,7 +28,9 @@ test('an admin creates a user who can then sign in with that role', async ({ pag
 test('an admin changes a role and resets a password from the users page', async ({ page }) => {
   await signInOverHttp(page.request, demo('ADMIN').email, demo('ADMIN').password);
   const email = uniqueEmail('changed');
-  await page.request.post('/api/users', { data: { email, name: 'Changed', role: 'EDITOR', password: 'first password 1' } });
+  await page.request.post('/api/users', {
+    data: { email, name: 'Changed', role: 'EDITOR', password: 'first password 1' },
+  });
   await page.goto('/admin/users');
   await page.getByLabel(`Role of ${email}`).selectOption('REVIEWER');
   await expect(page.getByRole('status')).toHaveText(`${email} is now Reviewer.`);
@@ -46,12 +48,16 @@ test('the last admin cannot be demoted, and the page says why', async ({ page })
   // Tests run one at a time (playwright.config.ts) and any test that promotes an admin demotes
   // them again, so the demo admin is the only one here.
   const { users } = await (await page.request.get('/api/users')).json();
-  expect(users.filter((u: { role: string }) => u.role === 'ADMIN').map((u: { email: string }) => u.email)).toEqual([
-    demo('ADMIN').email,
-  ]);
+  expect(
+    users
+      .filter((u: { role: string }) => u.role === 'ADMIN')
+      .map((u: { email: string }) => u.email),
+  ).toEqual([demo('ADMIN').email]);
   await page.goto('/admin/users');
   await page.getByLabel(`Role of ${demo('ADMIN').email}`).selectOption('EDITOR');
-  await expect(pageAlert(page)).toHaveText('This is the last admin: make someone else an admin first.');
+  await expect(pageAlert(page)).toHaveText(
+    'This is the last admin: make someone else an admin first.',
+  );
   await page.reload();
   await expect(page.getByLabel(`Role of ${demo('ADMIN').email}`)).toHaveValue('ADMIN');
 });

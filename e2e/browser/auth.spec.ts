@@ -3,7 +3,11 @@ import { expect, test } from '@playwright/test';
 import type { Role } from '../../lib/domain';
 import { createUserAsAdmin, demo, pageAlert, TEST_PASSWORD } from '../helpers';
 
-async function signInWithForm(page: import('@playwright/test').Page, email: string, password: string) {
+async function signInWithForm(
+  page: import('@playwright/test').Page,
+  email: string,
+  password: string,
+) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -12,7 +16,9 @@ async function signInWithForm(page: import('@playwright/test').Page, email: stri
 const ROLE_NAMES: Record<Role, string> = { EDITOR: 'Editor', REVIEWER: 'Reviewer', ADMIN: 'Admin' };
 
 for (const role of ['EDITOR', 'REVIEWER', 'ADMIN'] as const) {
-  test(`${ROLE_NAMES[role]} signs in, sees both sample articles and opens one`, async ({ page }) => {
+  test(`${ROLE_NAMES[role]} signs in, sees both sample articles and opens one`, async ({
+    page,
+  }) => {
     await page.goto('/');
     await expect(page).toHaveURL(/\/signin$/);
     await signInWithForm(page, demo(role).email, demo(role).password);
@@ -20,15 +26,32 @@ for (const role of ['EDITOR', 'REVIEWER', 'ADMIN'] as const) {
     await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
     await expect(page.getByText(`${demo(role).name} · ${ROLE_NAMES[role]}`)).toBeVisible();
     const table = page.getByRole('table', { name: 'Articles' });
-    await expect(table.getByRole('link', { name: 'Representatives of Syrian Opposition Meet in Astana' })).toBeVisible();
-    await expect(table.getByRole('link', { name: 'Syrian opposition holds second round of consultations in Astana' })).toBeVisible();
+    await expect(
+      table.getByRole('link', { name: 'Representatives of Syrian Opposition Meet in Astana' }),
+    ).toBeVisible();
+    await expect(
+      table.getByRole('link', {
+        name: 'Syrian opposition holds second round of consultations in Astana',
+      }),
+    ).toBeVisible();
     await expect(table.getByRole('row', { name: /The Astana Times/ })).toContainText('6 Oct 2015');
     await expect(table.getByRole('row', { name: /MFA Government/ })).toContainText('0 total');
     await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(role === 'ADMIN' ? 1 : 0);
 
-    await table.getByRole('link', { name: 'Syrian opposition holds second round of consultations in Astana' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Syrian opposition holds second round of consultations in Astana');
-    await expect(page.getByText('Representatives of the Syrian opposition held a second round of consultations in Astana Oct. 2–4', { exact: false })).toBeVisible();
+    await table
+      .getByRole('link', {
+        name: 'Syrian opposition holds second round of consultations in Astana',
+      })
+      .click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Syrian opposition holds second round of consultations in Astana',
+    );
+    await expect(
+      page.getByText(
+        'Representatives of the Syrian opposition held a second round of consultations in Astana Oct. 2–4',
+        { exact: false },
+      ),
+    ).toBeVisible();
     // One paragraph per line of the article, not one block of text.
     expect(await page.locator('.article-text p').count()).toBeGreaterThan(10);
   });
@@ -41,7 +64,9 @@ test('a wrong password shows a clear message and stays on the sign-in page', asy
   await expect(page).toHaveURL(/\/signin/);
 });
 
-test('signed out, every page redirects to sign-in and comes back after signing in', async ({ page }) => {
+test('signed out, every page redirects to sign-in and comes back after signing in', async ({
+  page,
+}) => {
   for (const path of ['/', '/admin/users', '/articles/anything']) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/signin/);
@@ -49,7 +74,7 @@ test('signed out, every page redirects to sign-in and comes back after signing i
   await page.goto('/admin/users');
   await signInWithForm(page, demo('ADMIN').email, demo('ADMIN').password);
   await expect(page).toHaveURL(/\/admin\/users$/);
-  await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Users', exact: true })).toBeVisible();
 });
 
 test('sign-out ends the session', async ({ page }) => {
@@ -62,7 +87,10 @@ test('sign-out ends the session', async ({ page }) => {
   await expect(page).toHaveURL(/\/signin/);
 });
 
-test('repeated failed sign-ins are slowed down with a message that says so', async ({ page, request }) => {
+test('repeated failed sign-ins are slowed down with a message that says so', async ({
+  page,
+  request,
+}) => {
   const user = await createUserAsAdmin(request, 'EDITOR', 'throttled');
   await page.goto('/signin');
   for (let attempt = 1; attempt <= 3; attempt++) {

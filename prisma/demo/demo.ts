@@ -13,9 +13,24 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { role: 'EDITOR', email: 'editor@factmark.example', name: 'Erin Editor', password: 'demo-editor-2026' },
-  { role: 'REVIEWER', email: 'reviewer@factmark.example', name: 'Rafael Reviewer', password: 'demo-reviewer-2026' },
-  { role: 'ADMIN', email: 'admin@factmark.example', name: 'Ada Admin', password: 'demo-admin-2026' },
+  {
+    role: 'EDITOR',
+    email: 'editor@factmark.example',
+    name: 'Erin Editor',
+    password: 'demo-editor-2026',
+  },
+  {
+    role: 'REVIEWER',
+    email: 'reviewer@factmark.example',
+    name: 'Rafael Reviewer',
+    password: 'demo-reviewer-2026',
+  },
+  {
+    role: 'ADMIN',
+    email: 'admin@factmark.example',
+    name: 'Ada Admin',
+    password: 'demo-admin-2026',
+  },
 ];
 
 export interface DemoArticle {

@@ -26,7 +26,13 @@ export default async function UsersPage() {
       <h1>Users</h1>
       <AdminUsers
         currentUserId={user.id}
-        users={users.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabledAt !== null }))}
+        users={users.map((u) => ({
+          id: u.id,
+          email: u.email,
+          name: u.name,
+          role: u.role,
+          disabled: u.disabledAt !== null,
+        }))}
       />
     </>
   );

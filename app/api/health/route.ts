@@ -8,9 +8,16 @@ export async function GET() {
     await db().$queryRaw`SELECT 1`;
     return Response.json({ status: 'ok', database: 'up' });
   } catch (error) {
-    console.error('[factmark] health check: database unreachable:', error instanceof Error ? error.message : error);
+    console.error(
+      '[factmark] health check: database unreachable:',
+      error instanceof Error ? error.message : error,
+    );
     return Response.json(
-      { status: 'unavailable', database: 'down', error: { code: 'service_unavailable', message: 'The database is not reachable.' } },
+      {
+        status: 'unavailable',
+        database: 'down',
+        error: { code: 'service_unavailable', message: 'The database is not reachable.' },
+      },
       { status: 503 },
     );
   }

@@ -34,7 +34,11 @@ export default async function ArticlePage({ params }: Props) {
     <article className="panel">
       <h1>{article.title}</h1>
       <p className="article-meta">
-        {[article.sourceName, article.byline && `By ${article.byline}`, formatDate(article.publishedAt)]
+        {[
+          article.sourceName,
+          article.byline && `By ${article.byline}`,
+          formatDate(article.publishedAt),
+        ]
           .filter(Boolean)
           .join(' · ')}
         {' · '}Revision {article.revision.number}

@@ -12,5 +12,7 @@ export const GET = route(async (_request, { params }: { params: Promise<unknown>
   await requireUser();
   const { id } = await parseParams(params, paramsSchema);
   const article = await getArticleOrThrow(db(), id);
-  return Response.json({ article: { ...article, paragraphs: splitParagraphs(article.revision.text) } });
+  return Response.json({
+    article: { ...article, paragraphs: splitParagraphs(article.revision.text) },
+  });
 });
