@@ -1,0 +1,279 @@
+/**
+ * Verified claims as schema.org ClaimReview JSON-LD, with what Google's fact-check guidelines
+ * require (claimReviewed, reviewRating with alternateName, url) and recommend (author,
+ * datePublished, itemReviewed as a Claim with author, datePublished, appearance and
+ * firstAppearance; numeric ratingValue/bestRating/worstRating where the verdict has one). The
+ * verdict -> rating mapping is documented in `rating.ts`. UNVERIFIED claims are never exported.
+ */
+
+import { REVIEW_STATE_LABELS } from '../domain';
+import { codePointLength } from './code-points';
+import { DEFAULT_CLAIM_FILTER, isClaimIncluded } from './filter';
+import { isoDateTime } from './dates';
+import { jsonArrayWriter } from './stream';
+import {
+  hasNumericRating,
+  isReviewableVerdict,
+  verdictRating,
+  type SchemaOrgRating,
+} from './rating';
+import type {
+  ClaimFilter,
+  ClaimSource,
+  ExportAppearance,
+  ExportClaim,
+  ExportConfig,
+} from './types';
+import { appUrls, safeHttpUrl } from './urls';
+
+/** Google truncates claimReviewed beyond this many characters on mobile; keep it shorter. */
+export const CLAIM_REVIEWED_MAX_CHARS = 75;
+
+/** The schema.org type of whoever made the claim. */
+export type ClaimantType = 'Person' | 'Organization';
+
+/** Options for the ClaimReview export. */
+export type ClaimReviewOptions = {
+  /** Approved claims only (default) or all claims, each with `creativeWorkStatus`. */
+  readonly filter?: ClaimFilter;
+  /** Decides Person or Organization for a claimant (default: `guessClaimantType`). */
+  readonly claimantType?: (claimant: string) => ClaimantType;
+  /** BCP 47 language of the reviews, written as `inLanguage` when given. */
+  readonly language?: string;
+};
+
+/** A schema.org CreativeWork where the claim appeared. */
+export type SchemaOrgCreativeWork = {
+  readonly '@type': 'CreativeWork';
+  readonly url: string;
+  readonly headline: string;
+  readonly datePublished?: string;
+  readonly publisher?: { readonly '@type': 'Organization'; readonly name: string };
+};
+
+/** One ClaimReview JSON-LD object. */
+export type ClaimReviewJsonLd = {
+  readonly '@context': 'https://schema.org';
+  readonly '@type': 'ClaimReview';
+  readonly url: string;
+  readonly claimReviewed: string;
+  readonly reviewRating: SchemaOrgRating;
+  readonly itemReviewed: {
+    readonly '@type': 'Claim';
+    readonly author?: { readonly '@type': ClaimantType; readonly name: string };
+    readonly datePublished?: string;
+    readonly appearance?: readonly SchemaOrgCreativeWork[];
+    readonly firstAppearance?: SchemaOrgCreativeWork;
+  };
+  readonly author: {
+    readonly '@type': 'Organization';
+    readonly name: string;
+    readonly url: string;
+  };
+  readonly datePublished?: string;
+  readonly dateModified: string;
+  readonly reviewBody?: string;
+  readonly creativeWorkStatus?: string;
+  readonly inLanguage?: string;
+};
+
+/** Words that mark a claimant as an organisation rather than a person. */
+const ORGANISATION_WORDS =
+  /\b(ministry|department|government|council|party|agency|committee|commission|office|authority|parliament|senate|congress|assembly|police|army|inc|ltd|llc|plc|gmbh|corp|corporation|company|co|group|association|union|institute|university|bank|foundation|federation|society|club|network|news|press|times|post|tv|radio|media|organi[sz]ation|embassy|court|campaign|secretariat)\b/i;
+/** An acronym of 2 to 6 capitals (WHO, NATO, UNICEF) is taken as an organisation. */
+const ACRONYM = /^[A-Z0-9&.]{2,6}$/;
+
+/**
+ * Person or Organization for a claimant name, by a simple heuristic: an acronym, or a name with a
+ * word such as Ministry, Party, Council, Inc or News, is an Organization; anything else a Person.
+ * Pass `claimantType` in the options where the app knows better.
+ */
+export function guessClaimantType(claimant: string): ClaimantType {
+  const name = claimant.trim();
+  return ACRONYM.test(name) || ORGANISATION_WORDS.test(name) ? 'Organization' : 'Person';
+}
+
+/**
+ * The ClaimReview of one claim, or null when it is not exported: UNVERIFIED, or not approved
+ * while the filter is `approved`.
+ */
+export function toClaimReview(
+  claim: ExportClaim,
+  config: ExportConfig,
+  options: ClaimReviewOptions = {},
+): ClaimReviewJsonLd | null {
+  const filter = options.filter ?? DEFAULT_CLAIM_FILTER;
+  const rating = verdictRating(claim.verdict);
+  if (!rating || !isClaimIncluded(claim, filter)) return null;
+  const claimant = claim.claimant?.trim();
+  const typeOf = options.claimantType ?? guessClaimantType;
+  const appearances = claimAppearances(claim.appearances);
+  const first = firstAppearance(appearances);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ClaimReview',
+    url: appUrls(config.appBaseUrl).claim(claim.id),
+    claimReviewed: claim.text,
+    reviewRating: rating,
+    itemReviewed: {
+      '@type': 'Claim',
+      ...(claimant ? { author: { '@type': typeOf(claimant), name: claimant } } : {}),
+      ...(first?.datePublished ? { datePublished: first.datePublished } : {}),
+      ...(appearances.length > 0 ? { appearance: appearances } : {}),
+      ...(first ? { firstAppearance: first } : {}),
+    },
+    author: {
+      '@type': 'Organization',
+      name: config.organisation.name,
+      url: config.organisation.url,
+    },
+    ...(claim.approvedAt ? { datePublished: isoDateTime(claim.approvedAt) } : {}),
+    dateModified: isoDateTime(claim.updatedAt),
+    ...(claim.rationale.trim() ? { reviewBody: claim.rationale } : {}),
+    ...(filter === 'all' ? { creativeWorkStatus: REVIEW_STATE_LABELS[claim.reviewState] } : {}),
+    ...(options.language ? { inLanguage: options.language } : {}),
+  };
+}
+
+/** Streams a JSON array of ClaimReview objects (UNVERIFIED and filtered-out claims skipped). */
+export async function* toClaimReviewJsonLd(
+  claims: ClaimSource,
+  config: ExportConfig,
+  options: ClaimReviewOptions = {},
+): AsyncGenerator<string, void, undefined> {
+  const array = jsonArrayWriter();
+  for await (const claim of claims) {
+    const review = toClaimReview(claim, config, options);
+    if (review) yield array.item(review);
+  }
+  yield array.end();
+}
+
+/** `toClaimReviewJsonLd` for a synchronous list. */
+export function* toClaimReviewJsonLdSync(
+  claims: Iterable<ExportClaim>,
+  config: ExportConfig,
+  options: ClaimReviewOptions = {},
+): Generator<string, void, undefined> {
+  const array = jsonArrayWriter();
+  for (const claim of claims) {
+    const review = toClaimReview(claim, config, options);
+    if (review) yield array.item(review);
+  }
+  yield array.end();
+}
+
+/** Why a claim's ClaimReview is missing, incomplete or likely to be shown badly. */
+export type ClaimReviewWarningCode =
+  | 'UNVERIFIED'
+  | 'NOT_APPROVED'
+  | 'CLAIM_REVIEWED_EMPTY'
+  | 'CLAIM_REVIEWED_TOO_LONG'
+  | 'NO_CLAIMANT'
+  | 'NO_APPEARANCE_URL'
+  | 'INVALID_APPEARANCE_URL'
+  | 'NO_APPEARANCE_DATE'
+  | 'NO_NUMERIC_RATING';
+
+/**
+ * `error`: no ClaimReview is exported (by default); `warning`: a required or recommended property
+ * is missing or poor; `info`: a deliberate omission worth knowing.
+ */
+export type ClaimReviewWarning = {
+  readonly code: ClaimReviewWarningCode;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly message: string;
+};
+
+/** Problems with a claim's ClaimReview, for the claim form and the export screen. */
+export function claimReviewWarnings(claim: ExportClaim): ClaimReviewWarning[] {
+  const warnings: ClaimReviewWarning[] = [];
+  const add = (
+    code: ClaimReviewWarningCode,
+    severity: ClaimReviewWarning['severity'],
+    message: string,
+  ) => warnings.push({ code, severity, message });
+
+  if (!isReviewableVerdict(claim.verdict)) {
+    add('UNVERIFIED', 'error', 'Unverified claims are not published as ClaimReview.');
+  } else if (!hasNumericRating(claim.verdict)) {
+    add(
+      'NO_NUMERIC_RATING',
+      'info',
+      'This verdict is published as a textual rating only, without a 1-5 value.',
+    );
+  }
+  if (claim.reviewState !== 'APPROVED' || !claim.approvedAt) {
+    add(
+      'NOT_APPROVED',
+      'error',
+      'The claim is not approved: it has no publication date and is left out of the default export.',
+    );
+  }
+  const length = codePointLength(claim.text.trim());
+  if (length === 0) {
+    add('CLAIM_REVIEWED_EMPTY', 'error', 'The claim text is empty; claimReviewed is required.');
+  } else if (length > CLAIM_REVIEWED_MAX_CHARS) {
+    add(
+      'CLAIM_REVIEWED_TOO_LONG',
+      'warning',
+      `The claim text has ${length} characters; search engines may cut it after ${CLAIM_REVIEWED_MAX_CHARS}.`,
+    );
+  }
+  if (!claim.claimant?.trim()) {
+    add('NO_CLAIMANT', 'warning', 'No claimant: the reviewed claim has no author.');
+  }
+  const withUrl = claim.appearances.filter((a) => safeHttpUrl(a.sourceUrl));
+  if (claim.appearances.some((a) => a.sourceUrl && !safeHttpUrl(a.sourceUrl))) {
+    add(
+      'INVALID_APPEARANCE_URL',
+      'warning',
+      'An article source URL is not an http(s) URL and is left out.',
+    );
+  }
+  if (withUrl.length === 0) {
+    add(
+      'NO_APPEARANCE_URL',
+      'warning',
+      'No article with a source URL: the claim has no appearance.',
+    );
+  } else if (!withUrl.some((a) => a.publishedAt)) {
+    add(
+      'NO_APPEARANCE_DATE',
+      'warning',
+      'No publication date for the articles: the claim has no datePublished.',
+    );
+  }
+  return warnings;
+}
+
+/** The appearances with an http(s) source URL, one per URL, as CreativeWorks. */
+function claimAppearances(appearances: readonly ExportAppearance[]): SchemaOrgCreativeWork[] {
+  const byUrl = new Map<string, SchemaOrgCreativeWork>();
+  for (const appearance of appearances) {
+    const url = safeHttpUrl(appearance.sourceUrl);
+    if (!url || byUrl.has(url)) continue;
+    byUrl.set(url, {
+      '@type': 'CreativeWork',
+      url,
+      headline: appearance.articleTitle,
+      ...(appearance.publishedAt ? { datePublished: isoDateTime(appearance.publishedAt) } : {}),
+      ...(appearance.sourceName
+        ? { publisher: { '@type': 'Organization', name: appearance.sourceName } }
+        : {}),
+    });
+  }
+  return [...byUrl.values()];
+}
+
+/** The earliest dated appearance, or the first one listed when none is dated. */
+function firstAppearance(
+  appearances: readonly SchemaOrgCreativeWork[],
+): SchemaOrgCreativeWork | undefined {
+  let first: SchemaOrgCreativeWork | undefined;
+  for (const appearance of appearances) {
+    if (!appearance.datePublished) continue;
+    if (!first?.datePublished || appearance.datePublished < first.datePublished) first = appearance;
+  }
+  return first ?? appearances[0];
+}

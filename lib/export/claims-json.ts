@@ -1,0 +1,113 @@
+/**
+ * Verified claims as a JSON array, streamed one claim at a time. Dates are ISO 8601 strings;
+ * verdicts and review states are given both as codes and as labels.
+ */
+
+import { REVIEW_STATE_LABELS, VERDICT_LABELS, type ReviewState, type Verdict } from '../domain';
+import { DEFAULT_CLAIM_FILTER, isClaimIncluded } from './filter';
+import { isoDateTime } from './dates';
+import { jsonArrayWriter } from './stream';
+import type { ClaimFilter, ClaimSource, ExportClaim, ExportPerson } from './types';
+
+/** Options for the JSON claim list. */
+export type ClaimsJsonOptions = {
+  /** Approved claims only (default) or all claims with their review state. */
+  readonly filter?: ClaimFilter;
+};
+
+/** One claim of the JSON export. */
+export type ClaimJson = {
+  readonly id: string;
+  readonly text: string;
+  readonly claimant: string | null;
+  readonly verdict: Verdict;
+  readonly verdictLabel: string;
+  readonly rationale: string;
+  readonly reviewState: ReviewState;
+  readonly reviewStateLabel: string;
+  readonly author: ExportPerson;
+  readonly reviewer: ExportPerson | null;
+  readonly approvedAt: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly evidence: readonly {
+    readonly url: string;
+    readonly title: string | null;
+    readonly quote: string | null;
+    readonly accessedAt: string | null;
+  }[];
+  readonly appearances: readonly {
+    readonly articleId: string;
+    readonly articleTitle: string;
+    readonly sourceUrl: string | null;
+    readonly sourceName: string | null;
+    readonly publishedAt: string | null;
+    readonly quote: string;
+  }[];
+};
+
+/** The JSON form of a claim (plain data, dates as ISO strings). */
+export function claimToJson(claim: ExportClaim): ClaimJson {
+  return {
+    id: claim.id,
+    text: claim.text,
+    claimant: claim.claimant,
+    verdict: claim.verdict,
+    verdictLabel: VERDICT_LABELS[claim.verdict],
+    rationale: claim.rationale,
+    reviewState: claim.reviewState,
+    reviewStateLabel: REVIEW_STATE_LABELS[claim.reviewState],
+    author: { id: claim.author.id, name: claim.author.name },
+    reviewer: claim.reviewer ? { id: claim.reviewer.id, name: claim.reviewer.name } : null,
+    approvedAt: optionalDate(claim.approvedAt),
+    createdAt: isoDateTime(claim.createdAt),
+    updatedAt: isoDateTime(claim.updatedAt),
+    evidence: claim.evidence.map((e) => ({
+      url: e.url,
+      title: e.title,
+      quote: e.quote,
+      accessedAt: optionalDate(e.accessedAt),
+    })),
+    appearances: claim.appearances.map((a) => ({
+      articleId: a.articleId,
+      articleTitle: a.articleTitle,
+      sourceUrl: a.sourceUrl,
+      sourceName: a.sourceName,
+      publishedAt: optionalDate(a.publishedAt),
+      quote: a.quote,
+    })),
+  };
+}
+
+/**
+ * Streams `[`, then each included claim on its own line, then `]`: valid JSON once joined,
+ * without ever holding the list.
+ */
+export async function* toClaimsJson(
+  claims: ClaimSource,
+  options: ClaimsJsonOptions = {},
+): AsyncGenerator<string, void, undefined> {
+  const array = jsonArrayWriter();
+  const filter = options.filter ?? DEFAULT_CLAIM_FILTER;
+  for await (const claim of claims) {
+    if (isClaimIncluded(claim, filter)) yield array.item(claimToJson(claim));
+  }
+  yield array.end();
+}
+
+/** `toClaimsJson` for a synchronous list. */
+export function* toClaimsJsonSync(
+  claims: Iterable<ExportClaim>,
+  options: ClaimsJsonOptions = {},
+): Generator<string, void, undefined> {
+  const array = jsonArrayWriter();
+  const filter = options.filter ?? DEFAULT_CLAIM_FILTER;
+  for (const claim of claims) {
+    if (isClaimIncluded(claim, filter)) yield array.item(claimToJson(claim));
+  }
+  yield array.end();
+}
+
+function optionalDate(date: Date | null): string | null {
+  return date ? isoDateTime(date) : null;
+}
