@@ -10,6 +10,7 @@ import { ensureAuthSecret, loadDotEnv, openDatabase, PROJECT_ROOT } from '../ser
 import { createPrismaClient } from '../server/db';
 import { disableDemoAccounts, seedDemo } from '../server/seed';
 import { buildIfNeeded, NEXT_BIN } from './build';
+import { waitForHealth } from './wait-for';
 
 const dev = process.argv.includes('--dev');
 const log = (line: string) => console.log(`[factmark] ${line}`);
@@ -92,20 +93,6 @@ function printBanner(url: string, demo: boolean, userCount: number) {
   }
   lines.push('Press Ctrl+C to stop.', '');
   console.log(lines.join('\n'));
-}
-
-async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 180_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error('The Next.js server exited before it was ready.');
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The app did not answer ${url} within ${timeoutMs / 1000} s.`);
 }
 
 function once<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {

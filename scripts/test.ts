@@ -26,6 +26,7 @@ import { startEmbeddedPostgres } from '../server/embedded-postgres';
 import { migrate } from '../server/migrate';
 import { seedDemo } from '../server/seed';
 import { buildIfNeeded, NEXT_BIN } from './build';
+import { waitForHealth } from './wait-for';
 import { findChromium } from './chromium';
 
 const TEST_DIST_DIR = '.next-test';
@@ -119,19 +120,6 @@ async function playwright(env: NodeJS.ProcessEnv, reportFile: string) {
     console.log(`[test] ${report.stats.flaky} Playwright tests passed only on retry (flaky).`);
 }
 
-async function waitForHealth(url: string, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
-
 async function main() {
   const started = Date.now();
   const chromium = findChromium();
@@ -185,7 +173,7 @@ async function main() {
       env: serverEnv,
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    await waitForHealth(`${baseUrl}/api/health`);
+    await waitForHealth(`${baseUrl}/api/health`, server);
 
     await playwright(
       {
