@@ -3,7 +3,7 @@
  * data, build if the sources changed, then the Next.js server. Prints the URL and the demo
  * accounts when the app answers.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DEMO_ACCOUNTS } from '../prisma/demo/demo';
 import { ensureAuthSecret, loadDotEnv, openDatabase, PROJECT_ROOT } from '../server/bootstrap';
