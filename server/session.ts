@@ -5,14 +5,18 @@
  */
 import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import type { Role } from '@/lib/domain';
 import { authOptions } from './auth';
 import { db } from './db';
 import { forbidden, unauthorized } from './errors';
 import type { SessionUser } from './users';
 
-/** The signed-in user, or null when signed out (or the account is gone or disabled). */
-export async function getUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user, or null when signed out (or the account is gone or disabled). Memoised
+ * per request, so the header, the metadata and the page share one lookup.
+ */
+export const getUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
@@ -22,7 +26,7 @@ export async function getUser(): Promise<SessionUser | null> {
   });
   if (!user || user.disabledAt) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
-}
+});
 
 /** For route handlers: the signed-in user; throws 401 when signed out. */
 export async function requireUser(): Promise<SessionUser> {

@@ -1,27 +1,30 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { formatDate } from '@/lib/format';
 import { splitParagraphs } from '@/lib/text';
 import { getArticleOrThrow } from '@/server/articles';
 import { db } from '@/server/db';
 import { AppError } from '@/server/errors';
-import { requirePageUser } from '@/server/session';
+import { getUser, requirePageUser } from '@/server/session';
 
 type Props = { params: Promise<{ id: string }> };
 
-async function loadArticle(id: string) {
+/** Loaded once per request, shared by the metadata and the page. */
+const loadArticle = cache(async (id: string) => {
   try {
     return await getArticleOrThrow(db(), id);
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   }
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const article = await db().article.findUnique({ where: { id }, select: { title: true } });
-  return { title: article?.title ?? 'Article not found' };
+  // Nothing about an article is told to someone signed out, not even its title.
+  if (!(await getUser())) return { title: 'Sign in' };
+  return { title: (await loadArticle(id)).title };
 }
 
 /** One article's current text as readable paragraphs (the annotation editor comes later). */
