@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { parseParams, route } from '@/server/api';
+import { getArticleAnnotations } from '@/server/claims';
+import { db } from '@/server/db';
+import { requireUser } from '@/server/session';
+
+const paramsSchema = z.object({ id: z.string().min(1).max(64) });
+
+/** The current revision, its spans in text order, the orphaned spans and their claims. */
+export const GET = route(async (_request, { params }: { params: Promise<unknown> }) => {
+  await requireUser();
+  const { id } = await parseParams(params, paramsSchema);
+  return Response.json(await getArticleAnnotations(db(), id));
+});

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { parseBody, parseParams, route } from '@/server/api';
+import { reviseArticle } from '@/server/claims';
+import { db } from '@/server/db';
+import { requireUser } from '@/server/session';
+import { revisionSchema } from '@/lib/claims';
+import { sha256Hex } from '@/lib/text';
+
+const paramsSchema = z.object({ id: z.string().min(1).max(64) });
+
+/** Save edited text as a new revision; every span is re-anchored. Answers the anchor summary. */
+export const POST = route(async (request, { params }: { params: Promise<unknown> }) => {
+  const user = await requireUser();
+  const { id } = await parseParams(params, paramsSchema);
+  const input = await parseBody(request, revisionSchema);
+  return Response.json(await reviseArticle(db(), user, id, input, sha256Hex), { status: 201 });
+});

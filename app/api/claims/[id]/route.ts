@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { parseBody, parseParams, route } from '@/server/api';
+import { deleteClaim, getClaimOrThrow, updateClaim } from '@/server/claims';
+import { db } from '@/server/db';
+import { requireUser } from '@/server/session';
+import { claimUpdateSchema } from '@/lib/claims';
+
+const paramsSchema = z.object({ id: z.string().min(1).max(64) });
+type Ctx = { params: Promise<unknown> };
+
+export const GET = route(async (_request, { params }: Ctx) => {
+  await requireUser();
+  const { id } = await parseParams(params, paramsSchema);
+  return Response.json({ claim: await getClaimOrThrow(db(), id) });
+});
+
+/** Edit a claim; the body names the `version` it read (409 with the current claim if stale). */
+export const PATCH = route(async (request, { params }: Ctx) => {
+  const user = await requireUser();
+  const { id } = await parseParams(params, paramsSchema);
+  const update = await parseBody(request, claimUpdateSchema);
+  return Response.json({ claim: await updateClaim(db(), user, id, update) });
+});
+
+export const DELETE = route(async (_request, { params }: Ctx) => {
+  const user = await requireUser();
+  const { id } = await parseParams(params, paramsSchema);
+  await deleteClaim(db(), user, id);
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,80 @@
+/** Input rules for claims, their evidence and their spans, shared by the API and the editor. */
+import { z } from 'zod';
+import { VERDICTS } from './domain';
+
+/** Search engines show about this many characters of a ClaimReview's claimReviewed. */
+export const CLAIM_TEXT_SOFT_LIMIT = 75;
+
+const httpUrl = z
+  .string()
+  .trim()
+  .url('Enter a full web address (https://…).')
+  .refine((value) => /^https?:\/\//i.test(value), 'Only http and https addresses are allowed.');
+
+export const evidenceSchema = z.object({
+  url: httpUrl,
+  title: z
+    .string()
+    .trim()
+    .max(500)
+    .nullish()
+    .transform((v) => v || null),
+  quote: z
+    .string()
+    .trim()
+    .max(5000)
+    .nullish()
+    .transform((v) => v || null),
+  /** A calendar date (yyyy-mm-dd) or a full ISO timestamp. */
+  accessedAt: z
+    .string()
+    .trim()
+    .nullish()
+    .transform((v) => v || null)
+    .refine((v) => v === null || !Number.isNaN(Date.parse(v)), 'Enter a valid date.'),
+});
+export type EvidenceInput = z.infer<typeof evidenceSchema>;
+
+export const claimFieldsSchema = z.object({
+  text: z.string().trim().min(1, 'Say what is claimed.').max(2000),
+  claimant: z
+    .string()
+    .trim()
+    .max(300)
+    .nullish()
+    .transform((v) => v || null),
+  verdict: z.enum(VERDICTS).default('UNVERIFIED'),
+  rationale: z.string().max(20000).default(''),
+  evidence: z.array(evidenceSchema).max(50).default([]),
+});
+
+export const spanSchema = z
+  .object({
+    articleId: z.string().min(1).max(64),
+    revisionId: z.string().min(1).max(64),
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+  })
+  .refine((span) => span.end > span.start, { message: 'Select some text first.', path: ['end'] });
+export type SpanInput = z.infer<typeof spanSchema>;
+
+export const newClaimSchema = z.object({ span: spanSchema, claim: claimFieldsSchema });
+export type NewClaim = z.infer<typeof newClaimSchema>;
+
+export const claimUpdateSchema = claimFieldsSchema
+  .partial()
+  .extend({ version: z.number().int().min(1) })
+  .strict();
+export type ClaimUpdate = z.infer<typeof claimUpdateSchema>;
+
+export const revisionSchema = z.object({
+  baseRevisionId: z.string().min(1).max(64),
+  text: z.string().min(1, 'The text cannot be empty.').max(2_000_000),
+});
+
+/** Warnings shown in the claim form (not errors: the claim can still be saved). */
+export function claimTextWarnings(text: string): string[] {
+  return text.trim().length > CLAIM_TEXT_SOFT_LIMIT
+    ? [`Over ${CLAIM_TEXT_SOFT_LIMIT} characters: search engines may cut it short in ClaimReview.`]
+    : [];
+}
