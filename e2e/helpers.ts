@@ -48,3 +48,47 @@ export async function createUserAsAdmin(
 export function pageAlert(page: Page) {
   return page.getByRole('alert').and(page.locator('.alert'));
 }
+
+/** A plain-text article for a test to change freely (the demo articles stay as they are). */
+export async function createArticleOverHttp(
+  request: APIRequestContext,
+  title: string,
+  text?: string,
+) {
+  const response = await request.post('/api/articles', {
+    data: {
+      title,
+      text:
+        text ??
+        'The minister said that exports grew by 12 percent last year.\nCritics said the figure ignores inflation.\nThe report was published on Monday.',
+    },
+  });
+  expect(response.status()).toBe(201);
+  const { article } = (await response.json()) as {
+    article: { id: string; revision: { id: string } };
+  };
+  return article;
+}
+
+/** A claim on characters 20..40 of the article's current revision; returns its ids. */
+export async function createClaimOverHttp(
+  request: APIRequestContext,
+  articleId: string,
+  revisionId: string,
+) {
+  const response = await request.post('/api/claims', {
+    data: {
+      span: { articleId, revisionId, start: 20, end: 40 },
+      claim: { text: 'A claim for a test' },
+    },
+  });
+  expect(response.status()).toBe(201);
+  const { claim } = (await response.json()) as {
+    claim: { id: string; version: number; appearances: { annotationId: string }[] };
+  };
+  return {
+    claimId: claim.id,
+    annotationId: claim.appearances[0]!.annotationId,
+    version: claim.version,
+  };
+}

@@ -1,4 +1,6 @@
-import { route } from '@/server/api';
+import { parseBody, route } from '@/server/api';
+import { createArticle } from '@/server/articles-create';
+import { newArticleSchema } from '@/lib/articles';
 import { listArticles } from '@/server/articles';
 import { db } from '@/server/db';
 import { requireUser } from '@/server/session';
@@ -7,4 +9,11 @@ import { requireUser } from '@/server/session';
 export const GET = route(async () => {
   await requireUser();
   return Response.json({ articles: await listArticles(db()) });
+});
+
+/** A new article from plain text (EDITOR, REVIEWER, ADMIN); 201 with its id and revision. */
+export const POST = route(async (request) => {
+  const user = await requireUser();
+  const input = await parseBody(request, newArticleSchema);
+  return Response.json({ article: await createArticle(db(), user, input) }, { status: 201 });
 });

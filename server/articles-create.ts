@@ -1,0 +1,42 @@
+/** Creating an article from text: revision 1 holds the text, the raw input is kept as given. */
+import { sha256Hex } from '@/lib/text';
+import type { NewArticle } from '@/lib/articles';
+import type { PrismaClient } from './db';
+import { forbidden } from './errors';
+import { canAnnotate } from '@/lib/permissions';
+import type { SessionUser } from './users';
+
+export async function createArticle(prisma: PrismaClient, user: SessionUser, input: NewArticle) {
+  if (!canAnnotate(user.role)) throw forbidden('Your role cannot add articles.');
+  const { text, rawInput, publishedAt, ...meta } = input;
+  return prisma.$transaction(async (tx) => {
+    const article = await tx.article.create({
+      data: {
+        ...meta,
+        publishedAt: publishedAt ? new Date(publishedAt) : null,
+        rawInput: rawInput ?? text,
+        createdById: user.id,
+        revisions: {
+          create: {
+            number: 1,
+            text,
+            sha256: sha256Hex(text),
+            note: 'Created',
+            createdById: user.id,
+          },
+        },
+      },
+      select: { id: true, title: true, revisions: { select: { id: true, number: true } } },
+    });
+    await tx.auditEvent.create({
+      data: {
+        actorId: user.id,
+        action: 'article.create',
+        entityType: 'Article',
+        entityId: article.id,
+        after: { ...meta, publishedAt, sha256: sha256Hex(text) },
+      },
+    });
+    return { id: article.id, title: article.title, revision: article.revisions[0]! };
+  });
+}
