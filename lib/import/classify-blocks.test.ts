@@ -1,0 +1,213 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { classifyBlocks } from './classify-blocks';
+import { NOISE_THRESHOLD, scoreFamilies, scoreShape } from './score-blocks';
+import { extractFeatures } from './features';
+import { splitBlocks } from './split-blocks';
+
+/** [text, reason] for every block of a page. */
+const classify = (raw: string) => {
+  const analysis = classifyBlocks(splitBlocks(raw));
+  return analysis.blocks.map((b, i) => [b.text, analysis.verdicts[i]!.reason] as const);
+};
+const reasonOf = (raw: string, text: string) => classify(raw).find(([t]) => t === text)?.[1];
+
+const P1 =
+  'The regional council approved the new water plan on Tuesday after a debate that lasted most of the afternoon.';
+const P2 =
+  'Officials said that the plan would cost about 12 million euros over five years and that most of it would be spent on pipes.';
+const P3 =
+  'Opposition members said they would ask for an independent audit of the costs before the works begin in the spring.';
+
+describe('scoreShape', () => {
+  const shape = (text: string) => scoreShape(extractFeatures(text));
+
+  it('scores prose below zero', () => {
+    assert.ok(shape(P1) < 0);
+    assert.ok(shape(P2) < 0);
+  });
+
+  it('scores headlines, menus and mastheads at or above the noise threshold', () => {
+    for (const text of [
+      'Kazakhstan Advances Trade Growth and Export Diversification',
+      'Kazakhstan’s Constitution at 30: What Has Been Achieved?',
+      'Social Protection: Not Option but Necessity in Asia and Pacific',
+      'All Stories Nation International Business Central Asia Tourism',
+      'BRINGING KAZAKHSTAN TO THE WORLD',
+      'Kazakhstan, US Launch',
+    ]) {
+      assert.ok(shape(text) >= NOISE_THRESHOLD, text);
+    }
+  });
+
+  it('keeps a sentence fragment cut by a link list below the threshold', () => {
+    assert.ok(
+      shape('According to Abdykalikova, Kazakhstan hopes for the continuation of') <
+        NOISE_THRESHOLD,
+    );
+  });
+
+  it('rewards a lower-case start (a continuation) and penalises link density', () => {
+    assert.ok(
+      shape('talks between the two sides resumed') < shape('Talks between the two sides resumed'),
+    );
+    const linked = scoreShape(
+      extractFeatures({ text: 'Talks resume', linkChars: 12, linkCount: 1 }),
+    );
+    assert.ok(linked > shape('Talks resume'));
+  });
+});
+
+describe('scoreFamilies', () => {
+  it('turns a dense link list into navigation evidence', () => {
+    const f = extractFeatures({ text: 'About Archive Contact', linkChars: 19, linkCount: 3 });
+    assert.equal(scoreFamilies(f).navigation, 2.25);
+  });
+
+  it('turns HTML landmarks into evidence', () => {
+    assert.equal(scoreFamilies(extractFeatures({ text: 'x', landmark: 'footer' })).footer, 2);
+    assert.equal(
+      scoreFamilies(extractFeatures({ text: 'x', landmark: 'header' }))['site-header'],
+      2,
+    );
+    assert.equal(scoreFamilies(extractFeatures({ text: 'x', landmark: 'aside' })).related, 2);
+  });
+
+  it('caps each family', () => {
+    const f = extractFeatures(
+      'Subscribe! Subscribe! Newsletter newsletter. Sign up, sign up, in your inbox',
+    );
+    assert.equal(scoreFamilies(f).subscribe, 4.5);
+  });
+});
+
+describe('classifyBlocks', () => {
+  it('keeps a lone title-case subheading inside the body', () => {
+    const raw = [P1, 'Reaction from Moscow', P2, P3].join('\n\n');
+    assert.equal(reasonOf(raw, 'Reaction from Moscow'), null);
+  });
+
+  it('removes a run of three headlines inside the body as related stories', () => {
+    const raw = [
+      P1,
+      'Storm Warnings Issued for Adriatic Coast',
+      'Central Bank Holds Rates for Fourth Month',
+      'Ancient Harbour Found Under City Car Park',
+      P2,
+      P3,
+    ].join('\n\n');
+    assert.deepEqual(
+      classify(raw).map(([, reason]) => reason),
+      [null, 'related', 'related', 'related', null, null],
+    );
+  });
+
+  it('removes a run of short menu items as navigation', () => {
+    const raw = [P1, 'World', 'Business', 'Sport', 'Culture', P2].join('\n\n');
+    assert.deepEqual(
+      classify(raw).map(([, reason]) => reason),
+      [null, 'navigation', 'navigation', 'navigation', 'navigation', null],
+    );
+  });
+
+  it('keeps a list introduced by a colon', () => {
+    const raw = [
+      P1,
+      'The plan covers three areas:',
+      '- Water Pipes and Pumps',
+      '- Storage Tanks in Villages',
+      '- Metering for Farms',
+      P2,
+    ].join('\n');
+    assert.ok(classify(raw).every(([, reason]) => reason === null));
+  });
+
+  it('keeps prose that merely mentions a social network', () => {
+    const text =
+      'Facebook said on Tuesday that it had removed hundreds of accounts linked to the campaign.';
+    assert.equal(reasonOf([P1, text, P2].join('\n\n'), text), null);
+  });
+
+  it('removes a cued "read more" line inside the body', () => {
+    const line = 'Read more: Council Approves Water Plan';
+    assert.equal(reasonOf([P1, line, P2, P3].join('\n\n'), line), 'related');
+  });
+
+  it('removes everything after a comment section header, up to the footer', () => {
+    const raw = [P1, P2, '## 2 Comments', 'Great piece.', P3, '© 2024 Example Blog'].join('\n\n');
+    assert.deepEqual(
+      classify(raw).map(([, reason]) => reason),
+      [null, null, 'comments', 'comments', 'comments', 'footer'],
+    );
+    const analysis = classifyBlocks(splitBlocks(raw));
+    assert.equal(analysis.commentsStart, 2);
+    assert.equal(analysis.lastAnchor, 1);
+  });
+
+  it('treats generic chrome after the article as footer', () => {
+    const raw = [P1, P2, 'Home | About | Contact'].join('\n\n');
+    assert.equal(reasonOf(raw, 'Home | About | Contact'), 'footer');
+  });
+
+  it('attaches a heading to the removed list under it', () => {
+    const raw = [
+      P1,
+      '### Elsewhere',
+      'Storm Warnings Issued for Adriatic Coast',
+      'Central Bank Holds Rates for Fourth Month',
+      'Ancient Harbour Found Under City Car Park',
+      P2,
+    ].join('\n\n');
+    assert.equal(reasonOf(raw, 'Elsewhere'), 'related');
+  });
+
+  it('without any prose anchor keeps everything but clearly cued lines', () => {
+    const raw = 'Short note\n\nAnother short line\n\nShare on Facebook';
+    assert.deepEqual(
+      classify(raw).map(([, reason]) => reason),
+      [null, null, 'social'],
+    );
+  });
+
+  it('finds the title: not the masthead repeated in the footer', () => {
+    const raw = ['# Example Times', '## Water Plan Approved', P1, P2, '© 2024 Example Times'].join(
+      '\n\n',
+    );
+    const analysis = classifyBlocks(splitBlocks(raw));
+    assert.equal(analysis.blocks[analysis.titleIndex]!.text, 'Water Plan Approved');
+    assert.equal(analysis.siteName, 'Example Times');
+    assert.equal(analysis.verdicts[0]!.reason, 'site-header');
+  });
+
+  it('finds the title over a subtitle right below it', () => {
+    const raw = ['# Water Plan Approved After Long Debate', '## Costs questioned', P1, P2].join(
+      '\n\n',
+    );
+    const analysis = classifyBlocks(splitBlocks(raw));
+    assert.equal(
+      analysis.blocks[analysis.titleIndex]!.text,
+      'Water Plan Approved After Long Debate',
+    );
+    assert.equal(analysis.verdicts[1]!.reason, null);
+  });
+
+  it('falls back to a plain title-shaped line before the body', () => {
+    const raw = ['Home', 'News', 'Sport', 'Water Plan Approved After Long Debate', P1, P2].join(
+      '\n',
+    );
+    const analysis = classifyBlocks(splitBlocks(raw));
+    assert.equal(analysis.titleIndex, 3);
+    assert.deepEqual(
+      analysis.verdicts.map((v) => v.reason),
+      ['navigation', 'navigation', 'navigation', null, null, null],
+    );
+  });
+
+  it('returns an empty analysis for an empty page', () => {
+    const analysis = classifyBlocks([]);
+    assert.deepEqual(
+      [analysis.titleIndex, analysis.firstAnchor, analysis.lastAnchor, analysis.siteName],
+      [-1, -1, -1, null],
+    );
+  });
+});

@@ -1,0 +1,355 @@
+/**
+ * Decides, block by block, what is article and what is page furniture.
+ *
+ * 1. Each block gets a SHAPE score from measurable features (sentence-likeness vs. menu/headline
+ *    likeness, `scoreShape`) and EVIDENCE per family from weak cues, HTML landmarks and link/
+ *    separator layout (`scoreFamilies`).
+ * 2. Prose ANCHORS (long sentence-shaped blocks with no furniture evidence) delimit the article
+ *    body; a "Comments" section start after the body ends it.
+ * 3. Zones: blocks before the title are chrome; between title and body, and after the body,
+ *    any block whose shape + evidence reaches NOISE_THRESHOLD goes; inside the body only blocks
+ *    with cue evidence, or runs of list-shaped blocks (link lists dropped mid-sentence), go.
+ * 4. Context: a heading over a removed run goes with it; generic chrome after the body becomes
+ *    "footer".
+ */
+import { scoreCues } from './cues';
+import { extractFeatures, type BlockFeatures } from './features';
+import { matchMetadataLine, type MetadataLine } from './metadata-lines';
+import type { DateOptions } from './parse-date';
+import { toProperCase } from './text-utils';
+import { findTitle, pageIndex } from './find-title';
+import {
+  CUE_SKIP_SHAPE,
+  MIN_FAMILY_EVIDENCE,
+  NOISE_THRESHOLD,
+  scoreFamilies,
+  scoreShape,
+  strongest,
+  type EvidenceFamily,
+} from './score-blocks';
+import type { RemovalReason, SourceBlock } from './types';
+
+/** A prose anchor has at least this many words... */
+export const ANCHOR_MIN_WORDS = 10;
+/** ...ends a sentence, has shape below this, and evidence below MIN_FAMILY_EVIDENCE + 0.5. */
+export const ANCHOR_MAX_SHAPE = 0;
+/**
+ * Inside the body, list-shaped blocks are removed only in runs of this many: one title-case
+ * line between paragraphs is usually a subheading, three or more are a link list.
+ */
+export const MIN_LIST_RUN = 3;
+/** A list whose items average at least this many words lists headlines (related stories). */
+export const HEADLINE_MIN_WORDS = 4;
+/** Blocks of at most this many words in a run of 3+ at the top are a menu. */
+export const MENU_ITEM_MAX_WORDS = 3;
+/** A masthead naming the site has at most this many words ("Ministry of ... of Kazakhstan"). */
+export const SITE_NAME_MAX_WORDS = 12;
+/**
+ * A repeated site name is looked for in furniture-shaped blocks (shape >= 0) and in blocks of at
+ * most this many words, never in running prose.
+ */
+export const REPEAT_CONTEXT_MAX_WORDS = 8;
+/** A "Comments" section header is short. */
+export const COMMENT_HEADER_MAX_WORDS = 8;
+
+const COMMENT_SECTION_START =
+  /^(?:[^\p{L}\d]*\d+\s+(?:comments?|responses?|replies|thoughts? on)\b|(?:comments?|reader comments|discussion|conversation)\s*(?:\(\d+\))?:?$|leave a (?:reply|comment)\b|join the (?:discussion|conversation)\b|add (?:a )?comment\b)/iu;
+
+/** Verdict on one block. */
+export interface BlockVerdict {
+  /** Why the block is removed, or null when it is article content. */
+  reason: RemovalReason | null;
+  /** Shape score (see SHAPE_WEIGHTS). */
+  shape: number;
+  /** Strongest evidence family and its score. */
+  family: EvidenceFamily | null;
+  evidence: number;
+  /** Set when the block is a metadata line. */
+  metadata: MetadataLine | null;
+}
+
+/** The classification of a page. */
+export interface PageAnalysis {
+  blocks: SourceBlock[];
+  features: BlockFeatures[];
+  verdicts: BlockVerdict[];
+  /** Index of the title block, -1 when none was found. */
+  titleIndex: number;
+  /** First and last prose anchors, -1 when the page has none. */
+  firstAnchor: number;
+  lastAnchor: number;
+  /** Index where the comment section starts, blocks.length when there is none. */
+  commentsStart: number;
+  /** The site's name from its masthead, in proper case. */
+  siteName: string | null;
+}
+
+/** Classifies every block of a page. */
+export function classifyBlocks(blocks: SourceBlock[], options: DateOptions = {}): PageAnalysis {
+  const n = blocks.length;
+  const features = blocks.map((b) =>
+    extractFeatures(
+      {
+        text: b.text,
+        linkChars: b.linkChars,
+        linkCount: b.linkCount,
+        gapCount: b.gapCount,
+        emphasized: b.emphasized,
+        landmark: b.landmark,
+      },
+      { cues: false },
+    ),
+  );
+  const verdicts: BlockVerdict[] = features.map((f, i) => {
+    const shape = scoreShape(f);
+    // Cues cannot lift a block this prose-like over the threshold: skip scanning for them.
+    if (shape >= CUE_SKIP_SHAPE) f.cues = scoreCues(blocks[i]!.text);
+    const [family, evidence] = strongest(scoreFamilies(f));
+    return { reason: null, shape, family, evidence, metadata: null };
+  });
+  const feature = (i: number) => features[i]!;
+  const verdict = (i: number) => verdicts[i]!;
+  const block = (i: number) => blocks[i]!;
+  const total = (i: number) => verdict(i).shape + verdict(i).evidence;
+  const cued = (i: number) => verdict(i).evidence >= MIN_FAMILY_EVIDENCE;
+  const remove = (i: number, reason: RemovalReason) => {
+    verdict(i).reason = reason;
+  };
+
+  // Anchors and the comment section.
+  const isAnchor = (i: number) =>
+    block(i).kind === 'paragraph' &&
+    !block(i).landmark &&
+    feature(i).words >= ANCHOR_MIN_WORDS &&
+    feature(i).endsWithTerminal &&
+    verdict(i).shape < ANCHOR_MAX_SHAPE &&
+    verdict(i).evidence < MIN_FAMILY_EVIDENCE + 0.5;
+  let firstAnchor = -1;
+  for (let i = 0; i < n && firstAnchor < 0; i++) if (isAnchor(i)) firstAnchor = i;
+  let commentsStart = n;
+  if (firstAnchor >= 0) {
+    for (let i = firstAnchor + 1; i < n; i++) {
+      if (
+        feature(i).words <= COMMENT_HEADER_MAX_WORDS &&
+        COMMENT_SECTION_START.test(block(i).text)
+      ) {
+        commentsStart = i;
+        break;
+      }
+    }
+  }
+  let lastAnchor = -1;
+  for (let i = commentsStart - 1; i >= 0 && lastAnchor < 0; i--) if (isAnchor(i)) lastAnchor = i;
+  const inBody = (i: number) => firstAnchor >= 0 && i >= firstAnchor && i <= lastAnchor;
+
+  // Metadata lines, outside the body.
+  for (let i = 0; i < commentsStart; i++) {
+    if (inBody(i)) continue;
+    const match = matchMetadataLine(block(i).text, block(i).source, options);
+    if (match) {
+      verdict(i).metadata = match;
+      remove(i, 'metadata');
+    }
+  }
+
+  const page = pageIndex(
+    blocks,
+    (i) => verdict(i).shape >= 0 || feature(i).words <= REPEAT_CONTEXT_MAX_WORDS,
+  );
+  const repeated = (i: number) => page.count(block(i).text) >= 2;
+  const titleIndex = findTitle(blocks, features, verdicts, firstAnchor, repeated);
+
+  // Leading zone: chrome before the title, noise between title and body.
+  const leadingEnd = firstAnchor >= 0 ? firstAnchor : n;
+  const shortRun = markShortRuns(blocks, features, verdicts, leadingEnd);
+  const leadingDefault = (i: number): RemovalReason => {
+    const f = feature(i);
+    if (block(i).kind === 'heading' || f.allCapsRatio >= 0.6) return 'site-header';
+    if (
+      f.linkCount >= 2 ||
+      f.separators + f.gaps >= 2 ||
+      (f.words >= 4 && f.functionWordRatio < 0.15) ||
+      shortRun.has(i)
+    ) {
+      return 'navigation';
+    }
+    return 'site-header';
+  };
+  const cuedReason = (i: number): RemovalReason => verdict(i).family ?? 'boilerplate';
+  for (let i = 0; i < leadingEnd; i++) {
+    if (verdict(i).reason || i === titleIndex) continue;
+    const beforeTitle = i < titleIndex;
+    if (firstAnchor < 0 && !beforeTitle) break; // no body found: keep the rest.
+    // After the title, an uncued heading is a subtitle or section heading: kept.
+    if (!beforeTitle && block(i).kind === 'heading' && !cued(i)) continue;
+    if (beforeTitle || total(i) >= NOISE_THRESHOLD) {
+      remove(i, cued(i) ? cuedReason(i) : leadingDefault(i));
+    }
+  }
+  if (firstAnchor < 0) {
+    // Without prose anchors only clearly cued blocks go.
+    for (let i = Math.max(titleIndex + 1, 0); i < n; i++) {
+      if (!verdict(i).reason && cued(i) && total(i) >= NOISE_THRESHOLD) remove(i, cuedReason(i));
+    }
+    return finish();
+  }
+
+  // Body and trailing zone.
+  const candidate = new Set<number>();
+  for (let i = firstAnchor; i < commentsStart; i++) {
+    if (verdict(i).reason) continue;
+    const b = block(i);
+    if (b.kind === 'heading') {
+      if (verdict(i).evidence >= NOISE_THRESHOLD) remove(i, cuedReason(i));
+      continue;
+    }
+    if (total(i) >= NOISE_THRESHOLD && cued(i)) remove(i, cuedReason(i));
+    else if (verdict(i).shape >= NOISE_THRESHOLD) candidate.add(i);
+  }
+  // Runs of list-shaped paragraphs (cued or not) are link lists. An uncued line ending with a
+  // colon introduces what follows; it is not a list item.
+  const listShaped = (k: number) =>
+    block(k).kind === 'paragraph' &&
+    verdict(k).reason !== 'metadata' &&
+    !(verdict(k).reason === null && /:$/.test(block(k).text)) &&
+    (candidate.has(k) || (verdict(k).reason !== null && verdict(k).shape >= NOISE_THRESHOLD));
+  for (let i = firstAnchor; i < commentsStart;) {
+    if (!listShaped(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < commentsStart && listShaped(j)) j++;
+    const before = i - 1;
+    const underRemovedHeading =
+      before >= 0 &&
+      (verdict(before).reason === 'related' || verdict(before).reason === 'navigation');
+    const introduced =
+      before >= 0 && !verdict(before).reason && /:$/.test(block(before).text.trim());
+    if ((j - i >= MIN_LIST_RUN || underRemovedHeading) && !introduced) {
+      // Headline list or menu, judged on the members that have no cued reason of their own.
+      let words = 0;
+      let menuLike = 0;
+      let open = 0;
+      for (let k = i; k < j; k++) {
+        if (verdict(k).reason) continue;
+        open++;
+        words += feature(k).words;
+        if (
+          feature(k).separators + feature(k).gaps > 0 ||
+          feature(k).words <= MENU_ITEM_MAX_WORDS
+        ) {
+          menuLike++;
+        }
+      }
+      const headlines = open > 0 && words / open >= HEADLINE_MIN_WORDS && menuLike * 2 < open;
+      // Enough open members make a list of their own; one or two stragglers between cued
+      // blocks take the reason most of their neighbours have.
+      const reason: RemovalReason =
+        open >= MIN_LIST_RUN || underRemovedHeading
+          ? headlines
+            ? 'related'
+            : 'navigation'
+          : dominantReason(verdicts.slice(i, j));
+      for (let k = i; k < j; k++) {
+        if (!verdict(k).reason) remove(k, reason);
+        candidate.delete(k);
+      }
+    }
+    i = j;
+  }
+  for (let i = lastAnchor + 1; i < commentsStart; i++) {
+    if (!verdict(i).reason && block(i).kind === 'paragraph' && total(i) >= NOISE_THRESHOLD) {
+      remove(i, cued(i) ? cuedReason(i) : 'footer');
+    }
+  }
+
+  // Comment section: everything up to a footer.
+  let afterComments = false;
+  for (let i = commentsStart; i < n; i++) {
+    const footerLike = block(i).landmark === 'footer' || verdict(i).family === 'footer';
+    if (!afterComments && footerLike && cued(i)) afterComments = true;
+    if (!afterComments) remove(i, 'comments');
+    else if (!verdict(i).reason) remove(i, cued(i) ? cuedReason(i) : 'footer');
+  }
+
+  // A kept heading directly over removed blocks belongs to them; a trailing one to the footer.
+  for (let i = n - 1; i >= 0; i--) {
+    if (verdict(i).reason || block(i).kind !== 'heading' || i === titleIndex) continue;
+    const next = i + 1 < n ? verdict(i + 1).reason : null;
+    if (next && next !== 'metadata' && next !== 'duplicate') remove(i, next);
+    else if (i === n - 1 && i > lastAnchor) remove(i, 'footer');
+  }
+  // Generic chrome after the article is the footer.
+  for (let i = lastAnchor + 1; i < n; i++) {
+    const reason = verdict(i).reason;
+    if (reason === 'navigation' || reason === 'site-header' || reason === 'boilerplate') {
+      remove(i, 'footer');
+    }
+  }
+  return finish();
+
+  function finish(): PageAnalysis {
+    let siteName: string | null = null;
+    const leadingLimit = firstAnchor >= 0 ? firstAnchor : n;
+    for (let i = 0; i < leadingLimit && !siteName; i++) {
+      if (verdict(i).reason !== 'site-header') continue;
+      const f = feature(i);
+      const nameShaped =
+        f.words >= 1 &&
+        f.words <= SITE_NAME_MAX_WORDS &&
+        !f.endsWithTerminal &&
+        !/\d/.test(block(i).text) &&
+        f.linkCount <= 1;
+      if (nameShaped && (i === 0 || repeated(i))) siteName = toProperCase(block(i).text);
+    }
+    return {
+      blocks,
+      features,
+      verdicts,
+      titleIndex,
+      firstAnchor,
+      lastAnchor,
+      commentsStart,
+      siteName,
+    };
+  }
+}
+
+/** The most frequent reason among verdicts (the earliest on ties); 'boilerplate' if none. */
+function dominantReason(verdicts: readonly BlockVerdict[]): RemovalReason {
+  const counts = new Map<RemovalReason, number>();
+  let best: RemovalReason = 'boilerplate';
+  let bestCount = 0;
+  for (const { reason } of verdicts) {
+    if (!reason || reason === 'metadata') continue;
+    const count = (counts.get(reason) ?? 0) + 1;
+    counts.set(reason, count);
+    if (count > bestCount) {
+      best = reason;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** Blocks in runs of MIN_LIST_RUN+ consecutive short lines before `end` (menus at the top). */
+function markShortRuns(
+  blocks: SourceBlock[],
+  features: BlockFeatures[],
+  verdicts: BlockVerdict[],
+  end: number,
+): Set<number> {
+  const marked = new Set<number>();
+  const short = (i: number) =>
+    blocks[i]!.kind === 'paragraph' &&
+    verdicts[i]!.reason !== 'metadata' &&
+    features[i]!.words <= MENU_ITEM_MAX_WORDS;
+  for (let i = 0; i < end;) {
+    let j = i;
+    while (j < end && short(j)) j++;
+    if (j - i >= MIN_LIST_RUN) for (let k = i; k < j; k++) marked.add(k);
+    i = Math.max(j, i + 1);
+  }
+  return marked;
+}

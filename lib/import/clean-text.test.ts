@@ -1,0 +1,222 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { applyKeeps, cleanText } from './clean-text';
+
+const ASTANA = readFileSync(
+  new URL('./fixtures/astana-times-astana-2-talks-scraped.txt', import.meta.url),
+  'utf8',
+);
+const MFA = readFileSync(new URL('./fixtures/mfa-astana-2-talks.txt', import.meta.url), 'utf8');
+
+const P1 =
+  'The regional council approved the new water plan on Tuesday after a debate that lasted most of the afternoon.';
+const P2 =
+  'Officials said that the plan would cost about 12 million euros over five years and that most of it would be spent on pipes.';
+const P3 =
+  'Opposition members said they would ask for an independent audit of the costs before the works begin in the spring.';
+
+describe('cleanText: edge inputs', () => {
+  it('returns an empty result for empty and whitespace-only input', () => {
+    for (const raw of ['', '   ', '\n\n\r\n\t \u00a0\n']) {
+      assert.deepEqual(cleanText(raw), {
+        text: '',
+        blocks: [],
+        removed: [],
+        kept: [],
+        metadata: {},
+        segments: [],
+      });
+    }
+  });
+
+  it('gives the same article for Windows and old Mac line endings, positions in the raw input', () => {
+    const unix = cleanText(ASTANA);
+    for (const eol of ['\r\n', '\r']) {
+      const raw = ASTANA.replace(/\n/g, eol);
+      const result = cleanText(raw);
+      assert.equal(result.text, unix.text);
+      assert.deepEqual(result.metadata, unix.metadata);
+      assert.deepEqual(
+        result.removed.map((g) => [g.reason, g.startLine, g.endLine, g.text]),
+        unix.removed.map((g) => [g.reason, g.startLine, g.endLine, g.text]),
+      );
+      const footer = result.removed.at(-1)!;
+      assert.ok(raw.slice(footer.start, footer.end).startsWith('**THE ASTANA TIMES**' + eol));
+    }
+  });
+
+  it('keeps one very long single line of prose whole', () => {
+    const line = Array.from(
+      { length: 4000 },
+      (_, i) => `Sentence ${i} of the long report says that the plan is on track.`,
+    ).join(' ');
+    const result = cleanText(line);
+    assert.equal(result.text, line);
+    assert.deepEqual(result.removed, []);
+    assert.deepEqual(result.blocks[0]!.sources, [
+      { start: 0, end: line.length, startLine: 1, endLine: 1 },
+    ]);
+  });
+
+  it('strips Markdown inside the article and keeps headings as heading blocks', () => {
+    const raw = `# Water Plan\n\n${P1.replace('water plan', '**water plan**')}\n\n## Costs\n\n${P2.replace('12 million euros', '[12 million euros](https://x.org)')}\n\n![chart](c.png)\n\n${P3}`;
+    const result = cleanText(raw);
+    assert.deepEqual(
+      result.blocks.map((b) => [b.kind, b.level, b.text]),
+      [
+        ['heading', 1, 'Water Plan'],
+        ['paragraph', 0, P1],
+        ['heading', 2, 'Costs'],
+        ['paragraph', 0, P2],
+        ['paragraph', 0, P3],
+      ],
+    );
+    assert.equal(result.text, ['Water Plan', P1, 'Costs', P2, P3].join('\n\n'));
+  });
+
+  it('is deterministic', () => {
+    assert.deepEqual(cleanText(ASTANA), cleanText(ASTANA));
+  });
+});
+
+describe('cleanText: rejoining cut sentences', () => {
+  it('records both source ranges of a rejoined paragraph', () => {
+    const result = cleanText(ASTANA);
+    const joined = result.blocks.find((b) => b.text.startsWith('According to Abdykalikova'))!;
+    assert.deepEqual(
+      joined.sources.map((s) => [s.startLine, s.endLine]),
+      [
+        [26, 26],
+        [44, 44],
+      ],
+    );
+  });
+
+  it('can be switched off', () => {
+    const result = cleanText(ASTANA, { rejoinFragments: false });
+    assert.ok(
+      result.blocks.some(
+        (b) => b.text === 'According to Abdykalikova, Kazakhstan hopes for the continuation of',
+      ),
+    );
+    assert.ok(result.blocks.some((b) => b.text.startsWith('talks between the Syrian authorities')));
+  });
+});
+
+describe('cleanText: duplicates', () => {
+  it('can leave duplicates in', () => {
+    const result = cleanText(MFA, { removeDuplicates: false });
+    assert.deepEqual(
+      result.removed.map((g) => g.reason),
+      ['metadata'],
+    );
+    assert.equal(result.blocks.filter((b) => b.text.startsWith('In her statement')).length, 2);
+  });
+
+  it('removes a rejoined (two-part) copy as one group with two ranges', () => {
+    const fragment = 'Kazakhstan hopes for the continuation of';
+    const rest =
+      'talks between the two sides in the framework of the Geneva process, the minister said.';
+    const raw = [
+      P1,
+      fragment,
+      'Storm Warnings Issued for Adriatic Coast',
+      'Central Bank Holds Rates for Fourth Month',
+      'Ancient Harbour Found Under City Car Park',
+      rest,
+      P2,
+      `${fragment} ${rest.replace('said.', 'said on Tuesday in Astana.')}`,
+      P3,
+    ].join('\n\n');
+    const result = cleanText(raw);
+    assert.deepEqual(
+      result.removed.map((g) => [g.reason, g.startLine, g.endLine, g.ranges.length]),
+      [
+        ['duplicate', 3, 11, 2],
+        ['related', 5, 9, 3],
+      ],
+    );
+    assert.equal(result.removed[0]!.text, `${fragment}\n${rest}`);
+    assert.equal(result.blocks.length, 4);
+  });
+});
+
+describe('keep after all', () => {
+  const base = cleanText(ASTANA);
+  const related = base.removed.find((g) => g.reason === 'related')!;
+
+  it('gives stable ids: the same input yields the same ids', () => {
+    assert.deepEqual(
+      cleanText(ASTANA).removed.map((g) => g.id),
+      base.removed.map((g) => g.id),
+    );
+    assert.match(related.id, /^rm-\d+-[0-9a-z]+$/);
+  });
+
+  it('restores a kept group as its own blocks and stops rejoining across it', () => {
+    const kept = cleanText(ASTANA, { keep: [related.id] });
+    assert.deepEqual(
+      kept.kept.map((g) => g.id),
+      [related.id],
+    );
+    assert.ok(!kept.removed.some((g) => g.id === related.id));
+    const texts = kept.blocks.map((b) => b.text);
+    const at = texts.indexOf('According to Abdykalikova, Kazakhstan hopes for the continuation of');
+    assert.deepEqual(texts.slice(at, at + 9), [
+      'According to Abdykalikova, Kazakhstan hopes for the continuation of',
+      'Most Recent Stories',
+      'Tokyo Steps Up Central Asia Engagement with High-Level Foreign Minister Visit',
+      'Kazakh Nation Cherishes Century-Old Love of Horses',
+      'Kazakhstan, Japan Pledge to Deepen Strategic Partnership',
+      "Yinka Shonibare's Wind Sculpture Installed at Almaty Museum of Arts",
+      'With Nearly 18,000 Electric Vehicles, Kazakhstan Sees Growing Shift to Eco-Transport',
+      'Kazakhstan, US Launch',
+      texts[at + 8]!,
+    ]);
+    assert.ok(texts[at + 8]!.startsWith('talks between the Syrian authorities'));
+    assert.equal(kept.blocks[at + 1]!.kind, 'heading');
+    // The second list is still removed and its sentence still rejoined.
+    assert.ok(kept.text.includes('to participate in elections in February 2016,” Kassis added.'));
+  });
+
+  it('applyKeeps matches cleanText with keep, can undo, and ignores unknown ids', () => {
+    const viaApply = applyKeeps(base, [related.id, 'no-such-id']);
+    assert.deepEqual(viaApply, cleanText(ASTANA, { keep: [related.id] }));
+    assert.deepEqual(applyKeeps(viaApply, []), base);
+    assert.deepEqual(applyKeeps(base, ['no-such-id']), base);
+  });
+
+  it('does not modify the result it is given', () => {
+    const before = JSON.stringify(base);
+    applyKeeps(
+      base,
+      base.removed.map((g) => g.id),
+    );
+    assert.equal(JSON.stringify(base), before);
+  });
+
+  it('keeps a duplicate: both copies appear', () => {
+    const mfa = cleanText(MFA);
+    const duplicate = mfa.removed.find((g) => g.reason === 'duplicate')!;
+    const kept = applyKeeps(mfa, [duplicate.id]);
+    assert.equal(kept.blocks.filter((b) => b.text.startsWith('In her statement')).length, 2);
+    assert.equal(kept.blocks.length, mfa.blocks.length + 1);
+  });
+
+  it('keeps a metadata line in the text while the metadata stays', () => {
+    const mfa = cleanText(MFA);
+    const header = mfa.removed.find((g) => g.reason === 'metadata')!;
+    const kept = applyKeeps(mfa, [header.id]);
+    assert.equal(kept.blocks[0]!.text, 'MFA Government 09/10/2015');
+    assert.deepEqual(kept.metadata, mfa.metadata);
+  });
+
+  it('labels every removed group', () => {
+    for (const group of base.removed) assert.ok(group.label.length > 0);
+    assert.equal(
+      base.removed.find((g) => g.reason === 'subscribe')!.label,
+      'Call to subscribe / newsletter',
+    );
+  });
+});

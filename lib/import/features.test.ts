@@ -1,0 +1,134 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractFeatures } from './features';
+import { scoreCues } from './cues';
+
+const PROSE =
+  'Abdykalikova noted that this round of talks included higher level representatives than previous discussions.';
+const HEADLINE = 'Kazakhstan Advances Trade Growth and Export Diversification';
+const MENU = 'All Stories Nation International Business Central Asia Tourism Opinions';
+
+describe('extractFeatures', () => {
+  it('measures length, words and sentences', () => {
+    const f = extractFeatures('First sentence here. Second one follows! And a third?');
+    assert.equal(f.words, 9);
+    assert.equal(f.sentences, 3);
+    assert.equal(f.chars, 53);
+    assert.equal(f.endsWithTerminal, true);
+  });
+
+  it('sees terminal punctuation behind closing quotes', () => {
+    assert.equal(extractFeatures('He said “no.”').endsWithTerminal, true);
+    assert.equal(extractFeatures('He said “no').endsWithTerminal, false);
+  });
+
+  it('detects a lower-case start after opening quotes but not after digits', () => {
+    assert.equal(extractFeatures('talks between the parties').startsLowercase, true);
+    assert.equal(extractFeatures('“we want peace”').startsLowercase, true);
+    assert.equal(extractFeatures('The talks').startsLowercase, false);
+    assert.equal(extractFeatures('2 comments').startsLowercase, false);
+  });
+
+  it('gives prose few capitals and many lower-case function words', () => {
+    const f = extractFeatures(PROSE);
+    assert.equal(f.titleCaseRatio, 0);
+    assert.equal(f.functionWordRatio, 4 / 14);
+  });
+
+  it('gives headlines a title-case ratio of 1 (lower-case "and" ignored)', () => {
+    const f = extractFeatures(HEADLINE);
+    assert.equal(f.titleCaseRatio, 1);
+    assert.equal(f.functionWordRatio, 1 / 7);
+    assert.equal(f.endsWithTerminal, false);
+  });
+
+  it('counts capitalised function words in headlines as title case', () => {
+    const f = extractFeatures('Kazakhstan’s Constitution at 30: What Has Been Achieved?');
+    assert.equal(f.titleCaseRatio, 1);
+    assert.equal(f.functionWordRatio, 1 / 8);
+  });
+
+  it('measures all caps', () => {
+    assert.equal(extractFeatures('BRINGING KAZAKHSTAN TO THE WORLD').allCapsRatio, 1);
+    // Six words of 2+ letters ("U.S." has two), two of them in capitals.
+    assert.equal(extractFeatures('The UN and the U.S. agreed').allCapsRatio, 2 / 6);
+  });
+
+  it('judges a one-word line by its own casing', () => {
+    assert.equal(extractFeatures('Sustainability').titleCaseRatio, 1);
+    assert.equal(extractFeatures('reply').titleCaseRatio, 0);
+  });
+
+  it('counts stand-alone separators, not dashes in prose', () => {
+    assert.equal(extractFeatures('Home › World › Europe').separators, 2);
+    assert.equal(extractFeatures('Home | World | Sport | Opinion').separators, 3);
+    assert.equal(extractFeatures('ASTANA – Representatives met.').separators, 0);
+    assert.equal(extractFeatures('News – Sport – Weather').separators, 2);
+  });
+
+  it('takes link density, gaps, emphasis and landmark from the block', () => {
+    const f = extractFeatures({
+      text: 'Home World',
+      linkChars: 9,
+      linkCount: 2,
+      gapCount: 1,
+      emphasized: true,
+      landmark: 'nav',
+    });
+    assert.equal(f.linkDensity, 0.9);
+    assert.equal(f.linkCount, 2);
+    assert.equal(f.gaps, 1);
+    assert.equal(f.emphasized, true);
+    assert.equal(f.landmark, 'nav');
+  });
+
+  it('handles empty text', () => {
+    const f = extractFeatures('');
+    assert.equal(f.words, 0);
+    assert.equal(f.sentences, 0);
+    assert.equal(f.linkDensity, 0);
+    assert.equal(f.titleCaseRatio, 0);
+  });
+
+  it('separates menus from prose on the ratios alone', () => {
+    const menu = extractFeatures(MENU);
+    const prose = extractFeatures(PROSE);
+    assert.ok(menu.titleCaseRatio > 0.9 && prose.titleCaseRatio < 0.2);
+    assert.ok(menu.functionWordRatio === 0 && prose.functionWordRatio > 0.25);
+  });
+});
+
+describe('scoreCues', () => {
+  it('finds each family', () => {
+    const cases: [string, string][] = [
+      ['Skip to main content', 'navigation'],
+      ['Most Recent Stories', 'related'],
+      ['Sign up for our newsletter', 'subscribe'],
+      ['Share on Facebook', 'social'],
+      ['We use cookies. Accept all', 'cookie'],
+      ['12 comments', 'comments'],
+      ['© 2024 Example. All rights reserved.', 'footer'],
+      ['Reporting by A; Editing by B', 'credits'],
+      ['Advertisement', 'boilerplate'],
+    ];
+    for (const [text, family] of cases) {
+      const scores = scoreCues(text);
+      const best = Object.entries(scores).sort((a, b) => b[1] - a[1])[0]!;
+      assert.equal(best[0], family, text);
+    }
+  });
+
+  it('caps network names so a list of six counts twice', () => {
+    assert.equal(scoreCues('X, Facebook, Instagram, Telegram, YouTube and Tiktok').social, 2);
+  });
+
+  it('gives nothing for plain prose', () => {
+    const scores = scoreCues(PROSE);
+    assert.ok(Object.values(scores).every((v) => v === 0));
+  });
+
+  it('does not match words inside other words', () => {
+    assert.equal(scoreCues('subscribers grew').subscribe, 0);
+    assert.equal(scoreCues('homeless shelters').navigation, 0);
+  });
+});

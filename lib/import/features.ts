@@ -1,0 +1,184 @@
+/**
+ * Measurable features of a block: sentence shape (terminal punctuation, length, lower-case
+ * function words), casing (title case, all caps), link density, layout separators, and the
+ * weak lexical cues of `cues.ts`. `extractFeatures` is pure so every feature can be unit-tested;
+ * the classifier turns them into scores with named weights.
+ */
+import { CUE_FAMILIES, scoreCues, type CueFamily } from './cues';
+import {
+  charClass,
+  DIGIT,
+  endsWithTerminalPunctuation,
+  FUNCTION_WORDS,
+  LOWER,
+  NONE,
+  startsWithLowercase,
+  UPPER,
+} from './text-utils';
+import type { Landmark } from './types';
+
+/** Features of one block of text. Ratios are in [0, 1]. */
+export interface BlockFeatures {
+  chars: number;
+  /** Tokens that contain a letter or digit. */
+  words: number;
+  /** Rough sentence count: sentence ends followed by a capital, plus one. */
+  sentences: number;
+  endsWithTerminal: boolean;
+  startsLowercase: boolean;
+  /**
+   * Share of capitalised words, ignoring the first word (capitalised in any sentence) and
+   * lower-case function words (lower case in titles too). ~0-0.3 for prose, ~1 for headlines.
+   */
+  titleCaseRatio: number;
+  /** Share of words of 2+ letters written in capitals only. */
+  allCapsRatio: number;
+  /** Share of words that are lower-case function words ("of", "the"): ~0.3-0.5 for prose. */
+  functionWordRatio: number;
+  /** Link text characters / all characters. */
+  linkDensity: number;
+  linkCount: number;
+  /** Stand-alone separator tokens: | · • › » / > and the like. */
+  separators: number;
+  /** Layout gaps (runs of spaces inside the line). */
+  gaps: number;
+  /** The whole block was bold/italic (calls to action often are). */
+  emphasized: boolean;
+  landmark: Landmark | null;
+  /** Cue evidence per family (see cues.ts). */
+  cues: Record<CueFamily, number>;
+}
+
+/** What `extractFeatures` needs: the plain text plus optional markup measurements. */
+export interface FeatureInput {
+  text: string;
+  linkChars?: number;
+  linkCount?: number;
+  gapCount?: number;
+  emphasized?: boolean;
+  landmark?: Landmark | null;
+}
+
+const SENTENCE_BREAK = /[.!?…]["'”’»)\]]*\s+(?=["'“‘«(\[]?[\p{Lu}\p{N}])/gu;
+
+/** Options of `extractFeatures`. */
+export interface FeatureOptions {
+  /** Scan for lexical cues (default true); when false `cues` are all zero. */
+  cues?: boolean;
+}
+
+/** All-zero cue scores (one shared frozen object). */
+export function noCues(): Record<CueFamily, number> {
+  return NO_CUES;
+}
+
+const NO_CUES: Readonly<Record<CueFamily, number>> = Object.freeze(
+  Object.fromEntries(CUE_FAMILIES.map((f) => [f, 0])) as Record<CueFamily, number>,
+);
+
+const SEPARATORS = new Set([
+  '|',
+  '·',
+  '•',
+  '›',
+  '»',
+  '‹',
+  '«',
+  '>',
+  '/',
+  '⁄',
+  '◦',
+  '▪',
+  '∙',
+  '⋅',
+  '::',
+]);
+
+/** Extracts the features of a block (or of a bare string). */
+export function extractFeatures(
+  input: FeatureInput | string,
+  options: FeatureOptions = {},
+): BlockFeatures {
+  const block: FeatureInput = typeof input === 'string' ? { text: input } : input;
+  const text = block.text;
+  const tokens = text.split(/\s+/);
+
+  let separators = 0;
+  let dashes = 0;
+  let words = 0;
+  let alphaWords = 0;
+  let capitalised = 0;
+  let titleBase = 0;
+  let allCaps = 0;
+  let capsBase = 0;
+  let functionWords = 0;
+  let firstAlphaSeen = false;
+  for (const token of tokens) {
+    if (!token) continue;
+    if (SEPARATORS.has(token)) separators++;
+    else if (token === '–' || token === '—') dashes++;
+    // One scan: letters, capitals, and the bare word between the first and last letter/digit.
+    let first = -1;
+    let last = -1;
+    let letters = 0;
+    let lower = 0;
+    let firstLetterClass = NONE;
+    for (let i = 0; i < token.length; i++) {
+      const cls = charClass(token.charCodeAt(i));
+      if (cls === NONE) continue;
+      if (first < 0) first = i;
+      last = i;
+      if (cls === DIGIT) continue;
+      if (letters === 0) firstLetterClass = cls;
+      letters++;
+      if (cls === LOWER) lower++;
+    }
+    if (first < 0) continue;
+    words++;
+    const bare = token.slice(first, last + 1);
+    const lowerFunctionWord = lower === letters && FUNCTION_WORDS.has(bare);
+    if (lowerFunctionWord) functionWords++;
+    if (letters === 0) continue;
+    alphaWords++;
+    if (letters >= 2) {
+      capsBase++;
+      if (lower === 0) allCaps++;
+    }
+    if (!firstAlphaSeen) {
+      firstAlphaSeen = true;
+      continue;
+    }
+    if (lowerFunctionWord) continue;
+    titleBase++;
+    if (firstLetterClass === UPPER) capitalised++;
+  }
+  // En and em dashes separate menu items only when there are several of them.
+  if (dashes >= 2) separators += dashes;
+  // A one-word line has no "other" words: judge its casing by that word alone.
+  if (titleBase === 0 && alphaWords > 0) {
+    titleBase = 1;
+    const firstLetter = /\p{L}/u.exec(text)?.[0] ?? '';
+    capitalised = /\p{Lu}/u.test(firstLetter) ? 1 : 0;
+  }
+
+  SENTENCE_BREAK.lastIndex = 0;
+  const breaks = text.match(SENTENCE_BREAK)?.length ?? 0;
+
+  return {
+    chars: text.length,
+    words,
+    sentences: words ? breaks + 1 : 0,
+    endsWithTerminal: endsWithTerminalPunctuation(text),
+    startsLowercase: startsWithLowercase(text),
+    titleCaseRatio: titleBase ? capitalised / titleBase : 0,
+    allCapsRatio: capsBase ? allCaps / capsBase : 0,
+    functionWordRatio: words ? functionWords / words : 0,
+    linkDensity: text.length ? Math.min(1, (block.linkChars ?? 0) / text.length) : 0,
+    linkCount: block.linkCount ?? 0,
+    separators,
+    gaps: block.gapCount ?? 0,
+    emphasized: block.emphasized ?? false,
+    landmark: block.landmark ?? null,
+    cues: options.cues === false ? noCues() : scoreCues(text),
+  };
+}

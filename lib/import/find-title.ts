@@ -1,0 +1,94 @@
+/**
+ * Where the article starts: its title (the article heading, not the masthead) and the page
+ * index used to recognise a site name that repeats in header and footer.
+ */
+import type { BlockFeatures } from './features';
+import { MIN_FAMILY_EVIDENCE } from './score-blocks';
+import { comparableWords } from './text-utils';
+import type { SourceBlock } from './types';
+
+/** The verdict fields title detection needs. */
+export interface TitleVerdict {
+  reason: string | null;
+  evidence: number;
+}
+
+/**
+ * Index of the page's furniture-shaped blocks (mastheads, footers, breadcrumbs), where a site's
+ * name repeats. Prose is left out: a title word recurring in the article says nothing.
+ */
+export function pageIndex(
+  blocks: SourceBlock[],
+  include: (i: number) => boolean,
+): { text: string; count: (phrase: string) => number } {
+  const short = blocks.filter((_, i) => include(i));
+  const text = ` ${short.map((b) => comparableWords(b.text).join(' ')).join(' | ')} `;
+  return {
+    text,
+    count(phrase: string) {
+      const needle = ` ${comparableWords(phrase).join(' ')} `;
+      if (needle.trim() === '') return 0;
+      let n = 0;
+      for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) n++;
+      return n;
+    },
+  };
+}
+
+/**
+ * The title: the last heading before the body that is not furniture and not the site's name
+ * repeated elsewhere (when a higher-ranked heading sits right above it, that one: title +
+ * subtitle). Without headings, the last short title-shaped line before the body.
+ */
+export function findTitle(
+  blocks: SourceBlock[],
+  features: BlockFeatures[],
+  verdicts: readonly TitleVerdict[],
+  firstAnchor: number,
+  repeated: (i: number) => boolean,
+): number {
+  const end = firstAnchor >= 0 ? firstAnchor : blocks.length;
+  const headingOk = (i: number) =>
+    blocks[i]!.kind === 'heading' &&
+    !verdicts[i]!.reason &&
+    verdicts[i]!.evidence < MIN_FAMILY_EVIDENCE &&
+    (blocks[i]!.landmark === null || blocks[i]!.landmark === 'header');
+  const all: number[] = [];
+  for (let i = 0; i < end; i++) if (headingOk(i)) all.push(i);
+  // A heading repeated elsewhere on the page (masthead and footer) is the site's name; a title
+  // may be repeated too (breadcrumbs), so this only decides when there is a choice.
+  const unique = all.filter((i) => !repeated(i));
+  const headings = unique.length ? unique : all;
+  if (headings.length) {
+    if (firstAnchor < 0) return headings[0]!;
+    const last = headings.at(-1)!;
+    const previous = headings.at(-2);
+    if (
+      previous !== undefined &&
+      blocks[previous]!.level < blocks[last]!.level &&
+      features[previous]!.words >= 3 &&
+      blocks.slice(previous + 1, last).every((_, k) => verdicts[previous + 1 + k]!.reason)
+    ) {
+      return previous;
+    }
+    return last;
+  }
+  if (firstAnchor < 0) return -1;
+  for (let i = end - 1; i >= 0; i--) {
+    const f = features[i]!;
+    const b = blocks[i]!;
+    if (verdicts[i]!.reason) continue;
+    const titleShaped =
+      b.kind === 'paragraph' &&
+      !b.listItem &&
+      !b.landmark &&
+      f.words >= 3 &&
+      f.words <= 25 &&
+      !/[.:;,]$/.test(b.text) &&
+      f.separators + f.gaps === 0 &&
+      f.linkDensity < 0.5 &&
+      verdicts[i]!.evidence < MIN_FAMILY_EVIDENCE;
+    return titleShaped ? i : -1;
+  }
+  return -1;
+}

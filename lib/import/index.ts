@@ -1,0 +1,28 @@
+/**
+ * Import cleaner: turns text copied from a web page into the article alone, with what was
+ * removed and why, and the article's metadata. Pure functions over strings.
+ */
+export { cleanText, applyKeeps, type CleanOptions } from './clean-text';
+export { extractMetadata, metadataFromAnalysis } from './extract-metadata';
+export {
+  findDuplicateParagraphs,
+  type DuplicateMatch,
+  type DuplicateOptions,
+} from './find-duplicates';
+export {
+  textFingerprint,
+  textSimilarity,
+  compareArticles,
+  minHashSignature,
+  estimateSimilarity,
+  type ArticleRelation,
+} from './fingerprint';
+export { extractFeatures, type BlockFeatures, type FeatureInput } from './features';
+export { classifyBlocks, type PageAnalysis, type BlockVerdict } from './classify-blocks';
+export { scoreShape, scoreFamilies, SHAPE_WEIGHTS, NOISE_THRESHOLD } from './score-blocks';
+export { splitBlocks } from './split-blocks';
+export { stripInlineMarkdown, parseLineMarker, decodeEntities } from './markdown';
+export { shouldJoinFragments, joinFragments } from './join-fragments';
+export { parseDate, findDate, type DateOptions } from './parse-date';
+export { matchMetadataLine, matchDateline } from './metadata-lines';
+export * from './types';
