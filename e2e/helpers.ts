@@ -92,3 +92,60 @@ export async function createClaimOverHttp(
     version: claim.version,
   };
 }
+
+/**
+ * Selects `text` (its first occurrence in the article view) by dragging the mouse from its first
+ * character to its last, as a person does.
+ */
+export async function selectWithMouse(page: Page, text: string, occurrence = 0) {
+  await expect(page.getByRole('textbox', { name: 'Article text' })).toContainText(text);
+  const box = await page.evaluate(
+    ({ text, occurrence }) => {
+      const root =
+        document.querySelector('.article-view [contenteditable]') ??
+        document.querySelector('.article-view');
+      if (!root) return null;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      let all = '';
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+      const starts = nodes.map((n) => {
+        const at = all.length;
+        all += n.data;
+        return at;
+      });
+      let index = -1;
+      for (let i = 0; i <= occurrence; i++) index = all.indexOf(text, index + 1);
+      if (index < 0) return null;
+      const locate = (offset: number) => {
+        let i = starts.length - 1;
+        while (starts[i]! > offset) i--;
+        return { node: nodes[i]!, offset: offset - starts[i]! };
+      };
+      const rectOf = (offset: number) => {
+        const { node, offset: o } = locate(offset);
+        const range = document.createRange();
+        range.setStart(node, o);
+        range.setEnd(node, o + 1);
+        return range.getClientRects()[0]!;
+      };
+      // Bring the passage into the viewport first: the mouse can only reach what is visible.
+      locate(index).node.parentElement?.scrollIntoView({ block: 'center' });
+      const first = rectOf(index);
+      const last = rectOf(index + text.length - 1);
+      return {
+        x1: first.left + 1,
+        y1: first.top + first.height / 2,
+        x2: last.right - 1,
+        y2: last.top + last.height / 2,
+      };
+    },
+    { text, occurrence },
+  );
+  if (!box) throw new Error(`"${text}" is not in the article view`);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 5 });
+  await page.mouse.move(box.x2, box.y2, { steps: 5 });
+  await page.mouse.up();
+}

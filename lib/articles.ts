@@ -28,4 +28,4 @@ export const newArticleSchema = z.object({
     'Enter a valid date.',
   ),
 });
-export type NewArticle = z.infer<typeof newArticleSchema>;
+export type NewArticle = z.input<typeof newArticleSchema>;

@@ -1,14 +1,15 @@
 /** Creating an article from text: revision 1 holds the text, the raw input is kept as given. */
 import { sha256Hex } from '@/lib/text';
-import type { NewArticle } from '@/lib/articles';
+import { newArticleSchema, type NewArticle } from '@/lib/articles';
 import type { PrismaClient } from './db';
 import { forbidden } from './errors';
 import { canAnnotate } from '@/lib/permissions';
 import type { SessionUser } from './users';
 
+/** Creates an article (input validated here too, so scripts and tests can call it directly). */
 export async function createArticle(prisma: PrismaClient, user: SessionUser, input: NewArticle) {
   if (!canAnnotate(user.role)) throw forbidden('Your role cannot add articles.');
-  const { text, rawInput, publishedAt, ...meta } = input;
+  const { text, rawInput, publishedAt, ...meta } = newArticleSchema.parse(input);
   return prisma.$transaction(async (tx) => {
     const article = await tx.article.create({
       data: {

@@ -2,8 +2,11 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { formatDate } from '@/lib/format';
-import { splitParagraphs } from '@/lib/text';
+import Link from 'next/link';
+import { ArticleWorkspace } from '@/components/editor/article-workspace';
+import type { ArticleAnnotationsDTO } from '@/components/editor/types';
 import { getArticleOrThrow } from '@/server/articles';
+import { getArticleAnnotations } from '@/server/claims';
 import { db } from '@/server/db';
 import { AppError } from '@/server/errors';
 import { getUser, requirePageUser } from '@/server/session';
@@ -27,30 +30,37 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await loadArticle(id)).title };
 }
 
-/** One article's current text as readable paragraphs (the annotation editor comes later). */
+/** One article: its text with the claim highlights and the claims panel. */
 export default async function ArticlePage({ params }: Props) {
   const { id } = await params;
-  await requirePageUser(`/articles/${id}`);
+  const user = await requirePageUser(`/articles/${id}`);
   const article = await loadArticle(id);
-  const paragraphs = splitParagraphs(article.revision.text);
+  // Plain JSON for the client component (dates as ISO strings, as the API sends them).
+  const annotations = JSON.parse(
+    JSON.stringify(await getArticleAnnotations(db(), id)),
+  ) as ArticleAnnotationsDTO;
   return (
-    <article className="panel">
-      <h1>{article.title}</h1>
-      <p className="article-meta">
-        {[
-          article.sourceName,
-          article.byline && `By ${article.byline}`,
-          formatDate(article.publishedAt),
-        ]
-          .filter(Boolean)
-          .join(' · ')}
-        {' · '}Revision {article.revision.number}
-      </p>
-      <div className="article-text">
-        {paragraphs.map((paragraph) => (
-          <p key={paragraph.start}>{paragraph.text}</p>
-        ))}
-      </div>
+    <article className="article-page">
+      <header className="article-header">
+        <h1>{article.title}</h1>
+        <p className="article-meta">
+          {[
+            article.sourceName,
+            article.byline && `By ${article.byline}`,
+            formatDate(article.publishedAt),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+          {' · '}
+          <Link href={`/articles/${id}/original`}>View original</Link>
+        </p>
+      </header>
+      <ArticleWorkspace
+        key={annotations.revision.id}
+        articleId={id}
+        initial={annotations}
+        user={{ id: user.id, name: user.name, role: user.role }}
+      />
     </article>
   );
 }

@@ -1,0 +1,266 @@
+'use client';
+
+/**
+ * The claim side-panel form: claim, claimant, verdict, rationale and evidence. Used to create a
+ * claim on a selection and to edit one; on a version conflict it shows both versions and lets
+ * the user reapply their change on top of the other person's.
+ */
+import { useState, type FormEvent } from 'react';
+import { claimTextWarnings } from '@/lib/claims';
+import { VERDICTS, VERDICT_LABELS, type Verdict } from '@/lib/domain';
+import type { ClaimDTO, EvidenceDTO } from './types';
+
+export interface ClaimFormValues {
+  text: string;
+  claimant: string;
+  verdict: Verdict;
+  rationale: string;
+  evidence: EvidenceDTO[];
+}
+
+export function valuesOf(claim: ClaimDTO): ClaimFormValues {
+  return {
+    text: claim.text,
+    claimant: claim.claimant ?? '',
+    verdict: claim.verdict,
+    rationale: claim.rationale,
+    evidence: claim.evidence.map((e) => ({
+      ...e,
+      accessedAt: e.accessedAt ? e.accessedAt.slice(0, 10) : null,
+    })),
+  };
+}
+
+interface Props {
+  heading: string;
+  initial: ClaimFormValues;
+  quote?: string;
+  error?: string | null;
+  /** The other person's version when the last save hit a conflict. */
+  conflict?: ClaimDTO | null;
+  readOnlyReason?: string | null;
+  onSave(values: ClaimFormValues): void;
+  onCancel(): void;
+  onUseTheirs?(): void;
+  onDelete?(): void;
+}
+
+const blankEvidence = (): EvidenceDTO => ({
+  url: '',
+  title: null,
+  quote: null,
+  accessedAt: new Date().toISOString().slice(0, 10),
+});
+
+export function ClaimForm({
+  heading,
+  initial,
+  quote,
+  error,
+  conflict,
+  readOnlyReason,
+  onSave,
+  onCancel,
+  onUseTheirs,
+  onDelete,
+}: Props) {
+  const [values, setValues] = useState<ClaimFormValues>(initial);
+  const set = <K extends keyof ClaimFormValues>(key: K, value: ClaimFormValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
+  const setEvidence = (index: number, patch: Partial<EvidenceDTO>) =>
+    set(
+      'evidence',
+      values.evidence.map((e, i) => (i === index ? { ...e, ...patch } : e)),
+    );
+  const warnings = claimTextWarnings(values.text);
+  const disabled = Boolean(readOnlyReason);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    onSave(values);
+  }
+
+  return (
+    <form className="claim-form" onSubmit={submit} aria-label={heading}>
+      <h2>{heading}</h2>
+      {quote && <blockquote className="quote">{quote}</blockquote>}
+      {readOnlyReason && (
+        <p className="alert error" role="alert">
+          {readOnlyReason}
+        </p>
+      )}
+      <fieldset disabled={disabled}>
+        <label>
+          Claim
+          <textarea
+            value={values.text}
+            onChange={(e) => set('text', e.target.value)}
+            rows={3}
+            required
+          />
+        </label>
+        {warnings.map((w) => (
+          <p key={w} className="hint warn">
+            {w}
+          </p>
+        ))}
+        <label>
+          Claimant
+          <input
+            value={values.claimant}
+            onChange={(e) => set('claimant', e.target.value)}
+            placeholder="Who makes the claim"
+          />
+        </label>
+        <label>
+          Verdict
+          <select
+            value={values.verdict}
+            onChange={(e) => set('verdict', e.target.value as Verdict)}
+          >
+            {VERDICTS.map((v) => (
+              <option key={v} value={v}>
+                {VERDICT_LABELS[v]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Rationale
+          <textarea
+            value={values.rationale}
+            onChange={(e) => set('rationale', e.target.value)}
+            rows={4}
+          />
+        </label>
+        <fieldset className="evidence">
+          <legend>Evidence</legend>
+          {values.evidence.map((evidence, index) => (
+            <div
+              className="evidence-row"
+              key={index}
+              role="group"
+              aria-label={`Evidence ${index + 1}`}
+            >
+              <label>
+                URL
+                <input
+                  type="url"
+                  value={evidence.url}
+                  onChange={(e) => setEvidence(index, { url: e.target.value })}
+                  required
+                />
+              </label>
+              <label>
+                Title
+                <input
+                  value={evidence.title ?? ''}
+                  onChange={(e) => setEvidence(index, { title: e.target.value || null })}
+                />
+              </label>
+              <label>
+                Quoted passage
+                <textarea
+                  rows={2}
+                  value={evidence.quote ?? ''}
+                  onChange={(e) => setEvidence(index, { quote: e.target.value || null })}
+                />
+              </label>
+              <label>
+                Accessed
+                <input
+                  type="date"
+                  value={evidence.accessedAt ?? ''}
+                  onChange={(e) => setEvidence(index, { accessedAt: e.target.value || null })}
+                />
+              </label>
+              <button
+                type="button"
+                className="secondary small"
+                onClick={() =>
+                  set(
+                    'evidence',
+                    values.evidence.filter((_, i) => i !== index),
+                  )
+                }
+              >
+                Remove evidence {index + 1}
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            className="secondary small"
+            onClick={() => set('evidence', [...values.evidence, blankEvidence()])}
+          >
+            Add evidence
+          </button>
+        </fieldset>
+      </fieldset>
+      {error && (
+        <p className="alert error" role="alert">
+          {error}
+        </p>
+      )}
+      {conflict && (
+        <section className="conflict" aria-label="Conflicting versions">
+          <p>
+            <strong>{conflict.lastEditedBy?.name ?? conflict.author.name}</strong> saved this claim
+            after you opened it. Nothing was overwritten.
+          </p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Field</th>
+                <th scope="col">Theirs (saved)</th>
+                <th scope="col">Yours</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(
+                [
+                  ['Claim', conflict.text, values.text],
+                  ['Claimant', conflict.claimant ?? '', values.claimant],
+                  ['Verdict', VERDICT_LABELS[conflict.verdict], VERDICT_LABELS[values.verdict]],
+                  ['Rationale', conflict.rationale, values.rationale],
+                  [
+                    'Evidence',
+                    conflict.evidence.map((e) => e.url).join(' '),
+                    values.evidence.map((e) => e.url).join(' '),
+                  ],
+                ] as const
+              ).map(([field, theirs, yours]) => (
+                <tr key={field} className={theirs === yours ? '' : 'differs'}>
+                  <th scope="row">{field}</th>
+                  <td>{theirs}</td>
+                  <td>{yours}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="form-row">
+            <button type="submit">Reapply my changes</button>
+            <button type="button" className="secondary" onClick={onUseTheirs}>
+              Use their version
+            </button>
+          </div>
+        </section>
+      )}
+      {!conflict && (
+        <div className="form-row">
+          <button type="submit" disabled={disabled}>
+            Save claim
+          </button>
+          <button type="button" className="secondary" onClick={onCancel}>
+            Cancel
+          </button>
+          {onDelete && (
+            <button type="button" className="danger" onClick={onDelete} disabled={disabled}>
+              Delete claim
+            </button>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,173 @@
+/**
+ * The one ProseMirror plugin of the article view: claim highlights as inline decorations.
+ *
+ * Overlapping highlights are drawn as segments: the text is cut at every highlight boundary
+ * (lib/export/segments' sweep) and each piece gets one decoration that carries every claim
+ * covering it, shaded darker and underlined once per claim. `apply` maps the state through each
+ * transaction and runs meta actions through a pure reducer that only recomputes the segments
+ * around the highlights that changed, never the whole set.
+ */
+import type { Node } from 'prosemirror-model';
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import { splitSegments } from '@/lib/export/segments';
+
+export interface HighlightSpec {
+  annotationId: string;
+  claimId: string;
+  /** Document positions (already converted from text offsets). */
+  from: number;
+  to: number;
+  color: string;
+  title: string;
+}
+
+export type HighlightAction =
+  | { type: 'add'; highlights: HighlightSpec[] }
+  | { type: 'remove'; annotationIds: string[] }
+  | { type: 'reset'; highlights: HighlightSpec[] };
+
+export interface HighlightState {
+  set: DecorationSet;
+  highlights: ReadonlyMap<string, HighlightSpec>;
+}
+
+export const highlightKey = new PluginKey<HighlightState>('factmark-highlights');
+
+/** Underlines drawn per segment at most; deeper overlaps share the last one. */
+const MAX_UNDERLINES = 3;
+
+/** Decorations for the segments of `highlights` within [from, to). */
+function segmentDecorations(
+  highlights: readonly HighlightSpec[],
+  from: number,
+  to: number,
+): Decoration[] {
+  const local = highlights.map((h) => ({
+    start: Math.max(h.from, from) - from,
+    end: Math.min(h.to, to) - from,
+  }));
+  return splitSegments(to - from, local)
+    .filter((segment) => segment.spans.length > 0)
+    .map((segment) => {
+      // Innermost (most specific) first: its colour shades the text.
+      const covering = segment.spans.map((index) => highlights[index]!).reverse();
+      const colors = covering.map((h) => h.color);
+      const depth = Math.min(covering.length, MAX_UNDERLINES);
+      return Decoration.inline(
+        from + segment.start,
+        from + segment.end,
+        {
+          class: `hl depth-${depth}`,
+          style: colors
+            .slice(0, MAX_UNDERLINES)
+            .map((color, i) => `--hl${i === 0 ? '' : i + 1}: ${color}`)
+            .join('; '),
+          title: covering.map((h) => h.title).join('\n\n'),
+          'data-annotation-id': covering.map((h) => h.annotationId).join(' '),
+        },
+        {
+          annotationIds: covering.map((h) => h.annotationId),
+          claimIds: [...new Set(covering.map((h) => h.claimId))],
+          // Typing never happens in this view, so neither side needs to grow.
+          inclusiveStart: false,
+          inclusiveEnd: false,
+        },
+      );
+    });
+}
+
+/** Recomputes the segments around [from, to) after `highlights` changed there. */
+function resegment(
+  state: HighlightState,
+  doc: Node,
+  from: number,
+  to: number,
+  highlights: Map<string, HighlightSpec>,
+): HighlightState {
+  const stale = state.set.find(from, to);
+  const windowFrom = Math.min(from, ...stale.map((d) => d.from));
+  const windowTo = Math.max(to, ...stale.map((d) => d.to));
+  const relevant = [...highlights.values()].filter((h) => h.from < windowTo && h.to > windowFrom);
+  return {
+    set: state.set.remove(stale).add(doc, segmentDecorations(relevant, windowFrom, windowTo)),
+    highlights,
+  };
+}
+
+/** The pure reducer: the highlight state after one action. */
+export function reduceHighlights(
+  state: HighlightState,
+  doc: Node,
+  action: HighlightAction,
+): HighlightState {
+  switch (action.type) {
+    case 'reset': {
+      const highlights = new Map(action.highlights.map((h) => [h.annotationId, h]));
+      return {
+        set: DecorationSet.create(doc, segmentDecorations(action.highlights, 0, doc.content.size)),
+        highlights,
+      };
+    }
+    case 'add': {
+      let next = state;
+      for (const h of action.highlights) {
+        const highlights = new Map(next.highlights).set(h.annotationId, h);
+        next = resegment(next, doc, h.from, h.to, highlights);
+      }
+      return next;
+    }
+    case 'remove': {
+      let next = state;
+      for (const id of action.annotationIds) {
+        const gone = next.highlights.get(id);
+        if (!gone) continue;
+        const highlights = new Map(next.highlights);
+        highlights.delete(id);
+        next = resegment(next, doc, gone.from, gone.to, highlights);
+      }
+      return next;
+    }
+  }
+}
+
+function mapState(state: HighlightState, tr: Transaction): HighlightState {
+  if (!tr.docChanged) return state;
+  const highlights = new Map<string, HighlightSpec>();
+  for (const [id, h] of state.highlights) {
+    highlights.set(id, { ...h, from: tr.mapping.map(h.from, 1), to: tr.mapping.map(h.to, -1) });
+  }
+  return { set: state.set.map(tr.mapping, tr.doc), highlights };
+}
+
+export function highlightPlugin(initial: HighlightSpec[]) {
+  return new Plugin<HighlightState>({
+    key: highlightKey,
+    state: {
+      init: (_, state) =>
+        reduceHighlights({ set: DecorationSet.empty, highlights: new Map() }, state.doc, {
+          type: 'reset',
+          highlights: initial,
+        }),
+      apply(tr, value) {
+        const mapped = mapState(value, tr);
+        const action = tr.getMeta(highlightKey) as HighlightAction | undefined;
+        return action ? reduceHighlights(mapped, tr.doc, action) : mapped;
+      },
+    },
+    props: {
+      decorations: (state) => highlightKey.getState(state)?.set,
+    },
+  });
+}
+
+/** The claim ids of every highlight covering document position `pos`. */
+export function claimsAt(state: EditorState, pos: number): string[] {
+  const value = highlightKey.getState(state);
+  if (!value) return [];
+  const ids = value.set
+    .find(pos, pos)
+    .filter((d) => d.from <= pos && pos < d.to)
+    .flatMap((d) => d.spec.claimIds as string[]);
+  return [...new Set(ids)];
+}

@@ -1,0 +1,224 @@
+/** The annotation editor as an editor uses it, in Chromium. */
+import { expect, test, type Page } from '@playwright/test';
+import {
+  createArticleOverHttp,
+  demo,
+  pageAlert,
+  selectWithMouse,
+  signInOverHttp,
+} from '../helpers';
+
+const TEXT = [
+  'The minister said that exports grew by 12 percent last year, the fastest growth in a decade.',
+  'Critics said the figure ignores inflation, which ran at 9 percent.',
+  'The report was published on Monday by the statistics office.',
+].join('\n');
+
+async function openNewArticle(page: Page, title: string, text = TEXT) {
+  await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
+  const article = await createArticleOverHttp(page.request, title, text);
+  await page.goto(`/articles/${article.id}`);
+  await expect(page.getByRole('textbox', { name: 'Article text' })).toBeVisible();
+  return article;
+}
+
+const highlight = (page: Page, text: string) =>
+  page.locator('.article-view .hl', { hasText: text });
+
+test('select with the mouse, add a claim with evidence, see it highlighted after a reload', async ({
+  page,
+}) => {
+  await openNewArticle(page, 'Exports article');
+  await selectWithMouse(page, 'exports grew by 12 percent last year');
+  await page.getByRole('button', { name: 'Add claim' }).click();
+
+  const form = page.getByRole('form', { name: 'New claim' });
+  await expect(form.getByRole('textbox', { name: 'Claim', exact: true })).toHaveValue(
+    'exports grew by 12 percent last year',
+  );
+  await form
+    .getByRole('textbox', { name: 'Claim', exact: true })
+    .fill('Exports grew by 12% last year');
+  await form.getByLabel('Claimant').fill('The minister');
+  await expect(form.getByLabel('Verdict')).toHaveValue('UNVERIFIED');
+  await form.getByLabel('Verdict').selectOption('MOSTLY_TRUE');
+  await form.getByLabel('Rationale').fill('Official data show 11.6%.');
+  await form.getByRole('button', { name: 'Add evidence' }).click();
+  await form.getByLabel('URL').fill('https://stats.example.org/exports-2025');
+  await form.getByLabel('Title').fill('Exports 2025');
+  await form.getByLabel('Quoted passage').fill('Exports rose 11.6 per cent.');
+  await form.getByRole('button', { name: 'Save claim' }).click();
+
+  await expect(page.getByRole('status')).toHaveText('Claim saved.');
+  await expect(highlight(page, 'exports grew by 12 percent last year')).toBeVisible();
+  const list = page.getByRole('list', { name: 'Claims in text order' });
+  await expect(list).toContainText('Exports grew by 12% last year');
+  await expect(list).toContainText('Mostly true · Draft · Erin Editor');
+
+  await page.reload();
+  await expect(highlight(page, 'exports grew by 12 percent last year')).toBeVisible();
+  await expect(highlight(page, 'exports grew by 12 percent last year')).toHaveAttribute(
+    'title',
+    /Exports grew by 12% last year\nMostly true · by Erin Editor/,
+  );
+  await highlight(page, 'exports grew by 12 percent').click();
+  const edit = page.getByRole('form', { name: 'Edit claim' });
+  await expect(edit.getByLabel('URL')).toHaveValue('https://stats.example.org/exports-2025');
+  await expect(edit.getByLabel('Quoted passage')).toHaveValue('Exports rose 11.6 per cent.');
+});
+
+test('select with the keyboard and press A to add a claim', async ({ page }) => {
+  await openNewArticle(page, 'Keyboard article');
+  await page.getByText('Critics said the figure').click();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 'Critics said'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('a');
+  const form = page.getByRole('form', { name: 'New claim' });
+  await expect(form.getByRole('textbox', { name: 'Claim', exact: true })).toHaveValue(
+    'Critics said',
+  );
+  // Typing into the article never changes it.
+  await expect(page.getByRole('textbox', { name: 'Article text' })).toContainText(
+    'Critics said the figure ignores inflation',
+  );
+  await form.getByRole('button', { name: 'Save claim' }).click();
+  await expect(highlight(page, 'Critics said')).toBeVisible();
+});
+
+test('overlapping highlights both stay clickable, and a click on the overlap offers both', async ({
+  page,
+}) => {
+  await openNewArticle(page, 'Overlap article');
+  for (const [passage, claim] of [
+    ['exports grew by 12 percent', 'Growth was 12%'],
+    ['12 percent last year, the fastest growth', 'Fastest growth in a decade'],
+  ] as const) {
+    await selectWithMouse(page, passage);
+    await page.getByRole('button', { name: 'Add claim' }).click();
+    await page
+      .getByRole('form', { name: 'New claim' })
+      .getByRole('textbox', { name: 'Claim', exact: true })
+      .fill(claim);
+    await page.getByRole('button', { name: 'Save claim' }).click();
+    await expect(page.getByRole('status')).toHaveText('Claim saved.');
+  }
+  await page.locator('.article-view .hl.depth-2').first().click();
+  const picker = page.getByRole('dialog', { name: 'Claims here' });
+  await expect(picker).toContainText('Growth was 12%');
+  await expect(picker).toContainText('Fastest growth in a decade');
+  await picker.getByRole('button', { name: /Fastest growth/ }).click();
+  await expect(
+    page
+      .getByRole('form', { name: 'Edit claim' })
+      .getByRole('textbox', { name: 'Claim', exact: true }),
+  ).toHaveValue('Fastest growth in a decade');
+});
+
+test('edit the text: one claim moves, one is orphaned and re-attached with a click', async ({
+  page,
+}) => {
+  await openNewArticle(page, 'Revision article');
+  for (const passage of ['ignores inflation', 'published on Monday']) {
+    await selectWithMouse(page, passage);
+    await page.getByRole('button', { name: 'Add claim' }).click();
+    await page.getByRole('button', { name: 'Save claim' }).click();
+    await expect(page.getByRole('status')).toHaveText('Claim saved.');
+  }
+  await page.getByRole('button', { name: 'Edit text' }).click();
+  const edited = TEXT.replace('Critics said', 'Several critics said').replace(
+    'published on Monday',
+    'released last week',
+  );
+  await page.getByLabel('Text of the new revision').fill(edited);
+  await page.getByRole('button', { name: 'Save new revision' }).click();
+  await expect(page.getByRole('status')).toHaveText(
+    'Revision 2 saved. Highlights: 0 exact, 1 moved, 0 fuzzy, 1 orphaned.',
+  );
+  await expect(highlight(page, 'ignores inflation')).toBeVisible();
+
+  const orphans = page.getByRole('region', { name: /Orphaned highlights/ });
+  await expect(orphans).toContainText('published on Monday');
+  await selectWithMouse(page, 'released last week');
+  await orphans.getByRole('button', { name: 'Attach to selection' }).click();
+  await expect(page.getByRole('status')).toHaveText('Highlight attached.');
+  await expect(highlight(page, 'released last week')).toBeVisible();
+  await expect(page.getByRole('region', { name: /Orphaned highlights/ })).toHaveCount(0);
+});
+
+test('two people saving the same claim: the second sees both versions and reapplies', async ({
+  page,
+  browser,
+}) => {
+  const article = await openNewArticle(page, 'Conflict article');
+  await selectWithMouse(page, 'ignores inflation');
+  await page.getByRole('button', { name: 'Add claim' }).click();
+  await page.getByRole('button', { name: 'Save claim' }).click();
+  await expect(page.getByRole('status')).toHaveText('Claim saved.');
+
+  const admin = await (await browser.newContext()).newPage();
+  await signInOverHttp(admin.request, demo('ADMIN').email, demo('ADMIN').password);
+  await admin.goto(`/articles/${article.id}`);
+  await highlight(admin, 'ignores inflation').click();
+  await highlight(page, 'ignores inflation').click();
+
+  const adminForm = admin.getByRole('form', { name: 'Edit claim' });
+  await adminForm.getByLabel('Verdict').selectOption('FALSE');
+  await adminForm.getByRole('button', { name: 'Save claim' }).click();
+  await expect(admin.getByRole('status')).toHaveText('Claim saved.');
+
+  const form = page.getByRole('form', { name: 'Edit claim' });
+  await form.getByLabel('Rationale').fill('Inflation was 9%, so real growth was about 3%.');
+  await form.getByRole('button', { name: 'Save claim' }).click();
+  const conflict = page.getByRole('region', { name: 'Conflicting versions' });
+  await expect(conflict).toContainText('Ada Admin saved this claim after you opened it');
+  await expect(conflict.getByRole('row', { name: /Verdict/ })).toContainText('False');
+  await conflict.getByRole('button', { name: 'Reapply my changes' }).click();
+  await expect(page.getByRole('status')).toHaveText('Claim saved.');
+  await admin.context().close();
+});
+
+test('link a span to an existing claim across the two sample articles', async ({ page }) => {
+  const tag = `link test ${Date.now().toString(36)}`;
+  await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
+  const { articles } = await (await page.request.get('/api/articles')).json();
+  const mfa = articles.find((a: { sourceName: string }) => a.sourceName === 'MFA Government');
+  const times = articles.find((a: { sourceName: string }) => a.sourceName === 'The Astana Times');
+
+  await page.goto(`/articles/${mfa.id}`);
+  await selectWithMouse(page, 'Nazarbayev accepted their proposal');
+  await page.getByRole('button', { name: 'Add claim' }).click();
+  await page
+    .getByRole('form', { name: 'New claim' })
+    .getByRole('textbox', { name: 'Claim', exact: true })
+    .fill(`Nazarbayev accepted the opposition’s proposal to host talks (${tag})`);
+  await page.getByRole('button', { name: 'Save claim' }).click();
+  await expect(page.getByRole('status')).toHaveText('Claim saved.');
+
+  await page.goto(`/articles/${times.id}`);
+  await selectWithMouse(page, 'Nazarbayev accepted their proposal');
+  await page.getByRole('button', { name: 'Link to existing claim' }).click();
+  const link = page.getByRole('region', { name: 'Link to existing claim' });
+  await link.getByLabel('Search claims').fill(tag);
+  await link.getByRole('button', { name: /Nazarbayev accepted the opposition’s proposal/ }).click();
+  await expect(page.getByRole('status')).toHaveText('Passage linked to the claim.');
+  await highlight(page, 'Nazarbayev accepted their proposal').click();
+  const places = page.getByRole('region', { name: 'Where this claim appears' });
+  await expect(places).toContainText('Appears in 2 place(s)');
+  await expect(places.getByRole('link', { name: mfa.title })).toBeVisible();
+});
+
+test('a reviewer cannot change an editor’s claim: the form says why', async ({ page, browser }) => {
+  const article = await openNewArticle(page, 'Permissions article');
+  await selectWithMouse(page, 'ignores inflation');
+  await page.getByRole('button', { name: 'Add claim' }).click();
+  await page.getByRole('button', { name: 'Save claim' }).click();
+  await expect(page.getByRole('status')).toHaveText('Claim saved.');
+
+  const reviewer = await (await browser.newContext()).newPage();
+  await signInOverHttp(reviewer.request, demo('REVIEWER').email, demo('REVIEWER').password);
+  await reviewer.goto(`/articles/${article.id}`);
+  await highlight(reviewer, 'ignores inflation').click();
+  await expect(pageAlert(reviewer)).toBeVisible();
+  await expect(reviewer.getByRole('button', { name: 'Save claim' })).toBeDisabled();
+  await reviewer.context().close();
+});
