@@ -59,7 +59,8 @@ export const spanSchema = z
 export type SpanInput = z.infer<typeof spanSchema>;
 
 export const newClaimSchema = z.object({ span: spanSchema, claim: claimFieldsSchema });
-export type NewClaim = z.infer<typeof newClaimSchema>;
+/** What callers pass (defaults not yet applied); createClaim validates it again. */
+export type NewClaim = z.input<typeof newClaimSchema>;
 
 export const claimUpdateSchema = claimFieldsSchema
   .partial()

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DEMO_ACCOUNTS } from '../prisma/demo/demo';
 import { ensureAuthSecret, loadDotEnv, openDatabase, PROJECT_ROOT } from '../server/bootstrap';
 import { createPrismaClient } from '../server/db';
+import { seedDemoClaims } from '../server/demo-claims';
 import { disableDemoAccounts, seedDemo } from '../server/seed';
 import { buildIfNeeded, NEXT_BIN } from './build';
 import { waitForHealth } from './wait-for';

@@ -24,6 +24,7 @@ import { PROJECT_ROOT } from '../server/bootstrap';
 import { createPrismaClient } from '../server/db';
 import { startEmbeddedPostgres } from '../server/embedded-postgres';
 import { migrate } from '../server/migrate';
+import { seedDemoClaims } from '../server/demo-claims';
 import { seedDemo } from '../server/seed';
 import { buildIfNeeded, NEXT_BIN } from './build';
 import { waitForHealth } from './wait-for';
@@ -156,6 +157,7 @@ async function main() {
     await migrate(cluster.url, { migrationsDir: join(PROJECT_ROOT, 'prisma', 'migrations') });
     const prisma = createPrismaClient(cluster.url);
     await seedDemo(prisma, join(PROJECT_ROOT, 'prisma', 'demo'));
+    await seedDemoClaims(prisma);
     await prisma.$disconnect();
 
     await buildIfNeeded(TEST_DIST_DIR, log);

@@ -10,7 +10,13 @@ import {
   summarizeAnchorStates,
 } from '@/lib/anchoring';
 import type { AnchorState } from '@/lib/domain';
-import type { ClaimUpdate, EvidenceInput, NewClaim, SpanInput } from '@/lib/claims';
+import {
+  newClaimSchema,
+  type ClaimUpdate,
+  type EvidenceInput,
+  type NewClaim,
+  type SpanInput,
+} from '@/lib/claims';
 import { canAnnotate } from '@/lib/permissions';
 import {
   anchorChanged,
@@ -146,8 +152,9 @@ async function describeSpan(tx: Tx, span: SpanInput) {
 }
 
 /** Creates a claim with its first span. */
-export async function createClaim(prisma: PrismaClient, user: SessionUser, input: NewClaim) {
+export async function createClaim(prisma: PrismaClient, user: SessionUser, raw: NewClaim) {
   requireAnnotator(user);
+  const input = newClaimSchema.parse(raw);
   return prisma.$transaction(async (tx) => {
     const anchor = await describeSpan(tx, input.span);
     const { evidence, ...fields } = input.claim;
@@ -583,7 +590,8 @@ async function voidApprovals(
       include: { evidence: true, annotations: true },
     });
     const reason = `Back to review: ${reasons.get(claim.id)}.`;
-    const result = transition(forReview(fresh), anchorChanged(forReview(fresh).anchors, reason));
+    // The claim as approved (spans loaded before the re-anchoring) against its spans now.
+    const result = transition(forReview(claim), anchorChanged(forReview(fresh).anchors, reason));
     if (!result.ok) continue;
     await tx.claim.update({
       where: { id: claim.id },

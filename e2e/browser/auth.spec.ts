@@ -35,7 +35,16 @@ for (const role of ['EDITOR', 'REVIEWER', 'ADMIN'] as const) {
       }),
     ).toBeVisible();
     await expect(table.getByRole('row', { name: /The Astana Times/ })).toContainText('6 Oct 2015');
-    await expect(table.getByRole('row', { name: /MFA Government/ })).toContainText('0 total');
+    // The counts the page shows are the ones the API reports (demo claims included).
+    const { articles } = await (await page.request.get('/api/articles')).json();
+    const mfa = articles.find((a: { sourceName: string }) => a.sourceName === 'MFA Government');
+    await expect(table.getByRole('row', { name: /MFA Government/ })).toContainText(
+      `${mfa.claimCounts.total} total`,
+    );
+    await expect(table.getByRole('row', { name: /MFA Government/ })).toContainText(
+      `Approved: ${mfa.claimCounts.APPROVED}`,
+    );
+    expect(mfa.claimCounts.total).toBeGreaterThanOrEqual(5);
     await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(role === 'ADMIN' ? 1 : 0);
 
     await table
@@ -52,8 +61,9 @@ for (const role of ['EDITOR', 'REVIEWER', 'ADMIN'] as const) {
         { exact: false },
       ),
     ).toBeVisible();
-    // One paragraph per line of the article, not one block of text.
+    // One paragraph per line of the article, not one block of text, with the demo highlights.
     expect(await page.locator('.article-text p').count()).toBeGreaterThan(10);
+    await expect(page.locator('.article-text .hl').first()).toBeVisible();
   });
 }
 

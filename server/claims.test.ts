@@ -1,0 +1,178 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sha256Hex } from '@/lib/text';
+import { createArticle } from './articles-create';
+import { createClaim, getArticleAnnotations, reviseArticle, updateClaim } from './claims';
+import { AppError } from './errors';
+import { createTestDatabase, type TestDatabase } from './test-db';
+import { createUser, type SessionUser } from './users';
+
+const TEXT =
+  'Exports grew by 12 percent last year.\nCritics said the figure ignores inflation.\nThe report came out on Monday.';
+
+describe('claims against PostgreSQL', () => {
+  let db: TestDatabase;
+  let editor: SessionUser;
+  let admin: SessionUser;
+
+  before(async () => {
+    db = await createTestDatabase('claims');
+    const make = async (email: string, role: 'EDITOR' | 'ADMIN') => {
+      const user = await createUser(
+        db.prisma,
+        { email, name: email, role, password: 'long enough pw' },
+        null,
+      );
+      return { id: user.id, email: user.email, name: user.name, role: user.role };
+    };
+    editor = await make('editor@claims.test', 'EDITOR');
+    admin = await make('admin@claims.test', 'ADMIN');
+  });
+  after(async () => {
+    await db.drop();
+  });
+
+  async function newArticle(text = TEXT) {
+    return createArticle(db.prisma, editor, { title: 'Test', text });
+  }
+  const spanOf = (
+    article: { id: string; revision: { id: string } },
+    text: string,
+    passage: string,
+  ) => ({
+    articleId: article.id,
+    revisionId: article.revision.id,
+    start: text.indexOf(passage),
+    end: text.indexOf(passage) + passage.length,
+  });
+
+  it('describes the span with W3C selectors and audits the creation in the same transaction', async () => {
+    const article = await newArticle();
+    const claim = await createClaim(db.prisma, editor, {
+      span: spanOf(article, TEXT, 'ignores inflation'),
+      claim: { text: 'Ignores inflation', verdict: 'MISLEADING', rationale: '', evidence: [] },
+    });
+    const annotation = await db.prisma.annotation.findFirstOrThrow({
+      where: { claimId: claim.id },
+    });
+    assert.equal(annotation.exact, 'ignores inflation');
+    assert.equal(annotation.prefix, 'percent last year.\nCritics said the figure '.slice(-32));
+    assert.equal(annotation.suffix, '.\nThe report came out on Monday.');
+    assert.equal(
+      await db.prisma.auditEvent.count({ where: { entityId: claim.id, action: 'claim.create' } }),
+      1,
+    );
+  });
+
+  it('refuses a span on a revision that is no longer current with 409', async () => {
+    const article = await newArticle();
+    await reviseArticle(
+      db.prisma,
+      editor,
+      article.id,
+      { baseRevisionId: article.revision.id, text: `${TEXT}\nMore.` },
+      sha256Hex,
+    );
+    await assert.rejects(
+      createClaim(db.prisma, editor, {
+        span: spanOf(article, TEXT, 'Critics'),
+        claim: { text: 'x', verdict: 'UNVERIFIED', rationale: '', evidence: [] },
+      }),
+      (e: unknown) => e instanceof AppError && e.code === 'conflict',
+    );
+  });
+
+  it('lets only one of two saves of the same version through; the other gets the current claim', async () => {
+    const article = await newArticle();
+    const claim = await createClaim(db.prisma, editor, {
+      span: spanOf(article, TEXT, 'Exports grew'),
+      claim: { text: 'Growth', verdict: 'UNVERIFIED', rationale: '', evidence: [] },
+    });
+    const results = await Promise.allSettled([
+      updateClaim(db.prisma, editor, claim.id, { version: 1, verdict: 'TRUE' }),
+      updateClaim(db.prisma, admin, claim.id, { version: 1, verdict: 'FALSE' }),
+    ]);
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    assert.ok(failed.reason instanceof AppError && failed.reason.code === 'conflict');
+    const current = (failed.reason.details as { current: { version: number; verdict: string } })
+      .current;
+    assert.equal(current.version, 2);
+    assert.ok(['TRUE', 'FALSE'].includes(current.verdict));
+  });
+
+  it('re-anchors every span on a new revision: kept, moved, fuzzy or orphaned, none dropped', async () => {
+    const article = await newArticle();
+    const make = (passage: string) =>
+      createClaim(db.prisma, editor, {
+        span: spanOf(article, TEXT, passage),
+        claim: { text: passage, verdict: 'UNVERIFIED', rationale: '', evidence: [] },
+      });
+    await make('Exports grew by 12 percent');
+    await make('the figure ignores inflation');
+    await make('on Monday');
+    const edited =
+      'Exports grew by 12 percent last year.\nSeveral critics said that the figure ignores inflation.\nThe report came out last week.';
+    const { summary } = await reviseArticle(
+      db.prisma,
+      editor,
+      article.id,
+      { baseRevisionId: article.revision.id, text: edited },
+      sha256Hex,
+    );
+    assert.deepEqual(summary, { EXACT: 1, MOVED: 1, FUZZY: 0, ORPHANED: 1 });
+    const view = await getArticleAnnotations(db.prisma, article.id);
+    assert.equal(view.annotations.length + view.orphans.length, 3);
+    for (const a of view.annotations) assert.equal(edited.slice(a.start, a.end), a.exact);
+    assert.equal(view.orphans[0]!.exact, 'on Monday');
+    assert.equal(view.revision.number, 2);
+  });
+
+  it('sends an approved claim back to review when its quote moves in a new revision', async () => {
+    const article = await newArticle();
+    const claim = await createClaim(db.prisma, editor, {
+      span: spanOf(article, TEXT, 'ignores inflation'),
+      claim: {
+        text: 'Ignores inflation',
+        verdict: 'FALSE',
+        rationale: 'Inflation was counted.',
+        evidence: [],
+      },
+    });
+    await db.prisma.claim.update({ where: { id: claim.id }, data: { reviewState: 'APPROVED' } });
+    await reviseArticle(
+      db.prisma,
+      editor,
+      article.id,
+      { baseRevisionId: article.revision.id, text: `Preface.\n${TEXT}` },
+      sha256Hex,
+    );
+    const after = await db.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    assert.equal(after.reviewState, 'SUBMITTED');
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { entityId: claim.id, action: 'claim.anchor_changed' },
+    });
+    assert.match(JSON.stringify(audit.after), /moved in revision 2/);
+  });
+
+  it('refuses an edit of a text that changed meanwhile with 409', async () => {
+    const article = await newArticle();
+    await reviseArticle(
+      db.prisma,
+      editor,
+      article.id,
+      { baseRevisionId: article.revision.id, text: 'First edit.' },
+      sha256Hex,
+    );
+    await assert.rejects(
+      reviseArticle(
+        db.prisma,
+        admin,
+        article.id,
+        { baseRevisionId: article.revision.id, text: 'Second edit.' },
+        sha256Hex,
+      ),
+      (e: unknown) => e instanceof AppError && e.code === 'conflict',
+    );
+  });
+});
