@@ -105,6 +105,15 @@ export function ArticleWorkspace({
       );
   }, [data.annotations, data.claims, filters]);
 
+  /** Spans not at their original place, per claim, for the badges in the list. */
+  const movedByClaim = useMemo(() => {
+    const map = new Map<string, AnnotationDTO[]>();
+    for (const a of data.annotations) {
+      if (a.anchorState !== 'EXACT') map.set(a.claimId, [...(map.get(a.claimId) ?? []), a]);
+    }
+    return map;
+  }, [data.annotations]);
+
   const anchorCounts = useMemo(() => {
     const counts = Object.fromEntries(ANCHOR_STATES.map((s) => [s, 0])) as Record<
       AnchorState,
@@ -534,8 +543,7 @@ export function ArticleWorkspace({
                     <span className="muted small">
                       {VERDICT_LABELS[claim.verdict]} · {REVIEW_STATE_LABELS[claim.reviewState]} ·{' '}
                       {claim.author.name}
-                      {data.annotations
-                        .filter((a) => a.claimId === claim.id && a.anchorState !== 'EXACT')
+                      {(movedByClaim.get(claim.id) ?? [])
                         .map((a) => ` · ${anchorBadge(a)}`)
                         .join('')}
                     </span>

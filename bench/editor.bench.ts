@@ -1,0 +1,227 @@
+/**
+ * Benchmarks of the annotation editor (issue #4), printed as figures:
+ *  - opening a 20,000-word article with 2,000 annotations in headless Chromium until the
+ *    highlights are shown and the claims panel is usable (target 1.5 s);
+ *  - adding one claim to it, measured in the page with performance marks (target 50 ms);
+ *  - creating a claim through the API with 20 concurrent clients, p95 (target 30 ms).
+ * Runs on its own throw-away embedded PostgreSQL and production build (.next-test), on
+ * 127.0.0.1 only. Usage: npx tsx bench/editor.bench.ts
+ */
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { chromium } from '@playwright/test';
+import { describeTextQuote } from '../lib/anchoring';
+import { createRandom, createTextGenerator } from '../lib/anchoring/fixtures/generate';
+import { DEMO_ACCOUNTS } from '../prisma/demo/demo';
+import { buildIfNeeded, NEXT_BIN } from '../scripts/build';
+import { findChromium } from '../scripts/chromium';
+import { waitForHealth } from '../scripts/wait-for';
+import { PROJECT_ROOT } from '../server/bootstrap';
+import { createArticle } from '../server/articles-create';
+import { createPrismaClient } from '../server/db';
+import { startEmbeddedPostgres } from '../server/embedded-postgres';
+import { migrate } from '../server/migrate';
+import { seedDemo } from '../server/seed';
+
+const WORDS = 20_000;
+const ANNOTATIONS = 2_000;
+const OPEN_RUNS = 3;
+const API_CLIENTS = 20;
+const API_REQUESTS_PER_CLIENT = 25;
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+const median = (values: number[]) => percentile(values, 50);
+
+async function main() {
+  const work = mkdtempSync(join(tmpdir(), 'factmark-bench-'));
+  chmodSync(work, 0o755);
+  const cluster = await startEmbeddedPostgres({
+    dataDir: join(work, 'pg'),
+    port: 0,
+    database: 'bench',
+    persistent: false,
+  });
+  let server: ReturnType<typeof spawn> | undefined;
+  try {
+    await migrate(cluster.url, { migrationsDir: join(PROJECT_ROOT, 'prisma', 'migrations') });
+    const prisma = createPrismaClient(cluster.url);
+    await seedDemo(prisma);
+    const editorAccount = DEMO_ACCOUNTS.find((a) => a.role === 'EDITOR')!;
+    const editorRow = await prisma.user.findUniqueOrThrow({
+      where: { email: editorAccount.email },
+    });
+    const editor = {
+      id: editorRow.id,
+      email: editorRow.email,
+      name: editorRow.name,
+      role: editorRow.role,
+    };
+
+    // A 20,000-word article with 2,000 claims spread over it (some overlapping).
+    const random = createRandom(2026);
+    const text = createTextGenerator(random).article(WORDS);
+    const article = await createArticle(prisma, editor, { title: 'Benchmark article', text });
+    const claims = [];
+    const annotations = [];
+    const verdicts = ['UNVERIFIED', 'TRUE', 'MOSTLY_TRUE', 'MIXED', 'MISLEADING', 'FALSE'] as const;
+    for (let i = 0; i < ANNOTATIONS; i++) {
+      const start = Math.floor((i / ANNOTATIONS) * (text.length - 200)) + Math.floor(random() * 40);
+      const end = start + 20 + Math.floor(random() * 120);
+      const id = `bench-claim-${i}`;
+      claims.push({
+        id,
+        text: `Claim ${i}: ${text.slice(start, Math.min(end, start + 60))}`,
+        verdict: verdicts[i % verdicts.length]!,
+        authorId: editor.id,
+      });
+      annotations.push({
+        claimId: id,
+        articleId: article.id,
+        revisionId: article.revision.id,
+        ...describeTextQuote(text, { start, end }),
+        createdById: editor.id,
+      });
+    }
+    await prisma.claim.createMany({ data: claims });
+    await prisma.annotation.createMany({ data: annotations });
+    await prisma.$disconnect();
+    console.log(
+      `[bench] article: ${WORDS} words (${text.length} characters), ${ANNOTATIONS} annotations`,
+    );
+
+    await buildIfNeeded('.next-test', (line) => console.log(`[bench] ${line}`));
+    const port = 3900 + Math.floor(Math.random() * 90);
+    const baseUrl = `http://127.0.0.1:${port}`;
+    server = spawn(
+      process.execPath,
+      [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
+      {
+        cwd: PROJECT_ROOT,
+        env: {
+          ...process.env,
+          DATABASE_URL: cluster.url,
+          NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+          NEXTAUTH_URL: baseUrl,
+          FACTMARK_DIST_DIR: '.next-test',
+          FACTMARK_DB_POOL_SIZE: '20',
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+    await waitForHealth(`${baseUrl}/api/health`, server);
+
+    const browser = await chromium.launch({
+      executablePath: findChromium() ?? undefined,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    const context = await browser.newContext({
+      baseURL: baseUrl,
+      viewport: { width: 1400, height: 900 },
+    });
+    const page = await context.newPage();
+    const { csrfToken } = await (await page.request.get('/api/auth/csrf')).json();
+    await page.request.post('/api/auth/callback/credentials', {
+      form: {
+        csrfToken,
+        email: editorAccount.email,
+        password: editorAccount.password,
+        json: 'true',
+      },
+    });
+
+    // 1. Open the article: from navigation start until highlights are drawn and the panel lists every claim.
+    const openTimes: number[] = [];
+    const serverTimes: number[] = [];
+    for (let run = 0; run < OPEN_RUNS + 1; run++) {
+      await page.goto(`/articles/${article.id}`);
+      await page.waitForFunction(
+        (count) =>
+          document.querySelectorAll('.claim-list li').length >= count &&
+          document.querySelector('.article-view .hl') !== null,
+        ANNOTATIONS,
+        { timeout: 60_000 },
+      );
+      const [ms, responseEnd] = await page.evaluate(() => [
+        performance.now(),
+        (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd,
+      ]);
+      if (run > 0) {
+        openTimes.push(ms); // the first run warms the server's caches
+        serverTimes.push(responseEnd);
+      }
+    }
+    console.log(
+      `[bench] open article, interactive: median ${median(openTimes).toFixed(0)} ms, max ${Math.max(...openTimes).toFixed(0)} ms (target 1500 ms); page received after ${median(serverTimes).toFixed(0)} ms`,
+    );
+
+    // 2. Add one claim with the keyboard, measured in the page.
+    await page.getByText(text.split('\n')[3]!.slice(0, 30)).first().click();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 12; i++) await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('a');
+    await page.getByRole('button', { name: 'Save claim' }).click();
+    await page.getByRole('status').filter({ hasText: 'Claim saved.' }).waitFor();
+    await page.waitForTimeout(100);
+    const addMs = await page.evaluate(() =>
+      performance.getEntriesByName('factmark:claim-add').map((e) => e.duration),
+    );
+    console.log(
+      `[bench] add one claim, re-render: ${addMs.map((m) => m.toFixed(1)).join(', ')} ms (target 50 ms)`,
+    );
+    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    await browser.close();
+
+    // 3. Create claims through the API, 20 clients at once.
+    const latencies: number[] = [];
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: API_CLIENTS }, async (_, client) => {
+        for (let i = 0; i < API_REQUESTS_PER_CLIENT; i++) {
+          const start = (client * API_REQUESTS_PER_CLIENT + i) * 50;
+          const t0 = performance.now();
+          const response = await fetch(`${baseUrl}/api/claims`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', cookie },
+            body: JSON.stringify({
+              span: {
+                articleId: article.id,
+                revisionId: article.revision.id,
+                start,
+                end: start + 30,
+              },
+              claim: { text: `API claim ${client}-${i}`, verdict: 'UNVERIFIED' },
+            }),
+          });
+          latencies.push(performance.now() - t0);
+          if (response.status !== 201) throw new Error(`create claim answered ${response.status}`);
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `[bench] create claim API, ${API_CLIENTS} clients × ${API_REQUESTS_PER_CLIENT}: p50 ${median(latencies).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms, ${(latencies.length / seconds).toFixed(0)} req/s (target p95 30 ms)`,
+    );
+  } finally {
+    server?.kill('SIGTERM');
+    await cluster.stop().catch(() => {});
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
