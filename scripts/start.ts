@@ -32,9 +32,10 @@ async function main() {
   try {
     if (demo === 'on') {
       const seeded = await seedDemo(prisma, join(PROJECT_ROOT, 'prisma', 'demo'));
-      if (seeded.usersCreated + seeded.articlesCreated > 0) {
+      const claims = await seedDemoClaims(prisma);
+      if (seeded.usersCreated + seeded.articlesCreated + claims > 0) {
         log(
-          `Demo data loaded: ${seeded.usersCreated} accounts, ${seeded.articlesCreated} articles.`,
+          `Demo data loaded: ${seeded.usersCreated} accounts, ${seeded.articlesCreated} articles, ${claims} claims.`,
         );
       }
     } else {
