@@ -10,21 +10,21 @@
  * without "#" markers; list items are their own paragraphs, bullets removed. `blocks` carries
  * the kind of each block so the UI can render headings.
  */
-import { classifyBlocks } from './classify-blocks';
+import { applyKeeps, assemble, buildResult, range } from './assemble';
+import { classifyBlocks, type BlockVerdict, type PageAnalysis } from './classify-blocks';
 import { metadataFromAnalysis } from './extract-metadata';
 import { findDuplicateParagraphs, type DuplicateOptions } from './find-duplicates';
-import { joinSeparator, shouldJoinFragments } from './join-fragments';
 import type { DateOptions } from './parse-date';
+import { MIN_FAMILY_EVIDENCE } from './score-blocks';
 import { splitBlocks, type SplitOptions } from './split-blocks';
 import { fnv1a32 } from './text-utils';
 import {
   REMOVAL_REASON_LABELS,
-  type CleanBlock,
   type CleanResult,
   type RemovalReason,
   type RemovedBlock,
   type Segment,
-  type SourceRange,
+  type SourceBlock,
 } from './types';
 
 /** Options of `cleanText`. */
@@ -39,72 +39,11 @@ export interface CleanOptions extends DateOptions, SplitOptions {
   duplicates?: DuplicateOptions;
 }
 
-const range = (r: SourceRange): SourceRange => ({
-  start: r.start,
-  end: r.end,
-  startLine: r.startLine,
-  endLine: r.endLine,
-});
-
-/** One assembled block with the segments it came from. */
-interface Assembled {
-  block: CleanBlock;
-  segments: number[];
-  listItem: boolean;
-  restored: boolean;
-  /** Text pieces and separators, joined once at the end (repeated concatenation of a growing
-   * string would be quadratic). */
-  pieces: string[];
-}
-
-function assemble(
-  segments: readonly Segment[],
-  isRemoved: (segment: Segment, index: number) => boolean,
-  rejoin: boolean,
-): Assembled[] {
-  const out: Assembled[] = [];
-  segments.forEach((segment, index) => {
-    if (isRemoved(segment, index)) return;
-    const restored = segment.removedId !== null;
-    const last = out.at(-1);
-    if (
-      rejoin &&
-      last &&
-      !last.restored &&
-      !restored &&
-      !last.listItem &&
-      !segment.listItem &&
-      last.block.kind === 'paragraph' &&
-      segment.kind === 'paragraph' &&
-      shouldJoinFragments(last.pieces.at(-1)!, segment.text)
-    ) {
-      last.pieces.push(joinSeparator(last.pieces.at(-1)!, segment.text), segment.text);
-      last.block.sources.push(range(segment));
-      last.segments.push(index);
-      return;
-    }
-    out.push({
-      block: {
-        kind: segment.kind,
-        level: segment.level,
-        text: segment.text,
-        sources: [range(segment)],
-      },
-      segments: [index],
-      listItem: segment.listItem,
-      restored,
-      pieces: [segment.text],
-    });
-  });
-  for (const a of out) if (a.pieces.length > 1) a.block.text = a.pieces.join('');
-  return out;
-}
-
 function groupId(start: number, text: string): string {
   return `rm-${start}-${fnv1a32(text).toString(36)}`;
 }
 
-function makeGroup(reason: RemovalReason, members: Segment[]): RemovedBlock {
+function makeGroup(reason: RemovalReason, members: Segment[], duplicateOf?: string): RemovedBlock {
   const first = members[0]!;
   const last = members.at(-1)!;
   const text = members.map((m) => m.text).join('\n');
@@ -118,33 +57,54 @@ function makeGroup(reason: RemovalReason, members: Segment[]): RemovedBlock {
     startLine: first.startLine,
     endLine: last.endLine,
     ranges: members.map(range),
+    ...(duplicateOf !== undefined ? { duplicateOf } : {}),
   };
 }
 
-/** The full result for a keep set, from segments and every removed group. */
-function buildResult(
-  segments: Segment[],
-  groups: RemovedBlock[],
-  metadata: CleanResult['metadata'],
-  keep: readonly string[],
-  rejoin: boolean,
-): CleanResult {
-  const known = new Set(groups.map((g) => g.id));
-  const keepSet = new Set(keep.filter((id) => known.has(id)));
-  const assembled = assemble(
-    segments,
-    (s) => s.removedId !== null && !keepSet.has(s.removedId),
-    rejoin,
-  );
-  const blocks = assembled.map((a) => a.block);
-  return {
-    text: blocks.map((b) => b.text).join('\n\n'),
-    blocks,
-    removed: groups.filter((g) => !keepSet.has(g.id)),
-    kept: groups.filter((g) => keepSet.has(g.id)),
-    metadata,
-    segments,
-  };
+/**
+ * Share of the text the classifier keeps that must lie inside the article an HTML extractor
+ * (Readability) found for its "outside the article" hints to count. Below it the extractor
+ * most likely picked the wrong part of the page (a comment thread, a sidebar), and the
+ * classifier alone decides.
+ */
+export const MIN_INSIDE_SHARE = 0.5;
+
+/** Reason for a block only the extractor left out: its landmark, its cues, or just "outside". */
+function outsideReason(block: SourceBlock, verdict: BlockVerdict): RemovalReason {
+  switch (block.landmark) {
+    case 'nav':
+      return 'navigation';
+    case 'footer':
+      return 'footer';
+    case 'header':
+      return 'site-header';
+    case 'aside':
+      return 'related';
+  }
+  if (verdict.family && verdict.evidence >= MIN_FAMILY_EVIDENCE) return verdict.family;
+  return 'outside-article';
+}
+
+/** Removes blocks the extractor left out of the article, unless its article looks wrong. */
+function applyOutsideHints(
+  blocks: readonly SourceBlock[],
+  analysis: PageAnalysis,
+  reasons: (RemovalReason | null)[],
+): void {
+  if (!blocks.some((b) => b.outsideArticle)) return;
+  let kept = 0;
+  let inside = 0;
+  blocks.forEach((b, i) => {
+    if (reasons[i] !== null) return;
+    kept += b.text.length;
+    if (!b.outsideArticle) inside += b.text.length;
+  });
+  if (kept === 0 || inside < kept * MIN_INSIDE_SHARE) return;
+  blocks.forEach((b, i) => {
+    // The title often sits outside the extracted body (Readability lifts it out).
+    if (!b.outsideArticle || reasons[i] !== null || i === analysis.titleIndex) return;
+    reasons[i] = outsideReason(b, analysis.verdicts[i]!);
+  });
 }
 
 /**
@@ -153,11 +113,21 @@ function buildResult(
  * to keep removed groups after all. Deterministic; never throws on any string input.
  */
 export function cleanText(raw: string, options: CleanOptions = {}): CleanResult {
+  return cleanBlocks(splitBlocks(raw, options), options);
+}
+
+/**
+ * Cleans a page already cut into blocks (`splitBlocks` for text, `toSourceBlocks` for HTML and
+ * .docx turned into structured blocks by server/import). Blocks flagged `outsideArticle` are
+ * removed too, when the classifier's article mostly lies inside the extractor's (see
+ * MIN_INSIDE_SHARE). Same result shape and guarantees as `cleanText`.
+ */
+export function cleanBlocks(sourceBlocks: SourceBlock[], options: CleanOptions = {}): CleanResult {
   const rejoin = options.rejoinFragments ?? true;
-  const sourceBlocks = splitBlocks(raw, options);
   const analysis = classifyBlocks(sourceBlocks, options);
   const metadata = metadataFromAnalysis(analysis, options);
   const reasons: (RemovalReason | null)[] = analysis.verdicts.map((v) => v.reason);
+  applyOutsideHints(sourceBlocks, analysis, reasons);
 
   const segments: Segment[] = sourceBlocks.map((b) => ({
     kind: b.kind,
@@ -173,6 +143,7 @@ export function cleanText(raw: string, options: CleanOptions = {}): CleanResult 
 
   // Duplicates are judged on assembled paragraphs (a rejoined sentence is one paragraph).
   const duplicateOf = new Map<number, number>();
+  const longerCopy = new Map<number, string>();
   if (options.removeDuplicates ?? true) {
     const draft = assemble(segments, (_s, i) => reasons[i] !== null, rejoin);
     const paragraphs = draft.filter((a) => a.block.kind === 'paragraph');
@@ -186,6 +157,7 @@ export function cleanText(raw: string, options: CleanOptions = {}): CleanResult 
         reasons[s] = 'duplicate';
         duplicateOf.set(s, match.index);
       }
+      longerCopy.set(match.index, paragraphs[match.duplicateOf]!.block.text);
     }
   }
 
@@ -215,9 +187,9 @@ export function cleanText(raw: string, options: CleanOptions = {}): CleanResult 
     groups.push(group);
     i = j;
   }
-  for (const indices of duplicateGroups.values()) {
+  for (const [key, indices] of duplicateGroups) {
     const members = indices.map((k) => segments[k]!);
-    const group = makeGroup('duplicate', members);
+    const group = makeGroup('duplicate', members, longerCopy.get(key));
     for (const m of members) m.removedId = group.id;
     groups.push(group);
   }
@@ -226,22 +198,5 @@ export function cleanText(raw: string, options: CleanOptions = {}): CleanResult 
   return buildResult(segments, groups, metadata, options.keep ?? [], rejoin);
 }
 
-/**
- * Re-assembles a result with exactly the given removed groups kept (ids of `result.removed` or
- * `result.kept`; unknown ids are ignored), without re-classifying. Kept groups are shown as
- * their own blocks and never joined with neighbours. Pure: `result` is not modified.
- */
-export function applyKeeps(
-  result: CleanResult,
-  keep: readonly string[],
-  options: Pick<CleanOptions, 'rejoinFragments'> = {},
-): CleanResult {
-  const groups = [...result.removed, ...result.kept].sort((a, b) => a.start - b.start);
-  return buildResult(
-    result.segments,
-    groups,
-    result.metadata,
-    keep,
-    options.rejoinFragments ?? true,
-  );
-}
+/** Re-exported: keeping removed groups after all lives in ./assemble (browser-safe). */
+export { applyKeeps };

@@ -2,6 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   compareArticles,
+  comparePrepared,
+  prepareComparison,
   estimateSimilarity,
   minHashSignature,
   textFingerprint,
@@ -75,5 +77,24 @@ describe('minHashSignature', () => {
   it('gives empty texts no similarity and rejects mismatched sizes', () => {
     assert.equal(estimateSimilarity(minHashSignature(''), minHashSignature('')), 0);
     assert.throws(() => estimateSimilarity([1, 2], [1]), /differ in size/);
+  });
+});
+
+describe('prepared comparisons', () => {
+  it('give exactly what compareArticles gives, preparing each text once', () => {
+    const texts = [
+      ARTICLE,
+      `${ARTICLE} One more sentence at the end of it.`,
+      'Something else entirely.',
+    ];
+    const prepared = texts.map(prepareComparison);
+    for (let i = 0; i < texts.length; i++) {
+      for (let j = 0; j < texts.length; j++) {
+        assert.deepEqual(
+          comparePrepared(prepared[i]!, prepared[j]!),
+          compareArticles(texts[i]!, texts[j]!),
+        );
+      }
+    }
   });
 });

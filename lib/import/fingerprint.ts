@@ -38,9 +38,27 @@ export type ArticleRelation = 'identical' | 'near-duplicate' | 'contains' | 'dis
  * one contained in the other (containment >= SAME_ARTICLE_CONTAINMENT), or distinct.
  */
 export function compareArticles(a: string, b: string): { relation: ArticleRelation } & Overlap {
-  if (textFingerprint(a) === textFingerprint(b))
-    return { relation: 'identical', jaccard: 1, containment: 1 };
-  const o = textSimilarity(a, b);
+  return comparePrepared(prepareComparison(a), prepareComparison(b));
+}
+
+/** A text ready to be compared with many others (its fingerprint and shingles, once). */
+export interface PreparedText {
+  fingerprint: string;
+  shingles: Set<number>;
+}
+
+/** Prepares a text for `comparePrepared`. */
+export function prepareComparison(text: string): PreparedText {
+  return { fingerprint: textFingerprint(text), shingles: shingleSet(text) };
+}
+
+/** `compareArticles` on prepared texts: compare one new article with a whole library. */
+export function comparePrepared(
+  a: PreparedText,
+  b: PreparedText,
+): { relation: ArticleRelation } & Overlap {
+  if (a.fingerprint === b.fingerprint) return { relation: 'identical', jaccard: 1, containment: 1 };
+  const o = overlap(a.shingles, b.shingles);
   const relation: ArticleRelation =
     o.jaccard >= SAME_ARTICLE_JACCARD
       ? 'near-duplicate'

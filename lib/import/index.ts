@@ -2,7 +2,9 @@
  * Import cleaner: turns text copied from a web page into the article alone, with what was
  * removed and why, and the article's metadata. Pure functions over strings.
  */
-export { cleanText, applyKeeps, type CleanOptions } from './clean-text';
+export { cleanText, cleanBlocks, applyKeeps, type CleanOptions } from './clean-text';
+export { toSourceBlocks, type StructuredBlock, type LayoutText } from './structured';
+export { normalizeArticleText, suggestTitle } from './article-text';
 export { extractMetadata, metadataFromAnalysis } from './extract-metadata';
 export {
   findDuplicateParagraphs,
@@ -13,6 +15,9 @@ export {
   textFingerprint,
   textSimilarity,
   compareArticles,
+  prepareComparison,
+  comparePrepared,
+  type PreparedText,
   minHashSignature,
   estimateSimilarity,
   type ArticleRelation,
@@ -26,3 +31,13 @@ export { shouldJoinFragments, joinFragments } from './join-fragments';
 export { parseDate, findDate, type DateOptions } from './parse-date';
 export { matchMetadataLine, matchDateline } from './metadata-lines';
 export * from './types';
+export {
+  looksLikeHtml,
+  formatOfFile,
+  formatOfMediaType,
+  extensionOf,
+  IMPORT_EXTENSIONS,
+  DOCX_MEDIA_TYPE,
+  type InputFormat,
+} from './input-format';
+export { previewJsonSchema, saveImportSchema, type PreviewJson, type SaveImport } from './schemas';

@@ -19,6 +19,7 @@ export const REMOVAL_REASONS = [
   'boilerplate',
   'duplicate',
   'metadata',
+  'outside-article',
 ] as const;
 export type RemovalReason = (typeof REMOVAL_REASONS)[number];
 
@@ -35,6 +36,7 @@ export const REMOVAL_REASON_LABELS: Record<RemovalReason, string> = {
   boilerplate: 'Page boilerplate',
   duplicate: 'Duplicate paragraph',
   metadata: 'Metadata line (byline / date / source)',
+  'outside-article': 'Outside the main article',
 };
 
 /** A range of the raw input. */
@@ -75,6 +77,11 @@ export interface SourceBlock extends SourceRange {
   gapCount: number;
   /** Enclosing HTML landmark, if any. */
   landmark: Landmark | null;
+  /**
+   * An HTML article extractor (Readability, in server/import) left the block out of the
+   * article. Absent for text input.
+   */
+  outsideArticle?: boolean;
 }
 
 /** What the cleaner could tell about the article. Absent fields were not found. */
@@ -107,6 +114,8 @@ export interface RemovedBlock extends SourceRange {
   text: string;
   /** Range of each removed block (the group may skip over kept blocks for duplicates). */
   ranges: SourceRange[];
+  /** For a duplicate: the text of the longer copy it repeats, which stays in the article. */
+  duplicateOf?: string;
 }
 
 /** Every source block in order with its fate; what `applyKeeps` re-assembles from. */

@@ -1,0 +1,59 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import { getArticleOriginalOrThrow } from '@/server/import/original';
+import { getUser, requirePageUser } from '@/server/session';
+
+type Props = { params: Promise<{ id: string }> };
+
+const loadOriginal = cache(async (id: string) => {
+  try {
+    return await getArticleOriginalOrThrow(db(), id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  if (!(await getUser())) return { title: 'Sign in' };
+  return { title: `Original of ${(await loadOriginal(id)).title}` };
+}
+
+/**
+ * "View original": the input an article was imported from, exactly as it arrived (pasted text,
+ * HTML source, a .docx file's text), shown as plain text, never rendered.
+ */
+export default async function OriginalPage({ params }: Props) {
+  const { id } = await params;
+  await requirePageUser(`/articles/${id}/original`);
+  const article = await loadOriginal(id);
+  return (
+    <article className="panel">
+      <p>
+        <Link href={`/articles/${id}`}>← Back to the article</Link>
+      </p>
+      <h1>Original input</h1>
+      <p className="article-meta">
+        {article.title}: the input exactly as it was imported, shown as plain text.
+        {article.sourceUrl && (
+          <>
+            {' '}
+            Source: <span className="original-url">{article.sourceUrl}</span>
+          </>
+        )}
+      </p>
+      {article.rawInput ? (
+        <pre className="original-text" aria-label="Original input">
+          {article.rawInput}
+        </pre>
+      ) : (
+        <p className="muted">No original input was kept for this article.</p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { ImportForm } from '@/components/import/import-form';
+import { requirePageUser } from '@/server/session';
+
+export const metadata: Metadata = { title: 'Import article' };
+
+/** Import an article from pasted text or HTML, a file, or a web address (every role). */
+export default async function ImportPage() {
+  await requirePageUser('/import');
+  return (
+    <>
+      <h1>Import article</h1>
+      <p className="muted">
+        Paste the text or HTML of an article, upload a file, or give its address. The preview shows
+        the article as it will be saved beside what was removed from the page, and why.
+      </p>
+      <ImportForm />
+    </>
+  );
+}

@@ -1,0 +1,390 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useMemo, useState, type FormEvent } from 'react';
+import { applyKeeps } from '@/lib/import/assemble';
+import type { CleanResult, RemovedBlock } from '@/lib/import/types';
+import type { LibraryMatch } from '@/server/import/library-matches';
+import type { ImportPreview } from '@/server/import/preview';
+import { RemovedList } from './removed-list';
+
+type Source = 'paste' | 'upload' | 'url';
+
+const SOURCES: { value: Source; label: string }[] = [
+  { value: 'paste', label: 'Paste text or HTML' },
+  { value: 'upload', label: 'Upload a file' },
+  { value: 'url', label: 'From a web address' },
+];
+
+const ACCEPT = '.txt,.md,.markdown,.html,.htm,.docx';
+
+interface ApiError {
+  message: string;
+  matches?: LibraryMatch[];
+}
+
+/** The error an API call answered with, in words (field issues appended). */
+async function readError(response: Response): Promise<ApiError> {
+  const payload = (await response.json().catch(() => null)) as {
+    error?: {
+      message?: string;
+      issues?: { path: string; message: string }[];
+      matches?: LibraryMatch[];
+    };
+  } | null;
+  const issues = payload?.error?.issues?.map((i) => `${i.path}: ${i.message}`).join(' ');
+  return {
+    message: [payload?.error?.message ?? `Request failed (${response.status}).`, issues]
+      .filter(Boolean)
+      .join(' '),
+    matches: payload?.error?.matches,
+  };
+}
+
+interface Metadata {
+  title: string;
+  byline: string;
+  sourceName: string;
+  publishedAt: string;
+  sourceUrl: string;
+}
+
+function metadataOf(preview: ImportPreview): Metadata {
+  const m = preview.metadata;
+  return {
+    title: m.title ?? '',
+    byline: m.byline ?? '',
+    sourceName: m.sourceName ?? '',
+    publishedAt: m.publishedAt ?? '',
+    sourceUrl: m.sourceUrl ?? '',
+  };
+}
+
+const RELATION_LABELS: Record<LibraryMatch['relation'], string> = {
+  identical: 'the same text',
+  'near-duplicate': 'nearly the same text',
+  contains: 'much of the same text',
+};
+
+function Matches({ matches }: { matches: LibraryMatch[] }) {
+  return (
+    <ul className="import-matches">
+      {matches.map((match) => (
+        <li key={match.id}>
+          <a href={`/articles/${match.id}`}>{match.title}</a>{' '}
+          <span className="muted">
+            ({RELATION_LABELS[match.relation]}, {Math.round(match.similarity * 100)}% alike)
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The Import page: choose an input, preview the cleaned article beside what was removed (keep
+ * any of it back with one click, or edit the text), correct the metadata, save. Everything
+ * from the imported page is shown as text; nothing of it is rendered as HTML.
+ */
+export function ImportForm() {
+  const router = useRouter();
+  const [source, setSource] = useState<Source>('paste');
+  const [pending, setPending] = useState<'preview' | 'save' | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [keep, setKeep] = useState<string[]>([]);
+  const [metadata, setMetadata] = useState<Metadata | null>(null);
+  const [edited, setEdited] = useState<string | null>(null);
+  const [allowDuplicate, setAllowDuplicate] = useState(false);
+
+  const base: CleanResult | null = useMemo(
+    () =>
+      preview && {
+        text: preview.text,
+        blocks: [],
+        removed: preview.removed,
+        kept: [],
+        metadata: preview.metadata,
+        segments: preview.segments,
+      },
+    [preview],
+  );
+  const result = useMemo(() => (base ? applyKeeps(base, keep) : null), [base, keep]);
+  const groups: RemovedBlock[] = useMemo(
+    () => (result ? [...result.removed, ...result.kept].sort((a, b) => a.start - b.start) : []),
+    [result],
+  );
+  const keptStarts = useMemo(
+    () => new Set(result?.kept.flatMap((g) => g.ranges.map((r) => r.start)) ?? []),
+    [result],
+  );
+
+  async function onPreview(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    let init: RequestInit;
+    if (source === 'upload') {
+      const file = form.get('file');
+      if (!(file instanceof File) || !file.name) {
+        setError({ message: 'Choose a file to upload.' });
+        return;
+      }
+      const body = new FormData();
+      body.set('file', file);
+      init = { method: 'POST', body };
+    } else {
+      const payload =
+        source === 'paste'
+          ? { kind: 'text', text: String(form.get('text') ?? '') }
+          : { kind: 'url', url: String(form.get('url') ?? '') };
+      init = {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(payload),
+      };
+    }
+    setPending('preview');
+    setError(null);
+    try {
+      const response = await fetch('/api/import/preview', init);
+      if (!response.ok) {
+        setError(await readError(response));
+        return;
+      }
+      const { preview: next } = (await response.json()) as { preview: ImportPreview };
+      setPreview(next);
+      setMetadata(metadataOf(next));
+      setKeep([]);
+      setEdited(null);
+      setAllowDuplicate(false);
+    } catch {
+      setError({ message: 'The server could not be reached. Try again.' });
+    } finally {
+      setPending(null);
+    }
+  }
+
+  async function onSave(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!preview || !result || !metadata) return;
+    setPending('save');
+    setError(null);
+    try {
+      const response = await fetch('/api/import', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          ...metadata,
+          text: edited ?? result.text,
+          rawInput: preview.rawInput,
+          allowDuplicate,
+        }),
+      });
+      if (!response.ok) {
+        setError(await readError(response));
+        return;
+      }
+      const { article } = (await response.json()) as { article: { id: string } };
+      router.push(`/articles/${article.id}`);
+    } catch {
+      setError({ message: 'The server could not be reached. Try again.' });
+    } finally {
+      setPending(null);
+    }
+  }
+
+  const toggleKeep = (id: string) =>
+    setKeep((current) =>
+      current.includes(id) ? current.filter((k) => k !== id) : [...current, id],
+    );
+  const field = (key: keyof Metadata) => ({
+    value: metadata?.[key] ?? '',
+    onChange: (e: { target: { value: string } }) =>
+      setMetadata((m) => (m ? { ...m, [key]: e.target.value } : m)),
+  });
+  const matches = preview?.libraryMatches ?? [];
+  const duplicateRefused = !!error?.matches?.length;
+
+  return (
+    <>
+      <section className="panel import-source" aria-labelledby="import-source-heading">
+        <h2 id="import-source-heading" className="visually-hidden">
+          What to import
+        </h2>
+        <form onSubmit={onPreview}>
+          <fieldset className="import-choice">
+            <legend>Import from</legend>
+            {SOURCES.map((option) => (
+              <label key={option.value} className={source === option.value ? 'selected' : ''}>
+                <input
+                  type="radio"
+                  name="source"
+                  value={option.value}
+                  checked={source === option.value}
+                  onChange={() => setSource(option.value)}
+                />
+                {option.label}
+              </label>
+            ))}
+          </fieldset>
+          {source === 'paste' && (
+            <label>
+              Text or HTML
+              <textarea
+                name="text"
+                rows={10}
+                spellCheck={false}
+                placeholder="Paste the article as copied from the page, or its HTML source"
+              />
+            </label>
+          )}
+          {source === 'upload' && (
+            <label>
+              File (.txt, .md, .html or .docx, up to 5 MB)
+              <input name="file" type="file" accept={ACCEPT} />
+            </label>
+          )}
+          {source === 'url' && (
+            <label>
+              Web address
+              <input name="url" type="url" placeholder="https://example.org/news/article" />
+            </label>
+          )}
+          <div>
+            <button type="submit" disabled={pending !== null}>
+              {pending === 'preview' ? 'Cleaning…' : 'Preview'}
+            </button>
+          </div>
+        </form>
+      </section>
+
+      {error && (
+        <div role="alert" className="alert error">
+          <p>{error.message}</p>
+          {error.matches?.length ? <Matches matches={error.matches} /> : null}
+        </div>
+      )}
+
+      {preview && result && metadata && (
+        <section aria-labelledby="preview-heading" className="import-preview">
+          <h2 id="preview-heading">Preview</h2>
+          {matches.length > 0 && (
+            <div role="status" className="alert warning">
+              <p>This article is already in the library:</p>
+              <Matches matches={matches} />
+            </div>
+          )}
+
+          <form id="import-save" className="panel import-meta" onSubmit={onSave}>
+            <label className="wide">
+              Title
+              <input
+                name="title"
+                required
+                maxLength={500}
+                placeholder="The input names no title: give it one"
+                {...field('title')}
+              />
+            </label>
+            <label>
+              Byline
+              <input name="byline" maxLength={300} {...field('byline')} />
+            </label>
+            <label>
+              Source
+              <input name="sourceName" maxLength={300} {...field('sourceName')} />
+            </label>
+            <label>
+              Published
+              <input name="publishedAt" type="date" {...field('publishedAt')} />
+            </label>
+            <label className="wide">
+              Source URL
+              <input name="sourceUrl" type="url" maxLength={2000} {...field('sourceUrl')} />
+            </label>
+          </form>
+
+          <div className="import-columns">
+            <section className="panel" aria-labelledby="import-article-heading">
+              <div className="import-column-head">
+                <h3 id="import-article-heading">Article text as it will be saved</h3>
+                {edited === null ? (
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => setEdited(result.text)}
+                  >
+                    Edit text
+                  </button>
+                ) : (
+                  <button type="button" className="secondary" onClick={() => setEdited(null)}>
+                    Discard edits
+                  </button>
+                )}
+              </div>
+              {edited !== null ? (
+                <>
+                  {/* A separate label: one wrapping the field would take its text into the name. */}
+                  <label htmlFor="import-edit-text">Article text</label>
+                  <textarea
+                    id="import-edit-text"
+                    className="import-edit"
+                    value={edited}
+                    onChange={(e) => setEdited(e.target.value)}
+                    rows={24}
+                  />
+                </>
+              ) : (
+                <div className="import-article" role="region" aria-label="Cleaned article">
+                  {result.blocks.length === 0 && (
+                    <p className="muted">Nothing is left: keep some of the removed blocks.</p>
+                  )}
+                  {result.blocks.map((block) =>
+                    block.kind === 'heading' ? (
+                      <h4
+                        key={block.sources[0]!.start}
+                        className={`import-heading${keptStarts.has(block.sources[0]!.start) ? ' kept' : ''}`}
+                      >
+                        {block.text}
+                      </h4>
+                    ) : (
+                      <p
+                        key={block.sources[0]!.start}
+                        className={keptStarts.has(block.sources[0]!.start) ? 'kept' : undefined}
+                      >
+                        {block.text}
+                      </p>
+                    ),
+                  )}
+                </div>
+              )}
+            </section>
+            <RemovedList
+              groups={groups}
+              keep={keep}
+              onToggle={toggleKeep}
+              showLines={preview.linesInRawInput}
+              locked={edited !== null}
+            />
+          </div>
+
+          <div className="import-actions">
+            {(matches.length > 0 || duplicateRefused) && (
+              <label className="inline">
+                <input
+                  type="checkbox"
+                  checked={allowDuplicate}
+                  onChange={(e) => setAllowDuplicate(e.target.checked)}
+                />
+                Import it anyway
+              </label>
+            )}
+            <button type="submit" form="import-save" disabled={pending !== null}>
+              {pending === 'save' ? 'Saving…' : 'Save article'}
+            </button>
+          </div>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,199 @@
+/**
+ * A (sanitized) HTML body to structured blocks for the cleaner: one block per paragraph,
+ * heading, list item or table cell, with the features the classifier reads (link text, bold,
+ * landmark). Iterative, so deeply nested markup cannot overflow the stack. Only text is taken:
+ * nothing of the page is rendered or executed.
+ */
+import type { Landmark, StructuredBlock } from '@/lib/import';
+
+/** Elements whose content is never article text. */
+const SKIP = new Set(
+  (
+    'script style noscript template svg math iframe frame frameset object embed canvas video ' +
+    'audio select option optgroup textarea input button head title meta link img picture ' +
+    'source track map area dialog'
+  ).split(' '),
+);
+
+/** Elements that start and end a block. */
+const BLOCK = new Set(
+  (
+    'address article aside blockquote body center dd details dir div dl dt fieldset figcaption ' +
+    'figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p ' +
+    'pre section summary table tbody td tfoot th thead tr ul caption'
+  ).split(' '),
+);
+
+/** Inside these, <header> and <footer> belong to that section, not to the page. */
+const SECTIONING = new Set(['article', 'aside', 'main', 'nav', 'section']);
+
+const EMPHASIS = new Set(['b', 'strong', 'em', 'i']);
+
+interface Context {
+  landmark: Landmark | null;
+  sectioned: boolean;
+  heading: number;
+  listItem: boolean;
+  pre: boolean;
+  link: boolean;
+  emphasis: boolean;
+  container: Element;
+}
+
+/** A block and the element its text came from (for matching with Readability's article). */
+export interface WalkedBlock {
+  block: StructuredBlock;
+  container: Element;
+}
+
+function landmarkOf(element: Element, sectioned: boolean): Landmark | null {
+  const tag = element.localName;
+  const role = (element.getAttribute('role') ?? '').toLowerCase();
+  if (tag === 'nav' || role === 'navigation') return 'nav';
+  if (tag === 'aside' || role === 'complementary') return 'aside';
+  if (role === 'banner' || (tag === 'header' && !sectioned)) return 'header';
+  if (role === 'contentinfo' || (tag === 'footer' && !sectioned)) return 'footer';
+  return null;
+}
+
+function isHidden(element: Element): boolean {
+  if (element.hasAttribute('hidden')) return true;
+  if (element.getAttribute('aria-hidden') === 'true') return true;
+  const style = element.getAttribute('style');
+  return !!style && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+/** Layout gaps: runs of 2+ spaces including a no-break space, not after punctuation. */
+function countGaps(text: string): number {
+  const spaced = text.replace(/[ \t\n\r\f]+/g, ' ').trim();
+  const gaps = spaced.match(/(?<![.!?:;,…])[ \u00a0\u202f]{2,}(?=\S)/g);
+  return gaps ? gaps.length : 0;
+}
+
+const visible = (text: string) => text.replace(/\s+/g, '').length;
+
+/** Walks `root` and returns its blocks in document order. */
+export function htmlToBlocks(root: Element): WalkedBlock[] {
+  const out: WalkedBlock[] = [];
+  let parts: string[] = [];
+  let linkChars = 0;
+  let emphasized = 0;
+  let total = 0;
+  let linkCount = 0;
+  let current: Context | null = null;
+
+  const flush = () => {
+    if (current && parts.length) {
+      const raw = parts.join('');
+      if (/\S/.test(raw)) {
+        out.push({
+          block: {
+            kind: current.heading ? 'heading' : 'paragraph',
+            level: current.heading,
+            listItem: current.listItem,
+            text: raw.replace(/\s+/g, ' ').trim(),
+            linkChars,
+            linkCount,
+            emphasized: total > 0 && emphasized === total,
+            gapCount: countGaps(raw),
+            landmark: current.landmark,
+          },
+          container: current.container,
+        });
+      }
+    }
+    parts = [];
+    linkChars = emphasized = total = linkCount = 0;
+    current = null;
+  };
+  const append = (text: string, ctx: Context) => {
+    if (!current) current = ctx;
+    parts.push(text);
+    const n = visible(text);
+    total += n;
+    if (ctx.emphasis) emphasized += n;
+    if (ctx.link) linkChars += text.replace(/\s+/g, ' ').trim().length;
+  };
+
+  const rootContext: Context = {
+    landmark: null,
+    sectioned: false,
+    heading: 0,
+    listItem: false,
+    pre: false,
+    link: false,
+    emphasis: false,
+    container: root,
+  };
+  // Work list: a node with its context, or a marker that ends a block element.
+  type Item = { node: Node; ctx: Context } | { end: true };
+  const stack: Item[] = [{ node: root, ctx: rootContext }];
+  while (stack.length) {
+    const item = stack.pop()!;
+    if ('end' in item) {
+      flush();
+      continue;
+    }
+    const { node, ctx } = item;
+    if (node.nodeType === 3 /* text */) {
+      const data = (node as Text).data;
+      if (!ctx.pre) {
+        append(data, ctx);
+        continue;
+      }
+      // Preformatted text: one block a line.
+      const lines = data.split('\n');
+      lines.forEach((line, i) => {
+        if (i > 0) flush();
+        append(line, ctx);
+      });
+      continue;
+    }
+    if (node.nodeType !== 1 /* element */) continue;
+    const element = node as Element;
+    const tag = element.localName;
+    if (SKIP.has(tag) || isHidden(element)) continue;
+    if (tag === 'br' || tag === 'hr') {
+      flush();
+      continue;
+    }
+    let child: Context = ctx;
+    if (BLOCK.has(tag)) {
+      flush();
+      const heading = /^h[1-6]$/.test(tag) ? Number(tag[1]) : ctx.heading;
+      child = {
+        ...ctx,
+        landmark: landmarkOf(element, ctx.sectioned) ?? ctx.landmark,
+        sectioned: ctx.sectioned || SECTIONING.has(tag),
+        heading,
+        listItem: ctx.listItem || tag === 'li',
+        pre: ctx.pre || tag === 'pre',
+        container: element,
+      };
+      stack.push({ end: true });
+    } else if (tag === 'a' || EMPHASIS.has(tag)) {
+      child = {
+        ...ctx,
+        link: ctx.link || tag === 'a',
+        emphasis: ctx.emphasis || EMPHASIS.has(tag),
+      };
+      // A link with text counts in the block its text lands in (the one being collected).
+      if (tag === 'a' && element.textContent?.trim()) linkCount++;
+    }
+    for (let c = element.lastChild; c; c = c.previousSibling) stack.push({ node: c, ctx: child });
+  }
+  flush();
+  return out;
+}
+
+/** Depth of the deepest element under `root` (root = 0), walked without recursion. */
+export function elementDepth(root: Element): number {
+  let deepest = 0;
+  const stack: [Element, number][] = [[root, 0]];
+  while (stack.length) {
+    const [element, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    for (let c = element.firstElementChild; c; c = c.nextElementSibling) stack.push([c, depth + 1]);
+  }
+  return deepest;
+}

@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { cleanBlocks, cleanText, toSourceBlocks } from '@/lib/import';
+import { PAGE_CASES } from '@/lib/import/page-cases';
+import { AppError } from '../errors';
+import { extractHtml } from './html';
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../lib/import/fixtures/${name}`, import.meta.url), 'utf8');
+
+const clean = (html: string, readability = true) =>
+  cleanBlocks(toSourceBlocks(extractHtml(html, { readability }).blocks).blocks);
+
+describe('extractHtml: the Astana Times page as HTML source', () => {
+  const html = fixture('astana-times-page.html');
+  const extraction = extractHtml(html, { baseUrl: 'https://astanatimes.com/2015/10/x/' });
+  const result = cleanBlocks(toSourceBlocks(extraction.blocks).blocks);
+
+  it('gives exactly the article the scraped-text copy of the same page gives', () => {
+    const scraped = cleanText(fixture('astana-times-astana-2-talks-scraped.txt'));
+    assert.equal(result.text, scraped.text);
+  });
+
+  it('removes masthead, menu, byline, both story lists, the call to subscribe and the footer', () => {
+    assert.deepEqual(
+      result.removed.map((g) => [g.reason, g.text.split('\n')[0]]),
+      [
+        ['navigation', 'Skip to content'],
+        ['site-header', 'THE ASTANA TIMES'],
+        ['navigation', 'All Stories'],
+        ['metadata', 'BY MALIKA ORAZGALIYEVA in INTERNATIONAL on 6 OCTOBER 2015'],
+        ['related', 'Most Recent Stories'],
+        ['related', 'Rare Earth Exploration in Kostanai Region'],
+        [
+          'subscribe',
+          'Get The Astana Times stories sent directly to you! Sign up via the website or subscribe to our X, Facebook, Instagram, Telegram, YouTube and Tiktok!',
+        ],
+        ['footer', 'THE ASTANA TIMES'],
+      ],
+    );
+  });
+
+  it('reads the metadata the page declares (meta tags, JSON-LD, canonical link)', () => {
+    assert.deepEqual(extraction.declared, {
+      title: 'Representatives of Syrian Opposition Meet in Astana',
+      byline: 'Malika Orazgaliyeva',
+      sourceName: 'The Astana Times',
+      publishedAt: '2015-10-06',
+      sourceUrl:
+        'https://astanatimes.com/2015/10/representatives-of-syrian-opposition-meet-in-astana/',
+    });
+  });
+
+  it('marks what Readability leaves out of the article, and keeps the headline anyway', () => {
+    const outside = extraction.blocks.filter((b) => b.outsideArticle).map((b) => b.text);
+    assert.ok(outside.includes('Skip to content'));
+    assert.ok(outside.some((t) => t.startsWith('CONTACT US')));
+    assert.ok(!extraction.blocks.some((b) => b.outsideArticle && b.text.startsWith('ASTANA –')));
+    assert.equal(result.blocks[0]!.text, 'Representatives of Syrian Opposition Meet in Astana');
+    assert.equal(result.blocks[0]!.kind, 'heading');
+  });
+
+  it('takes no text from scripts, styles, iframes or event handlers', () => {
+    const all = extraction.blocks.map((b) => b.text).join('\n');
+    for (const needle of ['dataLayer', 'hijacked', 'site-header{', 'alert(', 'ads.example']) {
+      assert.ok(!all.includes(needle), needle);
+    }
+  });
+});
+
+describe('extractHtml: structure', () => {
+  it('turns headings, paragraphs, list items and line breaks into blocks', () => {
+    const { blocks } = extractHtml(
+      '<h2>Budget <em>vote</em></h2><p>First line<br>second line</p><ul><li>One <a href="/x">link</a></li></ul><pre>a\nb</pre>',
+    );
+    assert.deepEqual(
+      blocks.map((b) => [b.kind, b.level, b.listItem, b.text.trim(), b.linkChars, b.linkCount]),
+      [
+        ['heading', 2, false, 'Budget vote', 0, 0],
+        ['paragraph', 0, false, 'First line', 0, 0],
+        ['paragraph', 0, false, 'second line', 0, 0],
+        ['paragraph', 0, true, 'One link', 4, 1],
+        ['paragraph', 0, false, 'a', 0, 0],
+        ['paragraph', 0, false, 'b', 0, 0],
+      ],
+    );
+  });
+
+  it('names page landmarks, but not the header and footer of an article', () => {
+    const { blocks } = extractHtml(
+      '<header><p>Site</p></header><nav><p>Menu</p></nav><article><header><h1>Title</h1></header><p>Body.</p><footer><p>Tags</p></footer></article><aside><p>More</p></aside><div role="contentinfo"><p>Legal</p></div>',
+    );
+    assert.deepEqual(
+      blocks.map((b) => [b.text, b.landmark]),
+      [
+        ['Site', 'header'],
+        ['Menu', 'nav'],
+        ['Title', null],
+        ['Body.', null],
+        ['Tags', null],
+        ['More', 'aside'],
+        ['Legal', 'footer'],
+      ],
+    );
+  });
+
+  it('skips hidden elements and notes bold blocks', () => {
+    const { blocks } = extractHtml(
+      '<p hidden>Hidden</p><p style="display: none">Gone</p><p aria-hidden="true">Icon</p><p><strong>All bold</strong></p><p>Half <b>bold</b></p>',
+    );
+    assert.deepEqual(
+      blocks.map((b) => [b.text, b.emphasized]),
+      [
+        ['All bold', true],
+        ['Half bold', false],
+      ],
+    );
+  });
+
+  it('reads deeply nested markup quickly (Readability is skipped there), and refuses absurd nesting', () => {
+    const nest = (depth: number) =>
+      `${'<div>'.repeat(depth)}<p>Deep text.</p>${'</div>'.repeat(depth)}`;
+    const started = Date.now();
+    assert.deepEqual(
+      extractHtml(nest(1500)).blocks.map((b) => b.text),
+      ['Deep text.'],
+    );
+    assert.ok(Date.now() - started < 3000);
+    assert.throws(
+      () => extractHtml(nest(50_000)),
+      (e: unknown) => e instanceof AppError && e.code === 'unreadable_input',
+    );
+  });
+
+  it('cleans the HTML fixture of the text cleaner to the same article and metadata', () => {
+    const page = PAGE_CASES.find((p) => p.file === 'html-article.txt')!;
+    const result = clean(fixture('html-article.txt'));
+    assert.deepEqual(
+      result.blocks.map((b) => b.text),
+      page.paragraphs,
+    );
+    assert.deepEqual(result.metadata, page.metadata);
+  });
+});

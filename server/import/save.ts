@@ -1,0 +1,80 @@
+/**
+ * Saving an import: the text as the preview left it, checked against the library first (409
+ * duplicate_article with the matches, unless the user chose to save anyway), then created like
+ * any article, with the raw input kept.
+ */
+import {
+  suggestTitle,
+  normalizeArticleText,
+  saveImportSchema,
+  type SaveImport,
+} from '@/lib/import';
+import { createArticle } from '../articles-create';
+import type { PrismaClient } from '../db';
+import { AppError } from '../errors';
+import type { SessionUser } from '../users';
+import { findLibraryMatches, type LibraryMatch } from './library-matches';
+import { prepareImport, type ImportSource, type PrepareOptions } from './prepare';
+import type { ImportSettings } from './settings';
+
+export interface SavedImport {
+  article: { id: string; title: string; revision: { id: string; number: number } };
+}
+
+/** Throws 409 duplicate_article naming the closest match, with every match in `matches`. */
+function duplicateError(matches: LibraryMatch[]): AppError {
+  const first = matches[0]!;
+  const how = first.relation === 'identical' ? 'the same text' : 'nearly the same text';
+  return new AppError(
+    'duplicate_article',
+    `The library already has ${how}: “${first.title}”. Save anyway to import it again.`,
+    { matches },
+  );
+}
+
+/** Saves a previewed import (input parsed by saveImportSchema). */
+export async function saveImport(
+  prisma: PrismaClient,
+  user: SessionUser,
+  input: SaveImport,
+): Promise<SavedImport> {
+  const { allowDuplicate, ...article } = input;
+  if (!allowDuplicate) {
+    const matches = await findLibraryMatches(prisma, article.text);
+    if (matches.length) throw duplicateError(matches);
+  }
+  return { article: await createArticle(prisma, user, article) };
+}
+
+export interface ImportOptions extends PrepareOptions {
+  allowDuplicate?: boolean;
+}
+
+/**
+ * Imports in one go, without a preview (command line, batch): cleans with the default choices,
+ * takes the metadata found, and falls back to the first line for a missing title.
+ */
+export async function importArticle(
+  prisma: PrismaClient,
+  user: SessionUser,
+  source: ImportSource,
+  settings: ImportSettings,
+  options: ImportOptions = {},
+): Promise<SavedImport & { removed: number; format: string }> {
+  const prepared = await prepareImport(source, settings, options);
+  const text = normalizeArticleText(prepared.clean.text);
+  if (!text) throw new AppError('no_text', 'Cleaning left no article text.');
+  const { metadata } = prepared;
+  const input = saveImportSchema.parse({
+    title: metadata.title ?? suggestTitle(text) ?? 'Untitled import',
+    text,
+    rawInput: prepared.rawInput,
+    byline: metadata.byline ?? null,
+    sourceName: metadata.sourceName ?? null,
+    sourceUrl: metadata.sourceUrl ?? null,
+    publishedAt: metadata.publishedAt ?? null,
+    allowDuplicate: options.allowDuplicate ?? false,
+  });
+  const saved = await saveImport(prisma, user, input);
+  return { ...saved, removed: prepared.clean.removed.length, format: prepared.source.format };
+}
