@@ -35,7 +35,8 @@ export const evidenceSchema = z.object({
 });
 export type EvidenceInput = z.infer<typeof evidenceSchema>;
 
-export const claimFieldsSchema = z.object({
+/** The claim fields as sent, without defaults (so a partial update leaves the rest alone). */
+const claimFields = {
   text: z.string().trim().min(1, 'Say what is claimed.').max(2000),
   claimant: z
     .string()
@@ -43,9 +44,17 @@ export const claimFieldsSchema = z.object({
     .max(300)
     .nullish()
     .transform((v) => v || null),
-  verdict: z.enum(VERDICTS).default('UNVERIFIED'),
-  rationale: z.string().max(20000).default(''),
-  evidence: z.array(evidenceSchema).max(50).default([]),
+  verdict: z.enum(VERDICTS),
+  rationale: z.string().max(20000),
+  evidence: z.array(evidenceSchema).max(50),
+};
+
+/** A new claim: verdict Unverified, no rationale and no evidence unless given. */
+export const claimFieldsSchema = z.object({
+  ...claimFields,
+  verdict: claimFields.verdict.default('UNVERIFIED'),
+  rationale: claimFields.rationale.default(''),
+  evidence: claimFields.evidence.default([]),
 });
 
 export const spanSchema = z
@@ -62,7 +71,9 @@ export const newClaimSchema = z.object({ span: spanSchema, claim: claimFieldsSch
 /** What callers pass (defaults not yet applied); createClaim validates it again. */
 export type NewClaim = z.input<typeof newClaimSchema>;
 
-export const claimUpdateSchema = claimFieldsSchema
+/** An edit: only the fields sent change (zod 4 would apply defaults inside `.partial()`). */
+export const claimUpdateSchema = z
+  .object(claimFields)
   .partial()
   .extend({ version: z.number().int().min(1) })
   .strict();

@@ -155,6 +155,34 @@ describe('claims against PostgreSQL', () => {
     assert.match(JSON.stringify(audit.after), /moved in revision 2/);
   });
 
+  it('changes only the fields an edit sends, and keeps a submitted claim complete', async () => {
+    const article = await newArticle();
+    const claim = await createClaim(db.prisma, editor, {
+      span: spanOf(article, TEXT, 'Exports grew'),
+      claim: {
+        text: 'Growth',
+        verdict: 'FALSE',
+        rationale: 'Data say otherwise.',
+        evidence: [{ url: 'https://stats.example.org/x' }],
+      },
+    });
+    const edited = await updateClaim(db.prisma, editor, claim.id, {
+      version: 1,
+      claimant: 'The minister',
+    });
+    assert.equal(edited.claimant, 'The minister');
+    assert.equal(edited.verdict, 'FALSE');
+    assert.equal(edited.rationale, 'Data say otherwise.');
+    assert.equal(edited.evidence.length, 1);
+
+    await db.prisma.claim.update({ where: { id: claim.id }, data: { reviewState: 'SUBMITTED' } });
+    await assert.rejects(
+      updateClaim(db.prisma, editor, claim.id, { version: 2, rationale: '  ' }),
+      (e: unknown) =>
+        e instanceof AppError && e.code === 'bad_request' && /needs a rationale/.test(e.message),
+    );
+  });
+
   it('refuses an edit of a text that changed meanwhile with 409', async () => {
     const article = await newArticle();
     await reviseArticle(

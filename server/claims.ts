@@ -21,6 +21,7 @@ import { canAnnotate } from '@/lib/permissions';
 import {
   anchorChanged,
   canDeleteClaim,
+  missingForSubmission,
   canEditClaim,
   transition,
   type ClaimForReview,
@@ -210,6 +211,8 @@ export async function linkSpan(
         createdById: user.id,
       },
     });
+    // A span change is a change to the claim: the four-eyes rule must see who made it.
+    await tx.claim.update({ where: { id: claimId }, data: { lastEditedById: user.id } });
     await tx.auditEvent.create({
       data: {
         actorId: user.id,
@@ -269,6 +272,21 @@ export async function updateClaim(
       });
     }
     const { version, evidence, ...fields } = update;
+    // A claim under review or sent back must stay complete enough to be reviewed.
+    if (before.reviewState === 'SUBMITTED') {
+      const missing = missingForSubmission({
+        verdict: fields.verdict ?? before.verdict,
+        rationale: fields.rationale ?? before.rationale,
+      });
+      if (missing.length > 0) {
+        throw new AppError('bad_request', `A submitted claim needs a ${missing.join(' and a ')}.`, {
+          issues: missing.map((path) => ({
+            path,
+            message: 'Required while the claim is under review.',
+          })),
+        });
+      }
+    }
     const changed = await tx.claim.updateMany({
       where: { id, version },
       data: { ...fields, version: { increment: 1 }, lastEditedById: user.id },
@@ -357,6 +375,7 @@ export async function deleteAnnotation(prisma: PrismaClient, user: SessionUser, 
       throw forbidden('Only who made this highlight, the claim author or an admin can remove it.');
     }
     await tx.annotation.delete({ where: { id } });
+    await tx.claim.update({ where: { id: annotation.claimId }, data: { lastEditedById: user.id } });
     const { claim: _, ...before } = annotation;
     await tx.auditEvent.create({
       data: {
@@ -390,14 +409,15 @@ export async function reattachAnnotation(
       where: { id },
       data: { revisionId: span.revisionId, ...anchor, anchorState: 'EXACT', anchorScore: null },
     });
+    await tx.claim.update({ where: { id: annotation.claimId }, data: { lastEditedById: user.id } });
     await tx.auditEvent.create({
       data: {
         actorId: user.id,
         action: 'annotation.reattach',
         entityType: 'Annotation',
         entityId: id,
-        before: pickAnchor(annotation),
-        after: pickAnchor(updated),
+        before: { claimId: annotation.claimId, ...pickAnchor(annotation) },
+        after: { claimId: annotation.claimId, ...pickAnchor(updated) },
       },
     });
     return updated;
