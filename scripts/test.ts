@@ -169,6 +169,12 @@ async function main() {
       NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
       NEXTAUTH_URL: baseUrl,
       FACTMARK_DIST_DIR: TEST_DIST_DIR,
+      // URL imports: the API tests' own server on 127.0.0.1 (e2e/api/import-url.spec.ts) is
+      // allowed, and only it; every other private address stays refused. A short time limit
+      // keeps the timeout test quick.
+      FACTMARK_IMPORT_ALLOW_HOSTS: `127.0.0.1:${port + 1000}`,
+      FACTMARK_TEST_IMPORT_PORT: String(port + 1000),
+      FACTMARK_IMPORT_TIMEOUT_MS: '3000',
     };
     server = spawn(process.execPath, [NEXT_BIN, 'start', '--port', String(port)], {
       cwd: PROJECT_ROOT,

@@ -17,6 +17,16 @@ export const ERROR_STATUS = {
   too_many_requests: 429,
   internal_error: 500,
   service_unavailable: 503,
+  // Import (issue #7): what can go wrong with a pasted text, an upload or a fetched page.
+  empty_input: 400,
+  duplicate_article: 409,
+  too_large: 413,
+  unsupported_type: 415,
+  unreadable_input: 422,
+  no_text: 422,
+  address_not_allowed: 422,
+  fetch_failed: 502,
+  fetch_timeout: 504,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -3,7 +3,12 @@
  * row here. A row's `setup` runs as the demo EDITOR before the call, so that routes that change
  * a claim act on a fresh one the EDITOR wrote.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import {
+  expect,
+  request as playwrightRequest,
+  test,
+  type APIRequestContext,
+} from '@playwright/test';
 import type { Role } from '../../lib/domain';
 import {
   createArticleOverHttp,
@@ -46,6 +51,37 @@ const span = (ids: Ids, start = 20, end = 40) => ({
   start,
   end,
 });
+
+/**
+ * For the review routes' rows: completes and submits the fresh claim as the demo EDITOR (and
+ * approves it as the demo REVIEWER with `approve`), so the caller acts on a claim in the state
+ * its route needs. Returns the claim's version.
+ */
+async function prepareForReview(ids: Ids, { approve = false } = {}): Promise<number> {
+  const baseURL = test.info().project.use.baseURL;
+  const as = async (role: Role) => {
+    const context = await playwrightRequest.newContext({ baseURL });
+    await signInOverHttp(context, demo(role).email, demo(role).password);
+    return context;
+  };
+  const editor = await as('EDITOR');
+  const patched = await editor.patch(`/api/claims/${ids.claimId}`, {
+    data: { version: ids.version, verdict: 'FALSE', rationale: 'Access test.' },
+  });
+  let { version } = (await patched.json()).claim as { version: number };
+  const submitted = await editor.post(`/api/claims/${ids.claimId}/submit`, { data: { version } });
+  version = (await submitted.json()).claim.version;
+  await editor.dispose();
+  if (approve) {
+    const reviewer = await as('REVIEWER');
+    const approved = await reviewer.post(`/api/claims/${ids.claimId}/approve`, {
+      data: { version },
+    });
+    version = (await approved.json()).claim.version;
+    await reviewer.dispose();
+  }
+  return version;
+}
 
 const CASES: RouteCase[] = [
   { name: 'GET /api/health', call: (r) => r.get('/api/health'), expected: everyone(200, 200) },
@@ -147,6 +183,145 @@ const CASES: RouteCase[] = [
     name: 'DELETE /api/annotations/:unknown',
     call: (r) => r.delete('/api/annotations/no-such-annotation'),
     expected: everyone(404),
+  },
+  // The review workflow (issue #5). Rows that decide a claim first bring a fresh one into the
+  // state the route needs (see prepareForReview).
+  {
+    name: 'POST /api/claims/:id/submit (the EDITOR wrote it; the caller completes it first)',
+    freshClaim: true,
+    call: async (r, ids) => {
+      const patched = await r.patch(`/api/claims/${ids.claimId}`, {
+        data: { version: ids.version, verdict: 'FALSE', rationale: 'Access test.' },
+      });
+      const version = patched.ok() ? (await patched.json()).claim.version : ids.version;
+      return r.post(`/api/claims/${ids.claimId}/submit`, { data: { version } });
+    },
+    expected: { 'signed out': 401, EDITOR: 200, REVIEWER: 403, ADMIN: 200 },
+  },
+  {
+    name: 'POST /api/claims/:unknown/submit',
+    call: (r) => r.post('/api/claims/no-such-claim/submit', { data: { version: 1 } }),
+    expected: everyone(404),
+  },
+  {
+    name: 'POST /api/claims/:id/approve (the EDITOR submitted it)',
+    freshClaim: true,
+    call: async (r, ids) =>
+      r.post(`/api/claims/${ids.claimId}/approve`, {
+        data: { version: await prepareForReview(ids) },
+      }),
+    expected: { 'signed out': 401, EDITOR: 403, REVIEWER: 200, ADMIN: 200 },
+  },
+  {
+    name: 'POST /api/claims/:unknown/approve',
+    call: (r) => r.post('/api/claims/no-such-claim/approve', { data: { version: 1 } }),
+    expected: everyone(404),
+  },
+  {
+    name: 'POST /api/claims/:id/request-changes (the EDITOR submitted it)',
+    freshClaim: true,
+    call: async (r, ids) =>
+      r.post(`/api/claims/${ids.claimId}/request-changes`, {
+        data: { version: await prepareForReview(ids), comment: 'Access test.' },
+      }),
+    expected: { 'signed out': 401, EDITOR: 403, REVIEWER: 200, ADMIN: 200 },
+  },
+  {
+    name: 'POST /api/claims/:unknown/request-changes',
+    call: (r) =>
+      r.post('/api/claims/no-such-claim/request-changes', { data: { version: 1, comment: 'x' } }),
+    expected: everyone(404),
+  },
+  {
+    name: 'POST /api/claims/:id/reopen (approved)',
+    freshClaim: true,
+    call: async (r, ids) =>
+      r.post(`/api/claims/${ids.claimId}/reopen`, {
+        data: { version: await prepareForReview(ids, { approve: true }), reason: 'Access test.' },
+      }),
+    expected: { 'signed out': 401, EDITOR: 403, REVIEWER: 200, ADMIN: 200 },
+  },
+  {
+    name: 'POST /api/claims/:unknown/reopen',
+    call: (r) => r.post('/api/claims/no-such-claim/reopen', { data: { version: 1, reason: 'x' } }),
+    expected: everyone(404),
+  },
+  {
+    name: 'GET /api/claims/:id/comments',
+    call: (r, ids) => r.get(`/api/claims/${ids.claimId}/comments`),
+    expected: everyone(200),
+  },
+  {
+    name: 'POST /api/claims/:id/comments',
+    call: (r, ids) =>
+      r.post(`/api/claims/${ids.claimId}/comments`, { data: { body: 'Access test.' } }),
+    expected: everyone(201),
+  },
+  {
+    name: 'GET /api/claims/:unknown/comments',
+    call: (r) => r.get('/api/claims/no-such-claim/comments'),
+    expected: everyone(404),
+  },
+  {
+    name: 'POST /api/claims/:unknown/comments',
+    call: (r) => r.post('/api/claims/no-such-claim/comments', { data: { body: 'x' } }),
+    expected: everyone(404),
+  },
+  {
+    name: 'GET /api/claims/:id/history',
+    call: (r, ids) => r.get(`/api/claims/${ids.claimId}/history`),
+    expected: everyone(200),
+  },
+  {
+    name: 'GET /api/claims/:unknown/history',
+    call: (r) => r.get('/api/claims/no-such-claim/history'),
+    expected: everyone(404),
+  },
+  {
+    name: 'GET /api/review-queue',
+    call: (r) => r.get('/api/review-queue'),
+    expected: { 'signed out': 401, EDITOR: 403, REVIEWER: 200, ADMIN: 200 },
+  },
+  {
+    name: 'POST /api/review-queue/approve (the EDITOR submitted it)',
+    freshClaim: true,
+    call: async (r, ids) =>
+      r.post('/api/review-queue/approve', {
+        data: { claims: [{ id: ids.claimId, version: await prepareForReview(ids) }] },
+      }),
+    expected: { 'signed out': 401, EDITOR: 403, REVIEWER: 200, ADMIN: 200 },
+  },
+  {
+    name: 'POST /api/articles/:id/submit-all',
+    call: (r, ids) => r.post(`/api/articles/${ids.articleId}/submit-all`),
+    expected: everyone(200),
+  },
+  {
+    name: 'POST /api/articles/:unknown/submit-all',
+    call: (r) => r.post('/api/articles/no-such-article/submit-all'),
+    expected: everyone(404),
+  },
+  { name: 'GET /api/me/claims', call: (r) => r.get('/api/me/claims'), expected: everyone(200) },
+  // Importing (issue #7): every signed-in role may preview and save an import.
+  {
+    name: 'POST /api/import/preview',
+    call: (r) =>
+      r.post('/api/import/preview', {
+        data: { kind: 'text', text: 'One sentence about the budget. Another sentence about it.' },
+      }),
+    expected: everyone(200),
+  },
+  {
+    name: 'POST /api/import',
+    call: (r) =>
+      r.post('/api/import', {
+        data: {
+          title: 'Access import',
+          text: 'One sentence about the budget. Another sentence about it.',
+          allowDuplicate: true,
+        },
+      }),
+    expected: everyone(201),
   },
   {
     name: 'GET /api/users',

@@ -1,0 +1,12 @@
+import { parseParams, route } from '@/server/api';
+import { db } from '@/server/db';
+import { getClaimHistory } from '@/server/review-history';
+import { claimParamsSchema } from '@/server/review-schemas';
+import { requireUser } from '@/server/session';
+
+/** Every change to the claim, its spans, evidence and review state, oldest first. */
+export const GET = route(async (_request, { params }: { params: Promise<unknown> }) => {
+  await requireUser();
+  const { id } = await parseParams(params, claimParamsSchema);
+  return Response.json({ history: await getClaimHistory(db(), id) });
+});

@@ -1,0 +1,13 @@
+import { parseBody, parseParams, route } from '@/server/api';
+import { db } from '@/server/db';
+import { requestClaimChanges } from '@/server/review';
+import { claimParamsSchema, requestChangesSchema } from '@/server/review-schemas';
+import { requireUser } from '@/server/session';
+
+/** Send a submitted claim back to its author with a required comment (REVIEWER or ADMIN). */
+export const POST = route(async (request, { params }: { params: Promise<unknown> }) => {
+  const user = await requireUser();
+  const { id } = await parseParams(params, claimParamsSchema);
+  const input = await parseBody(request, requestChangesSchema);
+  return Response.json(await requestClaimChanges(db(), user, id, input));
+});

@@ -1,0 +1,162 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { REVIEW_STATE_LABELS, VERDICT_LABELS } from '@/lib/domain';
+import { canReview } from '@/lib/permissions';
+import { ClaimEditForm } from '@/components/review/claim-edit-form';
+import { CommentForm } from '@/components/review/comment-form';
+import { DiscussionThread } from '@/components/review/discussion-thread';
+import { formatAge, formatWhen } from '@/components/review/format';
+import { HistoryList } from '@/components/review/history-list';
+import { ReviewActions } from '@/components/review/review-actions';
+import { SpanInContext } from '@/components/review/span-context';
+import { db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import { getClaimReviewPage } from '@/server/review-claim';
+import { getUser, requirePageUser } from '@/server/session';
+import type { SessionUser } from '@/server/users';
+
+type Props = { params: Promise<{ id: string }> };
+
+/** Loaded once per request, shared by the metadata and the page. */
+const loadClaim = cache(async (viewer: SessionUser, id: string) => {
+  try {
+    return await getClaimReviewPage(db(), viewer, id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const user = await getUser();
+  if (!user) return { title: 'Sign in' };
+  return { title: `Claim: ${(await loadClaim(user, id)).card.text}` };
+}
+
+/**
+ * One claim for review: where it appears (the sentence around each span), verdict, rationale,
+ * evidence, the review actions the viewer may take, the discussion and the full history.
+ */
+export default async function ClaimPage({ params }: Props) {
+  const { id } = await params;
+  const user = await requirePageUser(`/claims/${id}`);
+  const { card, approval, approvalHolds, comments, decisions, history } = await loadClaim(user, id);
+  const now = new Date();
+  return (
+    <div className="claim-page">
+      <p className="muted">
+        <Link href={canReview(user.role) ? '/review' : '/my-claims'}>
+          {canReview(user.role) ? '← Review queue' : '← My claims'}
+        </Link>
+      </p>
+      <h1>{card.text}</h1>
+      <p className="claim-meta">
+        <span className={`chip ${card.reviewState}`} aria-label="Review state">
+          {REVIEW_STATE_LABELS[card.reviewState]}
+        </span>{' '}
+        {card.claimant && <>Claimed by {card.claimant} · </>}
+        Written by {card.author.name}, {formatAge(card.createdAt, now)} ago
+        {card.lastEditedBy && <> · last edited by {card.lastEditedBy.name}</>} · version{' '}
+        {card.version}
+      </p>
+
+      <section className="panel" aria-labelledby="verdict-heading">
+        <h2 id="verdict-heading">Verdict</h2>
+        <p className="verdict-line">
+          <strong>{VERDICT_LABELS[card.verdict]}</strong>
+        </p>
+        <h3>Rationale</h3>
+        {card.rationale.trim() ? (
+          <p className="rationale">{card.rationale}</p>
+        ) : (
+          <p className="muted">No rationale yet.</p>
+        )}
+        <h3>Evidence</h3>
+        {card.evidence.length === 0 ? (
+          <p className="muted">No evidence yet.</p>
+        ) : (
+          <ul className="evidence">
+            {card.evidence.map((e) => (
+              <li key={e.id}>
+                <a href={e.url} rel="noreferrer noopener" target="_blank">
+                  {e.title ?? e.url}
+                </a>
+                {e.quote && <q> {e.quote}</q>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="spans-heading">
+        <h2 id="spans-heading">Where it appears</h2>
+        {card.appearances.length === 0 ? (
+          <p className="muted">Not attached to any text.</p>
+        ) : (
+          <ul className="appearances">
+            {card.appearances.map((a) => (
+              <li key={a.annotationId}>
+                <Link href={`/articles/${a.articleId}`}>{a.articleTitle}</Link>
+                {a.anchorState !== 'EXACT' && (
+                  <span className="chip"> {a.anchorState.toLowerCase()}</span>
+                )}
+                <SpanInContext context={a.context} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="review-heading">
+        <h2 id="review-heading">Review</h2>
+        {approval && (
+          <p className={`alert ${approvalHolds ? 'success' : 'error'}`}>
+            Approved by {approval.reviewer.name} on {formatWhen(approval.createdAt)}.
+            {!approvalHolds &&
+              ' What was approved has changed since (the approval hash no longer matches).'}
+          </p>
+        )}
+        <ReviewActions
+          claimId={card.id}
+          version={card.version}
+          reviewState={card.reviewState}
+          can={card.can}
+          isReviewer={canReview(user.role)}
+        />
+        {card.can.edit.allowed ? (
+          <details className="edit-claim" open={card.reviewState === 'CHANGES_REQUESTED'}>
+            <summary>Edit verdict and rationale</summary>
+            <ClaimEditForm
+              claimId={card.id}
+              version={card.version}
+              verdict={card.verdict}
+              rationale={card.rationale}
+              evidence={card.evidence}
+            />
+          </details>
+        ) : (
+          card.can.edit.rule === 'locked' && (
+            <p className="muted">
+              Approved claims are locked: nobody can change it until a reviewer or an admin reopens
+              it.
+            </p>
+          )
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="discussion-heading">
+        <h2 id="discussion-heading">Discussion</h2>
+        <DiscussionThread comments={comments} decisions={decisions} />
+        <CommentForm claimId={card.id} />
+      </section>
+
+      <section className="panel" aria-labelledby="history-heading">
+        <h2 id="history-heading">History</h2>
+        <HistoryList history={history} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { VERDICTS, VERDICT_LABELS } from '@/lib/domain';
+import { canReview } from '@/lib/permissions';
+import { toQueueItem } from '@/components/review/queue-item';
+import { KEYBOARD_SHORTCUTS } from '@/components/review/keyboard';
+import { ReviewQueueList } from '@/components/review/review-queue';
+import { db } from '@/server/db';
+import { listQueueFilterOptions, listReviewQueue } from '@/server/queries/review-queue';
+import { queueQuerySchema, type QueueQuery } from '@/server/review-schemas';
+import { requirePageUser } from '@/server/session';
+
+export const metadata: Metadata = { title: 'Review queue' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function pageHref(query: QueueQuery, after?: string): string {
+  const params = new URLSearchParams();
+  if (query.article) params.set('article', query.article);
+  if (query.author) params.set('author', query.author);
+  if (query.verdict) params.set('verdict', query.verdict);
+  if (after) params.set('after', after);
+  const search = params.toString();
+  return search ? `/review?${search}` : '/review';
+}
+
+/** REVIEWER and ADMIN: every submitted claim, oldest first, with approve and request changes. */
+export default async function ReviewPage({ searchParams }: Props) {
+  const user = await requirePageUser('/review');
+  if (!canReview(user.role)) {
+    return (
+      <div className="forbidden panel" role="alert">
+        <h1>Access denied</h1>
+        <p>The review queue needs the Reviewer or Admin role.</p>
+        <Link href="/my-claims">Your claims</Link>
+      </div>
+    );
+  }
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
+  );
+  const parsed = queueQuerySchema.safeParse(raw);
+  const query = parsed.success ? parsed.data : queueQuerySchema.parse({});
+  const [page, options] = await Promise.all([
+    listReviewQueue(db(), user, query),
+    listQueueFilterOptions(db()),
+  ]);
+  const now = new Date();
+  const filtered = Boolean(query.article || query.author || query.verdict);
+  return (
+    <div className="review">
+      <h1>Review queue</h1>
+      <p className="muted">
+        {page.total} claim{page.total === 1 ? '' : 's'} waiting{filtered ? ' (filtered)' : ''},
+        oldest first.
+      </p>
+      <form className="form-row queue-filters" method="get" action="/review">
+        <label>
+          Article
+          <select name="article" defaultValue={query.article ?? ''}>
+            <option value="">All articles</option>
+            {options.articles.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Author
+          <select name="author" defaultValue={query.author ?? ''}>
+            <option value="">All authors</option>
+            {options.authors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Verdict
+          <select name="verdict" defaultValue={query.verdict ?? ''}>
+            <option value="">All verdicts</option>
+            {VERDICTS.filter((v) => v !== 'UNVERIFIED').map((v) => (
+              <option key={v} value={v}>
+                {VERDICT_LABELS[v]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Filter</button>
+        {filtered && <Link href="/review">Clear filters</Link>}
+      </form>
+
+      <ReviewQueueList items={page.items.map((item) => toQueueItem(item, now))} />
+
+      <nav className="pager" aria-label="Queue pages">
+        {query.after && <Link href={pageHref(query)}>First page</Link>}
+        {page.nextCursor && <Link href={pageHref(query, page.nextCursor)}>Next page</Link>}
+      </nav>
+
+      <section className="panel keys" aria-labelledby="keys-heading">
+        <h2 id="keys-heading">Keyboard shortcuts</h2>
+        <dl>
+          {KEYBOARD_SHORTCUTS.map(({ key, action }) => (
+            <div key={key}>
+              <dt>
+                <kbd>{key}</kbd>
+              </dt>
+              <dd>{action}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    </div>
+  );
+}

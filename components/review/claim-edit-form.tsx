@@ -1,0 +1,97 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { VERDICTS, VERDICT_LABELS, type Verdict } from '@/lib/domain';
+import { describeError, sendJson } from './api';
+
+type EvidenceItem = {
+  url: string;
+  title: string | null;
+  quote: string | null;
+  accessedAt: string | null;
+};
+
+/**
+ * The author's quick fix on the claim page: verdict and rationale (PATCH /api/claims/:id with
+ * the version shown). The full claim editor is the article page. The evidence is sent back
+ * unchanged: the claim update schema fills left-out fields with their defaults.
+ */
+export function ClaimEditForm({
+  claimId,
+  version,
+  verdict,
+  rationale,
+  evidence,
+}: {
+  claimId: string;
+  version: number;
+  verdict: Verdict;
+  rationale: string;
+  evidence: EvidenceItem[];
+}) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    const result = await sendJson(`/api/claims/${claimId}`, 'PATCH', {
+      version,
+      verdict: String(form.get('verdict')),
+      rationale: String(form.get('rationale')),
+      evidence: evidence.map(({ url, title, quote, accessedAt }) => ({
+        url,
+        title,
+        quote,
+        accessedAt,
+      })),
+    });
+    setBusy(false);
+    if (!result.ok) {
+      setSaved(false);
+      setError(describeError(result.error));
+      return;
+    }
+    setError(null);
+    setSaved(true);
+    router.refresh();
+  }
+
+  return (
+    <form className="review-form" onSubmit={onSubmit} aria-label="Edit verdict and rationale">
+      {error && (
+        <p role="alert" className="alert error">
+          {error}
+        </p>
+      )}
+      {saved && !error && (
+        <p role="status" className="alert success">
+          Saved.
+        </p>
+      )}
+      <label>
+        Verdict
+        <select name="verdict" defaultValue={verdict} key={`v-${version}`}>
+          {VERDICTS.map((v) => (
+            <option key={v} value={v}>
+              {VERDICT_LABELS[v]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Rationale
+        <textarea name="rationale" rows={4} defaultValue={rationale} key={`r-${version}`} />
+      </label>
+      <div className="form-row">
+        <button type="submit" disabled={busy}>
+          Save changes
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { MAX_COMMENT_LENGTH } from '@/server/review-schemas';
+import { describeError, sendJson } from './api';
+
+/** Posts to a claim's discussion, then shows the thread again with the new post. */
+export function CommentForm({ claimId }: { claimId: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const body = String(new FormData(formElement).get('body') ?? '');
+    setBusy(true);
+    const result = await sendJson(`/api/claims/${claimId}/comments`, 'POST', { body });
+    setBusy(false);
+    if (!result.ok) {
+      setError(describeError(result.error));
+      return;
+    }
+    setError(null);
+    formElement.reset();
+    router.refresh();
+  }
+
+  return (
+    <form className="review-form" onSubmit={onSubmit}>
+      {error && (
+        <p role="alert" className="alert error">
+          {error}
+        </p>
+      )}
+      <label>
+        Add to the discussion
+        <textarea name="body" rows={3} required maxLength={MAX_COMMENT_LENGTH} />
+      </label>
+      <div className="form-row">
+        <button type="submit" disabled={busy}>
+          Post comment
+        </button>
+      </div>
+    </form>
+  );
+}

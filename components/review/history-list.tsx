@@ -1,0 +1,32 @@
+import type { HistoryEntry } from '@/server/review-history';
+import { formatWhen } from './format';
+
+/** A claim's history, oldest first: what happened, who did it, when, and the values changed. */
+export function HistoryList({ history }: { history: HistoryEntry[] }) {
+  if (history.length === 0) return <p className="muted">No history yet.</p>;
+  return (
+    <ol className="history" aria-label="History">
+      {history.map((entry) => (
+        <li key={entry.id}>
+          <div className="history-head">
+            <strong>{entry.summary}</strong> by {entry.actor?.name ?? 'Factmark (automatic)'}
+            <span className="muted">
+              {' · '}
+              <time dateTime={new Date(entry.at).toISOString()}>{formatWhen(entry.at)}</time>
+            </span>
+          </div>
+          {entry.changes.length > 0 && (
+            <div className="changes">
+              {entry.changes.map((change) => (
+                <div key={change.field}>
+                  {change.label}: <del>{change.beforeText}</del> → <ins>{change.afterText}</ins>
+                </div>
+              ))}
+            </div>
+          )}
+          {entry.note && <p className="history-note">“{entry.note}”</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}

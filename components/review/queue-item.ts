@@ -1,0 +1,42 @@
+/** The review queue's items: the part of a review card the queue list sends to the browser. */
+import type { ActionState, ReviewCard } from '@/server/queries/review-queue';
+import { formatAge } from './format';
+
+/** What the queue list needs of a review card (kept small: it is sent to the browser twice). */
+export type QueueItem = Pick<
+  ReviewCard,
+  'id' | 'text' | 'claimant' | 'verdict' | 'rationale' | 'version'
+> & {
+  author: { name: string };
+  /** How long it has waited, e.g. "3 days". */
+  age: string;
+  evidence: Pick<ReviewCard['evidence'][number], 'id' | 'url' | 'title' | 'quote'>[];
+  appearances: Pick<
+    ReviewCard['appearances'][number],
+    'annotationId' | 'articleId' | 'articleTitle' | 'context'
+  >[];
+  can: { approve: ActionState };
+};
+
+/** The queue item of a review card, `now` being the time of the page. */
+export function toQueueItem(card: ReviewCard, now: Date): QueueItem {
+  const approve = card.can.approve;
+  return {
+    id: card.id,
+    text: card.text,
+    claimant: card.claimant,
+    verdict: card.verdict,
+    rationale: card.rationale,
+    version: card.version,
+    author: { name: card.author.name },
+    age: formatAge(card.createdAt, now),
+    evidence: card.evidence.map(({ id, url, title, quote }) => ({ id, url, title, quote })),
+    appearances: card.appearances.map(({ annotationId, articleId, articleTitle, context }) => ({
+      annotationId,
+      articleId,
+      articleTitle,
+      context,
+    })),
+    can: { approve },
+  };
+}

@@ -1,0 +1,139 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useId, useState, type FormEvent } from 'react';
+import type { ReviewState } from '@/lib/domain';
+import type { ActionState, CardAction } from '@/server/queries/review-queue';
+import { MAX_COMMENT_LENGTH } from '@/server/review-schemas';
+import { describeError, sendJson } from './api';
+import { ActionNote, actionTitle } from './action-note';
+
+type Notice = { kind: 'error' | 'success'; text: string } | null;
+
+/**
+ * The review buttons of the claim page: submit (author or admin), approve and request changes
+ * (reviewers, on a submitted claim), reopen (reviewers, on an approved one). A button the
+ * viewer may not use for a reason they should know (four-eyes, not their claim) is shown
+ * disabled with that reason; one their role never has is left out.
+ */
+export function ReviewActions({
+  claimId,
+  version,
+  reviewState,
+  can,
+  isReviewer,
+}: {
+  claimId: string;
+  version: number;
+  reviewState: ReviewState;
+  can: Record<CardAction, ActionState>;
+  isReviewer: boolean;
+}) {
+  const router = useRouter();
+  const ids = useId();
+  const [notice, setNotice] = useState<Notice>(null);
+  const [busy, setBusy] = useState(false);
+  const [form, setForm] = useState<'requestChanges' | 'reopen' | null>(null);
+
+  async function act(path: string, body: Record<string, unknown>, done: string) {
+    setBusy(true);
+    const result = await sendJson(`/api/claims/${claimId}/${path}`, 'POST', { version, ...body });
+    setBusy(false);
+    if (!result.ok) {
+      setNotice({ kind: 'error', text: describeError(result.error) });
+      return;
+    }
+    setNotice({ kind: 'success', text: done });
+    setForm(null);
+    router.refresh();
+  }
+
+  function onText(event: FormEvent<HTMLFormElement>, kind: 'requestChanges' | 'reopen') {
+    event.preventDefault();
+    const text = String(new FormData(event.currentTarget).get('text') ?? '');
+    if (kind === 'requestChanges') {
+      void act('request-changes', { comment: text }, 'Sent back to the author.');
+    } else {
+      void act('reopen', { reason: text }, 'Reopened: the claim is back with its author.');
+    }
+  }
+
+  const open = reviewState === 'DRAFT' || reviewState === 'CHANGES_REQUESTED';
+  const showSubmit = open && (can.submit.allowed || can.submit.rule !== 'ownership');
+  const showDecide = reviewState === 'SUBMITTED' && isReviewer;
+  const showReopen = reviewState === 'APPROVED' && isReviewer;
+
+  return (
+    <div className="review-actions">
+      {notice && (
+        <p role={notice.kind === 'error' ? 'alert' : 'status'} className={`alert ${notice.kind}`}>
+          {notice.text}
+        </p>
+      )}
+      <div className="form-row">
+        {showSubmit && (
+          <button
+            type="button"
+            disabled={busy || !can.submit.allowed}
+            title={actionTitle(can.submit)}
+            onClick={() => act('submit', {}, 'Submitted for review.')}
+          >
+            Submit for review
+          </button>
+        )}
+        {showDecide && (
+          <>
+            <button
+              type="button"
+              disabled={busy || !can.approve.allowed}
+              title={actionTitle(can.approve)}
+              aria-describedby={can.approve.allowed ? undefined : `${ids}-approve`}
+              onClick={() => act('approve', {}, 'Approved.')}
+            >
+              Approve
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy || !can.requestChanges.allowed}
+              title={actionTitle(can.requestChanges)}
+              aria-expanded={form === 'requestChanges'}
+              onClick={() => setForm(form === 'requestChanges' ? null : 'requestChanges')}
+            >
+              Request changes
+            </button>
+            <ActionNote id={`${ids}-approve`} state={can.approve} />
+          </>
+        )}
+        {showReopen && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy || !can.reopen.allowed}
+            title={actionTitle(can.reopen)}
+            aria-expanded={form === 'reopen'}
+            onClick={() => setForm(form === 'reopen' ? null : 'reopen')}
+          >
+            Reopen
+          </button>
+        )}
+      </div>
+      {form && (
+        <form className="review-form" onSubmit={(event) => onText(event, form)}>
+          <label>
+            {form === 'requestChanges' ? 'What should change?' : 'Why reopen it?'}
+            <textarea name="text" required rows={3} maxLength={MAX_COMMENT_LENGTH} autoFocus />
+          </label>
+          <div className="form-row">
+            <button type="submit" disabled={busy}>
+              {form === 'requestChanges' ? 'Send back' : 'Reopen claim'}
+            </button>
+            <button type="button" className="secondary" onClick={() => setForm(null)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
