@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { formatDate } from '@/lib/format';
 import Link from 'next/link';
@@ -8,20 +7,13 @@ import type { ArticleAnnotationsDTO } from '@/components/editor/types';
 import { getArticleOrThrow } from '@/server/articles';
 import { getArticleAnnotations } from '@/server/claims';
 import { db } from '@/server/db';
-import { AppError } from '@/server/errors';
+import { orNotFound } from '@/server/pages';
 import { getUser, requirePageUser } from '@/server/session';
 
 type Props = { params: Promise<{ id: string }> };
 
 /** Loaded once per request, shared by the metadata and the page. */
-const loadArticle = cache(async (id: string) => {
-  try {
-    return await getArticleOrThrow(db(), id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    throw error;
-  }
-});
+const loadArticle = cache((id: string) => orNotFound(getArticleOrThrow(db(), id)));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;

@@ -1,22 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { db } from '@/server/db';
-import { AppError } from '@/server/errors';
+import { orNotFound } from '@/server/pages';
 import { getArticleOriginalOrThrow } from '@/server/import/original';
 import { getUser, requirePageUser } from '@/server/session';
 
 type Props = { params: Promise<{ id: string }> };
 
-const loadOriginal = cache(async (id: string) => {
-  try {
-    return await getArticleOriginalOrThrow(db(), id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    throw error;
-  }
-});
+const loadOriginal = cache((id: string) => orNotFound(getArticleOriginalOrThrow(db(), id)));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
