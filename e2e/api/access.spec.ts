@@ -116,6 +116,11 @@ const CASES: RouteCase[] = [
     expected: everyone(404),
   },
   {
+    name: 'GET /api/articles/:id/export',
+    call: (r, ids) => r.get(`/api/articles/${ids.articleId}/export?format=html`),
+    expected: everyone(200),
+  },
+  {
     name: 'POST /api/articles/:unknown/revisions',
     call: (r) =>
       r.post('/api/articles/no-such-article/revisions', {
@@ -124,6 +129,11 @@ const CASES: RouteCase[] = [
     expected: everyone(404),
   },
   { name: 'GET /api/claims', call: (r) => r.get('/api/claims?q=access'), expected: everyone(200) },
+  {
+    name: 'GET /api/claims/export',
+    call: (r) => r.get('/api/claims/export?format=csv'),
+    expected: everyone(200),
+  },
   {
     name: 'POST /api/claims',
     call: (r, ids) =>

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { REVIEW_STATES, VERDICTS } from '@/lib/domain';
+import {
+  contentDisposition,
+  exportFileName,
+  toClaimReviewJsonLd,
+  toClaimsJson,
+  toCsv,
+  toReadableStream,
+  type ClaimFilter,
+  type ExportKind,
+} from '@/lib/export';
+import { AppError } from '@/server/errors';
+import { route } from '@/server/api';
+import { db } from '@/server/db';
+import { exportConfig, streamExportClaims } from '@/server/export';
+import { requireUser } from '@/server/session';
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A date (YYYY-MM-DD, UTC) or an ISO date-time; `endOfDay` moves a bare date to the next day. */
+const dateParam = (endOfDay: boolean) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (value) => DATE_ONLY.test(value) || z.iso.datetime({ offset: true }).safeParse(value).success,
+      {
+        message: 'Expected a date (YYYY-MM-DD) or an ISO 8601 date-time.',
+      },
+    )
+    .transform((value, ctx) => {
+      const date = new Date(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value);
+      if (Number.isNaN(date.getTime())) {
+        ctx.addIssue({ code: 'custom', message: 'Not a valid date.' });
+        return z.NEVER;
+      }
+      return DATE_ONLY.test(value) && endOfDay ? new Date(date.getTime() + DAY_MS) : date;
+    });
+
+/** Enum values are accepted in any letter case (`state=all`, `verdict=false`). */
+const upper = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' ? value.trim().toUpperCase() : value), schema);
+
+const id = z.string().trim().min(1).max(64);
+
+const querySchema = z
+  .object({
+    format: z.enum(['csv', 'json', 'claimreview']),
+    state: upper(z.enum([...REVIEW_STATES, 'ALL'])).default('APPROVED'),
+    verdict: upper(z.enum(VERDICTS)).optional(),
+    article: id.optional(),
+    author: id.optional(),
+    reviewer: id.optional(),
+    from: dateParam(false).optional(),
+    to: dateParam(true).optional(),
+    q: z.string().trim().max(200).optional(),
+  })
+  .strict()
+  .refine((query) => !query.from || !query.to || query.from < query.to, {
+    message: '`from` must be before `to`.',
+    path: ['to'],
+  });
+
+type Format = z.infer<typeof querySchema>['format'];
+
+const FORMATS: Record<Format, { kind: ExportKind; ext: string; contentType: string }> = {
+  csv: { kind: 'claims', ext: 'csv', contentType: 'text/csv; charset=utf-8' },
+  json: { kind: 'claims', ext: 'json', contentType: 'application/json; charset=utf-8' },
+  claimreview: { kind: 'claim-review', ext: 'jsonld', contentType: 'application/ld+json' },
+};
+
+/**
+ * The claims matching the filters (default: approved ones), streamed as CSV, JSON or schema.org
+ * ClaimReview JSON-LD; read from the database in batches while the response is written.
+ */
+export const GET = route(async (request) => {
+  await requireUser();
+  const params = new URL(request.url).searchParams;
+  for (const [key] of params) {
+    if (params.getAll(key).length > 1) {
+      throw new AppError('bad_request', `The query parameter \`${key}\` is given more than once.`);
+    }
+  }
+  const { format, q, ...filters } = querySchema.parse(Object.fromEntries(params));
+  // Only approved claims are published; any other state is exported labelled as such.
+  const filter: ClaimFilter = filters.state === 'APPROVED' ? 'approved' : 'all';
+  const claims = streamExportClaims(db(), { ...filters, q: q || undefined });
+  const chunks =
+    format === 'csv'
+      ? toCsv(claims, { filter })
+      : format === 'json'
+        ? toClaimsJson(claims, { filter })
+        : toClaimReviewJsonLd(claims, exportConfig(request), { filter });
+  const spec = FORMATS[format];
+  const fileName = exportFileName({ kind: spec.kind, filter, date: new Date(), ext: spec.ext });
+  return new Response(toReadableStream(chunks), {
+    status: 200,
+    headers: {
+      'Content-Type': spec.contentType,
+      'Content-Disposition': contentDisposition(fileName),
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+});
