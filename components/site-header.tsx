@@ -24,6 +24,7 @@ export async function SiteHeader() {
       <nav aria-label="Main">
         {user && <Link href="/">Library</Link>}
         {user && <Link href="/import">Import</Link>}
+        {user && <Link href="/claims">Claims</Link>}
         {user && (
           <Link href="/my-claims">
             My claims

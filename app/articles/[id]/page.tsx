@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { cache } from 'react';
 import { formatDate } from '@/lib/format';
 import Link from 'next/link';
+import { ExportMenu } from '@/components/export/export-menu';
 import { ArticleWorkspace } from '@/components/editor/article-workspace';
 import type { ArticleAnnotationsDTO } from '@/components/editor/types';
 import { getArticleOrThrow } from '@/server/articles';
@@ -46,6 +47,7 @@ export default async function ArticlePage({ params }: Props) {
           {' · '}
           <Link href={`/articles/${id}/original`}>View original</Link>
         </p>
+        <ExportMenu articleId={id} />
       </header>
       <ArticleWorkspace
         key={annotations.revision.id}

@@ -1,0 +1,251 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { z } from 'zod';
+import {
+  REVIEW_STATES,
+  REVIEW_STATE_LABELS,
+  VERDICTS,
+  VERDICT_LABELS,
+  type ReviewState,
+  type Verdict,
+} from '@/lib/domain';
+import { listClaimFilterOptions, listClaimsPage, CLAIMS_PAGE_LIMIT } from '@/server/claims-list';
+import { db } from '@/server/db';
+import type { ClaimListFilters } from '@/server/export';
+import { requirePageUser } from '@/server/session';
+
+export const metadata: Metadata = { title: 'Claims' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A bad value is dropped (as if not given) rather than failing the page. */
+const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+const upper = (value: unknown) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+
+const id = z.string().trim().min(1).max(64);
+
+const dateOnly = z
+  .string()
+  .trim()
+  .regex(DATE_ONLY)
+  .refine((value) => !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()));
+
+const querySchema = z.object({
+  state: z.preprocess(upper, z.enum([...REVIEW_STATES, 'ALL'])).catch('APPROVED'),
+  verdict: lenient(z.preprocess(upper, z.enum(VERDICTS))),
+  article: lenient(id),
+  author: lenient(id),
+  reviewer: lenient(id),
+  from: lenient(dateOnly),
+  to: lenient(dateOnly),
+  q: lenient(
+    z
+      .string()
+      .trim()
+      .max(200)
+      .transform((value) => value || undefined),
+  ),
+});
+
+type Query = z.infer<typeof querySchema>;
+
+/** The query as the export API takes it (the filters only, empty ones left out). */
+function queryString(query: Query): URLSearchParams {
+  const params = new URLSearchParams();
+  params.set('state', query.state);
+  for (const key of ['verdict', 'article', 'author', 'reviewer', 'from', 'to', 'q'] as const) {
+    const value = query[key];
+    if (value) params.set(key, value);
+  }
+  return params;
+}
+
+function toFilters(query: Query): ClaimListFilters {
+  const from = query.from ? new Date(`${query.from}T00:00:00Z`) : undefined;
+  const to = query.to ? new Date(new Date(`${query.to}T00:00:00Z`).getTime() + DAY_MS) : undefined;
+  return {
+    state: query.state,
+    verdict: query.verdict,
+    article: query.article,
+    author: query.author,
+    reviewer: query.reviewer,
+    from,
+    to,
+    q: query.q,
+  };
+}
+
+const DOWNLOADS = [
+  { format: 'csv', label: 'CSV' },
+  { format: 'json', label: 'JSON' },
+  { format: 'claimreview', label: 'ClaimReview JSON-LD' },
+] as const;
+
+/** Every claim (approved ones by default), filtered, with downloads of the same list. */
+export default async function ClaimsPage({ searchParams }: Props) {
+  await requirePageUser('/claims');
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
+  );
+  const query = querySchema.parse(raw);
+  // The export API refuses from >= to; the page shows nothing for such a range instead.
+  const emptyRange = Boolean(query.from && query.to && query.from > query.to);
+  const [page, options] = await Promise.all([
+    emptyRange
+      ? Promise.resolve({ claims: [], more: false })
+      : listClaimsPage(db(), toFilters(query)),
+    listClaimFilterOptions(db()),
+  ]);
+  const params = queryString(query);
+  const filtered = [...params.keys()].some((key) => key !== 'state') || query.state !== 'APPROVED';
+  return (
+    <div className="claims-page">
+      <h1>Claims</h1>
+      <form className="form-row claims-filters" method="get" action="/claims">
+        <label>
+          Review state
+          <select name="state" defaultValue={query.state}>
+            <option value="APPROVED">{REVIEW_STATE_LABELS.APPROVED}</option>
+            <option value="ALL">All states</option>
+            {REVIEW_STATES.filter((s) => s !== 'APPROVED').map((s: ReviewState) => (
+              <option key={s} value={s}>
+                {REVIEW_STATE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Verdict
+          <select name="verdict" defaultValue={query.verdict ?? ''}>
+            <option value="">All verdicts</option>
+            {VERDICTS.map((v: Verdict) => (
+              <option key={v} value={v}>
+                {VERDICT_LABELS[v]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Article
+          <select name="article" defaultValue={query.article ?? ''}>
+            <option value="">All articles</option>
+            {options.articles.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Author
+          <select name="author" defaultValue={query.author ?? ''}>
+            <option value="">All authors</option>
+            {options.users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Reviewer
+          <select name="reviewer" defaultValue={query.reviewer ?? ''}>
+            <option value="">All reviewers</option>
+            {options.reviewers.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Created from
+          <input type="date" name="from" defaultValue={query.from ?? ''} />
+        </label>
+        <label>
+          Created to
+          <input type="date" name="to" defaultValue={query.to ?? ''} />
+        </label>
+        <label>
+          Text
+          <input type="search" name="q" maxLength={200} defaultValue={query.q ?? ''} />
+        </label>
+        <button type="submit">Filter</button>
+        {filtered && <Link href="/claims">Clear filters</Link>}
+      </form>
+
+      <nav className="export-downloads" aria-label="Download claims">
+        <span>Download these claims:</span>
+        {DOWNLOADS.map(({ format, label }) => (
+          <a
+            key={format}
+            href={`/api/claims/export?format=${format}&${params.toString()}`}
+            download
+          >
+            {label}
+          </a>
+        ))}
+      </nav>
+
+      <p className="muted" role="status">
+        {page.more
+          ? `Showing the first ${CLAIMS_PAGE_LIMIT} matching claims; the downloads include them all.`
+          : `${page.claims.length} matching claim${page.claims.length === 1 ? '' : 's'}.`}
+      </p>
+
+      {page.claims.length > 0 && (
+        <table aria-label="Claims">
+          <thead>
+            <tr>
+              <th scope="col">Claim</th>
+              <th scope="col">Claimant</th>
+              <th scope="col">Verdict</th>
+              <th scope="col">Review state</th>
+              <th scope="col">Articles</th>
+              <th scope="col">Author</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.claims.map((claim) => {
+              const articles = [
+                ...new Map(claim.appearances.map((a) => [a.articleId, a.articleTitle])),
+              ];
+              return (
+                <tr key={claim.id}>
+                  <td>
+                    <Link href={`/claims/${claim.id}`}>{claim.text}</Link>
+                  </td>
+                  <td>{claim.claimant ?? <span className="muted">—</span>}</td>
+                  <td>{VERDICT_LABELS[claim.verdict]}</td>
+                  <td>
+                    <span className={`chip ${claim.reviewState}`}>
+                      {REVIEW_STATE_LABELS[claim.reviewState]}
+                    </span>
+                  </td>
+                  <td>
+                    {articles.length === 0 ? (
+                      <span className="muted">—</span>
+                    ) : (
+                      <ul className="claims-articles">
+                        {articles.map(([articleId, title]) => (
+                          <li key={articleId}>
+                            <Link href={`/articles/${articleId}`}>{title}</Link>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td>{claim.author.name}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * The Claims page: the first claims matching the export filters (read through the same query as
+ * the claims export, so the page lists exactly what the downloads contain) and the options of
+ * its filter form.
+ */
+import type { ExportClaim } from '@/lib/export';
+import type { PrismaClient } from './db';
+import { streamExportClaims, type ClaimListFilters } from './export';
+
+/** Most claims listed on the page; the downloads carry them all. */
+export const CLAIMS_PAGE_LIMIT = 200;
+
+export type ClaimsPage = {
+  readonly claims: ExportClaim[];
+  /** True when more claims match than are listed. */
+  readonly more: boolean;
+};
+
+/** Up to `limit` claims matching `filters`, oldest first. */
+export async function listClaimsPage(
+  prisma: PrismaClient,
+  filters: ClaimListFilters,
+  limit = CLAIMS_PAGE_LIMIT,
+): Promise<ClaimsPage> {
+  const claims: ExportClaim[] = [];
+  // One batch of limit + 1 tells whether there are more.
+  for await (const claim of streamExportClaims(prisma, filters, limit + 1)) {
+    if (claims.length === limit) return { claims, more: true };
+    claims.push(claim);
+  }
+  return { claims, more: false };
+}
+
+export type ClaimFilterOptions = {
+  readonly articles: { id: string; title: string }[];
+  readonly users: { id: string; name: string }[];
+  readonly reviewers: { id: string; name: string }[];
+};
+
+/** Articles and people to filter by: every article, every user, users who approved a claim. */
+export async function listClaimFilterOptions(prisma: PrismaClient): Promise<ClaimFilterOptions> {
+  const [articles, users, reviewers] = await Promise.all([
+    prisma.article.findMany({
+      orderBy: [{ title: 'asc' }, { id: 'asc' }],
+      select: { id: true, title: true },
+    }),
+    prisma.user.findMany({
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      select: { id: true, name: true },
+    }),
+    prisma.user.findMany({
+      where: {
+        OR: [
+          { role: { in: ['REVIEWER', 'ADMIN'] } },
+          { reviewDecisions: { some: { decision: 'APPROVE' } } },
+        ],
+      },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      select: { id: true, name: true },
+    }),
+  ]);
+  return { articles, users, reviewers };
+}
