@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { FilterSelect } from '@/components/filter-select';
 import Link from 'next/link';
 import { z } from 'zod';
 import {
@@ -118,50 +119,34 @@ export default async function ClaimsPage({ searchParams }: Props) {
             ))}
           </select>
         </label>
-        <label>
-          Verdict
-          <select name="verdict" defaultValue={query.verdict ?? ''}>
-            <option value="">All verdicts</option>
-            {VERDICTS.map((v: Verdict) => (
-              <option key={v} value={v}>
-                {VERDICT_LABELS[v]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Article
-          <select name="article" defaultValue={query.article ?? ''}>
-            <option value="">All articles</option>
-            {options.articles.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Author
-          <select name="author" defaultValue={query.author ?? ''}>
-            <option value="">All authors</option>
-            {options.users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Reviewer
-          <select name="reviewer" defaultValue={query.reviewer ?? ''}>
-            <option value="">All reviewers</option>
-            {options.reviewers.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Verdict"
+          name="verdict"
+          value={query.verdict}
+          allLabel="All verdicts"
+          options={VERDICTS.map((v: Verdict) => ({ value: v, label: VERDICT_LABELS[v] }))}
+        />
+        <FilterSelect
+          label="Article"
+          name="article"
+          value={query.article}
+          allLabel="All articles"
+          options={options.articles.map((a) => ({ value: a.id, label: a.title }))}
+        />
+        <FilterSelect
+          label="Author"
+          name="author"
+          value={query.author}
+          allLabel="All authors"
+          options={options.users.map((u) => ({ value: u.id, label: u.name }))}
+        />
+        <FilterSelect
+          label="Reviewer"
+          name="reviewer"
+          value={query.reviewer}
+          allLabel="All reviewers"
+          options={options.reviewers.map((u) => ({ value: u.id, label: u.name }))}
+        />
         <label>
           Created from
           <input type="date" name="from" defaultValue={query.from ?? ''} />

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { FilterSelect } from '@/components/filter-select';
 import Link from 'next/link';
 import { VERDICTS, VERDICT_LABELS } from '@/lib/domain';
 import { canReview } from '@/lib/permissions';
@@ -55,39 +56,30 @@ export default async function ReviewPage({ searchParams }: Props) {
         oldest first.
       </p>
       <form className="form-row queue-filters" method="get" action="/review">
-        <label>
-          Article
-          <select name="article" defaultValue={query.article ?? ''}>
-            <option value="">All articles</option>
-            {options.articles.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Author
-          <select name="author" defaultValue={query.author ?? ''}>
-            <option value="">All authors</option>
-            {options.authors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Verdict
-          <select name="verdict" defaultValue={query.verdict ?? ''}>
-            <option value="">All verdicts</option>
-            {VERDICTS.filter((v) => v !== 'UNVERIFIED').map((v) => (
-              <option key={v} value={v}>
-                {VERDICT_LABELS[v]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Article"
+          name="article"
+          value={query.article}
+          allLabel="All articles"
+          options={options.articles.map((a) => ({ value: a.id, label: a.title }))}
+        />
+        <FilterSelect
+          label="Author"
+          name="author"
+          value={query.author}
+          allLabel="All authors"
+          options={options.authors.map((a) => ({ value: a.id, label: a.name }))}
+        />
+        <FilterSelect
+          label="Verdict"
+          name="verdict"
+          value={query.verdict}
+          allLabel="All verdicts"
+          options={VERDICTS.filter((v) => v !== 'UNVERIFIED').map((v) => ({
+            value: v,
+            label: VERDICT_LABELS[v],
+          }))}
+        />
         <button type="submit">Filter</button>
         {filtered && <Link href="/review">Clear filters</Link>}
       </form>
