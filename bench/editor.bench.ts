@@ -7,24 +7,19 @@
  * Runs on its own throw-away embedded PostgreSQL and production build (.next-test), on
  * 127.0.0.1 only. Usage: npx tsx bench/editor.bench.ts
  */
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { chromium } from '@playwright/test';
 import { describeTextQuote } from '../lib/anchoring';
+import {
+  median,
+  percentile,
+  startBenchDatabase,
+  startBenchServer,
+  type BenchServer,
+} from './harness';
 import { createRandom, createTextGenerator } from '../lib/anchoring/fixtures/generate';
 import { DEMO_ACCOUNTS } from '../prisma/demo/demo';
-import { buildIfNeeded, NEXT_BIN } from '../scripts/build';
 import { findChromium } from '../scripts/chromium';
-import { waitForHealth } from '../scripts/wait-for';
-import { PROJECT_ROOT } from '../server/bootstrap';
 import { createArticle } from '../server/articles-create';
-import { createPrismaClient } from '../server/db';
-import { startEmbeddedPostgres } from '../server/embedded-postgres';
-import { migrate } from '../server/migrate';
-import { seedDemo } from '../server/seed';
 
 const WORDS = 20_000;
 const ANNOTATIONS = 2_000;
@@ -34,26 +29,11 @@ const API_REQUESTS_PER_CLIENT = 25;
 /** How often each simulated editor saves a claim (far more often than a person does). */
 const CLIENT_INTERVAL_MS = 500;
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
-const median = (values: number[]) => percentile(values, 50);
-
 async function main() {
-  const work = mkdtempSync(join(tmpdir(), 'factmark-bench-'));
-  chmodSync(work, 0o755);
-  const cluster = await startEmbeddedPostgres({
-    dataDir: join(work, 'pg'),
-    port: 0,
-    database: 'bench',
-    persistent: false,
-  });
-  let server: ReturnType<typeof spawn> | undefined;
+  const database = await startBenchDatabase();
+  let server: BenchServer | undefined;
   try {
-    await migrate(cluster.url, { migrationsDir: join(PROJECT_ROOT, 'prisma', 'migrations') });
-    const prisma = createPrismaClient(cluster.url);
-    await seedDemo(prisma);
+    const { prisma } = database;
     const editorAccount = DEMO_ACCOUNTS.find((a) => a.role === 'EDITOR')!;
     const editorRow = await prisma.user.findUniqueOrThrow({
       where: { email: editorAccount.email },
@@ -92,31 +72,12 @@ async function main() {
     }
     await prisma.claim.createMany({ data: claims });
     await prisma.annotation.createMany({ data: annotations });
-    await prisma.$disconnect();
     console.log(
       `[bench] article: ${WORDS} words (${text.length} characters), ${ANNOTATIONS} annotations`,
     );
 
-    await buildIfNeeded('.next-test', (line) => console.log(`[bench] ${line}`));
-    const port = 3900 + Math.floor(Math.random() * 90);
-    const baseUrl = `http://127.0.0.1:${port}`;
-    server = spawn(
-      process.execPath,
-      [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
-      {
-        cwd: PROJECT_ROOT,
-        env: {
-          ...process.env,
-          DATABASE_URL: cluster.url,
-          NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
-          NEXTAUTH_URL: baseUrl,
-          FACTMARK_DIST_DIR: '.next-test',
-          FACTMARK_DB_POOL_SIZE: '20',
-        },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
-    await waitForHealth(`${baseUrl}/api/health`, server);
+    server = await startBenchServer(database.url, { FACTMARK_DB_POOL_SIZE: '20' });
+    const { baseUrl } = server;
 
     const browser = await chromium.launch({
       executablePath: findChromium() ?? undefined,
@@ -232,9 +193,8 @@ async function main() {
       report(label, latencies, (performance.now() - started) / 1000);
     }
   } finally {
-    server?.kill('SIGTERM');
-    await cluster.stop().catch(() => {});
-    rmSync(work, { recursive: true, force: true });
+    server?.stop();
+    await database.stop();
   }
 }
 

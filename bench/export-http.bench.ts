@@ -10,22 +10,18 @@
  * Runs on its own throw-away embedded PostgreSQL and production build (.next-test).
  * Prints figures, asserts nothing. Usage: npx tsx bench/export-http.bench.ts
  */
-import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describeTextQuote } from '../lib/anchoring';
+import {
+  median,
+  signInCookie,
+  startBenchDatabase,
+  startBenchServer,
+  type BenchServer,
+} from './harness';
 import { createRandom, createTextGenerator } from '../lib/anchoring/fixtures/generate';
 import { DEMO_ACCOUNTS } from '../prisma/demo/demo';
-import { buildIfNeeded, NEXT_BIN } from '../scripts/build';
-import { waitForHealth } from '../scripts/wait-for';
-import { PROJECT_ROOT } from '../server/bootstrap';
 import { createArticle } from '../server/articles-create';
-import { createPrismaClient } from '../server/db';
-import { startEmbeddedPostgres } from '../server/embedded-postgres';
-import { migrate } from '../server/migrate';
-import { seedDemo } from '../server/seed';
 
 const WORDS = 20_000;
 const HTML_ANNOTATIONS = 2_000;
@@ -33,11 +29,6 @@ const APPROVED_CLAIMS = 10_000;
 const RUNS = 3;
 const RSS_POLL_MS = 20;
 const MB = 1024 * 1024;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
-};
 
 /** Resident set size of a process in bytes, or null if it is gone. */
 function rss(pid: number): number | null {
@@ -83,19 +74,10 @@ function processName(pid: number): string {
 }
 
 async function main() {
-  const work = mkdtempSync(join(tmpdir(), 'factmark-bench-'));
-  chmodSync(work, 0o755);
-  const cluster = await startEmbeddedPostgres({
-    dataDir: join(work, 'pg'),
-    port: 0,
-    database: 'bench',
-    persistent: false,
-  });
-  let server: ReturnType<typeof spawn> | undefined;
+  const database = await startBenchDatabase();
+  let server: BenchServer | undefined;
   try {
-    await migrate(cluster.url, { migrationsDir: join(PROJECT_ROOT, 'prisma', 'migrations') });
-    const prisma = createPrismaClient(cluster.url);
-    await seedDemo(prisma);
+    const { prisma } = database;
     const account = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!;
     const editorAccount = account('EDITOR');
     const editorRow = await prisma.user.findUniqueOrThrow({
@@ -177,65 +159,19 @@ async function main() {
       true,
     );
     const approvedTotal = await prisma.claim.count({ where: { reviewState: 'APPROVED' } });
-    await prisma.$disconnect();
     console.log(
       `[bench] articles: ${WORDS} words (${text.length} characters); HTML article ${HTML_ANNOTATIONS} annotations; ${APPROVED_CLAIMS} approved claims inserted (${approvedTotal} approved in the database, including demo data)`,
     );
 
-    await buildIfNeeded('.next-test', (line) => console.log(`[bench] ${line}`));
-    const port = 3900 + Math.floor(Math.random() * 90);
-    const baseUrl = `http://127.0.0.1:${port}`;
-    server = spawn(
-      process.execPath,
-      [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
-      {
-        cwd: PROJECT_ROOT,
-        env: {
-          ...process.env,
-          DATABASE_URL: cluster.url,
-          NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
-          NEXTAUTH_URL: baseUrl,
-          FACTMARK_DIST_DIR: '.next-test',
-        },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
-    await waitForHealth(`${baseUrl}/api/health`, server);
-    const tree = leafProcess(server.pid!);
+    server = await startBenchServer(database.url);
+    const { baseUrl } = server;
+    const tree = leafProcess(server.process.pid!);
     const serverPid = tree.at(-1)!;
     console.log(
       `[bench] process tree: ${tree.join(' -> ')}; measuring VmRSS of ${serverPid} (${processName(serverPid).slice(0, 120)})`,
     );
 
-    // Sign in as the editor (credentials flow), keeping the cookies by hand.
-    const jar = new Map<string, string>();
-    const keep = (response: Response) => {
-      for (const line of response.headers.getSetCookie()) {
-        const [pair] = line.split(';');
-        const eq = pair!.indexOf('=');
-        jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
-      }
-    };
-    const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
-    keep(csrfResponse);
-    const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-    const signIn = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader() },
-      body: new URLSearchParams({
-        csrfToken,
-        email: editorAccount.email,
-        password: editorAccount.password,
-        json: 'true',
-      }),
-    });
-    keep(signIn);
-    const cookie = cookieHeader();
-    if (![...jar.keys()].some((k) => k.includes('session-token'))) {
-      throw new Error(`sign-in failed (${signIn.status}); cookies: ${[...jar.keys()].join(', ')}`);
-    }
+    const cookie = await signInCookie(baseUrl, editorAccount.email, editorAccount.password);
 
     const measure = async (label: string, path: string, targetMs: number) => {
       const times: number[] = [];
@@ -292,9 +228,8 @@ async function main() {
       500,
     );
   } finally {
-    server?.kill('SIGTERM');
-    await cluster.stop().catch(() => {});
-    rmSync(work, { recursive: true, force: true });
+    server?.stop();
+    await database.stop();
   }
 }
 

@@ -1,0 +1,131 @@
+/**
+ * What the HTTP benchmarks share: a throw-away embedded PostgreSQL with the schema and demo
+ * data, a production build (.next-test) served on 127.0.0.1, and a signed-in session cookie.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildIfNeeded, NEXT_BIN } from '../scripts/build';
+import { waitForHealth } from '../scripts/wait-for';
+import { PROJECT_ROOT } from '../server/bootstrap';
+import { createPrismaClient, type PrismaClient } from '../server/db';
+import { startEmbeddedPostgres } from '../server/embedded-postgres';
+import { migrate } from '../server/migrate';
+import { seedDemo } from '../server/seed';
+
+export const log = (line: string) => console.log(`[bench] ${line}`);
+
+/** The value at percentile `p` (0-100) of `values`, nearest rank. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[
+    Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  ]!;
+}
+export const median = (values: readonly number[]) => percentile(values, 50);
+
+export interface BenchDatabase {
+  url: string;
+  prisma: PrismaClient;
+  /** Disconnects, stops the cluster and removes its files. */
+  stop(): Promise<void>;
+}
+
+/** A fresh migrated database with the demo accounts and articles. */
+export async function startBenchDatabase(): Promise<BenchDatabase> {
+  const work = mkdtempSync(join(tmpdir(), 'factmark-bench-'));
+  // PostgreSQL runs as the OS user `postgres`, which must be able to enter this folder.
+  chmodSync(work, 0o755);
+  const cluster = await startEmbeddedPostgres({
+    dataDir: join(work, 'pg'),
+    port: 0,
+    database: 'bench',
+    persistent: false,
+  });
+  const prisma = createPrismaClient(cluster.url);
+  const stop = async () => {
+    await prisma.$disconnect().catch(() => {});
+    await cluster.stop().catch(() => {});
+    rmSync(work, { recursive: true, force: true });
+  };
+  try {
+    await migrate(cluster.url, { migrationsDir: join(PROJECT_ROOT, 'prisma', 'migrations') });
+    await seedDemo(prisma);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: cluster.url, prisma, stop };
+}
+
+export interface BenchServer {
+  baseUrl: string;
+  process: ChildProcess;
+  stop(): void;
+}
+
+/** Builds if needed and serves the app on a random 127.0.0.1 port against `databaseUrl`. */
+export async function startBenchServer(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<BenchServer> {
+  await buildIfNeeded('.next-test', log);
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(
+    process.execPath,
+    [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
+    {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+        NEXTAUTH_URL: baseUrl,
+        FACTMARK_DIST_DIR: '.next-test',
+        ...env,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  try {
+    await waitForHealth(`${baseUrl}/api/health`, child);
+  } catch (error) {
+    child.kill('SIGTERM');
+    throw error;
+  }
+  return { baseUrl, process: child, stop: () => child.kill('SIGTERM') };
+}
+
+/** Signs in through NextAuth's credentials flow and returns the Cookie header to send. */
+export async function signInCookie(
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const eq = pair!.indexOf('=');
+      jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
+    }
+  };
+  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const signIn = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: header() },
+    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+  });
+  keep(signIn);
+  if (![...jar.keys()].some((k) => k.includes('session-token'))) {
+    throw new Error(`sign-in as ${email} failed (${signIn.status})`);
+  }
+  return header();
+}
