@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { REVIEW_STATES, REVIEW_STATE_LABELS } from '@/lib/domain';
 import { formatDate } from '@/lib/format';
 import { listArticles } from '@/server/articles';
-import { db } from '@/server/db';
-import { requirePageUser } from '@/server/session';
+import { db } from '@/server/platform/db';
+import { requirePageUser } from '@/server/platform/session';
 
 export const metadata: Metadata = { title: 'Library' };
 

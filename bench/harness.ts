@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildIfNeeded, NEXT_BIN } from '../scripts/build';
 import { waitForHealth } from '../scripts/wait-for';
-import { PROJECT_ROOT } from '../server/bootstrap';
-import { createPrismaClient, type PrismaClient } from '../server/db';
-import { startEmbeddedPostgres } from '../server/embedded-postgres';
-import { migrate } from '../server/migrate';
-import { seedDemo } from '../server/seed';
+import { PROJECT_ROOT } from '../server/dev/bootstrap';
+import { createPrismaClient, type PrismaClient } from '../server/platform/db';
+import { startEmbeddedPostgres } from '../server/dev/embedded-postgres';
+import { migrate } from '../server/dev/migrate';
+import { seedDemo } from '../server/dev/seed';
 
 export const log = (line: string) => console.log(`[bench] ${line}`);
 

@@ -32,10 +32,10 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { buildIfNeeded, NEXT_BIN } from '../scripts/build';
 import { waitForHealth } from '../scripts/wait-for';
-import { PROJECT_ROOT } from '../server/bootstrap';
-import { startEmbeddedPostgres } from '../server/embedded-postgres';
-import { migrate } from '../server/migrate';
-import { hashPassword } from '../server/passwords';
+import { PROJECT_ROOT } from '../server/dev/bootstrap';
+import { startEmbeddedPostgres } from '../server/dev/embedded-postgres';
+import { migrate } from '../server/dev/migrate';
+import { hashPassword } from '../server/platform/passwords';
 
 const CLAIMS = 50_000;
 const SUBMITTED_EVERY = 10; // every 10th claim is SUBMITTED: 5,000

@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { ROLE_LABELS } from '@/lib/domain';
 import { canManageUsers, canReview } from '@/lib/permissions';
-import { db } from '@/server/db';
+import { db } from '@/server/platform/db';
 import { countForHeader } from '@/server/queries/review-queue';
-import { getUser } from '@/server/session';
+import { getUser } from '@/server/platform/session';
 import { SignOutButton } from './sign-out-button';
 
 /**

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatOfFile } from '../lib/import';
-import { AppError } from '../server/errors';
+import { AppError } from '../server/platform/errors';
 import { decodeText } from '../server/import/decode';
 import { prepareImport, type ImportSource } from '../server/import/prepare';
 import { importSettings } from '../server/import/settings';

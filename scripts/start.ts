@@ -6,10 +6,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DEMO_ACCOUNTS } from '../prisma/demo/demo';
-import { ensureAuthSecret, loadDotEnv, openDatabase, PROJECT_ROOT } from '../server/bootstrap';
-import { createPrismaClient } from '../server/db';
-import { seedDemoClaims } from '../server/demo-claims';
-import { disableDemoAccounts, seedDemo } from '../server/seed';
+import { ensureAuthSecret, loadDotEnv, openDatabase, PROJECT_ROOT } from '../server/dev/bootstrap';
+import { createPrismaClient } from '../server/platform/db';
+import { seedDemoClaims } from '../server/dev/demo-claims';
+import { disableDemoAccounts, seedDemo } from '../server/dev/seed';
 import { buildIfNeeded, NEXT_BIN } from './build';
 import { waitForHealth } from './wait-for';
 

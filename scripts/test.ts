@@ -20,12 +20,12 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../server/bootstrap';
-import { createPrismaClient } from '../server/db';
-import { startEmbeddedPostgres } from '../server/embedded-postgres';
-import { migrate } from '../server/migrate';
-import { seedDemoClaims } from '../server/demo-claims';
-import { seedDemo } from '../server/seed';
+import { PROJECT_ROOT } from '../server/dev/bootstrap';
+import { createPrismaClient } from '../server/platform/db';
+import { startEmbeddedPostgres } from '../server/dev/embedded-postgres';
+import { migrate } from '../server/dev/migrate';
+import { seedDemoClaims } from '../server/dev/demo-claims';
+import { seedDemo } from '../server/dev/seed';
 import { buildIfNeeded, NEXT_BIN } from './build';
 import { waitForHealth } from './wait-for';
 import { findChromium } from './chromium';

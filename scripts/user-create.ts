@@ -8,9 +8,9 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { z } from 'zod';
 import { nameFromEmail, newUserSchema } from '../lib/users';
-import { loadDotEnv, openDatabase } from '../server/bootstrap';
-import { createPrismaClient } from '../server/db';
-import { AppError } from '../server/errors';
+import { loadDotEnv, openDatabase } from '../server/dev/bootstrap';
+import { createPrismaClient } from '../server/platform/db';
+import { AppError } from '../server/platform/errors';
 import { createUser } from '../server/users';
 
 const USAGE =

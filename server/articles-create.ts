@@ -1,8 +1,8 @@
 /** Creating an article from text: revision 1 holds the text, the raw input is kept as given. */
 import { sha256Hex } from '@/lib/text';
 import { newArticleSchema, type NewArticle } from '@/lib/articles';
-import type { PrismaClient } from './db';
-import { forbidden } from './errors';
+import type { PrismaClient } from './platform/db';
+import { forbidden } from './platform/errors';
 import { canAnnotate } from '@/lib/permissions';
 import type { SessionUser } from './users';
 

@@ -1,7 +1,7 @@
 /** Article queries for the library and the article page. */
 import { REVIEW_STATES, type ReviewState } from '@/lib/domain';
-import { notFound } from './errors';
-import type { PrismaClient } from './db';
+import { notFound } from './platform/errors';
+import type { PrismaClient } from './platform/db';
 
 export type ClaimCounts = Record<ReviewState, number> & { total: number };
 

@@ -3,8 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { sha256Hex } from '@/lib/text';
 import { createArticle } from './articles-create';
 import { createClaim, getArticleAnnotations, reviseArticle, updateClaim } from './claims';
-import { AppError } from './errors';
-import { createTestDatabase, type TestDatabase } from './test-db';
+import { AppError } from './platform/errors';
+import { createTestDatabase, type TestDatabase } from './dev/test-db';
 import { createUser, type SessionUser } from './users';
 
 const TEXT =

@@ -30,8 +30,8 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from './generated/prisma/client';
 import { currentRevision } from './revision-text';
-import type { PrismaClient } from './db';
-import { AppError, forbidden, notFound } from './errors';
+import type { PrismaClient } from './platform/db';
+import { AppError, forbidden, notFound } from './platform/errors';
 import type { SessionUser } from './users';
 
 type Tx = Prisma.TransactionClient;

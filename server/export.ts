@@ -6,8 +6,8 @@
 import type { ReviewState, Verdict } from '@/lib/domain';
 import type { AnnotatedArticle, ExportAnnotation, ExportClaim, ExportConfig } from '@/lib/export';
 import type { Prisma } from './generated/prisma/client';
-import type { PrismaClient } from './db';
-import { notFound } from './errors';
+import type { PrismaClient } from './platform/db';
+import { notFound } from './platform/errors';
 
 /** Claims read per database round trip when streaming a list. */
 export const CLAIM_BATCH_SIZE = 500;

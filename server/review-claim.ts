@@ -4,8 +4,8 @@
  * the history.
  */
 import { isApprovalStillValid } from '@/lib/review';
-import type { PrismaClient } from './db';
-import { notFound } from './errors';
+import type { PrismaClient } from './platform/db';
+import { notFound } from './platform/errors';
 import { getReviewCard } from './queries/review-queue';
 import { getDiscussion } from './review';
 import { getClaimHistory } from './review-history';

@@ -5,8 +5,8 @@
  * the spans it has now, and any whose before/after JSON names the claim, e.g. removed ones).
  */
 import { REVIEW_STATE_LABELS, VERDICT_LABELS, type ReviewState, type Verdict } from '@/lib/domain';
-import type { PrismaClient } from './db';
-import { notFound } from './errors';
+import type { PrismaClient } from './platform/db';
+import { notFound } from './platform/errors';
 
 /** One changed field of a history entry, raw and as display text. */
 export interface HistoryChange {

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { claimApprovalHash } from '@/lib/review';
 import type { Role } from '@/lib/domain';
-import { PROJECT_ROOT } from './bootstrap';
+import { PROJECT_ROOT } from './dev/bootstrap';
 import { createArticle } from './articles-create';
 import { createClaim, linkSpan, updateClaim } from './claims';
-import { AppError } from './errors';
+import { AppError } from './platform/errors';
 import {
   countForHeader,
   countReviewQueue,
@@ -28,7 +28,7 @@ import {
 import { getClaimReviewPage } from './review-claim';
 import { getClaimHistory } from './review-history';
 import { queueQuerySchema } from './review-schemas';
-import { createTestDatabase, type TestDatabase } from './test-db';
+import { createTestDatabase, type TestDatabase } from './dev/test-db';
 import type { SessionUser } from './users';
 
 const TEXT =

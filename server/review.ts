@@ -28,8 +28,8 @@ import {
 } from '@/lib/review';
 import type { ReviewState, Verdict } from '@/lib/domain';
 import { Prisma } from './generated/prisma/client';
-import type { PrismaClient } from './db';
-import { AppError, notFound } from './errors';
+import type { PrismaClient } from './platform/db';
+import { AppError, notFound } from './platform/errors';
 import type { SessionUser } from './users';
 
 type Tx = Prisma.TransactionClient;

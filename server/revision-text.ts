@@ -3,7 +3,7 @@
  * a 20,000-word article then reads a short id from the database instead of the whole text.
  * This is a cache of facts that never change, not state: any instance may drop it any time.
  */
-import type { PrismaClient } from './db';
+import type { PrismaClient } from './platform/db';
 import type { Prisma } from './generated/prisma/client';
 
 /** Upper bound of cached text, in UTF-16 code units (about 2 bytes each). */

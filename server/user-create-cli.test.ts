@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { PROJECT_ROOT } from './bootstrap';
-import { createTestDatabase, type TestDatabase } from './test-db';
+import { PROJECT_ROOT } from './dev/bootstrap';
+import { createTestDatabase, type TestDatabase } from './dev/test-db';
 import { verifySignIn } from './users';
 
 function runCli(args: string[], databaseUrl: string) {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FREE_ATTEMPTS } from '@/lib/sign-in-throttle';
-import { AppError } from './errors';
-import { createTestDatabase, type TestDatabase } from './test-db';
+import { AppError } from './platform/errors';
+import { createTestDatabase, type TestDatabase } from './dev/test-db';
 import { createUser, updateUser, verifySignIn, WRONG_CREDENTIALS } from './users';
 
 describe('user accounts against PostgreSQL', () => {

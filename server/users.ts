@@ -2,9 +2,9 @@
 import type { Role } from '@/lib/domain';
 import type { NewUser, UserUpdate } from '@/lib/users';
 import { signInWaitMs, describeWait } from '@/lib/sign-in-throttle';
-import { AppError, notFound } from './errors';
-import type { PrismaClient } from './db';
-import { getDummyHash, hashPassword, verifyPassword } from './passwords';
+import { AppError, notFound } from './platform/errors';
+import type { PrismaClient } from './platform/db';
+import { getDummyHash, hashPassword, verifyPassword } from './platform/passwords';
 
 export const publicUserSelect = {
   id: true,

@@ -10,10 +10,14 @@ import {
   type ReviewState,
   type Verdict,
 } from '@/lib/domain';
-import { listClaimFilterOptions, listClaimsPage, CLAIMS_PAGE_LIMIT } from '@/server/claims-list';
-import { db } from '@/server/db';
+import {
+  listClaimFilterOptions,
+  listClaimsPage,
+  CLAIMS_PAGE_LIMIT,
+} from '@/server/queries/claims-list';
+import { db } from '@/server/platform/db';
 import type { ClaimListFilters } from '@/server/export';
-import { requirePageUser } from '@/server/session';
+import { requirePageUser } from '@/server/platform/session';
 
 export const metadata: Metadata = { title: 'Claims' };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { ImportForm } from '@/components/import/import-form';
-import { requirePageUser } from '@/server/session';
+import { requirePageUser } from '@/server/platform/session';
 
 export const metadata: Metadata = { title: 'Import article' };
 

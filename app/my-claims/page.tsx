@@ -3,13 +3,13 @@ import Link from 'next/link';
 import { REVIEW_STATE_LABELS, VERDICT_LABELS, type ReviewState } from '@/lib/domain';
 import { formatAge } from '@/components/review/format';
 import { SubmitAllButton } from '@/components/review/submit-all-button';
-import { db } from '@/server/db';
+import { db } from '@/server/platform/db';
 import {
   listArticlesWithOpenClaims,
   listMyClaims,
   type MyClaim,
 } from '@/server/queries/review-queue';
-import { requirePageUser } from '@/server/session';
+import { requirePageUser } from '@/server/platform/session';
 
 export const metadata: Metadata = { title: 'My claims' };
 

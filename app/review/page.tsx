@@ -6,10 +6,10 @@ import { canReview } from '@/lib/permissions';
 import { toQueueItem } from '@/components/review/queue-item';
 import { KEYBOARD_SHORTCUTS } from '@/components/review/keyboard';
 import { ReviewQueueList } from '@/components/review/review-queue';
-import { db } from '@/server/db';
+import { db } from '@/server/platform/db';
 import { listQueueFilterOptions, listReviewQueue } from '@/server/queries/review-queue';
 import { queueQuerySchema, type QueueQuery } from '@/server/review-schemas';
-import { requirePageUser } from '@/server/session';
+import { requirePageUser } from '@/server/platform/session';
 
 export const metadata: Metadata = { title: 'Review queue' };
 

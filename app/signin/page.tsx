@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/sign-in-form';
-import { getUser } from '@/server/session';
+import { getUser } from '@/server/platform/session';
 
 export const metadata: Metadata = { title: 'Sign in' };
 

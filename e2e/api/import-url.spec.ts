@@ -5,7 +5,7 @@
  * this same app server (see also import.spec.ts).
  */
 import { expect, test } from '@playwright/test';
-import { startFixtureServer, type FixtureServer } from '../../server/import/fixture-server';
+import { startFixtureServer, type FixtureServer } from '../../server/dev/fixture-server';
 import { demo, signInOverHttp } from '../helpers';
 
 const PORT = Number(process.env.FACTMARK_TEST_IMPORT_PORT ?? 0);

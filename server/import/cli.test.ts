@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { cleanText } from '@/lib/import';
-import { PROJECT_ROOT } from '../bootstrap';
-import { createTestDatabase, type TestDatabase } from '../test-db';
+import { PROJECT_ROOT } from '../dev/bootstrap';
+import { createTestDatabase, type TestDatabase } from '../dev/test-db';
 
 const FIXTURES = join(PROJECT_ROOT, 'lib', 'import', 'fixtures');
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AppError } from '../errors';
+import { AppError } from '../platform/errors';
 import { decodeText } from './decode';
 
 const refused = (fn: () => unknown) =>

@@ -3,7 +3,7 @@
  * UTF-8, else Windows-1252 (what old pages without a declaration mostly are). Binary data is
  * refused with 422 rather than turned into garbage text.
  */
-import { AppError } from '../errors';
+import { AppError } from '../platform/errors';
 
 /** Share of control or replacement characters above which the input is binary, not text. */
 export const MAX_BINARY_SHARE = 0.01;

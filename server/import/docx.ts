@@ -5,7 +5,7 @@
  * a text column cannot keep the file's bytes.
  */
 import mammoth from 'mammoth';
-import { AppError } from '../errors';
+import { AppError } from '../platform/errors';
 
 /** A .docx unpacking to more than this is refused: a zip bomb, not an article. */
 export const MAX_DOCX_UNPACKED_BYTES = 50_000_000;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { AppError } from '../errors';
+import { AppError } from '../platform/errors';
 import { parseAllowHosts } from './address-policy';
 import { fetchUrl, type FetchOptions, type Resolver } from './fetch-url';
-import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { startFixtureServer, type FixtureServer } from '../dev/fixture-server';
 
 /** The error code a promise rejects with (fails the test when it resolves). */
 async function codeOf(promise: Promise<unknown>): Promise<string> {

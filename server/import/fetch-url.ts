@@ -10,7 +10,7 @@ import { isIP, type LookupFunction } from 'node:net';
 import { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Agent, request } from 'undici';
-import { AppError } from '../errors';
+import { AppError } from '../platform/errors';
 import { blockedRange, isAllowed, type AllowEntry } from './address-policy';
 
 export interface ResolvedAddress {

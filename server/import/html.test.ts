@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { cleanBlocks, cleanText, toSourceBlocks } from '@/lib/import';
 import { PAGE_CASES } from '@/lib/import/page-cases';
-import { AppError } from '../errors';
+import { AppError } from '../platform/errors';
 import { extractHtml } from './html';
 
 const fixture = (name: string) =>

@@ -8,7 +8,7 @@ import { Readability } from '@mozilla/readability';
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import type { ArticleMetadata, StructuredBlock } from '@/lib/import';
-import { AppError } from '../errors';
+import { AppError } from '../platform/errors';
 import { elementDepth, htmlToBlocks } from './html-blocks';
 import { readHtmlMetadata } from './html-metadata';
 

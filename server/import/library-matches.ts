@@ -5,7 +5,7 @@
  * fingerprints), a page of articles at a time so memory stays bounded.
  */
 import { comparePrepared, prepareComparison, type ArticleRelation } from '@/lib/import';
-import type { PrismaClient } from '../db';
+import type { PrismaClient } from '../platform/db';
 
 /** An existing article the new text matches. */
 export interface LibraryMatch {

@@ -1,6 +1,6 @@
 /** The raw input an article was created from, for the "View original" page. */
-import type { PrismaClient } from '../db';
-import { notFound } from '../errors';
+import type { PrismaClient } from '../platform/db';
+import { notFound } from '../platform/errors';
 
 /** The article's id, title and raw input (null when none was kept); 404 when there is none. */
 export async function getArticleOriginalOrThrow(prisma: PrismaClient, id: string) {

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { cleanText } from '@/lib/import';
-import { AppError } from '../errors';
+import { AppError } from '../platform/errors';
 import { parseAllowHosts } from './address-policy';
-import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { startFixtureServer, type FixtureServer } from '../dev/fixture-server';
 import { prepareImport, type ImportSource } from './prepare';
 import { MAX_IMPORT_BYTES, type ImportSettings } from './settings';
 

@@ -18,7 +18,7 @@ import {
   type CleanResult,
   type InputFormat,
 } from '@/lib/import';
-import { AppError } from '../errors';
+import { AppError } from '../platform/errors';
 import { assertTextual, decodeText, utf8Length } from './decode';
 import { readDocx } from './docx';
 import { fetchUrl, type Resolver } from './fetch-url';

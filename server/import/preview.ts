@@ -1,6 +1,6 @@
 /** The preview of an import: the cleaned article, what was removed, and library matches. */
 import type { ArticleMetadata, InputFormat, RemovedBlock, Segment } from '@/lib/import';
-import type { PrismaClient } from '../db';
+import type { PrismaClient } from '../platform/db';
 import { findLibraryMatches, type LibraryMatch } from './library-matches';
 import { prepareImport, type ImportSource, type PrepareOptions } from './prepare';
 import type { ImportSettings } from './settings';

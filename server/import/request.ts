@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { previewJsonSchema, saveImportSchema, type SaveImport } from '@/lib/import';
-import { parseBody } from '../api';
-import { AppError } from '../errors';
+import { parseBody } from '../platform/api';
+import { AppError } from '../platform/errors';
 import { utf8Length } from './decode';
 import type { ImportSource } from './prepare';
 import { MAX_IMPORT_BYTES } from './settings';

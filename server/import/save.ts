@@ -10,8 +10,8 @@ import {
   type SaveImport,
 } from '@/lib/import';
 import { createArticle } from '../articles-create';
-import type { PrismaClient } from '../db';
-import { AppError } from '../errors';
+import type { PrismaClient } from '../platform/db';
+import { AppError } from '../platform/errors';
 import type { SessionUser } from '../users';
 import { findLibraryMatches, type LibraryMatch } from './library-matches';
 import { prepareImport, type ImportSource, type PrepareOptions } from './prepare';

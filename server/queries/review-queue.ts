@@ -12,8 +12,8 @@
 import { REVIEW_STATES, REVIEW_STATE_LABELS, type ReviewState, type Verdict } from '@/lib/domain';
 import { checkAction, type ClaimForReview, type ReviewAction } from '@/lib/review';
 import { Prisma } from '../generated/prisma/client';
-import type { PrismaClient } from '../db';
-import { AppError } from '../errors';
+import type { PrismaClient } from '../platform/db';
+import { AppError } from '../platform/errors';
 import { asSeenBy, lastChangedBySql } from '../review';
 import { contextFromSelector, sentenceAround, type SpanContext } from '../review-context';
 import type { QueueQuery } from '../review-schemas';

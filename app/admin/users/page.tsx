@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminUsers } from '@/components/admin-users';
 import { canManageUsers } from '@/lib/permissions';
-import { db } from '@/server/db';
-import { requirePageUser } from '@/server/session';
+import { db } from '@/server/platform/db';
+import { requirePageUser } from '@/server/platform/session';
 import { listUsers } from '@/server/users';
 
 export const metadata: Metadata = { title: 'Users' };

@@ -1,9 +1,9 @@
-import { parseBody, route } from '@/server/api';
+import { parseBody, route } from '@/server/platform/api';
 import { createArticle } from '@/server/articles-create';
 import { newArticleSchema } from '@/lib/articles';
 import { listArticles } from '@/server/articles';
-import { db } from '@/server/db';
-import { requireUser } from '@/server/session';
+import { db } from '@/server/platform/db';
+import { requireUser } from '@/server/platform/session';
 
 /** The library: every article with its claim counts by review state. Any signed-in role. */
 export const GET = route(async () => {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { parseBody, route } from '@/server/api';
+import { parseBody, route } from '@/server/platform/api';
 import { createClaim, searchClaims } from '@/server/claims';
-import { db } from '@/server/db';
-import { requireUser } from '@/server/session';
+import { db } from '@/server/platform/db';
+import { requireUser } from '@/server/platform/session';
 import { newClaimSchema } from '@/lib/claims';
 
 const querySchema = z.object({ q: z.string().trim().max(200).default('') });

@@ -1,8 +1,8 @@
-import { route } from '@/server/api';
-import { db } from '@/server/db';
+import { route } from '@/server/platform/api';
+import { db } from '@/server/platform/db';
 import { readSaveRequest } from '@/server/import/request';
 import { saveImport } from '@/server/import/save';
-import { requireUser } from '@/server/session';
+import { requireUser } from '@/server/platform/session';
 
 /**
  * Saves a previewed import (any signed-in role): `{title, text, rawInput, byline, sourceName,

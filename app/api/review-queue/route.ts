@@ -1,8 +1,8 @@
-import { route } from '@/server/api';
-import { db } from '@/server/db';
+import { route } from '@/server/platform/api';
+import { db } from '@/server/platform/db';
 import { listReviewQueue } from '@/server/queries/review-queue';
 import { queueQuerySchema } from '@/server/review-schemas';
-import { requireRole } from '@/server/session';
+import { requireRole } from '@/server/platform/session';
 
 /**
  * The review queue (REVIEWER or ADMIN): SUBMITTED claims, oldest first, filtered by `article`,

@@ -1,6 +1,6 @@
-import { parseBody, route } from '@/server/api';
-import { db } from '@/server/db';
-import { requireRole } from '@/server/session';
+import { parseBody, route } from '@/server/platform/api';
+import { db } from '@/server/platform/db';
+import { requireRole } from '@/server/platform/session';
 import { createUser, listUsers } from '@/server/users';
 import { newUserSchema } from '@/lib/users';
 

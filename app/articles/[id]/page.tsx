@@ -7,9 +7,9 @@ import { ArticleWorkspace } from '@/components/editor/article-workspace';
 import type { ArticleAnnotationsDTO } from '@/components/editor/types';
 import { getArticleOrThrow } from '@/server/articles';
 import { getArticleAnnotations } from '@/server/claims';
-import { db } from '@/server/db';
-import { orNotFound } from '@/server/pages';
-import { getUser, requirePageUser } from '@/server/session';
+import { db } from '@/server/platform/db';
+import { orNotFound } from '@/server/platform/pages';
+import { getUser, requirePageUser } from '@/server/platform/session';
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -11,10 +11,10 @@ import { formatAge, formatWhen } from '@/components/review/format';
 import { HistoryList } from '@/components/review/history-list';
 import { ReviewActions } from '@/components/review/review-actions';
 import { SpanInContext } from '@/components/review/span-context';
-import { db } from '@/server/db';
-import { AppError } from '@/server/errors';
+import { db } from '@/server/platform/db';
+import { AppError } from '@/server/platform/errors';
 import { getClaimReviewPage } from '@/server/review-claim';
-import { getUser, requirePageUser } from '@/server/session';
+import { getUser, requirePageUser } from '@/server/platform/session';
 import type { SessionUser } from '@/server/users';
 
 type Props = { params: Promise<{ id: string }> };

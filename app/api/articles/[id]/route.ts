@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { parseParams, route } from '@/server/api';
+import { parseParams, route } from '@/server/platform/api';
 import { getArticleOrThrow } from '@/server/articles';
-import { db } from '@/server/db';
-import { requireUser } from '@/server/session';
+import { db } from '@/server/platform/db';
+import { requireUser } from '@/server/platform/session';
 import { splitParagraphs } from '@/lib/text';
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });

@@ -1,5 +1,5 @@
 import NextAuth from 'next-auth';
-import { authOptions } from '@/server/auth';
+import { authOptions } from '@/server/platform/auth';
 
 const handler = NextAuth(authOptions);
 

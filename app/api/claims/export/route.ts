@@ -10,11 +10,11 @@ import {
   type ClaimFilter,
   type ExportKind,
 } from '@/lib/export';
-import { AppError } from '@/server/errors';
-import { route } from '@/server/api';
-import { db } from '@/server/db';
+import { AppError } from '@/server/platform/errors';
+import { route } from '@/server/platform/api';
+import { db } from '@/server/platform/db';
 import { exportConfig, streamExportClaims } from '@/server/export';
-import { requireUser } from '@/server/session';
+import { requireUser } from '@/server/platform/session';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 24 * 60 * 60 * 1000;

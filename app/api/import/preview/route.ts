@@ -1,9 +1,9 @@
-import { route } from '@/server/api';
-import { db } from '@/server/db';
+import { route } from '@/server/platform/api';
+import { db } from '@/server/platform/db';
 import { previewImport } from '@/server/import/preview';
 import { readImportSource } from '@/server/import/request';
 import { importSettings } from '@/server/import/settings';
-import { requireUser } from '@/server/session';
+import { requireUser } from '@/server/platform/session';
 
 /**
  * Cleans an input without saving it (any signed-in role): JSON `{kind: "text", text}` or

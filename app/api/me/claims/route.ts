@@ -1,8 +1,8 @@
-import { route } from '@/server/api';
-import { db } from '@/server/db';
+import { route } from '@/server/platform/api';
+import { db } from '@/server/platform/db';
 import { listMyClaims } from '@/server/queries/review-queue';
 import { myClaimsQuerySchema } from '@/server/review-schemas';
-import { requireUser } from '@/server/session';
+import { requireUser } from '@/server/platform/session';
 
 /**
  * The signed-in user's own claims by review state (`state` to pick one), newest change first,

@@ -1,8 +1,8 @@
-import { parseBody, route } from '@/server/api';
-import { db } from '@/server/db';
+import { parseBody, route } from '@/server/platform/api';
+import { db } from '@/server/platform/db';
 import { approveClaims } from '@/server/review';
 import { bulkApproveSchema } from '@/server/review-schemas';
-import { requireRole } from '@/server/session';
+import { requireRole } from '@/server/platform/session';
 
 /**
  * Approve several claims at once (REVIEWER or ADMIN), each with the version the reviewer saw.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { parseBody, parseParams, route } from '@/server/api';
-import { db } from '@/server/db';
-import { requireRole } from '@/server/session';
+import { parseBody, parseParams, route } from '@/server/platform/api';
+import { db } from '@/server/platform/db';
+import { requireRole } from '@/server/platform/session';
 import { updateUser } from '@/server/users';
 import { userUpdateSchema } from '@/lib/users';
 

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { cache } from 'react';
-import { db } from '@/server/db';
-import { orNotFound } from '@/server/pages';
+import { db } from '@/server/platform/db';
+import { orNotFound } from '@/server/platform/pages';
 import { getArticleOriginalOrThrow } from '@/server/import/original';
-import { getUser, requirePageUser } from '@/server/session';
+import { getUser, requirePageUser } from '@/server/platform/session';
 
 type Props = { params: Promise<{ id: string }> };
 

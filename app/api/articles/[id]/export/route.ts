@@ -13,10 +13,10 @@ import {
   type ExportConfig,
   type ExportKind,
 } from '@/lib/export';
-import { parseParams, route } from '@/server/api';
-import { db } from '@/server/db';
+import { parseParams, route } from '@/server/platform/api';
+import { db } from '@/server/platform/db';
 import { exportConfig, getAnnotatedArticle } from '@/server/export';
-import { requireUser } from '@/server/session';
+import { requireUser } from '@/server/platform/session';
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { parseParams, route } from '@/server/api';
-import { db } from '@/server/db';
+import { parseParams, route } from '@/server/platform/api';
+import { db } from '@/server/platform/db';
 import { submitAllOfArticle } from '@/server/review';
-import { requireUser } from '@/server/session';
+import { requireUser } from '@/server/platform/session';
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { parseBody, parseParams, route } from '@/server/api';
+import { parseBody, parseParams, route } from '@/server/platform/api';
 import { linkSpan } from '@/server/claims';
-import { db } from '@/server/db';
-import { requireUser } from '@/server/session';
+import { db } from '@/server/platform/db';
+import { requireUser } from '@/server/platform/session';
 import { spanSchema } from '@/lib/claims';
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });

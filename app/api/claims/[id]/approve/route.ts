@@ -1,8 +1,8 @@
-import { parseBody, parseParams, route } from '@/server/api';
-import { db } from '@/server/db';
+import { parseBody, parseParams, route } from '@/server/platform/api';
+import { db } from '@/server/platform/db';
 import { approveClaim } from '@/server/review';
 import { approveSchema, claimParamsSchema } from '@/server/review-schemas';
-import { requireUser } from '@/server/session';
+import { requireUser } from '@/server/platform/session';
 
 /**
  * Approve a submitted claim (REVIEWER or ADMIN, never its author or last editor: 403 with the

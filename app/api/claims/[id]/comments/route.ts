@@ -1,8 +1,8 @@
-import { parseBody, parseParams, route } from '@/server/api';
-import { db } from '@/server/db';
+import { parseBody, parseParams, route } from '@/server/platform/api';
+import { db } from '@/server/platform/db';
 import { addComment, getDiscussion } from '@/server/review';
 import { claimParamsSchema, newCommentSchema } from '@/server/review-schemas';
-import { requireUser } from '@/server/session';
+import { requireUser } from '@/server/platform/session';
 
 type Ctx = { params: Promise<unknown> };
 

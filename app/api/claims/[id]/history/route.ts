@@ -1,8 +1,8 @@
-import { parseParams, route } from '@/server/api';
-import { db } from '@/server/db';
+import { parseParams, route } from '@/server/platform/api';
+import { db } from '@/server/platform/db';
 import { getClaimHistory } from '@/server/review-history';
 import { claimParamsSchema } from '@/server/review-schemas';
-import { requireUser } from '@/server/session';
+import { requireUser } from '@/server/platform/session';
 
 /** Every change to the claim, its spans, evidence and review state, oldest first. */
 export const GET = route(async (_request, { params }: { params: Promise<unknown> }) => {

@@ -1,8 +1,8 @@
-import { parseBody, parseParams, route } from '@/server/api';
-import { db } from '@/server/db';
+import { parseBody, parseParams, route } from '@/server/platform/api';
+import { db } from '@/server/platform/db';
 import { reopenClaim } from '@/server/review';
 import { claimParamsSchema, reopenSchema } from '@/server/review-schemas';
-import { requireUser } from '@/server/session';
+import { requireUser } from '@/server/platform/session';
 
 /** Withdraw an approval with a required reason (REVIEWER or ADMIN): -> CHANGES_REQUESTED. */
 export const POST = route(async (request, { params }: { params: Promise<unknown> }) => {

@@ -1,8 +1,8 @@
-import { parseBody, parseParams, route } from '@/server/api';
-import { db } from '@/server/db';
+import { parseBody, parseParams, route } from '@/server/platform/api';
+import { db } from '@/server/platform/db';
 import { requestClaimChanges } from '@/server/review';
 import { claimParamsSchema, requestChangesSchema } from '@/server/review-schemas';
-import { requireUser } from '@/server/session';
+import { requireUser } from '@/server/platform/session';
 
 /** Send a submitted claim back to its author with a required comment (REVIEWER or ADMIN). */
 export const POST = route(async (request, { params }: { params: Promise<unknown> }) => {

@@ -1,8 +1,8 @@
-import { parseBody, parseParams, route } from '@/server/api';
-import { db } from '@/server/db';
+import { parseBody, parseParams, route } from '@/server/platform/api';
+import { db } from '@/server/platform/db';
 import { submitClaim } from '@/server/review';
 import { claimParamsSchema, submitSchema } from '@/server/review-schemas';
-import { requireUser } from '@/server/session';
+import { requireUser } from '@/server/platform/session';
 
 /**
  * Send a claim for review (DRAFT or CHANGES_REQUESTED -> SUBMITTED): its author or an admin.

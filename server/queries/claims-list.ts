@@ -3,9 +3,9 @@
  * the claims export, so the page lists exactly what the downloads contain) and the options of
  * its filter form.
  */
-import type { ExportClaim } from '@/lib/export';
-import type { PrismaClient } from './db';
-import { streamExportClaims, type ClaimListFilters } from './export';
+import type { ExportClaim } from '@/lib/export/index';
+import type { PrismaClient } from '../platform/db';
+import { streamExportClaims, type ClaimListFilters } from '../export';
 
 /** Most claims listed on the page; the downloads carry them all. */
 export const CLAIMS_PAGE_LIMIT = 200;

@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { cleanText } from '@/lib/import';
+import { cleanText } from '@/lib/import/index';
 import { sha256Hex } from '@/lib/text';
 import { DEMO_ACCOUNTS, DEMO_ARTICLES } from '@/prisma/demo/demo';
 import { PROJECT_ROOT } from './bootstrap';
 import { disableDemoAccounts, prepareDemoArticle, seedDemo } from './seed';
 import { createTestDatabase, type TestDatabase } from './test-db';
-import { verifySignIn } from './users';
+import { verifySignIn } from '../users';
 
 describe('demo data', () => {
   let db: TestDatabase;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { migrate } from './migrate';
 
-export const PROJECT_ROOT = join(import.meta.dirname, '..');
+export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 export const DATA_DIR = join(PROJECT_ROOT, '.data');
 export const DEFAULT_EMBEDDED_PG_PORT = 54329;
 

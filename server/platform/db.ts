@@ -1,6 +1,6 @@
 /** The one Prisma client of the process (reused across hot reloads in development). */
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from './generated/prisma/client';
+import { PrismaClient } from '../generated/prisma/client';
 import { getEnv } from './env';
 
 const globalForPrisma = globalThis as unknown as { factmarkPrisma?: PrismaClient };

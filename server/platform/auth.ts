@@ -4,7 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import type { Role } from '@/lib/domain';
 import { db } from './db';
-import { verifySignIn, WRONG_CREDENTIALS } from './users';
+import { verifySignIn, WRONG_CREDENTIALS } from '../users';
 
 declare module 'next-auth' {
   interface Session {

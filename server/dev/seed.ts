@@ -8,13 +8,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizeArticleText, type ArticleMetadata } from '@/lib/import';
+import { normalizeArticleText, type ArticleMetadata } from '@/lib/import/index';
 import { sha256Hex } from '@/lib/text';
 import { DEMO_ACCOUNTS, DEMO_ARTICLES, type DemoArticle } from '@/prisma/demo/demo';
-import type { PrismaClient } from './db';
-import { prepareImport } from './import/prepare';
-import { importSettings } from './import/settings';
-import { hashPassword } from './passwords';
+import type { PrismaClient } from '../platform/db';
+import { prepareImport } from '../import/prepare';
+import { importSettings } from '../import/settings';
+import { hashPassword } from '../platform/passwords';
 
 /** Any constant distinct from Prisma's migration lock key. */
 const SEED_LOCK_KEY = 4_207_2026;
@@ -100,7 +100,7 @@ export async function seedDemo(
           data: {
             seedKey: demo.seedKey,
             // demo.ts is the corrected metadata (as a person would correct the import form);
-            // the pipeline agrees wherever it finds a value (server/seed.test.ts).
+            // the pipeline agrees wherever it finds a value (server/dev/seed.test.ts).
             title: demo.title,
             sourceName: demo.sourceName,
             byline: demo.byline,

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { PROJECT_ROOT } from './bootstrap';
-import { createPrismaClient, type PrismaClient } from './db';
+import { createPrismaClient, type PrismaClient } from '../platform/db';
 import { createDatabaseIfMissing } from './embedded-postgres';
 import { migrate } from './migrate';
 

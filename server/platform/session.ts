@@ -10,7 +10,7 @@ import type { Role } from '@/lib/domain';
 import { authOptions } from './auth';
 import { db } from './db';
 import { forbidden, unauthorized } from './errors';
-import type { SessionUser } from './users';
+import type { SessionUser } from '../users';
 
 /**
  * The signed-in user, or null when signed out (or the account is gone or disabled). Memoised

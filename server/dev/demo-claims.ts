@@ -2,11 +2,11 @@
  * Loads the demo claims once, through the same createClaim/linkSpan code as a user's claims.
  * A claim whose passage is no longer in its article's current text is skipped.
  */
-import { claimApprovalHash } from '@/lib/review';
+import { claimApprovalHash } from '@/lib/review/index';
 import { DEMO_ACCOUNTS } from '@/prisma/demo/demo';
 import { DEMO_CLAIMS, type DemoSpan } from '@/prisma/demo/demo-claims';
-import type { PrismaClient } from './db';
-import { createClaim, linkSpan } from './claims';
+import type { PrismaClient } from '../platform/db';
+import { createClaim, linkSpan } from '../claims';
 
 /** Distinct from the migration and demo-data lock keys. */
 const DEMO_CLAIMS_LOCK_KEY = 42_072_027;
