@@ -6,6 +6,10 @@
  *      data, and the Playwright suites against it: API over HTTP and pages in Chromium.
  * Nothing is mocked. The run always uses its own throw-away embedded PostgreSQL in the temp
  * folder (DATABASE_URL is ignored), so it never touches the app's data.
+ *
+ * While working on one part, `npm test -- PATTERN…` runs only the node test files and
+ * Playwright specs whose path contains one of the patterns (and skips the build and the browser
+ * suites when no spec matches); `--no-checks` skips the type check, lint and formatting.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -31,7 +35,14 @@ import { waitForHealth } from './wait-for';
 import { findChromium } from './chromium';
 
 const TEST_DIST_DIR = '.next-test';
+const args = process.argv.slice(2);
+const skipChecks = args.includes('--no-checks');
+const patterns = args.filter((arg) => !arg.startsWith('--'));
+const selected = (file: string) =>
+  patterns.length === 0 || patterns.some((pattern) => file.includes(pattern));
 const totals = { passed: 0, failed: 0, skipped: 0 };
+/** Thrown to skip the build and the browser suites when a pattern selects no spec. */
+class StopEarly extends Error {}
 const log = (line: string) => console.log(`\n[test] ${line}`);
 
 function bin(name: string): string {
@@ -78,7 +89,8 @@ async function nodeTests(env: NodeJS.ProcessEnv, tapFile: string) {
   const files = [
     ...findTests(join(PROJECT_ROOT, 'lib'), /\.test\.ts$/),
     ...findTests(join(PROJECT_ROOT, 'server'), /\.test\.ts$/),
-  ];
+  ].filter(selected);
+  if (files.length === 0) return;
   log(`unit and server tests: ${files.length} files`);
   await run(
     process.execPath,
@@ -103,9 +115,12 @@ async function nodeTests(env: NodeJS.ProcessEnv, tapFile: string) {
   if (!tap) totals.failed++;
 }
 
-async function playwright(env: NodeJS.ProcessEnv, reportFile: string) {
+async function playwright(env: NodeJS.ProcessEnv, reportFile: string, specs: string[]) {
   log('Playwright: API over HTTP and pages in Chromium');
-  await run(bin('playwright'), ['test'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile });
+  await run(bin('playwright'), ['test', ...specs], {
+    ...env,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile,
+  });
   if (!existsSync(reportFile)) {
     totals.failed++;
     return;
@@ -132,9 +147,14 @@ async function main() {
     process.exit(2);
   }
 
-  await check('type check', bin('tsc'), ['--noEmit']);
-  await check('lint', bin('eslint'), ['.', '--max-warnings=0']);
-  await check('formatting', bin('prettier'), ['--check', '--log-level=warn', '.']);
+  if (!skipChecks) {
+    await check('type check', bin('tsc'), ['--noEmit']);
+    await check('lint', bin('eslint'), ['.', '--max-warnings=0']);
+    await check('formatting', bin('prettier'), ['--check', '--log-level=warn', '.']);
+  }
+  const specs = findTests(join(PROJECT_ROOT, 'e2e'), /\.spec\.ts$/)
+    .filter(selected)
+    .map((file) => file.slice(PROJECT_ROOT.length + 1));
 
   const work = mkdtempSync(join(tmpdir(), 'factmark-test-'));
   // PostgreSQL runs as the OS user `postgres`, which must be able to enter this folder.
@@ -153,6 +173,7 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: '1',
     };
     await nodeTests(baseEnv, join(work, 'node.tap'));
+    if (specs.length === 0) throw new StopEarly();
 
     await migrate(cluster.url, { migrationsDir: join(PROJECT_ROOT, 'prisma', 'migrations') });
     const prisma = createPrismaClient(cluster.url);
@@ -191,10 +212,13 @@ async function main() {
         FACTMARK_NEXT_BIN: NEXT_BIN,
       },
       join(work, 'playwright.json'),
+      patterns.length === 0 ? [] : specs,
     );
   } catch (error) {
-    totals.failed++;
-    console.error('[test] the test run broke off:', error);
+    if (!(error instanceof StopEarly)) {
+      totals.failed++;
+      console.error('[test] the test run broke off:', error);
+    }
   } finally {
     server?.kill('SIGTERM');
     await cluster.stop().catch(() => {});
