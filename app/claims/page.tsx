@@ -170,18 +170,20 @@ export default async function ClaimsPage({ searchParams }: Props) {
         {filtered && <Link href="/claims">Clear filters</Link>}
       </form>
 
-      <nav className="export-downloads" aria-label="Download claims">
-        <span>Download these claims:</span>
-        {DOWNLOADS.map(({ format, label }) => (
-          <a
-            key={format}
-            href={`/api/claims/export?format=${format}&${params.toString()}`}
-            download
-          >
-            {label}
-          </a>
-        ))}
-      </nav>
+      {page.claims.length > 0 && (
+        <nav className="export-downloads" aria-label="Download claims">
+          <span>Download these claims:</span>
+          {DOWNLOADS.map(({ format, label }) => (
+            <a
+              key={format}
+              href={`/api/claims/export?format=${format}&${params.toString()}`}
+              download
+            >
+              {label}
+            </a>
+          ))}
+        </nav>
+      )}
 
       <ClaimReviewGaps gaps={gaps} />
 
