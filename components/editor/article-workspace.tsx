@@ -41,7 +41,12 @@ const ANCHOR_LABELS: Record<AnchorState, string> = {
 };
 
 function forPermissions(claim: ClaimDTO) {
-  return { ...claim, lastEditedById: claim.lastEditedBy?.id ?? null, anchors: [] };
+  return {
+    ...claim,
+    lastEditedById: claim.lastEditedBy?.id ?? null,
+    changedBy: claim.changedBy ?? [],
+    anchors: [],
+  };
 }
 
 function highlightOf(annotation: AnnotationDTO, claim: ClaimDTO | undefined): TextHighlight {

@@ -20,6 +20,8 @@ export interface ClaimDTO {
   authorId: string;
   author: { id: string; name: string };
   lastEditedBy: { id: string; name: string } | null;
+  /** Who changed it since its last approval (they may not approve it). */
+  changedBy: string[];
   createdAt: string;
   updatedAt: string;
   evidence: EvidenceDTO[];
@@ -29,6 +31,8 @@ export interface ClaimDTO {
     articleTitle: string;
     exact: string;
     anchorState: AnchorState;
+    /** The quote when submitted or approved (null: never submitted). */
+    submittedExact: string | null;
   }[];
 }
 

@@ -6,7 +6,7 @@ import { ExportMenu } from '@/components/export/export-menu';
 import { ArticleWorkspace } from '@/components/editor/article-workspace';
 import type { ArticleAnnotationsDTO } from '@/components/editor/types';
 import { getArticleOrThrow } from '@/server/articles';
-import { getArticleAnnotations } from '@/server/claims';
+import { getArticleAnnotations } from '@/server/queries/article-annotations';
 import { db } from '@/server/platform/db';
 import { orNotFound } from '@/server/platform/pages';
 import { getUser, requirePageUser } from '@/server/platform/session';

@@ -13,7 +13,7 @@ import { ReviewActions } from '@/components/review/review-actions';
 import { SpanInContext } from '@/components/review/span-context';
 import { db } from '@/server/platform/db';
 import { AppError } from '@/server/platform/errors';
-import { getClaimReviewPage } from '@/server/review-claim';
+import { getClaimReviewPage } from '@/server/queries/claim-page';
 import { getUser, requirePageUser } from '@/server/platform/session';
 import type { SessionUser } from '@/server/users';
 

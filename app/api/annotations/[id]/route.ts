@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseBody, parseParams, route } from '@/server/platform/api';
-import { deleteAnnotation, reattachAnnotation } from '@/server/claims';
+import { deleteAnnotation, reattachAnnotation } from '@/server/spans';
 import { db } from '@/server/platform/db';
 import { requireUser } from '@/server/platform/session';
 import { spanSchema } from '@/lib/claims';
