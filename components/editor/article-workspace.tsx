@@ -579,6 +579,11 @@ export function ArticleWorkspace({
                         <strong>{claimsById.get(orphan.claimId)?.text}</strong>
                       </p>
                       <blockquote className="quote">{orphan.exact}</blockquote>
+                      {claimsById.get(orphan.claimId)?.reviewState === 'APPROVED' && (
+                        <p className="alert small" role="note">
+                          {APPROVED_SPAN_NOTICE.reattach}
+                        </p>
+                      )}
                       {orphan.candidates.length === 0 && (
                         <p className="muted small">No similar passage found.</p>
                       )}
@@ -697,6 +702,12 @@ function Appearances({
   );
 }
 
+/** Said before the user acts: span changes send an approved claim back to review (issue #10). */
+const APPROVED_SPAN_NOTICE = {
+  link: 'This claim is approved: linking this passage sends it back to review.',
+  reattach: 'This claim is approved: re-attaching its passage sends it back to review.',
+};
+
 function LinkClaim({
   quote,
   onPick,
@@ -743,6 +754,11 @@ function LinkClaim({
                 {[...new Set(claim.appearances.map((a) => a.articleTitle))].join('; ')}
               </span>
             </button>
+            {claim.reviewState === 'APPROVED' && (
+              <p className="alert small" role="note">
+                {APPROVED_SPAN_NOTICE.link}
+              </p>
+            )}
           </li>
         ))}
         {results.length === 0 && <li className="muted small">No claim matches.</li>}

@@ -8,6 +8,7 @@
 import { useState, type FormEvent } from 'react';
 import { claimTextWarnings } from '@/lib/claims';
 import { VERDICTS, VERDICT_LABELS, type Verdict } from '@/lib/domain';
+import { needsEvidence } from '@/lib/review/validation';
 import type { ClaimDTO, EvidenceDTO } from './types';
 
 export interface ClaimFormValues {
@@ -135,6 +136,12 @@ export function ClaimForm({
         </label>
         <fieldset className="evidence">
           <legend>Evidence</legend>
+          {needsEvidence(values.verdict) && values.evidence.every((e) => !e.url.trim()) && (
+            <p className="muted small" role="note">
+              A {VERDICT_LABELS[values.verdict]} verdict needs at least one evidence source before
+              it can be submitted for review.
+            </p>
+          )}
           {values.evidence.map((evidence, index) => (
             <div
               className="evidence-row"
