@@ -238,7 +238,6 @@ const FIELD_MESSAGES: Record<string, string> = {
   verdict: 'Choose a verdict other than Unverified.',
   rationale: 'Write a rationale: why this verdict.',
   comment: 'Say what should change.',
-  reason: 'Say why.',
   evidence: 'A definitive verdict needs at least one evidence source (a web address).',
   anchors: 'The claim’s passages are invalid.',
   spans: 'Every passage must be placed in the article’s current text.',
@@ -292,7 +291,14 @@ export async function reviewError(
       return new AppError('validation_failed', failure.message, {
         issues: failure.fields.map((field) => ({
           path: field,
-          message: field === 'spans' ? failure.message : (FIELD_MESSAGES[field] ?? 'Invalid.'),
+          message:
+            field === 'spans'
+              ? failure.message
+              : field === 'reason'
+                ? failure.action === 'delete'
+                  ? 'Say why the approved claim is deleted.'
+                  : 'Say why the claim is reopened.'
+                : (FIELD_MESSAGES[field] ?? 'Invalid.'),
         })),
       });
   }

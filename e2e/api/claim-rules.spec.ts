@@ -114,7 +114,9 @@ test.describe('one rulebook for every claim change, over HTTP', () => {
     expect(byAuthor.status()).toBe(403);
     const noReason = await admin.delete(`/api/claims/${c.id}`);
     expect(noReason.status()).toBe(400);
-    expect((await noReason.json()).error.issues).toEqual([{ path: 'reason', message: 'Say why.' }]);
+    expect((await noReason.json()).error.issues).toEqual([
+      { path: 'reason', message: 'Say why the approved claim is deleted.' },
+    ]);
     expect((await admin.delete(`/api/claims/${c.id}?reason=Duplicate`)).status()).toBe(204);
   });
 
@@ -156,7 +158,7 @@ test.describe('one rulebook for every claim change, over HTTP', () => {
         ),
       },
     });
-    expect(revised.status()).toBe(200);
+    expect(revised.status()).toBe(201);
     const refused = await editor.post(`/api/claims/${orphan.id}/submit`, {
       data: { version: orphan.version + 1 },
     });

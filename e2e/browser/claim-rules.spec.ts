@@ -62,7 +62,7 @@ test('the reviewer sees an orphaned and a changed passage flagged in the queue',
       ),
     },
   });
-  expect(revised.status()).toBe(200);
+  expect(revised.status()).toBe(201);
   await editor.dispose();
 
   await signInOverHttp(page.request, demo('REVIEWER').email, demo('REVIEWER').password);
