@@ -39,6 +39,22 @@ export const claimInclude = {
 
 type ClaimRow = Prisma.ClaimGetPayload<{ include: typeof claimInclude }>;
 
+/** A span as the article page and the create/link responses show it. */
+export const annotationSelect = {
+  id: true,
+  claimId: true,
+  revisionId: true,
+  start: true,
+  end: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+  anchorState: true,
+  anchorScore: true,
+  submittedExact: true,
+  createdById: true,
+} as const satisfies Prisma.AnnotationSelect;
+
 /** A claim as the API and the editor show it, with every place it appears. */
 export function toClaimView(claim: ClaimRow) {
   const { annotations, ...rest } = claim;
@@ -75,19 +91,25 @@ export async function claimViewIn(tx: Tx | PrismaClient, id: string) {
   return toClaimView(await tx.claim.findUniqueOrThrow({ where: { id }, include: claimInclude }));
 }
 
-/**
- * Creates a claim with its first span (version 1: its first accepted change). The author is
- * the first in `changedBy`; they can never approve it anyway.
- */
+/** Creates a claim with its first span. */
 export async function createClaim(prisma: PrismaClient, user: SessionUser, raw: NewClaim) {
+  return (await createClaimOnSpan(prisma, user, raw)).claim;
+}
+
+/**
+ * Creates a claim with its first span (version 1: its first accepted change); returns both (the
+ * editor draws the span as saved). The author is the first in `changedBy`.
+ */
+export async function createClaimOnSpan(prisma: PrismaClient, user: SessionUser, raw: NewClaim) {
   requireAnnotator(user);
   const input = newClaimSchema.parse(raw);
   const anchor = await describeSpan(prisma, input.span);
   const { evidence, ...fields } = input.claim;
   const id = randomUUID();
+  const annotationId = randomUUID();
   // One batch transaction (claim, span, evidence and audit row), not an interactive one: the
   // fewest round trips while many editors save at once.
-  const [claim] = await prisma.$transaction([
+  const [claim, , annotation] = await prisma.$transaction([
     prisma.claim.create({
       data: {
         id,
@@ -97,6 +119,7 @@ export async function createClaim(prisma: PrismaClient, user: SessionUser, raw: 
         evidence: { create: evidenceData(evidence, user.id) },
         annotations: {
           create: {
+            id: annotationId,
             articleId: input.span.articleId,
             revisionId: input.span.revisionId,
             ...anchor,
@@ -120,8 +143,12 @@ export async function createClaim(prisma: PrismaClient, user: SessionUser, raw: 
         },
       },
     }),
+    prisma.annotation.findUniqueOrThrow({
+      where: { id: annotationId },
+      select: annotationSelect,
+    }),
   ]);
-  return toClaimView(claim);
+  return { claim: toClaimView(claim), annotation };
 }
 
 export async function getClaimOrThrow(prisma: PrismaClient, id: string) {

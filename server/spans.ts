@@ -12,7 +12,7 @@ import { describeTextQuote } from '@/lib/anchoring';
 import type { SpanInput } from '@/lib/claims';
 import { linkSpan as linkEvent, reattachSpan, removeSpan } from '@/lib/review';
 import { applyClaimEvent, applyClaimEventIn, type Tx } from './claim-events';
-import { claimViewIn, requireAnnotator } from './claims';
+import { annotationSelect, claimViewIn, requireAnnotator } from './claims';
 import type { PrismaClient } from './platform/db';
 import { AppError, notFound } from './platform/errors';
 import { currentRevision } from './revision-text';
@@ -43,11 +43,24 @@ export async function describeSpan(db: Tx | PrismaClient, span: SpanInput) {
   }
 }
 
-/**
- * Links another span (in this or another article) to an existing claim. On an approved claim
- * this sends it back to review. `version`, when given, must be the claim's current one.
- */
+/** Links another span to an existing claim; returns the claim (see `linkSpanReturningIt`). */
 export async function linkSpan(
+  prisma: PrismaClient,
+  user: SessionUser,
+  claimId: string,
+  span: SpanInput,
+  options: { version?: number | null } = {},
+) {
+  return (await linkSpanReturningIt(prisma, user, claimId, span, options)).claim;
+}
+
+/**
+ * Links another span (in this or another article) to an existing claim; returns the claim and
+ * the new span. On an approved claim this sends it back to review. 409 `already_linked` when
+ * the passage overlaps a span of this claim on that text. `version`, when given, must be the
+ * claim's current one.
+ */
+export async function linkSpanReturningIt(
   prisma: PrismaClient,
   user: SessionUser,
   claimId: string,
@@ -57,12 +70,29 @@ export async function linkSpan(
   requireAnnotator(user);
   return prisma.$transaction(async (tx) => {
     let anchor: Awaited<ReturnType<typeof describeSpan>> | null = null;
+    let annotationId = '';
     await applyClaimEventIn(tx, {
       claimId,
       actor: user,
       seenVersion: version,
       event: async () => {
         anchor = await describeSpan(tx, span);
+        const existing = await tx.annotation.findFirst({
+          where: {
+            claimId,
+            revisionId: span.revisionId,
+            anchorState: { not: 'ORPHANED' },
+            start: { lt: span.end },
+            end: { gt: span.start },
+          },
+          select: { exact: true },
+        });
+        if (existing) {
+          throw new AppError(
+            'already_linked',
+            `This passage is already linked to the claim (“${existing.exact}”).`,
+          );
+        }
         return linkEvent(user, {
           articleId: span.articleId,
           revisionId: span.revisionId,
@@ -72,7 +102,7 @@ export async function linkSpan(
         });
       },
       effects: async (tx2) => {
-        await tx2.annotation.create({
+        ({ id: annotationId } = await tx2.annotation.create({
           data: {
             claimId,
             articleId: span.articleId,
@@ -80,10 +110,15 @@ export async function linkSpan(
             ...anchor!,
             createdById: user.id,
           },
-        });
+          select: { id: true },
+        }));
       },
     });
-    return claimViewIn(tx, claimId);
+    const annotation = await tx.annotation.findUniqueOrThrow({
+      where: { id: annotationId },
+      select: annotationSelect,
+    });
+    return { claim: await claimViewIn(tx, claimId), annotation };
   });
 }
 

@@ -3,7 +3,7 @@
  * orphaned spans with ranked candidate places on the current text, and their claims.
  */
 import { matchTextQuote } from '@/lib/anchoring';
-import { claimInclude, toClaimView } from '../claims';
+import { annotationSelect, claimInclude, toClaimView } from '../claims';
 import type { PrismaClient } from '../platform/db';
 import { notFound } from '../platform/errors';
 
@@ -21,20 +21,7 @@ export async function getArticleAnnotations(prisma: PrismaClient, articleId: str
   const annotations = await prisma.annotation.findMany({
     where: { articleId },
     orderBy: [{ start: 'asc' }, { end: 'desc' }],
-    select: {
-      id: true,
-      claimId: true,
-      revisionId: true,
-      start: true,
-      end: true,
-      exact: true,
-      prefix: true,
-      suffix: true,
-      anchorState: true,
-      anchorScore: true,
-      submittedExact: true,
-      createdById: true,
-    },
+    select: annotationSelect,
   });
   const claimIds = [...new Set(annotations.map((a) => a.claimId))];
   const claims = await prisma.claim.findMany({
