@@ -102,7 +102,10 @@ test('an editor linking a passage to an approved claim is told it goes back to r
 
   await page.goto(`/articles/${article.id}`);
   await selectWithMouse(page, 'Exports grew by 12 percent');
-  await page.getByRole('button', { name: 'Link to existing claim' }).click();
+  await page
+    .getByRole('toolbar', { name: 'Selection' })
+    .getByRole('button', { name: 'Link to claim' })
+    .click();
   const link = page.getByRole('region', { name: 'Link to existing claim' });
   await link.getByLabel('Search claims').fill(`Attendance approved ${tag}`);
   await expect(link.getByRole('note')).toHaveText(
