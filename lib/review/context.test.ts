@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { contextFromSelector, sentenceAround } from './review-context';
-import { describeValue, diffEvent } from './review-history';
+import { contextFromSelector, sentenceAround } from './context';
+import { describeValue, diffEvent } from './history';
 
 const TEXT =
   'The minister spoke on Monday. She said that exports grew by 12 percent last year, a record! ' +

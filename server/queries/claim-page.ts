@@ -4,12 +4,12 @@
  * the history.
  */
 import { isApprovalStillValid } from '@/lib/review';
-import type { PrismaClient } from './platform/db';
-import { notFound } from './platform/errors';
-import { getReviewCard } from './queries/review-queue';
-import { getDiscussion } from './review';
-import { getClaimHistory } from './review-history';
-import type { SessionUser } from './users';
+import type { PrismaClient } from '../platform/db';
+import { notFound } from '../platform/errors';
+import { getDiscussion } from '../review';
+import type { SessionUser } from '../users';
+import { getClaimHistory } from './claim-history';
+import { getReviewCard } from './review-queue';
 
 /** The claim page's data; throws 404 for an unknown claim. */
 export async function getClaimReviewPage(prisma: PrismaClient, viewer: SessionUser, id: string) {
@@ -24,18 +24,17 @@ export async function getClaimReviewPage(prisma: PrismaClient, viewer: SessionUs
       ? ([...discussion.decisions].reverse().find((d) => d.decision === 'APPROVE') ?? null)
       : null;
   const approvalHolds =
-    approval?.snapshotHash != null &&
+    approval !== null &&
     isApprovalStillValid(
       {
-        id: card.id,
-        authorId: card.author.id,
-        lastEditedById: card.lastEditedBy?.id ?? null,
+        text: card.text,
+        claimant: card.claimant,
         reviewState: card.reviewState,
         verdict: card.verdict,
         rationale: card.rationale,
-        version: card.version,
         evidence: card.evidence,
         anchors: card.appearances.map((a) => ({
+          articleId: a.articleId,
           revisionId: '',
           start: a.start,
           end: a.end,

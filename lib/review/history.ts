@@ -4,9 +4,7 @@
  * after. Events are the claim's own (`entityType` 'Claim') and those of its spans ('Annotation':
  * the spans it has now, and any whose before/after JSON names the claim, e.g. removed ones).
  */
-import { REVIEW_STATE_LABELS, VERDICT_LABELS, type ReviewState, type Verdict } from '@/lib/domain';
-import type { PrismaClient } from './platform/db';
-import { notFound } from './platform/errors';
+import { REVIEW_STATE_LABELS, VERDICT_LABELS, type ReviewState, type Verdict } from '../domain';
 
 /** One changed field of a history entry, raw and as display text. */
 export interface HistoryChange {
@@ -50,7 +48,11 @@ const SUMMARIES: Record<string, string> = {
   'claim.approve': 'Approved',
   'claim.request_changes': 'Requested changes',
   'claim.reopen': 'Reopened',
-  'claim.anchor_changed': 'Anchored text changed',
+  'claim.anchor_changed': 'Passage changed by a text revision',
+  'claim.link_span': 'Linked a passage',
+  'claim.remove_span': 'Removed a passage',
+  'claim.reattach_span': 'Re-attached a passage',
+  'claim.delete': 'Deleted the claim',
   'annotation.create': 'Added a span',
   'annotation.delete': 'Removed a span',
   'annotation.reattach': 'Re-attached a span',
@@ -82,7 +84,14 @@ const FIELD_ORDER = [
 ];
 
 /** Bookkeeping fields that are not shown as changes. */
-const HIDDEN_FIELDS = new Set(['version', 'note', 'snapshotHash', 'claimId', 'lastEditedById']);
+const HIDDEN_FIELDS = new Set([
+  'version',
+  'note',
+  'snapshotHash',
+  'claimId',
+  'lastEditedById',
+  'changedBy',
+]);
 /** Fields of a span event that together make up "the span". */
 const SPAN_FIELDS = ['exact', 'start', 'end', 'anchorState', 'revisionId', 'articleId'];
 
@@ -201,32 +210,4 @@ export function toHistoryEntry(row: AuditRow): HistoryEntry {
     note: typeof after?.note === 'string' ? after.note : null,
     snapshotHash: typeof after?.snapshotHash === 'string' ? after.snapshotHash : null,
   };
-}
-
-/** The claim's history, oldest first. Throws 404 for an unknown claim. */
-export async function getClaimHistory(
-  prisma: PrismaClient,
-  claimId: string,
-): Promise<HistoryEntry[]> {
-  const claim = await prisma.claim.findUnique({
-    where: { id: claimId },
-    select: { annotations: { select: { id: true } } },
-  });
-  if (!claim) throw notFound('Claim');
-  const spanIds = claim.annotations.map((a) => a.id);
-  // Three lookups, so each can use the (entityType, entityId, createdAt) index: the claim's
-  // events, its current spans' events, and span events naming the claim in their JSON (spans
-  // since removed; this one reads every span event, as no index covers the JSON).
-  const rows = await prisma.$queryRaw<AuditRow[]>`
-    SELECT e.id, e.action, e."actorId", u.name AS "actorName", e.before, e.after, e."createdAt"
-    FROM "AuditEvent" e LEFT JOIN "User" u ON u.id = e."actorId"
-    WHERE e.id IN (
-      SELECT id FROM "AuditEvent" WHERE "entityType" = 'Claim' AND "entityId" = ${claimId}
-      UNION
-      SELECT id FROM "AuditEvent" WHERE "entityType" = 'Annotation' AND "entityId" = ANY(${spanIds})
-      UNION
-      SELECT id FROM "AuditEvent" WHERE "entityType" = 'Annotation'
-        AND (after ->> 'claimId' = ${claimId} OR before ->> 'claimId' = ${claimId}))
-    ORDER BY e."createdAt", e.id`;
-  return rows.map(toHistoryEntry);
 }
