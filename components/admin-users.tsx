@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { ROLES, ROLE_LABELS, type Role } from '@/lib/domain';
 import { MIN_PASSWORD_LENGTH } from '@/lib/password-length';
+import { RoleSelect } from './admin/role-select';
 
 export interface AdminUserRow {
   id: string;
@@ -145,22 +146,16 @@ export function AdminUsers({
               </td>
               <td>{user.email}</td>
               <td>
-                <select
-                  aria-label={`Role of ${user.email}`}
-                  value={user.role}
-                  onChange={(event) =>
+                <RoleSelect
+                  email={user.email}
+                  role={user.role}
+                  onConfirm={(role) =>
                     act(
-                      send(`/api/users/${user.id}`, 'PATCH', { role: event.target.value }),
-                      `${user.email} is now ${ROLE_LABELS[event.target.value as Role]}.`,
+                      send(`/api/users/${user.id}`, 'PATCH', { role }),
+                      `${user.email} is now ${ROLE_LABELS[role]}.`,
                     )
                   }
-                >
-                  {ROLES.map((role) => (
-                    <option key={role} value={role}>
-                      {ROLE_LABELS[role]}
-                    </option>
-                  ))}
-                </select>
+                />
               </td>
               <td>
                 {resetFor === user.id ? (

@@ -33,6 +33,11 @@ test('an admin changes a role and resets a password from the users page', async 
   });
   await page.goto('/admin/users');
   await page.getByLabel(`Role of ${email}`).selectOption('REVIEWER');
+  // Choosing is not saving: the page asks first.
+  await page.reload();
+  await expect(page.getByLabel(`Role of ${email}`)).toHaveValue('EDITOR');
+  await page.getByLabel(`Role of ${email}`).selectOption('REVIEWER');
+  await page.getByRole('button', { name: `Change role of ${email} to Reviewer` }).click();
   await expect(page.getByRole('status')).toHaveText(`${email} is now Reviewer.`);
   await page.reload();
   await expect(page.getByLabel(`Role of ${email}`)).toHaveValue('REVIEWER');
@@ -55,6 +60,9 @@ test('the last admin cannot be demoted, and the page says why', async ({ page })
   ).toEqual([demo('ADMIN').email]);
   await page.goto('/admin/users');
   await page.getByLabel(`Role of ${demo('ADMIN').email}`).selectOption('EDITOR');
+  await page
+    .getByRole('button', { name: `Change role of ${demo('ADMIN').email} to Editor` })
+    .click();
   await expect(pageAlert(page)).toHaveText(
     'This is the last admin: make someone else an admin first.',
   );
