@@ -2,7 +2,6 @@
  * Article text helpers. Offsets are JavaScript string indices (UTF-16 code units) into the
  * revision text, the one unit used everywhere inside the app.
  */
-import { createHash } from 'node:crypto';
 
 export interface Paragraph {
   /** Offset of the paragraph's first character in the full text. */
@@ -39,9 +38,15 @@ export function splitParagraphs(text: string): Paragraph[] {
   return paragraphs;
 }
 
-/** sha256 of the text as UTF-8, hex: the identity of a revision's text. */
+/**
+ * sha256 of the text as UTF-8, hex: the identity of a revision's text. Server-side only. Node's
+ * crypto is loaded when called, not imported: the editor imports this module for its paragraph
+ * helpers, and a static import made the bundler ship crypto-browserify (690 kB) to the browser,
+ * where its asn1 code probes `eval` and trips the Content-Security-Policy (issue #11).
+ */
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  const crypto = process.getBuiltinModule('node:crypto') as typeof import('node:crypto');
+  return crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** Number of words, for the library's article summary. */

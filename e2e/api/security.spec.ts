@@ -74,6 +74,12 @@ async function attemptSignIn(
   return { status: response.status(), error, retryAfter: response.headers()['retry-after'], ms };
 }
 
+/** Records a measured figure in the report and prints it (the closing note quotes them). */
+function figure(text: string) {
+  test.info().annotations.push({ type: 'figure', description: text });
+  console.log(`[figure] ${text}`);
+}
+
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -360,10 +366,9 @@ test.describe('4. sign-in throttling holds under concurrency and locks no one ou
     );
     const checked = results.filter((r) => r.status !== 429);
     const refused = results.filter((r) => r.status === 429);
-    test.info().annotations.push({
-      type: 'figure',
-      description: `20 concurrent wrong passwords: ${checked.length} checked, ${refused.length} refused with 429`,
-    });
+    figure(
+      `20 concurrent wrong passwords: ${checked.length} checked, ${refused.length} refused with 429`,
+    );
     expect(checked.length).toBeLessThanOrEqual(5);
     expect(checked.length + refused.length).toBe(20);
     for (const r of refused) {
@@ -391,10 +396,7 @@ test.describe('4. sign-in throttling holds under concurrency and locks no one ou
       if (r.status === 429) break;
     }
     const checked = statuses.filter((s) => s !== 429).length;
-    test.info().annotations.push({
-      type: 'figure',
-      description: `60 emails from one client: ${checked} checked`,
-    });
+    figure(`60 emails from one client: ${checked} checked`);
     expect(checked).toBeLessThanOrEqual(30);
     expect(statuses.at(-1)).toBe(429);
     await client.dispose();
@@ -419,10 +421,9 @@ test.describe('5. accounts cannot be enumerated', () => {
       times.unknown.push(u.ms);
     }
     const [known, unknownMs] = [median(times.known), median(times.unknown)];
-    test.info().annotations.push({
-      type: 'figure',
-      description: `median wrong password ${known.toFixed(0)} ms, unknown email ${unknownMs.toFixed(0)} ms`,
-    });
+    figure(
+      `median wrong password ${known.toFixed(0)} ms, unknown email ${unknownMs.toFixed(0)} ms`,
+    );
     // Tolerance: within 35% of the slower one, or 150 ms, whichever is larger (the machine is shared).
     expect(Math.abs(known - unknownMs)).toBeLessThan(
       Math.max(150, 0.35 * Math.max(known, unknownMs)),
@@ -649,10 +650,7 @@ test.describe('9. request bodies have a size limit', () => {
         data: big,
       });
       await expectError(response, 413, 'too_large');
-      test.info().annotations.push({
-        type: 'figure',
-        description: `20 MB to ${path}: 413 in ${(performance.now() - started).toFixed(0)} ms`,
-      });
+      figure(`20 MB to ${path}: 413 in ${(performance.now() - started).toFixed(0)} ms`);
     }
     // A small route's limit is 1 MB by default.
     const medium = await request.post('/api/users', {

@@ -82,6 +82,7 @@ test('an admin disables a user, who is signed out at once, and enables them agai
   page,
   browser,
 }) => {
+  test.setTimeout(60_000);
   await signInOverHttp(page.request, demo('ADMIN').email, demo('ADMIN').password);
   const email = uniqueEmail('leaver');
   await page.request.post('/api/users', {

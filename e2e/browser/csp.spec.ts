@@ -18,7 +18,7 @@ async function watchViolations(page: Page): Promise<string[]> {
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
       console.error(
-        `Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`,
+        `Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`,
       );
     });
   });

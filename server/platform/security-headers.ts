@@ -12,7 +12,7 @@ export const COMMON_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   // Links to evidence sources must not tell other sites which article or claim was open.
   'Referrer-Policy': 'same-origin',
   'Permissions-Policy':
-    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), interest-cohort=()',
+    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=()',
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
