@@ -131,18 +131,27 @@ export function reanchor(
   const changes = oldText === newText ? [] : diffTexts(oldText, newText);
   let inserted: TextStretches | undefined;
   let words: WordIndex | undefined;
+  let searches = 0;
   return anchors.map((anchor) => {
     const mapped = placeMapped(newText, anchor, changes, options);
     if (mapped.result) return mapped.result;
     // Its place is gone or rewritten: search, knowing where it should be and that a moved quote
     // can only have landed in text the revision added (or stands verbatim elsewhere).
     inserted ??= collectInsertedText(changes, newText);
-    words ??= indexWords(newText);
+    // A few searches scan the text; beyond that an index of its words costs less.
+    searches += 1;
+    if (searches > SCANS_BEFORE_INDEXING) words ??= indexWords(newText);
     const window = anchor.exact.length + MAX_ERRORS;
     const scope = { window, movedInto: inserted, words };
     return placeByMatching(newText, anchor, mapped.start, options, scope);
   });
 }
+
+/**
+ * Annotations searched for by scanning the text before the rest use an index of its words:
+ * building the index costs about as much as a dozen scans of a long text.
+ */
+const SCANS_BEFORE_INDEXING = 12;
 
 /**
  * Places one annotation of `reanchor` at its old offsets mapped through `changes`, when the
