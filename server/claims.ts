@@ -29,6 +29,7 @@ import {
 } from '@/lib/review';
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from './generated/prisma/client';
+import { recordReanchoring } from './reanchor-events';
 import { currentRevision } from './revision-text';
 import type { PrismaClient } from './platform/db';
 import { AppError, forbidden, notFound } from './platform/errors';
@@ -587,6 +588,14 @@ export async function reviseArticle(
         include: { claim: { include: { evidence: true, annotations: true } } },
       });
       const results = reanchor(base.text, text, annotations);
+      // Every span's outcome goes into its history (issue #12), whatever it was.
+      await recordReanchoring(tx, {
+        actorId: user.id,
+        articleId,
+        revision,
+        spans: annotations,
+        results,
+      });
       const changedClaims = new Map<string, string>();
       for (const [index, result] of results.entries()) {
         const annotation = annotations[index]!;

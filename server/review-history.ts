@@ -54,6 +54,7 @@ const SUMMARIES: Record<string, string> = {
   'annotation.create': 'Added a span',
   'annotation.delete': 'Removed a span',
   'annotation.reattach': 'Re-attached a span',
+  'annotation.reanchor': 'Re-anchored after a text revision',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -84,7 +85,15 @@ const FIELD_ORDER = [
 /** Bookkeeping fields that are not shown as changes. */
 const HIDDEN_FIELDS = new Set(['version', 'note', 'snapshotHash', 'claimId', 'lastEditedById']);
 /** Fields of a span event that together make up "the span". */
-const SPAN_FIELDS = ['exact', 'start', 'end', 'anchorState', 'revisionId', 'articleId'];
+const SPAN_FIELDS = [
+  'exact',
+  'start',
+  'end',
+  'anchorState',
+  'anchorScore',
+  'revisionId',
+  'articleId',
+];
 
 type Json = Record<string, unknown>;
 
@@ -124,9 +133,11 @@ export function describeValue(field: string, value: unknown): string {
       typeof span.start === 'number' && typeof span.end === 'number'
         ? ` at ${span.start}–${span.end}`
         : '';
+    const score =
+      typeof span.anchorScore === 'number' ? `, score ${span.anchorScore.toFixed(2)}` : '';
     const state =
       typeof span.anchorState === 'string' && span.anchorState !== 'EXACT'
-        ? ` (${span.anchorState.toLowerCase()})`
+        ? ` (${span.anchorState.toLowerCase()}${score})`
         : '';
     return `“${String(span.exact ?? '')}”${where}${state}`;
   }
