@@ -57,12 +57,15 @@ export function ArticleWorkspace({
   }, [visible, activeClaimId]);
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.ctrlKey || event.metaKey) return;
       const target = event.target as HTMLElement;
       if (target.closest('input, textarea, select, form, [role="dialog"]')) return;
-      if (event.key === 'a') {
+      // Alt+A keeps the selection's exact characters (by key position: Alt changes the letter).
+      if (event.code === 'KeyA' && !event.shiftKey && (event.altKey || event.key === 'a')) {
         event.preventDefault();
-        actions.startNewClaim();
+        actions.startNewClaim({ exact: event.altKey });
+      } else if (event.altKey) {
+        return;
       } else if (event.key === 'j' || event.key === 'k') {
         event.preventDefault();
         const { visible: claims, activeClaimId: active } = keyState.current;
@@ -88,8 +91,8 @@ export function ArticleWorkspace({
         <WorkspaceToolbar
           revisionNumber={data.revision.number}
           hasSelection={hasSelection}
-          onAddClaim={actions.startNewClaim}
-          onLink={actions.startLink}
+          onAddClaim={(exact) => actions.startNewClaim({ exact })}
+          onLink={(exact) => actions.startLink({ exact })}
           onEditText={() => actions.open({ kind: 'editText' })}
         />
         <VerdictLegend />

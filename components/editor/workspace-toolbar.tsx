@@ -10,25 +10,26 @@ export function WorkspaceToolbar({
 }: {
   revisionNumber: number;
   hasSelection: boolean;
-  onAddClaim(): void;
-  onLink(): void;
+  /** `exact` when Alt was held: keep the selection's exact characters, not whole words. */
+  onAddClaim(exact: boolean): void;
+  onLink(exact: boolean): void;
   onEditText(): void;
 }) {
   return (
     <div className="toolbar" role="toolbar" aria-label="Annotate">
       <button
         type="button"
-        onClick={onAddClaim}
+        onClick={(event) => onAddClaim(event.altKey)}
         disabled={!hasSelection}
-        title="Add claim (A)"
-        aria-keyshortcuts="a"
+        title="Add claim on the selected words (A; Alt keeps the exact characters)"
+        aria-keyshortcuts="a Alt+a"
       >
         Add claim
       </button>
       <button
         type="button"
         className="secondary"
-        onClick={onLink}
+        onClick={(event) => onLink(event.altKey)}
         disabled={!hasSelection}
         title="Attach the selection to a claim that exists"
       >
@@ -38,7 +39,8 @@ export function WorkspaceToolbar({
         Edit text
       </button>
       <span className="muted small">
-        Revision {revisionNumber} · Keys: A add claim, J/K next/previous claim, Esc close
+        Revision {revisionNumber} · Keys: A add claim (selections snap to words; Alt+A keeps the
+        exact characters), J/K next/previous claim, Esc close
       </span>
     </div>
   );
