@@ -149,9 +149,9 @@ export function reanchor(
 
 /**
  * Annotations searched for by scanning the text before the rest use an index of its words:
- * building the index costs about as much as a dozen scans of a long text.
+ * building the index costs about as much as a few dozen scans of a long text.
  */
-const SCANS_BEFORE_INDEXING = 12;
+const SCANS_BEFORE_INDEXING = 48;
 
 /**
  * Places one annotation of `reanchor` at its old offsets mapped through `changes`, when the
@@ -168,7 +168,15 @@ function placeMapped(
   const end = Math.max(start, mapOffset(changes, anchor.end, 'end'));
   if (anchor.exact.length === 0 || start === end) return { start };
   const errors = countChangedUnits(changes, anchor.start, anchor.end, start, end);
-  const score = scoreTextQuoteMatch(newText, anchor, { start, end }, { hint: start, errors });
+  // Most quotes stand unchanged with their whole context: a perfect score, without comparing.
+  const intact =
+    errors === 0 &&
+    start >= anchor.prefix.length &&
+    newText.startsWith(anchor.prefix, start - anchor.prefix.length) &&
+    newText.startsWith(anchor.suffix, end);
+  const score = intact
+    ? 1
+    : scoreTextQuoteMatch(newText, anchor, { start, end }, { hint: start, errors });
   if (score < minScore) return { start };
   const placed = describeTextQuote(newText, { start, end }, { contextLength });
   return { result: { state: classifyPlacement(anchor, placed), anchor: placed, score }, start };
