@@ -130,6 +130,13 @@ export interface MatchOptions {
    */
   window?: number;
   movedInto?: TextStretches;
+  /**
+   * Share of the quote that may differ in an approximate match in a text longer than
+   * `FULL_SCAN_LENGTH`, at most (and by default) `MAX_ERROR_RATE`. Lower is faster where a place is known and the search only looks for
+   * where else the quote may be: at half the quote wrong, text of the same vocabulary matches
+   * almost everywhere, and each match costs a reverse scan to find where it starts.
+   */
+  maxErrorRate?: number;
   /** An index of the text's words (see `indexWords`), to find exact occurrences without a scan. */
   words?: WordIndex;
 }
@@ -208,6 +215,7 @@ export function matchTextQuote(
     window = SEARCH_WINDOW,
     movedInto,
     words,
+    maxErrorRate = MAX_ERROR_RATE,
   }: MatchOptions = {},
 ): QuoteMatch[] {
   const { exact } = quote;
@@ -229,7 +237,9 @@ export function matchTextQuote(
         bestExact.start <= windowEnd));
   if (confident) return toQuoteMatches(rankMatches(scored, expected, maxCandidates));
 
-  const maxErrors = Math.min(MAX_ERRORS, Math.floor(exact.length * MAX_ERROR_RATE));
+  // A short text is scanned in full anyway: it keeps every candidate up to the full rate.
+  const rate = scanAll ? MAX_ERROR_RATE : Math.min(MAX_ERROR_RATE, maxErrorRate);
+  const maxErrors = Math.min(MAX_ERRORS, Math.floor(exact.length * rate));
   const chunkLength = Math.max(MIN_SEARCH_CHUNK, Math.ceil(text.length / SEARCH_CHUNKS));
   const searchRange = (from: number, to: number, pieceLength = chunkLength) => {
     const found = searchApproximate(text, exact, from, to, maxErrors, pieceLength);

@@ -142,10 +142,19 @@ export function reanchor(
     searches += 1;
     if (searches > SCANS_BEFORE_INDEXING) words ??= indexWords(newText);
     const window = anchor.exact.length + MAX_ERRORS;
-    const scope = { window, movedInto: inserted, words };
+    const scope = { window, movedInto: inserted, words, maxErrorRate: MAPPED_ERROR_RATE };
     return placeByMatching(newText, anchor, mapped.start, options, scope);
   });
 }
+
+/**
+ * Share of a quote that may differ in the matches searched for once its mapped place failed.
+ * Such a quote was deleted or rewritten where it stood, so what is sought is a copy elsewhere (a
+ * moved paragraph) or a candidate for the user; a place with more than a quarter of the quote
+ * different would need near-perfect context to reach the floor and is a poor candidate, while
+ * searching up to half (as for a quote with no known place) costs several times more.
+ */
+const MAPPED_ERROR_RATE = 0.25;
 
 /**
  * Annotations searched for by scanning the text before the rest use an index of its words:
@@ -233,7 +242,7 @@ function placeByMatching(
     maxCandidates = MAX_CANDIDATES,
     contextLength = CONTEXT_LENGTH,
   }: ReanchorOptions,
-  scope: Pick<MatchOptions, 'window' | 'movedInto' | 'words'> = {},
+  scope: Pick<MatchOptions, 'window' | 'movedInto' | 'words' | 'maxErrorRate'> = {},
 ): ReanchorResult {
   const { exact, prefix, suffix } = anchor;
   const quote = { exact, prefix, suffix };
