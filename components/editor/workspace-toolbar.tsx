@@ -1,47 +1,32 @@
 'use client';
 
-/** The annotate toolbar above the text: add, link, edit text, and the key hints. */
+/** The toolbar above the text (it stays in view): edit text, the legend, the key sheet. */
+import { VerdictLegend } from './verdict-legend';
+import styles from './workspace.module.css';
+
 export function WorkspaceToolbar({
   revisionNumber,
-  hasSelection,
-  onAddClaim,
-  onLink,
   onEditText,
+  onShortcuts,
 }: {
   revisionNumber: number;
-  hasSelection: boolean;
-  /** `exact` when Alt was held: keep the selection's exact characters, not whole words. */
-  onAddClaim(exact: boolean): void;
-  onLink(exact: boolean): void;
   onEditText(): void;
+  onShortcuts(): void;
 }) {
   return (
-    <div className="toolbar" role="toolbar" aria-label="Annotate">
-      <button
-        type="button"
-        onClick={(event) => onAddClaim(event.altKey)}
-        disabled={!hasSelection}
-        title="Add claim on the selected words (A; Alt keeps the exact characters)"
-        aria-keyshortcuts="a Alt+a"
-      >
-        Add claim
-      </button>
-      <button
-        type="button"
-        className="secondary"
-        onClick={(event) => onLink(event.altKey)}
-        disabled={!hasSelection}
-        title="Attach the selection to a claim that exists"
-      >
-        Link to existing claim
-      </button>
-      <button type="button" className="secondary" onClick={onEditText}>
-        Edit text
-      </button>
-      <span className="muted small">
-        Revision {revisionNumber} · Keys: A add claim (selections snap to words; Alt+A keeps the
-        exact characters), J/K next/previous claim, Esc close
-      </span>
+    <div className={styles.toolbar} role="toolbar" aria-label="Annotate">
+      <div className={styles.toolbarRow}>
+        <button type="button" className="secondary" onClick={onEditText} aria-keyshortcuts="e">
+          Edit text
+        </button>
+        <button type="button" className="secondary" onClick={onShortcuts} aria-keyshortcuts="?">
+          Keyboard shortcuts <kbd aria-hidden="true">?</kbd>
+        </button>
+        <span className="muted small">
+          Revision {revisionNumber} · Select text to add a claim (<kbd>A</kbd>)
+        </span>
+      </div>
+      <VerdictLegend />
     </div>
   );
 }
