@@ -13,6 +13,7 @@ import { reanchor, summarizeAnchorStates, type ReanchorResult } from '@/lib/anch
 import { anchorChanged, type Anchor } from '@/lib/review';
 import { applyClaimEventIn, type Tx } from './claim-events';
 import { requireAnnotator } from './claims';
+import { recordReanchoring } from './reanchor-events';
 import type { PrismaClient } from './platform/db';
 import { AppError, notFound } from './platform/errors';
 import type { SessionUser } from './users';
@@ -65,6 +66,14 @@ export async function reviseArticle(
         orderBy: { id: 'asc' },
       });
       const results = reanchor(base.text, text, annotations);
+      // Every span's outcome goes into its claim's history (issue #12), whatever it was.
+      await recordReanchoring(tx, {
+        actorId: user.id,
+        articleId,
+        revision,
+        spans: annotations,
+        results,
+      });
       const changed = new Map<string, Map<string, ReanchorResult>>();
       for (const [index, result] of results.entries()) {
         const annotation = annotations[index]!;

@@ -10,6 +10,7 @@ import { Schema, type Node } from 'prosemirror-model';
 import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { snapToWords } from '@/lib/anchoring/snap-to-words';
 import {
   buildParagraphMap,
   offsetToPos,
@@ -43,8 +44,12 @@ export interface TextHighlight extends Omit<HighlightSpec, 'from' | 'to'> {
 }
 
 export interface ArticleViewHandle {
-  /** The selected text range in offsets, or null when nothing is selected. */
-  selection(): { start: number; end: number } | null;
+  /**
+   * The selected text range in offsets, or null when nothing is selected. The range is snapped
+   * to whole words (and the view's selection with it) unless `exact` is asked for or Alt was
+   * held when the selection was made (the end of the drag, or the Shift+arrow key).
+   */
+  selection(options?: { exact?: boolean }): { start: number; end: number } | null;
   dispatchHighlights(
     action:
       | { type: 'add' | 'reset'; highlights: TextHighlight[] }
@@ -123,6 +128,13 @@ function buildDoc(paragraphs: Paragraph[]): Node {
   return schema.node('doc', null, nodes);
 }
 
+/** The article text as offsets see it, for snapping: paragraphs at their offsets, breaks between. */
+function textOf(paragraphs: readonly Paragraph[]): string {
+  let text = '';
+  for (const p of paragraphs) text = text.padEnd(p.start, '\n') + p.text;
+  return text;
+}
+
 function toSpec(map: ParagraphMap, h: TextHighlight): HighlightSpec | null {
   const from = offsetToPos(map, h.start, 'start');
   const to = offsetToPos(map, h.end, 'end');
@@ -138,6 +150,9 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
   const mount = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const map = useRef<ParagraphMap>(buildParagraphMap(paragraphs));
+  const text = useRef(textOf(paragraphs));
+  // Whether Alt was held when the current selection was made: keep its exact characters.
+  const exactGesture = useRef(false);
   const callbacks = useRef({ onHighlightClick, onSelectionChange, onHighlightFocus });
   useEffect(() => {
     callbacks.current = { onHighlightClick, onSelectionChange, onHighlightFocus };
@@ -146,6 +161,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
   // The view is created once per text; highlights change through transactions afterwards.
   useEffect(() => {
     map.current = buildParagraphMap(paragraphs);
+    text.current = textOf(paragraphs);
     const specs = highlights
       .map((h) => toSpec(map.current, h))
       .filter((s): s is HighlightSpec => s !== null);
@@ -216,6 +232,14 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
       },
       // Read-only text that can still be selected with the keyboard: refuse every change.
       handleDOMEvents: {
+        mouseup: (_view, event) => {
+          exactGesture.current = event.altKey;
+          return false;
+        },
+        keyup: (_view, event) => {
+          if (event.shiftKey) exactGesture.current = event.altKey;
+          return false;
+        },
         mouseover: (v, event) => {
           const element = (event.target as Element).closest?.('.hl');
           if (!element) return false;
@@ -262,7 +286,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
   }, [paragraphs]);
 
   useImperativeHandle(ref, () => ({
-    selection() {
+    selection(options) {
       const editor = view.current;
       if (!editor) return null;
       let { from, to, empty } = editor.state.selection;
@@ -283,7 +307,20 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
       if (empty) return null;
       const start = posToOffset(map.current, from);
       const end = posToOffset(map.current, to);
-      return end > start ? { start, end } : null;
+      if (end <= start) return null;
+      if (options?.exact || exactGesture.current) return { start, end };
+      const snapped = snapToWords(text.current, { start, end });
+      if (!snapped) return null;
+      if (snapped.start !== start || snapped.end !== end) {
+        // Show the words that will be annotated.
+        const selection = TextSelection.create(
+          editor.state.doc,
+          offsetToPos(map.current, snapped.start, 'start'),
+          offsetToPos(map.current, snapped.end, 'end'),
+        );
+        editor.dispatch(editor.state.tr.setSelection(selection));
+      }
+      return snapped;
     },
     dispatchHighlights(action) {
       const editor = view.current;

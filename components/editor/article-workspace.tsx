@@ -102,7 +102,16 @@ export function ArticleWorkspace({
   });
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      if (event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+      // Alt+A adds a claim on the exact characters selected, not snapped to words (by key
+      // position: Alt changes the letter on some layouts).
+      if (event.altKey) {
+        if (event.code === 'KeyA' && !event.shiftKey && !isTyping(event.target)) {
+          event.preventDefault();
+          actions.startNewClaim({ exact: true });
+        }
+        return;
+      }
       const now = keys.current;
       if (event.key === 'Escape') {
         if (document.querySelector('dialog[open]')) return; // the sheet closes itself
@@ -240,8 +249,8 @@ export function ArticleWorkspace({
           <SelectionBar
             box={selection.box}
             container={selection.container}
-            onAddClaim={actions.startNewClaim}
-            onLink={actions.startLink}
+            onAddClaim={(exact) => actions.startNewClaim({ exact })}
+            onLink={(exact) => actions.startLink({ exact })}
           />
         )}
         {picker && (

@@ -13,8 +13,9 @@ export function SelectionBar({
   box: ScreenBox;
   /** The positioned element the bar is placed in (its viewport box). */
   container: ScreenBox;
-  onAddClaim(): void;
-  onLink(): void;
+  /** `exact` when Alt was held: keep the selection's exact characters, not whole words. */
+  onAddClaim(exact: boolean): void;
+  onLink(exact: boolean): void;
 }) {
   const top = Math.max(0, box.top - container.top - 44);
   const left = Math.max(
@@ -30,10 +31,20 @@ export function SelectionBar({
       // Keep the text selection: a mouse press on the bar must not clear it.
       onMouseDown={(event) => event.preventDefault()}
     >
-      <button type="button" onClick={onAddClaim} aria-keyshortcuts="a">
+      <button
+        type="button"
+        onClick={(event) => onAddClaim(event.altKey)}
+        aria-keyshortcuts="a Alt+a"
+        title="Add a claim on the selected words (Alt keeps the exact characters)"
+      >
         Add claim <kbd aria-hidden="true">A</kbd>
       </button>
-      <button type="button" className="secondary" onClick={onLink} aria-keyshortcuts="l">
+      <button
+        type="button"
+        className="secondary"
+        onClick={(event) => onLink(event.altKey)}
+        aria-keyshortcuts="l"
+      >
         Link to claim <kbd aria-hidden="true">L</kbd>
       </button>
     </div>

@@ -43,8 +43,9 @@ export interface WorkspaceActions {
   reload(): Promise<void>;
   open(panel: Panel): void;
   close(): void;
-  startNewClaim(): void;
-  startLink(): void;
+  /** Starts a claim on the selection, snapped to words unless `exact` (see ArticleView). */
+  startNewClaim(options?: { exact?: boolean }): void;
+  startLink(options?: { exact?: boolean }): void;
   /** Resolves to the new span's id, or null when the save failed. */
   createClaim(span: Span, draft: ClaimDraft): Promise<string | null>;
   saveClaim(claim: ClaimDTO, draft: ClaimDraft, version: number): Promise<boolean>;
@@ -82,8 +83,8 @@ export function useWorkspace(
         view.current?.dispatchHighlights({ type: 'reset', highlights: highlightsOf(next) });
     }
 
-    function selectionOrSay(): Span | null {
-      const span = view.current?.selection() ?? null;
+    function selectionOrSay(options?: { exact?: boolean }): Span | null {
+      const span = view.current?.selection(options) ?? null;
       if (!span) dispatch({ type: 'announced', message: 'Select a passage of the article first.' });
       return span;
     }
@@ -93,12 +94,12 @@ export function useWorkspace(
       reload,
       open: (panel) => dispatch({ type: 'panelOpened', panel }),
       close: () => dispatch({ type: 'panelClosed' }),
-      startNewClaim() {
-        const span = selectionOrSay();
+      startNewClaim(options) {
+        const span = selectionOrSay(options);
         if (span) dispatch({ type: 'panelOpened', panel: { kind: 'new', span } });
       },
-      startLink() {
-        const span = selectionOrSay();
+      startLink(options) {
+        const span = selectionOrSay(options);
         if (span) dispatch({ type: 'panelOpened', panel: { kind: 'link', span } });
       },
       async createClaim(span, draft) {

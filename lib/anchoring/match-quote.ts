@@ -130,34 +130,54 @@ export interface MatchOptions {
    */
   window?: number;
   movedInto?: TextStretches;
+  /**
+   * Share of the quote that may differ in an approximate match in a text longer than
+   * `FULL_SCAN_LENGTH`, at most (and by default) `MAX_ERROR_RATE`. Lower is faster where a place is known and the search only looks for
+   * where else the quote may be: at half the quote wrong, text of the same vocabulary matches
+   * almost everywhere, and each match costs a reverse scan to find where it starts.
+   */
+  maxErrorRate?: number;
   /** An index of the text's words (see `indexWords`), to find exact occurrences without a scan. */
   words?: WordIndex;
 }
 
 /**
- * Where each word of a text starts, by the word's first `WORD_KEY_LENGTH` code units: built once
- * for a text, it finds the exact occurrences of many quotes that start on a word without
- * scanning the whole text for each (a deleted section orphans hundreds at once).
+ * Where each word of a text starts, by a hash of the word's first `WORD_KEY_LENGTH` code units:
+ * built once for a text, it finds the exact occurrences of many quotes that start on a word
+ * without scanning the whole text for each (a deleted section orphans hundreds at once).
  */
-export type WordIndex = Map<string, number[]>;
+export interface WordIndex {
+  text: string;
+  starts: Map<number, number[]>;
+}
 
 const WORD_KEY_LENGTH = 6;
 
-/** Indexes every place in `text` that follows a whitespace character or starts the text. */
+/** Indexes every place in `text` that follows a space or line break, or starts the text. */
 export function indexWords(text: string): WordIndex {
-  const index: WordIndex = new Map();
-  // Spaces, tabs and line breaks (the common ones, by code: a regular expression per
-  // character would cost more than the searches it saves).
-  const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13) || code === 0xa0;
+  const starts = new Map<number, number[]>();
   for (let at = 0; at < text.length; at++) {
-    if (at > 0 && !isSpace(text.charCodeAt(at - 1))) continue;
-    if (isSpace(text.charCodeAt(at))) continue;
-    const key = text.slice(at, at + WORD_KEY_LENGTH);
-    const list = index.get(key);
+    if ((at > 0 && !isSpace(text.charCodeAt(at - 1))) || isSpace(text.charCodeAt(at))) continue;
+    const key = hashKey(text, at);
+    const list = starts.get(key);
     if (list) list.push(at);
-    else index.set(key, [at]);
+    else starts.set(key, [at]);
   }
-  return index;
+  return { text, starts };
+}
+
+// Spaces, tabs, line breaks and no-break spaces, by code: a regular expression per character
+// would cost more than the searches the index saves.
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0;
+}
+
+/** A hash of the `WORD_KEY_LENGTH` code units at `at` (collisions are checked by the caller). */
+function hashKey(text: string, at: number): number {
+  let hash = 0;
+  const end = Math.min(text.length, at + WORD_KEY_LENGTH);
+  for (let i = at; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  return hash;
 }
 
 /**
@@ -195,6 +215,7 @@ export function matchTextQuote(
     window = SEARCH_WINDOW,
     movedInto,
     words,
+    maxErrorRate = MAX_ERROR_RATE,
   }: MatchOptions = {},
 ): QuoteMatch[] {
   const { exact } = quote;
@@ -216,7 +237,9 @@ export function matchTextQuote(
         bestExact.start <= windowEnd));
   if (confident) return toQuoteMatches(rankMatches(scored, expected, maxCandidates));
 
-  const maxErrors = Math.min(MAX_ERRORS, Math.floor(exact.length * MAX_ERROR_RATE));
+  // A short text is scanned in full anyway: it keeps every candidate up to the full rate.
+  const rate = scanAll ? MAX_ERROR_RATE : Math.min(MAX_ERROR_RATE, maxErrorRate);
+  const maxErrors = Math.min(MAX_ERRORS, Math.floor(exact.length * rate));
   const chunkLength = Math.max(MIN_SEARCH_CHUNK, Math.ceil(text.length / SEARCH_CHUNKS));
   const searchRange = (from: number, to: number, pieceLength = chunkLength) => {
     const found = searchApproximate(text, exact, from, to, maxErrors, pieceLength);
@@ -372,9 +395,12 @@ function findExactMatches(
   const starts: number[] = [];
   // A quote that starts a word, looked up in the index: its copies that start a word too (one
   // glued to a bracket or quotation mark has other context anyway).
-  const startsWord = /^[^\s\u00a0]/.test(exact) && /(^|[ \t\n\v\f\r\u00a0])$/.test(prefix);
-  if (words && exact.length >= WORD_KEY_LENGTH && startsWord) {
-    for (const at of words.get(exact.slice(0, WORD_KEY_LENGTH)) ?? []) {
+  const startsWord =
+    exact.length >= WORD_KEY_LENGTH &&
+    !isSpace(exact.charCodeAt(0)) &&
+    (prefix.length === 0 || isSpace(prefix.charCodeAt(prefix.length - 1)));
+  if (words && words.text === text && startsWord) {
+    for (const at of words.starts.get(hashKey(exact, 0)) ?? []) {
       if (text.startsWith(exact, at) && isCodePointBoundary(text, at + exact.length)) {
         starts.push(at);
       }

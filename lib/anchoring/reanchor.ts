@@ -131,18 +131,36 @@ export function reanchor(
   const changes = oldText === newText ? [] : diffTexts(oldText, newText);
   let inserted: TextStretches | undefined;
   let words: WordIndex | undefined;
+  let searches = 0;
   return anchors.map((anchor) => {
     const mapped = placeMapped(newText, anchor, changes, options);
     if (mapped.result) return mapped.result;
     // Its place is gone or rewritten: search, knowing where it should be and that a moved quote
     // can only have landed in text the revision added (or stands verbatim elsewhere).
     inserted ??= collectInsertedText(changes, newText);
-    words ??= indexWords(newText);
+    // A few searches scan the text; beyond that an index of its words costs less.
+    searches += 1;
+    if (searches > SCANS_BEFORE_INDEXING) words ??= indexWords(newText);
     const window = anchor.exact.length + MAX_ERRORS;
-    const scope = { window, movedInto: inserted, words };
+    const scope = { window, movedInto: inserted, words, maxErrorRate: MAPPED_ERROR_RATE };
     return placeByMatching(newText, anchor, mapped.start, options, scope);
   });
 }
+
+/**
+ * Share of a quote that may differ in the matches searched for once its mapped place failed.
+ * Such a quote was deleted or rewritten where it stood, so what is sought is a copy elsewhere (a
+ * moved paragraph) or a candidate for the user; a place with more than a quarter of the quote
+ * different would need near-perfect context to reach the floor and is a poor candidate, while
+ * searching up to half (as for a quote with no known place) costs several times more.
+ */
+const MAPPED_ERROR_RATE = 0.25;
+
+/**
+ * Annotations searched for by scanning the text before the rest use an index of its words:
+ * building the index costs about as much as a few dozen scans of a long text.
+ */
+const SCANS_BEFORE_INDEXING = 48;
 
 /**
  * Places one annotation of `reanchor` at its old offsets mapped through `changes`, when the
@@ -159,7 +177,15 @@ function placeMapped(
   const end = Math.max(start, mapOffset(changes, anchor.end, 'end'));
   if (anchor.exact.length === 0 || start === end) return { start };
   const errors = countChangedUnits(changes, anchor.start, anchor.end, start, end);
-  const score = scoreTextQuoteMatch(newText, anchor, { start, end }, { hint: start, errors });
+  // Most quotes stand unchanged with their whole context: a perfect score, without comparing.
+  const intact =
+    errors === 0 &&
+    start >= anchor.prefix.length &&
+    newText.startsWith(anchor.prefix, start - anchor.prefix.length) &&
+    newText.startsWith(anchor.suffix, end);
+  const score = intact
+    ? 1
+    : scoreTextQuoteMatch(newText, anchor, { start, end }, { hint: start, errors });
   if (score < minScore) return { start };
   const placed = describeTextQuote(newText, { start, end }, { contextLength });
   return { result: { state: classifyPlacement(anchor, placed), anchor: placed, score }, start };
@@ -216,7 +242,7 @@ function placeByMatching(
     maxCandidates = MAX_CANDIDATES,
     contextLength = CONTEXT_LENGTH,
   }: ReanchorOptions,
-  scope: Pick<MatchOptions, 'window' | 'movedInto' | 'words'> = {},
+  scope: Pick<MatchOptions, 'window' | 'movedInto' | 'words' | 'maxErrorRate'> = {},
 ): ReanchorResult {
   const { exact, prefix, suffix } = anchor;
   const quote = { exact, prefix, suffix };

@@ -39,6 +39,9 @@ export interface DiffRun {
  */
 const DIFF_TIMEOUT_SECONDS = 1;
 
+/** Changed stretches shorter than this (both sides, in code units) skip the middle passes. */
+const SHORT_STRETCH = 4096;
+
 type Splitter = (text: string) => string[];
 
 // Each splitter keeps what it splits at with the piece before it, so pieces join back into
@@ -178,6 +181,12 @@ function diffInPasses(
         if (a) out.push([DIFF_DELETE, a]);
         if (b) out.push([DIFF_INSERT, b]);
       }
+      return;
+    }
+    // A short stretch (a paragraph or two) goes straight to the last pass: a middle pass there
+    // costs more than it saves.
+    if (level > 0 && level < splitters.length - 1 && a.length + b.length < SHORT_STRETCH) {
+      pass(a, b, splitters.length - 1);
       return;
     }
     const split = splitters[level]!;

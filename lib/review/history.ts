@@ -56,6 +56,7 @@ const SUMMARIES: Record<string, string> = {
   'annotation.create': 'Added a span',
   'annotation.delete': 'Removed a span',
   'annotation.reattach': 'Re-attached a span',
+  'annotation.reanchor': 'Re-anchored after a text revision',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -93,7 +94,15 @@ const HIDDEN_FIELDS = new Set([
   'changedBy',
 ]);
 /** Fields of a span event that together make up "the span". */
-const SPAN_FIELDS = ['exact', 'start', 'end', 'anchorState', 'revisionId', 'articleId'];
+const SPAN_FIELDS = [
+  'exact',
+  'start',
+  'end',
+  'anchorState',
+  'anchorScore',
+  'revisionId',
+  'articleId',
+];
 
 type Json = Record<string, unknown>;
 
@@ -133,9 +142,11 @@ export function describeValue(field: string, value: unknown): string {
       typeof span.start === 'number' && typeof span.end === 'number'
         ? ` at ${span.start}–${span.end}`
         : '';
+    const score =
+      typeof span.anchorScore === 'number' ? `, score ${span.anchorScore.toFixed(2)}` : '';
     const state =
       typeof span.anchorState === 'string' && span.anchorState !== 'EXACT'
-        ? ` (${span.anchorState.toLowerCase()})`
+        ? ` (${span.anchorState.toLowerCase()}${score})`
         : '';
     return `“${String(span.exact ?? '')}”${where}${state}`;
   }

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { ArticleDetailsForm } from '@/components/article/article-details-form';
 import { ExportMenu } from '@/components/export/export-menu';
 import { ArticleWorkspace } from '@/components/editor/article-workspace';
+import { RevisionList } from '@/components/revisions/revision-list';
 import type { ArticleAnnotationsDTO } from '@/lib/api/types';
 import { toWire } from '@/lib/api/wire';
 import { getArticleOrThrow } from '@/server/articles';
@@ -12,6 +13,7 @@ import { getArticleAnnotations } from '@/server/queries/article-annotations';
 import { db } from '@/server/platform/db';
 import { orNotFound } from '@/server/platform/pages';
 import { getUser, requirePageUser } from '@/server/platform/session';
+import { listRevisions } from '@/server/queries/revisions';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -32,6 +34,7 @@ export default async function ArticlePage({ params }: Props) {
   const article = await loadArticle(id);
   // The same shape the API sends (dates as ISO strings), checked against the shared type.
   const annotations: ArticleAnnotationsDTO = toWire(await getArticleAnnotations(db(), id));
+  const revisions = await listRevisions(db(), id);
   return (
     <article className="article-page">
       <header className="article-header">
@@ -65,6 +68,10 @@ export default async function ArticlePage({ params }: Props) {
         initial={annotations}
         user={{ id: user.id, name: user.name, role: user.role }}
       />
+      <section className="panel" aria-labelledby="revisions-heading">
+        <h2 id="revisions-heading">Revisions</h2>
+        <RevisionList articleId={id} revisions={revisions} />
+      </section>
     </article>
   );
 }

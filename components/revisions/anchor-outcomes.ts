@@ -1,0 +1,31 @@
+import type { AnchorState } from '@/lib/domain';
+
+/** How each re-anchoring outcome is named to a reader. */
+export const OUTCOME_LABELS: Record<AnchorState, string> = {
+  EXACT: 'kept',
+  MOVED: 'moved',
+  FUZZY: 'changed',
+  ORPHANED: 'orphaned',
+};
+
+/** "3 kept · 1 moved · 1 orphaned" (outcomes with none are left out); "—" for none at all. */
+export function describeOutcomes(outcomes: Record<AnchorState, number> | null): string {
+  if (!outcomes) return 'First revision';
+  const parts = (Object.keys(OUTCOME_LABELS) as AnchorState[])
+    .filter((state) => outcomes[state] > 0)
+    .map((state) => `${outcomes[state]} ${OUTCOME_LABELS[state]}`);
+  return parts.length > 0 ? parts.join(' · ') : 'No highlights';
+}
+
+/** A revision's time as "1 Dec 2026, 02:40 UTC". */
+export function formatRevisionTime(at: Date | string): string {
+  const value = typeof at === 'string' ? new Date(at) : at;
+  return `${value.toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  })} UTC`;
+}
