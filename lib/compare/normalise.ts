@@ -223,15 +223,30 @@ export function extractDates(text: string, reference?: Date): DateValue[] {
   });
 }
 
-/** Stretches between quotation marks inside `span` (the marks excluded). */
+/**
+ * Stretches between quotation marks inside `span` (the marks excluded). A statement cut from a
+ * longer quotation counts too: a closing mark with no opening one quotes from the start, an
+ * opening mark with no closing one quotes to the end.
+ */
 export function findQuotes(text: string, span: Span): Span[] {
   const quotes: Span[] = [];
-  const pattern = /[“"«„]([^“”"«»„]{2,}?)[”"»“]/g;
-  const slice = text.slice(span.start, span.end);
-  for (const match of slice.matchAll(pattern)) {
-    const start = span.start + (match.index ?? 0) + 1;
-    quotes.push({ start, end: start + (match[1]?.length ?? 0) });
+  let open: number | null = null;
+  let sawMark = false;
+  for (let i = span.start; i < span.end; i++) {
+    const c = text[i]!;
+    const opens = c === '“' || c === '«' || c === '„' || (c === '"' && open === null);
+    const closes = c === '”' || c === '»' || (c === '"' && open !== null);
+    if (closes && !(c === '”' && open === null && sawMark && text[i - 1] === ' ')) {
+      const start = open ?? (sawMark ? null : span.start);
+      if (start !== null && i > start) quotes.push({ start, end: i });
+      open = null;
+      sawMark = true;
+    } else if (opens) {
+      open = i + 1;
+      sawMark = true;
+    }
   }
+  if (open !== null && span.end > open) quotes.push({ start: open, end: span.end });
   return quotes;
 }
 
