@@ -48,6 +48,8 @@ export interface ArticleViewHandle {
       | { type: 'remove'; annotationIds: string[] },
   ): void;
   scrollToOffset(offset: number): void;
+  /** Scrolls to a span and flashes its highlight. */
+  revealAnnotation(annotationId: string, start: number): void;
   focus(): void;
 }
 
@@ -183,6 +185,16 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
       const { node } = editor.domAtPos(pos);
       const element = node instanceof Element ? node : node.parentElement;
       element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    },
+    revealAnnotation(annotationId, start) {
+      this.scrollToOffset(start);
+      const root = view.current?.dom;
+      if (!root) return;
+      for (const element of root.querySelectorAll(`[data-annotation-id~="${annotationId}"]`)) {
+        element.classList.remove('flash');
+        void (element as HTMLElement).offsetWidth; // restart the animation
+        element.classList.add('flash');
+      }
     },
     focus() {
       view.current?.focus();

@@ -7,29 +7,11 @@
  */
 import { useState, type FormEvent } from 'react';
 import { claimTextWarnings } from '@/lib/claims';
+import type { ClaimDTO, EvidenceDTO } from '@/lib/api/types';
 import { VERDICTS, VERDICT_LABELS, type Verdict } from '@/lib/domain';
-import type { ClaimDTO, EvidenceDTO } from './types';
+import type { ClaimDraft } from '@/lib/workspace/claim-draft';
 
-export interface ClaimFormValues {
-  text: string;
-  claimant: string;
-  verdict: Verdict;
-  rationale: string;
-  evidence: EvidenceDTO[];
-}
-
-export function valuesOf(claim: ClaimDTO): ClaimFormValues {
-  return {
-    text: claim.text,
-    claimant: claim.claimant ?? '',
-    verdict: claim.verdict,
-    rationale: claim.rationale,
-    evidence: claim.evidence.map((e) => ({
-      ...e,
-      accessedAt: e.accessedAt ? e.accessedAt.slice(0, 10) : null,
-    })),
-  };
-}
+type ClaimFormValues = ClaimDraft;
 
 interface Props {
   heading: string;
@@ -197,11 +179,7 @@ export function ClaimForm({
           </button>
         </fieldset>
       </fieldset>
-      {error && (
-        <p className="alert error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <p className="alert error">{error}</p>}
       {conflict && (
         <section className="conflict" aria-label="Conflicting versions">
           <p>

@@ -122,7 +122,7 @@ test('edit the text: one claim moves, one is orphaned and re-attached with a cli
     await selectWithMouse(page, passage);
     await page.getByRole('button', { name: 'Add claim' }).click();
     await page.getByRole('button', { name: 'Save claim' }).click();
-    await expect(page.getByRole('status')).toHaveText('Claim saved.');
+    await expect(highlight(page, passage)).toBeVisible();
   }
   await page.getByRole('button', { name: 'Edit text' }).click();
   const edited = TEXT.replace('Critics said', 'Several critics said').replace(

@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   last_admin: 409,
+  // A passage linked to a claim a second time (issue #16).
+  already_linked: 409,
   too_many_requests: 429,
   internal_error: 500,
   service_unavailable: 503,
