@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { cache } from 'react';
 import { formatDate } from '@/lib/format';
 import Link from 'next/link';
+import { ArticleDetailsForm } from '@/components/article/article-details-form';
 import { ExportMenu } from '@/components/export/export-menu';
 import { ArticleWorkspace } from '@/components/editor/article-workspace';
 import type { ArticleAnnotationsDTO } from '@/lib/api/types';
@@ -49,6 +50,16 @@ export default async function ArticlePage({ params }: Props) {
           <Link href={`/compare?a=${encodeURIComponent(id)}`}>Compare with…</Link>
         </p>
         <ExportMenu articleId={id} />
+        <ArticleDetailsForm
+          articleId={id}
+          initial={{
+            title: article.title,
+            byline: article.byline,
+            sourceName: article.sourceName,
+            sourceUrl: article.sourceUrl,
+            publishedAt: article.publishedAt?.toISOString().slice(0, 10) ?? null,
+          }}
+        />
       </header>
       <ArticleWorkspace
         key={annotations.revision.id}
