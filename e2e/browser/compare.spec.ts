@@ -29,11 +29,11 @@ test('compare the two sample reports, see "29 of the 37", create a claim linked 
   await page.getByRole('link', { name: 'Compare with…' }).click();
   await expect(
     page.getByRole('heading', { name: `Compare “MFA release ${suffix}” with…` }),
-  ).toBeVisible();
+  ).toBeVisible({ timeout: 30_000 }); // ranks the library's texts: slow on a loaded machine
   await page.getByRole('link', { name: new RegExp(`Astana Times report ${suffix}`) }).click();
 
   const table = page.getByRole('table', { name: 'Aligned statements' });
-  await expect(table).toBeVisible();
+  await expect(table).toBeVisible({ timeout: 30_000 });
   const mark = page.locator('mark[data-type="number"]', { hasText: '29 of the 37' });
   await expect(table.locator(mark)).toBeVisible();
   const row = table.getByRole('row').filter({ has: mark });
