@@ -104,6 +104,8 @@ function join(units: Unit[], indices: number[]): Unit {
 
 /** A statement must cover this share of an unpaired statement's weight to be split for it. */
 const SPLIT_COVER = 0.4;
+/** Above this similarity two statements of one text repeat each other. */
+const REPEAT_MIN = 0.8;
 
 /**
  * One long sentence can state what the other text says in two far-apart sentences (the MFA's
@@ -126,7 +128,8 @@ function splitCovering(
     for (const [index, pair] of pairs.entries()) {
       const host = pair[splitSide];
       const cover = sharedWeight(host.bag, orphan.bag) / (orphan.weight || 1);
-      if (cover < SPLIT_COVER) continue;
+      // An orphan that repeats the host's partner is a repeat in its own text, not a clause.
+      if (cover < SPLIT_COVER || dice(orphan.bag, pair[otherSide].bag) > REPEAT_MIN) continue;
       for (const at of clauseBoundaries(text, host)) {
         const first = subUnit(host, { start: host.start, end: at.end }, idf);
         const second = subUnit(host, { start: at.next, end: host.end }, idf);

@@ -65,29 +65,31 @@ export function findDifferences(a: Side, b: Side): Difference[] {
   const restA = a.tokens.filter((t) => !overlapsAny(t, consumedA));
   const restB = b.tokens.filter((t) => !overlapsAny(t, consumedB));
   const hunks = wordHunks(restA, restB);
-  const keysA = new Set(restA.map((t) => t.key));
-  const keysB = new Set(restB.map((t) => t.key));
+  const countsA = counts(restA);
+  const countsB = counts(restB);
   for (const hunk of hunks) {
-    // A word the other statement also has, elsewhere, was moved, not changed.
-    const removed = hunk.removed.filter((t) => !keysB.has(t.key));
-    const added = hunk.added.filter((t) => !keysA.has(t.key));
+    // A word the other statement has as often, elsewhere, was moved, not changed.
+    const removed = hunk.removed.filter(
+      (t) => (countsB.get(t.key) ?? 0) < (countsA.get(t.key) ?? 0),
+    );
+    const added = hunk.added.filter((t) => (countsA.get(t.key) ?? 0) < (countsB.get(t.key) ?? 0));
+    const namesA = removed.filter((t) => t.capitalised && !PRONOUNS.has(t.key));
+    const namesB = added.filter((t) => t.capitalised && !PRONOUNS.has(t.key));
+    if (namesA.length > 0 && namesB.length > 0) {
+      take('name', cover(namesA), cover(namesB));
+      continue;
+    }
     // Inside quotation marks every changed word matters.
     const quotedA = removed.filter((t) => overlapsAny(t, quotesA));
     const quotedB = added.filter((t) => overlapsAny(t, quotesB));
-    if (quotedA.length > 0 && quotedB.length > 0) {
-      take('quote', cover(quotedA), cover(quotedB));
+    if (quotedA.length > 0 || quotedB.length > 0) {
+      take('quote', quotedA.length ? cover(quotedA) : null, quotedB.length ? cover(quotedB) : null);
       continue;
     }
     const verbsA = removed.filter((t) => reportingClass(t.key));
     const verbsB = added.filter((t) => reportingClass(t.key));
     if (verbsA.length > 0 && verbsB.length > 0) {
       take('attribution', cover(verbsA), cover(verbsB));
-      continue;
-    }
-    const namesA = removed.filter((t) => t.capitalised && !PRONOUNS.has(t.key));
-    const namesB = added.filter((t) => t.capitalised && !PRONOUNS.has(t.key));
-    if (namesA.length > 0 && namesB.length > 0) {
-      take('name', cover(namesA), cover(namesB));
       continue;
     }
     const missingNamesA = namesA.filter((t) => !knows(b.vocabulary, t.key));
@@ -165,6 +167,12 @@ function wordHunks(a: Token[], b: Token[]): Hunk[] {
   }
   if (current) hunks.push(current);
   return hunks;
+}
+
+function counts(tokens: Token[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const t of tokens) map.set(t.key, (map.get(t.key) ?? 0) + 1);
+  return map;
 }
 
 /** Function words, pronouns and neutral reporting verbs carry no fact of their own. */

@@ -59,6 +59,15 @@ describe('extractNumbers', () => {
       ['$3 million', '$3000000'],
       ['5%', '5%'],
     ]));
+  it('gives one value to the same amount written differently', () => {
+    const value = (text: string) => extractNumbers(text, whole(text)).map((n) => n.value);
+    assert.deepEqual(value('$3m'), value('$3 million'));
+    assert.deepEqual(value('3.5 million'), value('3,500,000'));
+    assert.deepEqual(value('$1,200'), value('$1200'));
+    assert.deepEqual(value('2.1bn'), value('2.1 billion'));
+    assert.deepEqual(value('4.50'), value('4.5'));
+    assert.notDeepEqual(value('5m'), value('5 million'));
+  });
   it('leaves out numbers inside excluded spans (dates)', () => {
     const text = 'On May 28, 37 people came.';
     assert.deepEqual(

@@ -120,7 +120,7 @@ export interface NumberValue extends Span {
 }
 
 const DIGITS =
-  /(?<![\p{L}\p{N}])[$€£]?\d+(?:[.,]\d+)*(?:\s?(?:%|per ?cent|percent))?(?:\s(?:million|billion|thousand|trillion))?/giu;
+  /(?<![\p{L}\p{N}])[$€£]?\d+(?:[.,]\d+)*(?:\s?(?:%|per ?cent|percent))?(?:\s(?:million|billion|thousand|trillion)|(?:bn|m|k)(?![\p{L}\p{N}]))?/giu;
 const NUMBER_WORD_TEST =
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)\b/i;
 
@@ -160,17 +160,27 @@ interface CompromiseNumber {
 function numberKey(raw: string): string {
   let value = raw.toLowerCase().replace(/\s+/g, ' ');
   value = value.replace(/per ?cent|percent/, '%').replace(/ %/, '%');
-  if (/^\d{1,3}(,\d{3})+/.test(value)) value = value.replace(/,/g, '');
-  const scale = /(million|billion|thousand|trillion)$/.exec(value);
-  if (scale?.[1]) {
-    const base = Number.parseFloat(value.replace(/[^\d.]/g, ''));
-    const factor = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 }[scale[1]] ?? 1;
-    return (
-      (value.startsWith('$') || value.startsWith('€') || value.startsWith('£') ? value[0] : '') +
-      String(base * factor)
-    );
+  const match = /^([$€£]?)([\d.,]+)\s?(%|million|billion|thousand|trillion|bn|m|k)?$/.exec(value);
+  if (!match) return value;
+  const [, currency = '', digits = '', unit = ''] = match;
+  // "1,200" and "1200" are one number; "1,5" (a decimal comma) stays as written.
+  const plain = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits) ? digits.replace(/,/g, '') : digits;
+  const number = Number(plain);
+  if (!Number.isFinite(number)) return value;
+  const factor: Record<string, number> = {
+    thousand: 1e3,
+    k: 1e3,
+    million: 1e6,
+    m: 1e6,
+    billion: 1e9,
+    bn: 1e9,
+    trillion: 1e12,
+  };
+  // "5m" without a currency may be metres: only amounts take the short scales.
+  if (unit in factor && (currency || !['m', 'k'].includes(unit))) {
+    return currency + String(Math.round(number * factor[unit]! * 1e6) / 1e6);
   }
-  return value;
+  return currency + String(number) + (unit === '%' ? '%' : unit);
 }
 
 /** "29 of the 37" is one fact (a proportion), not two numbers. */
@@ -223,15 +233,30 @@ export function extractDates(text: string, reference?: Date): DateValue[] {
   });
 }
 
-/** Stretches between quotation marks inside `span` (the marks excluded). */
+/**
+ * Stretches between quotation marks inside `span` (the marks excluded). A statement cut from a
+ * longer quotation counts too: a closing mark with no opening one quotes from the start, an
+ * opening mark with no closing one quotes to the end.
+ */
 export function findQuotes(text: string, span: Span): Span[] {
   const quotes: Span[] = [];
-  const pattern = /[“"«„]([^“”"«»„]{2,}?)[”"»“]/g;
-  const slice = text.slice(span.start, span.end);
-  for (const match of slice.matchAll(pattern)) {
-    const start = span.start + (match.index ?? 0) + 1;
-    quotes.push({ start, end: start + (match[1]?.length ?? 0) });
+  let open: number | null = null;
+  let sawMark = false;
+  for (let i = span.start; i < span.end; i++) {
+    const c = text[i]!;
+    const opens = c === '“' || c === '«' || c === '„' || (c === '"' && open === null);
+    const closes = c === '”' || c === '»' || (c === '"' && open !== null);
+    if (closes && !(c === '”' && open === null && sawMark && text[i - 1] === ' ')) {
+      const start = open ?? (sawMark ? null : span.start);
+      if (start !== null && i > start) quotes.push({ start, end: i });
+      open = null;
+      sawMark = true;
+    } else if (opens) {
+      open = i + 1;
+      sawMark = true;
+    }
   }
+  if (open !== null && span.end > open) quotes.push({ start: open, end: span.end });
   return quotes;
 }
 

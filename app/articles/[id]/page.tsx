@@ -49,6 +49,8 @@ export default async function ArticlePage({ params }: Props) {
             .join(' · ')}
           {' · '}
           <Link href={`/articles/${id}/original`}>View original</Link>
+          {' · '}
+          <Link href={`/compare?a=${encodeURIComponent(id)}`}>Compare with…</Link>
         </p>
         <ExportMenu articleId={id} />
         <ArticleDetailsForm
