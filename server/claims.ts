@@ -29,6 +29,7 @@ import {
 } from '@/lib/review';
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from './generated/prisma/client';
+import { anchorEvidence, type EvidenceAnchorData } from './evidence/link';
 import { currentRevision } from './revision-text';
 import type { PrismaClient } from './platform/db';
 import { AppError, forbidden, notFound } from './platform/errors';
@@ -41,7 +42,17 @@ const claimInclude = {
   lastEditedBy: { select: { id: true, name: true } },
   evidence: {
     orderBy: { createdAt: 'asc' },
-    select: { id: true, url: true, title: true, quote: true, accessedAt: true },
+    select: {
+      id: true,
+      url: true,
+      title: true,
+      quote: true,
+      accessedAt: true,
+      captureId: true,
+      quoteStart: true,
+      quoteEnd: true,
+      quoteAnchor: true,
+    },
   },
   annotations: {
     orderBy: { createdAt: 'asc' },
@@ -113,13 +124,18 @@ function forReview(claim: {
   };
 }
 
-function evidenceData(evidence: EvidenceInput[], userId: string) {
-  return evidence.map((e) => ({
+function evidenceData(
+  evidence: EvidenceInput[],
+  userId: string,
+  anchors: readonly EvidenceAnchorData[],
+) {
+  return evidence.map((e, index) => ({
     url: e.url,
     title: e.title,
     quote: e.quote,
     accessedAt: e.accessedAt ? new Date(e.accessedAt) : null,
     createdById: userId,
+    ...anchors[index],
   }));
 }
 
@@ -156,6 +172,7 @@ export async function createClaim(prisma: PrismaClient, user: SessionUser, raw: 
   const input = newClaimSchema.parse(raw);
   const anchor = await describeSpan(prisma, input.span);
   const { evidence, ...fields } = input.claim;
+  const anchors = await anchorEvidence(prisma, evidence);
   const id = randomUUID();
   // One batch transaction (claim, span, evidence and audit row), not an interactive one: the
   // fewest round trips while many editors save at once.
@@ -165,7 +182,7 @@ export async function createClaim(prisma: PrismaClient, user: SessionUser, raw: 
         id,
         ...fields,
         authorId: user.id,
-        evidence: { create: evidenceData(evidence, user.id) },
+        evidence: { create: evidenceData(evidence, user.id, anchors) },
         annotations: {
           create: {
             articleId: input.span.articleId,
@@ -262,6 +279,7 @@ export async function updateClaim(
   id: string,
   update: ClaimUpdate,
 ) {
+  const anchors = update.evidence ? await anchorEvidence(prisma, update.evidence) : [];
   return prisma.$transaction(async (tx) => {
     const before = await tx.claim.findUnique({ where: { id }, include: claimInclude });
     if (!before) throw notFound('Claim');
@@ -300,7 +318,7 @@ export async function updateClaim(
     if (evidence) {
       await tx.evidence.deleteMany({ where: { claimId: id } });
       await tx.evidence.createMany({
-        data: evidenceData(evidence, user.id).map((e) => ({ ...e, claimId: id })),
+        data: evidenceData(evidence, user.id, anchors).map((e) => ({ ...e, claimId: id })),
       });
     }
     const after = await tx.claim.findUniqueOrThrow({ where: { id }, include: claimInclude });

@@ -40,6 +40,11 @@ describe('compareQuote', () => {
   const quote = 'Critics said the figure included wells that were never finished.';
   const anchor = anchorOf(TEXT, quote);
 
+  it('sees no move when a sentence was added beside the quote in its paragraph', () => {
+    const newer = TEXT.replace(quote, `${quote} The ministry disputes this.`);
+    assert.equal(compareQuote(anchor, newer), null);
+  });
+
   it('sees no change when text elsewhere was added', () => {
     const newer = `Updated 3 December.\n\n${TEXT}\n\nMore to follow.`;
     assert.equal(compareQuote(anchor, newer), null);
@@ -66,7 +71,7 @@ describe('compareQuote', () => {
   it('flags the same words in new surroundings as moved', () => {
     const newer =
       'The ministry said on Monday that 1,400 wells were drilled in 2025.\n\n' +
-      `Opposition deputies, in a statement, repeated the old line. ${quote}\n\nNothing else.`;
+      `Opposition deputies, in a statement, repeated the old line. ${quote} They left.\n\nNothing else.`;
     assert.equal(compareQuote(anchor, newer)?.change, 'MOVED');
   });
 });

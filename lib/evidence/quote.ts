@@ -126,9 +126,19 @@ export function compareQuote(anchor: TextAnchor, newText: string): QuoteChange |
   if (now.exact !== anchor.exact) {
     return { change: 'CHANGED', anchor: now, diff: wordDiff(anchor.exact, now.exact) };
   }
-  const sameSurroundings =
-    sameContext(anchor.prefix, now.prefix, 'end') &&
-    sameContext(anchor.suffix, now.suffix, 'start');
+  // Surroundings are what stands beside the quote in its own paragraph; the same on either
+  // side means the quote is where it was (a sentence added or edited beside it is no move).
+  const samePrefix = sameContext(
+    paragraphPart(anchor.prefix, 'end'),
+    paragraphPart(now.prefix, 'end'),
+    'end',
+  );
+  const sameSuffix = sameContext(
+    paragraphPart(anchor.suffix, 'start'),
+    paragraphPart(now.suffix, 'start'),
+    'start',
+  );
+  const sameSurroundings = samePrefix || sameSuffix;
   if (sameSurroundings) return null;
   return {
     change: 'MOVED',
@@ -138,6 +148,13 @@ export function compareQuote(anchor: TextAnchor, newText: string): QuoteChange |
       `${now.prefix}${now.exact}${now.suffix}`,
     ),
   };
+}
+
+/** The part of a context inside the quote's paragraph (up to the nearest line break). */
+function paragraphPart(context: string, near: 'start' | 'end'): string {
+  if (near === 'end') return context.slice(context.lastIndexOf('\n') + 1);
+  const cut = context.indexOf('\n');
+  return cut < 0 ? context : context.slice(0, cut);
 }
 
 /**

@@ -11,6 +11,10 @@ export interface EvidenceFixtureServer {
   url(path: string): string;
   /** Serves `body` at `path` from now on (status 200 unless given). */
   set(path: string, body: string | Uint8Array, type?: string, status?: number): void;
+  /** The next `times` requests of `path` get no answer at all (a stuck fetch). */
+  hang(path: string, times?: number): void;
+  /** The body served at `path`, if any. */
+  body(path: string): Buffer | undefined;
   /** Requests received per path. */
   hits(path: string): number;
   close(): Promise<void>;
@@ -19,9 +23,15 @@ export interface EvidenceFixtureServer {
 export async function startEvidenceFixtureServer(): Promise<EvidenceFixtureServer> {
   const pages = new Map<string, { body: Buffer; type: string; status: number }>();
   const counts = new Map<string, number>();
+  const hangs = new Map<string, number>();
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     counts.set(path, (counts.get(path) ?? 0) + 1);
+    const hang = hangs.get(path) ?? 0;
+    if (hang > 0) {
+      hangs.set(path, hang - 1);
+      return;
+    }
     const page = pages.get(path);
     if (!page) {
       response.writeHead(404, { 'content-type': 'text/plain' });
@@ -44,6 +54,8 @@ export async function startEvidenceFixtureServer(): Promise<EvidenceFixtureServe
     url: (path) => `http://127.0.0.1:${port}${path}`,
     set: (path, body, type = 'text/html; charset=utf-8', status = 200) =>
       pages.set(path, { body: Buffer.from(body), type, status }),
+    hang: (path, times = 1) => hangs.set(path, times),
+    body: (path) => pages.get(path)?.body,
     hits: (path) => counts.get(path) ?? 0,
     close: () =>
       new Promise<void>((resolve) => {

@@ -20,6 +20,8 @@ export interface ArchiveOptions {
   fetch: ImportSettings;
   resolve?: Resolver;
   now?: () => Date;
+  /** When the next scheduled re-check falls (hours after this fetch); default 24. */
+  watchIntervalHours?: number;
 }
 
 /** A response or file ready to store: what arrived and its readable text. */
@@ -35,15 +37,12 @@ export interface CopyToStore {
   title: string | null;
 }
 
-/** Fetches an address and extracts its text; throws the fetcher's AppErrors. */
-export async function fetchCopy(url: string, options: ArchiveOptions): Promise<CopyToStore> {
+/** A fetched response before its text is extracted. */
+export type FetchedCopy = Omit<CopyToStore, 'text' | 'title'>;
+
+/** Fetches an address; throws the fetcher's AppErrors. */
+export async function fetchRaw(url: string, options: ArchiveOptions): Promise<FetchedCopy> {
   const page = await fetchUrl(url, { ...options.fetch, resolve: options.resolve });
-  const fetchedAt = options.now?.() ?? new Date();
-  const { text, title } = await extractReadableText(
-    page.bytes,
-    page.mediaType,
-    new URL(page.url).pathname,
-  );
   return {
     kind: 'FETCH',
     url: page.url,
@@ -51,10 +50,20 @@ export async function fetchCopy(url: string, options: ArchiveOptions): Promise<C
     headers: page.headers,
     mediaType: page.mediaType,
     body: page.bytes,
-    fetchedAt,
-    text,
-    title,
+    fetchedAt: options.now?.() ?? new Date(),
   };
+}
+
+/** Adds the readable text to a fetched response. */
+export async function withText(fetched: FetchedCopy): Promise<CopyToStore> {
+  const name = fetched.kind === 'FETCH' ? new URL(fetched.url).pathname : fetched.url;
+  const { text, title } = await extractReadableText(fetched.body, fetched.mediaType, name);
+  return { ...fetched, text, title };
+}
+
+/** Fetches an address and extracts its text; throws the fetcher's AppErrors. */
+export async function fetchCopy(url: string, options: ArchiveOptions): Promise<CopyToStore> {
+  return withText(await fetchRaw(url, options));
 }
 
 /** Writes a copy's WARC record and text to the blob store and its metadata row. */
@@ -146,9 +155,9 @@ export async function archiveSource(
     create: { url: address },
     update: {},
   });
-  let copy: CopyToStore;
+  let fetched: FetchedCopy;
   try {
-    copy = await fetchCopy(address, options);
+    fetched = await fetchRaw(address, options);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const failed = await prisma.evidenceSource.update({
@@ -163,11 +172,20 @@ export async function archiveSource(
     };
   }
   const previous = await latestCapture(prisma, source.id);
-  const same = previous?.payloadSha256 === sha256Hex(copy.body);
-  const capture = same ? previous : await storeCopy(prisma, options.dir, copy, source.id);
+  const same = previous?.payloadSha256 === sha256Hex(fetched.body);
+  const capture = same
+    ? previous
+    : await storeCopy(prisma, options.dir, await withText(fetched), source.id);
   const archived = await prisma.evidenceSource.update({
     where: { id: source.id },
-    data: { state: 'ARCHIVED', lastError: null, lastCheckedAt: copy.fetchedAt },
+    data: {
+      state: 'ARCHIVED',
+      lastError: null,
+      lastCheckedAt: fetched.fetchedAt,
+      nextCheckAt: new Date(
+        fetched.fetchedAt.getTime() + (options.watchIntervalHours ?? 24) * 3_600_000,
+      ),
+    },
   });
   return { source: archived, capture, error: null, created: !same };
 }

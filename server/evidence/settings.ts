@@ -7,6 +7,8 @@
  * - FACTMARK_FETCH_PER_HOST: fetches one process sends to one host at once. Default 2.
  * - FACTMARK_JOB_EXPIRE_SECONDS: a job still running after this is taken for dead (its worker
  *   was killed) and retried. Default 120.
+ * - FACTMARK_JOB_RETRY_DELAY_SECONDS: first retry delay of a failed job, doubled on each
+ *   further failure. Default 60.
  */
 import { join } from 'node:path';
 
@@ -16,6 +18,7 @@ export interface EvidenceSettings {
   concurrency: number;
   perHost: number;
   expireSeconds: number;
+  retryDelaySeconds: number;
 }
 
 function wholeNumber(
@@ -41,5 +44,6 @@ export function evidenceSettings(env: NodeJS.ProcessEnv = process.env): Evidence
     concurrency: wholeNumber(env, 'FACTMARK_FETCH_CONCURRENCY', 8, 1, 256),
     perHost: wholeNumber(env, 'FACTMARK_FETCH_PER_HOST', 2, 1, 64),
     expireSeconds: wholeNumber(env, 'FACTMARK_JOB_EXPIRE_SECONDS', 120, 5, 86_400),
+    retryDelaySeconds: wholeNumber(env, 'FACTMARK_JOB_RETRY_DELAY_SECONDS', 60, 1, 86_400),
   };
 }
