@@ -1,61 +1,197 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Combobox } from '@/components/combobox';
+import styles from '@/components/library/library.module.css';
 import { REVIEW_STATES, REVIEW_STATE_LABELS } from '@/lib/domain';
 import { formatDate } from '@/lib/format';
-import { listArticles } from '@/server/articles';
+import { LIBRARY_SORTS, LIBRARY_SORT_LABELS, libraryQuerySchema } from '@/lib/library';
+import { listLibrary, listLibraryFilterOptions } from '@/server/queries/library';
 import { db } from '@/server/platform/db';
 import { requirePageUser } from '@/server/platform/session';
 
 export const metadata: Metadata = { title: 'Library' };
 
-/** The article library: the home page after sign-in. */
-export default async function LibraryPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The article library: the home page after sign-in. Filters are a GET form, so links share. */
+export default async function LibraryPage({ searchParams }: Props) {
   await requirePageUser('/');
-  const articles = await listArticles(db());
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).map(([k, v]) => [
+      k,
+      k === 'states' || !Array.isArray(v) ? v : v[0],
+    ]),
+  );
+  const parsed = libraryQuerySchema.safeParse(raw);
+  // A stale or hand-edited link shows the first page with its filters rather than an error.
+  const query = parsed.success
+    ? parsed.data
+    : (libraryQuerySchema.safeParse({ ...raw, after: undefined, from: undefined, to: undefined })
+        .data ?? libraryQuerySchema.parse({}));
+  const [page, options] = await Promise.all([
+    listLibrary(db(), query),
+    listLibraryFilterOptions(db()),
+  ]);
+  const filtered = Boolean(
+    query.q || query.source || query.author || query.from || query.to || query.states.length,
+  );
+  const href = (after?: string) => {
+    const params = new URLSearchParams();
+    for (const key of ['q', 'source', 'author', 'from', 'to'] as const) {
+      const value = query[key];
+      if (value) params.set(key, value);
+    }
+    for (const state of query.states) params.append('states', state);
+    if (query.sort !== 'imported') params.set('sort', query.sort);
+    if (after) params.set('after', after);
+    const search = params.toString();
+    return search ? `/?${search}` : '/';
+  };
+
   return (
     <>
       <h1>Library</h1>
-      {articles.length === 0 ? (
-        <p className="panel muted">No articles yet.</p>
-      ) : (
-        <table aria-label="Articles">
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Source</th>
-              <th scope="col">Published</th>
-              <th scope="col">Claims</th>
-            </tr>
-          </thead>
-          <tbody>
-            {articles.map((article) => (
-              <tr key={article.id}>
-                <td>
-                  <Link href={`/articles/${article.id}`}>{article.title}</Link>
-                  {article.byline && <div className="muted">By {article.byline}</div>}
-                </td>
-                <td>{article.sourceName ?? <span className="muted">—</span>}</td>
-                <td>
-                  {article.publishedAt ? (
-                    formatDate(article.publishedAt)
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                </td>
-                <td>
-                  <div className="counts" aria-label={`Claims of ${article.title}`}>
-                    <span className="chip">{article.claimCounts.total} total</span>
-                    {REVIEW_STATES.map((state) => (
-                      <span key={state} className={`chip ${state}`}>
-                        {REVIEW_STATE_LABELS[state]}: {article.claimCounts[state]}
-                      </span>
-                    ))}
-                  </div>
-                </td>
-              </tr>
+      <form className={styles.filters} method="get" action="/" role="search" aria-label="Library">
+        <label className={styles.search}>
+          Search the library
+          <input
+            type="search"
+            name="q"
+            maxLength={200}
+            defaultValue={query.q ?? ''}
+            placeholder="Words of the title or text"
+          />
+        </label>
+        <Combobox
+          label="Source"
+          name="source"
+          value={query.source}
+          allLabel="All sources"
+          options={options.sources.map((s) => ({ value: s.value, label: s.value }))}
+        />
+        <Combobox
+          label="Author"
+          name="author"
+          value={query.author}
+          allLabel="All authors"
+          options={options.authors.map((s) => ({ value: s.value, label: s.value }))}
+        />
+        <label>
+          Published from
+          <input type="date" name="from" defaultValue={query.from ?? ''} />
+        </label>
+        <label>
+          Published to
+          <input type="date" name="to" defaultValue={query.to ?? ''} />
+        </label>
+        <fieldset>
+          <legend>Has claims that are</legend>
+          {REVIEW_STATES.map((state) => (
+            <label key={state}>
+              <input
+                type="checkbox"
+                name="states"
+                value={state}
+                defaultChecked={query.states.includes(state)}
+              />
+              {REVIEW_STATE_LABELS[state]}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          Sort
+          <select name="sort" defaultValue={query.sort}>
+            {LIBRARY_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {LIBRARY_SORT_LABELS[sort]}
+              </option>
             ))}
-          </tbody>
-        </table>
+          </select>
+        </label>
+        <button type="submit">Apply</button>
+        {filtered && <Link href="/">Clear filters</Link>}
+      </form>
+      {!parsed.success && (
+        <p className="alert error" role="alert">
+          {parsed.error.issues[0]?.message ?? 'Some filters were not valid.'}
+        </p>
+      )}
+
+      {page.total === 0 ? (
+        <div className={`panel ${styles.empty}`}>
+          {filtered ? (
+            <p>
+              No articles match these filters. <Link href="/">Show all articles</Link>
+            </p>
+          ) : (
+            <>
+              <p>The library is empty. Bring in the first article to start checking it.</p>
+              <Link className="button" href="/import">
+                Import an article
+              </Link>
+            </>
+          )}
+        </div>
+      ) : (
+        <>
+          <div className={styles.summary}>
+            <p className="muted" role="status">
+              {page.total} article{page.total === 1 ? '' : 's'}
+              {filtered ? ' match' : ''}
+              {page.total === 1 && filtered ? 'es' : ''}
+              {query.after ? ' (later page)' : ''}
+            </p>
+            <Link href="/import">Import an article</Link>
+          </div>
+          <table aria-label="Articles" className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Source</th>
+                <th scope="col">Published</th>
+                <th scope="col">Claims</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.articles.map((article) => (
+                <tr key={article.id}>
+                  <td className={styles.title}>
+                    <Link href={`/articles/${article.id}`}>{article.title}</Link>
+                    {article.byline && <div className="muted">By {article.byline}</div>}
+                  </td>
+                  <td data-label="Source">
+                    {article.sourceName ?? <span className="muted">—</span>}
+                  </td>
+                  <td data-label="Published">
+                    {article.publishedAt ? (
+                      formatDate(article.publishedAt)
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                  <td>
+                    <div className="counts" aria-label={`Claims of ${article.title}`}>
+                      <span className="chip">{article.claimCounts.total} total</span>
+                      {REVIEW_STATES.map((state) => (
+                        <span key={state} className={`chip ${state}`}>
+                          {REVIEW_STATE_LABELS[state]}: {article.claimCounts[state]}
+                        </span>
+                      ))}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <nav className={styles.pager} aria-label="Pages">
+            {query.after && <Link href={href()}>First page</Link>}
+            {page.next && (
+              <Link href={href(page.next)} rel="next">
+                Next page
+              </Link>
+            )}
+          </nav>
+        </>
       )}
     </>
   );

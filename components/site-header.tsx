@@ -4,12 +4,14 @@ import { canManageUsers, canReview } from '@/lib/permissions';
 import { db } from '@/server/platform/db';
 import { countForHeader } from '@/server/queries/review-queue';
 import { getUser } from '@/server/platform/session';
+import { HeaderMenu, HeaderSearch } from './header/header-menu';
+import styles from './header/header.module.css';
 import { SignOutButton } from './sign-out-button';
 
 /**
- * The top bar: navigation for the signed-in user's role, who they are, and sign-out. Reviewers
- * and admins see how many claims wait in the review queue; everyone sees how many of their own
- * claims were sent back to them.
+ * The top bar: navigation for the signed-in user's role, the global search, who they are, and
+ * sign-out. Reviewers and admins see how many claims wait in the review queue; everyone sees how
+ * many of their own claims were sent back to them. On narrow screens the links fold into a menu.
  */
 export async function SiteHeader() {
   const user = await getUser();
@@ -17,34 +19,33 @@ export async function SiteHeader() {
     ? await countForHeader(db(), user.id, canReview(user.role))
     : { waiting: null, sentBack: 0 };
   return (
-    <header className="site-header">
+    <header className={`site-header ${styles.header}`}>
       <Link href="/" className="brand">
         Factmark
       </Link>
-      <nav aria-label="Main">
-        {user && <Link href="/">Library</Link>}
-        {user && <Link href="/import">Import</Link>}
-        {user && <Link href="/claims">Claims</Link>}
-        {user && (
-          <Link href="/my-claims">
-            My claims
-            {sentBack > 0 && <span className="badge">{sentBack} sent back</span>}
-          </Link>
-        )}
-        {user && waiting !== null && (
-          <Link href="/review">
-            Review queue <span className="badge">{waiting}</span>
-          </Link>
-        )}
-        {user && canManageUsers(user.role) && <Link href="/admin/users">Users</Link>}
-      </nav>
+      {user && <HeaderSearch />}
       {user && (
-        <>
+        <HeaderMenu>
+          <nav aria-label="Main">
+            <Link href="/">Library</Link>
+            <Link href="/import">Import</Link>
+            <Link href="/claims">Claims</Link>
+            <Link href="/my-claims">
+              My claims
+              {sentBack > 0 && <span className="badge">{sentBack} sent back</span>}
+            </Link>
+            {waiting !== null && (
+              <Link href="/review">
+                Review queue <span className="badge">{waiting}</span>
+              </Link>
+            )}
+            {canManageUsers(user.role) && <Link href="/admin/users">Users</Link>}
+          </nav>
           <span className="who">
             {user.name} · {ROLE_LABELS[user.role]}
           </span>
           <SignOutButton />
-        </>
+        </HeaderMenu>
       )}
     </header>
   );

@@ -29,3 +29,63 @@ export const newArticleSchema = z.object({
   ),
 });
 export type NewArticle = z.input<typeof newArticleSchema>;
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A correction of an article's details (not its text): any subset of the fields; an empty
+ * string clears an optional one. The source address must be http(s); the published date is a
+ * calendar date (yyyy-mm-dd) that exists.
+ */
+export const articleDetailsSchema = z
+  .object({
+    title: z.string().trim().min(1, 'Give the article a title.').max(500),
+    byline: optionalText(300),
+    sourceName: optionalText(300),
+    sourceUrl: optionalText(2000).refine((v) => {
+      if (v === null) return true;
+      try {
+        const url = new URL(v);
+        return url.protocol === 'http:' || url.protocol === 'https:';
+      } catch {
+        return false;
+      }
+    }, 'Use a full http(s) address, like https://example.org/story.'),
+    publishedAt: optionalText(10).refine(
+      (v) =>
+        v === null || (DATE_ONLY.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)),
+      'Use a real calendar date (yyyy-mm-dd).',
+    ),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'Change at least one detail.');
+export type ArticleDetailsInput = z.input<typeof articleDetailsSchema>;
+export type ArticleDetails = z.infer<typeof articleDetailsSchema>;
+
+export interface ArticleDetailValues {
+  title: string;
+  byline: string | null;
+  sourceName: string | null;
+  sourceUrl: string | null;
+  /** yyyy-mm-dd, or null. */
+  publishedAt: string | null;
+}
+
+/**
+ * The fields of `update` that differ from `current`, as `{ before, after }` halves for the audit
+ * row; null when nothing changes.
+ */
+export function diffDetails(
+  current: ArticleDetailValues,
+  update: ArticleDetails,
+): { before: Partial<ArticleDetailValues>; after: Partial<ArticleDetailValues> } | null {
+  const before: Partial<ArticleDetailValues> = {};
+  const after: Partial<ArticleDetailValues> = {};
+  for (const key of Object.keys(update) as (keyof ArticleDetails)[]) {
+    const next = update[key];
+    if (next === undefined || next === current[key]) continue;
+    Object.assign(before, { [key]: current[key] });
+    Object.assign(after, { [key]: next });
+  }
+  return Object.keys(after).length ? { before, after } : null;
+}

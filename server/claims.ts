@@ -71,6 +71,21 @@ const claimInclude = {
 
 type ClaimRow = Prisma.ClaimGetPayload<{ include: typeof claimInclude }>;
 
+/** A span as the article page and the create/link responses show it. */
+const annotationSelect = {
+  id: true,
+  claimId: true,
+  revisionId: true,
+  start: true,
+  end: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+  anchorState: true,
+  anchorScore: true,
+  createdById: true,
+} as const satisfies Prisma.AnnotationSelect;
+
 /** A claim as the API and the editor show it, with every place it appears. */
 export function toClaimView(claim: ClaimRow) {
   const { annotations, ...rest } = claim;
@@ -168,15 +183,21 @@ async function describeSpan(db: Tx | PrismaClient, span: SpanInput) {
 
 /** Creates a claim with its first span. */
 export async function createClaim(prisma: PrismaClient, user: SessionUser, raw: NewClaim) {
+  return (await createClaimOnSpan(prisma, user, raw)).claim;
+}
+
+/** Creates a claim with its first span; returns both (the editor draws the span as saved). */
+export async function createClaimOnSpan(prisma: PrismaClient, user: SessionUser, raw: NewClaim) {
   requireAnnotator(user);
   const input = newClaimSchema.parse(raw);
   const anchor = await describeSpan(prisma, input.span);
   const { evidence, ...fields } = input.claim;
   const anchors = await anchorEvidence(prisma, evidence);
   const id = randomUUID();
+  const annotationId = randomUUID();
   // One batch transaction (claim, span, evidence and audit row), not an interactive one: the
   // fewest round trips while many editors save at once.
-  const [claim] = await prisma.$transaction([
+  const [claim, , annotation] = await prisma.$transaction([
     prisma.claim.create({
       data: {
         id,
@@ -185,6 +206,7 @@ export async function createClaim(prisma: PrismaClient, user: SessionUser, raw: 
         evidence: { create: evidenceData(evidence, user.id, anchors) },
         annotations: {
           create: {
+            id: annotationId,
             articleId: input.span.articleId,
             revisionId: input.span.revisionId,
             ...anchor,
@@ -203,12 +225,29 @@ export async function createClaim(prisma: PrismaClient, user: SessionUser, raw: 
         after: { ...fields, evidence, annotation: { articleId: input.span.articleId, ...anchor } },
       },
     }),
+    prisma.annotation.findUniqueOrThrow({
+      where: { id: annotationId },
+      select: annotationSelect,
+    }),
   ]);
-  return toClaimView(claim);
+  return { claim: toClaimView(claim), annotation };
 }
 
 /** Attaches another span (in this or another article) to an existing claim. */
 export async function linkSpan(
+  prisma: PrismaClient,
+  user: SessionUser,
+  claimId: string,
+  span: SpanInput,
+) {
+  return (await linkSpanReturningIt(prisma, user, claimId, span)).claim;
+}
+
+/**
+ * Attaches another span to an existing claim; returns the claim and the new span. 409
+ * (`already_linked`) when the passage overlaps a span of this claim already on that text.
+ */
+export async function linkSpanReturningIt(
   prisma: PrismaClient,
   user: SessionUser,
   claimId: string,
@@ -219,6 +258,22 @@ export async function linkSpan(
     const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true } });
     if (!claim) throw notFound('Claim');
     const anchor = await describeSpan(tx, span);
+    const existing = await tx.annotation.findFirst({
+      where: {
+        claimId,
+        revisionId: span.revisionId,
+        anchorState: { not: 'ORPHANED' },
+        start: { lt: span.end },
+        end: { gt: span.start },
+      },
+      select: { exact: true },
+    });
+    if (existing) {
+      throw new AppError(
+        'already_linked',
+        `This passage is already linked to the claim (“${existing.exact}”).`,
+      );
+    }
     const annotation = await tx.annotation.create({
       data: {
         claimId,
@@ -227,6 +282,7 @@ export async function linkSpan(
         ...anchor,
         createdById: user.id,
       },
+      select: annotationSelect,
     });
     // A span change is a change to the claim: the four-eyes rule must see who made it.
     await tx.claim.update({ where: { id: claimId }, data: { lastEditedById: user.id } });
@@ -239,9 +295,10 @@ export async function linkSpan(
         after: { claimId, articleId: span.articleId, ...anchor },
       },
     });
-    return toClaimView(
+    const view = toClaimView(
       await tx.claim.findUniqueOrThrow({ where: { id: claimId }, include: claimInclude }),
     );
+    return { claim: view, annotation };
   });
 }
 
@@ -472,19 +529,7 @@ export async function getArticleAnnotations(prisma: PrismaClient, articleId: str
   const annotations = await prisma.annotation.findMany({
     where: { articleId },
     orderBy: [{ start: 'asc' }, { end: 'desc' }],
-    select: {
-      id: true,
-      claimId: true,
-      revisionId: true,
-      start: true,
-      end: true,
-      exact: true,
-      prefix: true,
-      suffix: true,
-      anchorState: true,
-      anchorScore: true,
-      createdById: true,
-    },
+    select: annotationSelect,
   });
   const claimIds = [...new Set(annotations.map((a) => a.claimId))];
   const claims = await prisma.claim.findMany({

@@ -5,31 +5,13 @@
  * claim on a selection and to edit one; on a version conflict it shows both versions and lets
  * the user reapply their change on top of the other person's.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { claimTextWarnings } from '@/lib/claims';
+import type { ClaimDTO, EvidenceDTO } from '@/lib/api/types';
 import { VERDICTS, VERDICT_LABELS, type Verdict } from '@/lib/domain';
-import type { ClaimDTO, EvidenceDTO } from './types';
+import type { ClaimDraft } from '@/lib/workspace/claim-draft';
 
-export interface ClaimFormValues {
-  text: string;
-  claimant: string;
-  verdict: Verdict;
-  rationale: string;
-  evidence: EvidenceDTO[];
-}
-
-export function valuesOf(claim: ClaimDTO): ClaimFormValues {
-  return {
-    text: claim.text,
-    claimant: claim.claimant ?? '',
-    verdict: claim.verdict,
-    rationale: claim.rationale,
-    evidence: claim.evidence.map((e) => ({
-      ...e,
-      accessedAt: e.accessedAt ? e.accessedAt.slice(0, 10) : null,
-    })),
-  };
-}
+type ClaimFormValues = ClaimDraft;
 
 interface Props {
   heading: string;
@@ -77,12 +59,29 @@ export function ClaimForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    onSave(values);
+    if (!disabled) onSave(values);
+  }
+
+  // A new claim starts in its first field; an opened one at its heading (read first, then edit).
+  const first = useRef<HTMLTextAreaElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (quote) first.current?.focus();
+    else title.current?.focus();
+  }, [quote]);
+
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      event.currentTarget.requestSubmit();
+    }
   }
 
   return (
-    <form className="claim-form" onSubmit={submit} aria-label={heading}>
-      <h2>{heading}</h2>
+    <form className="claim-form" onSubmit={submit} onKeyDown={onKeyDown} aria-label={heading}>
+      <h2 ref={title} tabIndex={-1}>
+        {heading}
+      </h2>
       {quote && <blockquote className="quote">{quote}</blockquote>}
       {readOnlyReason && (
         <p className="alert error" role="alert">
@@ -93,6 +92,7 @@ export function ClaimForm({
         <label>
           Claim
           <textarea
+            ref={first}
             value={values.text}
             onChange={(e) => set('text', e.target.value)}
             rows={3}
@@ -197,11 +197,7 @@ export function ClaimForm({
           </button>
         </fieldset>
       </fieldset>
-      {error && (
-        <p className="alert error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <p className="alert error">{error}</p>}
       {conflict && (
         <section className="conflict" aria-label="Conflicting versions">
           <p>
@@ -248,7 +244,7 @@ export function ClaimForm({
       )}
       {!conflict && (
         <div className="form-row">
-          <button type="submit" disabled={disabled}>
+          <button type="submit" disabled={disabled} aria-keyshortcuts="Control+Enter">
             Save claim
           </button>
           <button type="button" className="secondary" onClick={onCancel}>

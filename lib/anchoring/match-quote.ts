@@ -123,6 +123,52 @@ export interface MatchOptions {
   minScore?: number;
   /** How many ranked candidates to return. */
   maxCandidates?: number;
+  /**
+   * For a caller that knows what changed (see `reanchor`): how far either side of `hint` to scan
+   * in full (defaults to `SEARCH_WINDOW`), and the only stretches of the text where a quote
+   * can have moved to, so that seeds are looked for there alone (defaults to the whole text).
+   */
+  window?: number;
+  movedInto?: TextStretches;
+  /** An index of the text's words (see `indexWords`), to find exact occurrences without a scan. */
+  words?: WordIndex;
+}
+
+/**
+ * Where each word of a text starts, by the word's first `WORD_KEY_LENGTH` code units: built once
+ * for a text, it finds the exact occurrences of many quotes that start on a word without
+ * scanning the whole text for each (a deleted section orphans hundreds at once).
+ */
+export type WordIndex = Map<string, number[]>;
+
+const WORD_KEY_LENGTH = 6;
+
+/** Indexes every place in `text` that follows a whitespace character or starts the text. */
+export function indexWords(text: string): WordIndex {
+  const index: WordIndex = new Map();
+  // Spaces, tabs and line breaks (the common ones, by code: a regular expression per
+  // character would cost more than the searches it saves).
+  const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13) || code === 0xa0;
+  for (let at = 0; at < text.length; at++) {
+    if (at > 0 && !isSpace(text.charCodeAt(at - 1))) continue;
+    if (isSpace(text.charCodeAt(at))) continue;
+    const key = text.slice(at, at + WORD_KEY_LENGTH);
+    const list = index.get(key);
+    if (list) list.push(at);
+    else index.set(key, [at]);
+  }
+  return index;
+}
+
+/**
+ * Stretches of a text (the text a revision added), joined for searching: `text` is their
+ * contents one after the other, `starts[i]` where stretch i begins in `text` and `offsets[i]`
+ * where it begins in the whole text.
+ */
+export interface TextStretches {
+  text: string;
+  starts: number[];
+  offsets: number[];
 }
 
 /**
@@ -142,15 +188,22 @@ export interface MatchOptions {
 export function matchTextQuote(
   text: string,
   quote: TextQuoteSelector,
-  { hint, minScore = CONFIDENCE_FLOOR, maxCandidates = MAX_CANDIDATES }: MatchOptions = {},
+  {
+    hint,
+    minScore = CONFIDENCE_FLOOR,
+    maxCandidates = MAX_CANDIDATES,
+    window = SEARCH_WINDOW,
+    movedInto,
+    words,
+  }: MatchOptions = {},
 ): QuoteMatch[] {
   const { exact } = quote;
   if (exact.length === 0 || text.length === 0) return [];
   const expected = hint === undefined ? undefined : Math.min(Math.max(0, hint), text.length);
   const scanAll = expected === undefined || text.length <= FULL_SCAN_LENGTH;
-  const windowStart = scanAll ? 0 : Math.max(0, expected - SEARCH_WINDOW);
-  const windowEnd = scanAll ? text.length : Math.min(text.length, expected + SEARCH_WINDOW);
-  const scored = findExactMatches(text, quote, expected).map((raw) =>
+  const windowStart = scanAll ? 0 : Math.max(0, expected - window);
+  const windowEnd = scanAll ? text.length : Math.min(text.length, expected + window);
+  const scored = findExactMatches(text, quote, expected, words).map((raw) =>
     scoreRawMatch(text, quote, raw, expected),
   );
   const best = () => rankMatches(scored, expected, 1)[0];
@@ -179,7 +232,8 @@ export function matchTextQuote(
     scored.push(scoreRawMatch(text, quote, between, expected));
   }
   if (!scanAll) {
-    for (const region of findSeededRegions(text, quote, windowStart, windowEnd, maxErrors)) {
+    const seeded = findSeededRegions(text, quote, windowStart, windowEnd, maxErrors, movedInto);
+    for (const region of seeded) {
       // One piece per region: a region is barely longer than the longest possible match.
       searchRange(region.start, region.end, region.end - region.start);
     }
@@ -295,8 +349,10 @@ function findBetweenContext(
     at = text.indexOf(before, at + 1)
   ) {
     const from = at + before.length;
-    const to = text.indexOf(after, from);
-    if (to === -1 || to - from > maxGap) continue;
+    // Only as far as the gap may reach: an unbounded indexOf would scan the rest of the text.
+    const found = text.slice(from, from + maxGap + after.length).indexOf(after);
+    if (found === -1) continue;
+    const to = from + found;
     // Trim the gap like the contexts, so the candidate starts and ends on text, not spaces.
     const gap = text.slice(from, to);
     const start = from + (gap.length - gap.trimStart().length);
@@ -311,12 +367,24 @@ function findExactMatches(
   text: string,
   { exact, prefix, suffix }: TextQuoteSelector,
   hint: number | undefined,
+  words: WordIndex | undefined,
 ): RawMatch[] {
   const starts: number[] = [];
-  for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
-    // Only a quote that begins or ends with a lone surrogate can land inside a pair.
-    if (isCodePointBoundary(text, at) && isCodePointBoundary(text, at + exact.length)) {
-      starts.push(at);
+  // A quote that starts a word, looked up in the index: its copies that start a word too (one
+  // glued to a bracket or quotation mark has other context anyway).
+  const startsWord = /^[^\s\u00a0]/.test(exact) && /(^|[ \t\n\v\f\r\u00a0])$/.test(prefix);
+  if (words && exact.length >= WORD_KEY_LENGTH && startsWord) {
+    for (const at of words.get(exact.slice(0, WORD_KEY_LENGTH)) ?? []) {
+      if (text.startsWith(exact, at) && isCodePointBoundary(text, at + exact.length)) {
+        starts.push(at);
+      }
+    }
+  } else {
+    for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
+      // Only a quote that begins or ends with a lone surrogate can land inside a pair.
+      if (isCodePointBoundary(text, at) && isCodePointBoundary(text, at + exact.length)) {
+        starts.push(at);
+      }
     }
   }
   if (starts.length <= MAX_EXACT_OCCURRENCES) {
@@ -345,8 +413,10 @@ function findSeededRegions(
   windowStart: number,
   windowEnd: number,
   maxErrors: number,
+  movedInto: TextStretches | undefined,
 ): TextPositionSelector[] {
   const whole = prefix + exact + suffix;
+  const haystack = movedInto?.text ?? text;
   const pieces = Math.max(1, Math.floor(whole.length / SEED_LENGTH));
   // Spread the pieces over the whole stored text when there are more than we try.
   const step = Math.ceil(pieces / MAX_SEEDS);
@@ -356,8 +426,8 @@ function findSeededRegions(
     const seed = whole.slice(offset, offset + SEED_LENGTH);
     if (seed.trim().length === 0) continue;
     const found: number[] = [];
-    for (let at = text.indexOf(seed); at !== -1; at = text.indexOf(seed, at + 1)) {
-      found.push(at);
+    for (let at = haystack.indexOf(seed); at !== -1; at = haystack.indexOf(seed, at + 1)) {
+      found.push(movedInto ? toWholeTextOffset(movedInto, at) : at);
       if (found.length > MAX_SEED_OCCURRENCES) break;
     }
     if (found.length > MAX_SEED_OCCURRENCES) continue;
@@ -378,6 +448,17 @@ function findSeededRegions(
     else merged.push(region);
   }
   return merged;
+}
+
+function toWholeTextOffset({ starts, offsets }: TextStretches, at: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= at) low = middle;
+    else high = middle - 1;
+  }
+  return offsets[low]! + at - starts[low]!;
 }
 
 /**

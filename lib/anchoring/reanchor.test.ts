@@ -10,6 +10,7 @@ import {
   locate,
   replacePhrase,
 } from './fixtures/index';
+import { EDITORS_NOTE, createRepeatedTextWorkload } from './fixtures/repeated';
 import { CONFIDENCE_FLOOR, MAX_CANDIDATES } from './match-quote';
 import { type ReanchorResult, reanchor, reanchorOne, summarizeAnchorStates } from './reanchor';
 import { REANCHOR_CASES } from './reanchor-cases';
@@ -130,9 +131,9 @@ describe('reanchor', () => {
     assert.equal(toCodePointOffset(newText, anchor.start), old.start + 2);
   });
 
-  it('predicts positions from earlier annotations to keep a doubled paragraph apart', () => {
+  it('maps an annotation on a doubled paragraph onto its own copy through edits at both ends', () => {
     // Edits at both ends leave the doubled paragraph in the middle with no common prefix or
-    // suffix to map it; the annotation before it lends its shift.
+    // suffix; the diff still maps it to its own copy.
     const before = anchorPhrase(ARTICLE, 'The October talks were mediated');
     const second = anchorPhrase(ARTICLE, 'Nazarbayev proposed a Global Strategic Initiative', 1);
     const newText = `${'Background. '.repeat(60)}\n${ARTICLE}\nEnd.`;
@@ -238,6 +239,57 @@ describe('reanchor', () => {
     assert.ok(result!.state === 'MOVED');
     assert.equal(result!.anchor.prefix, 'itician ');
     assert.equal(result!.anchor.suffix, ', who wa');
+  });
+});
+
+describe('reanchor on text that repeats', () => {
+  it('puts every quote of the repeated-text workload on its own place, edited ones FUZZY', () => {
+    const { oldText, newText, anchors, expected } = createRepeatedTextWorkload();
+    const results = reanchor(oldText, newText, anchors);
+    const wrong = results.flatMap((result, index) => {
+      const want = expected[index]!;
+      const state = want.edited ? 'FUZZY' : 'MOVED';
+      const placed =
+        result.state !== 'ORPHANED' &&
+        result.state === state &&
+        result.anchor.start === want.start &&
+        result.anchor.end === want.end;
+      return placed ? [] : [`#${index} ${result.state} (want ${state} at ${want.start})`];
+    });
+    assert.deepEqual(wrong.slice(0, 10), [], `${wrong.length} of ${anchors.length} misplaced`);
+    results.forEach((result, index) => assertConsistent(newText, anchors[index]!, result));
+    assert.ok(expected.filter((want) => want.edited).length >= anchors.length / 10);
+  });
+
+  it('keeps an edited quote FUZZY at its own place although an unedited copy exists', () => {
+    const paragraph = 'The ministry said the talks would resume in the spring, officials said.';
+    const oldText = `Opening line.\n${paragraph}\nA middle line.\n${paragraph}\nClosing line.`;
+    const old = anchorPhrase(oldText, 'the talks would resume in the spring', 1);
+    const newText = `${EDITORS_NOTE}${replacePhrase(oldText, 'resume', 'resumé', 1)}`;
+    const [result] = reanchor(oldText, newText, [old]);
+    assert.equal(result!.state, 'FUZZY', JSON.stringify(result));
+    const start = locate(newText, 'the talks would resumé in the spring');
+    assert.equal((result as { anchor: TextAnchor }).anchor.start, start);
+  });
+
+  it('never lets one misplaced annotation move the next one', () => {
+    // The first sentence of the second copy is rewritten, so its annotation can only go to the
+    // first copy; the next sentence, unchanged in the second copy, must stay there.
+    const first = 'Nazarbayev proposed a Global Strategic Initiative for the coming decade.';
+    const next = 'The plan was welcomed by most of the delegations present in Astana.';
+    const filler = (n: number) => `${'Background paragraph. '.repeat(n)}\n`;
+    const oldText = `${filler(3)}${first} ${next}\n${filler(40)}${first} ${next}\n${filler(3)}`;
+    const a = anchorPhrase(oldText, first, 1);
+    const b = anchorPhrase(oldText, next, 1);
+    const newText = replacePhrase(oldText, first, 'A wholly different opening sentence here.', 1);
+    const [placedA, placedB] = reanchor(oldText, newText, [a, b]);
+    // Forced: the rewritten sentence's only good place is the other copy.
+    assert.equal(placedA!.state, 'MOVED');
+    assert.equal((placedA as { anchor: TextAnchor }).anchor.start, locate(newText, first, 0));
+    assert.ok(placedB && placedB.state !== 'ORPHANED');
+    assert.equal(placedB.anchor.start, locate(newText, next, 1));
+    // And the same result as when it is re-anchored alone.
+    assert.deepEqual(placedB, reanchor(oldText, newText, [b])[0]);
   });
 });
 

@@ -24,10 +24,22 @@ import { CONTEXT_LENGTH, describeTextQuote } from './describe';
 import {
   CONFIDENCE_FLOOR,
   MAX_CANDIDATES,
+  MAX_ERRORS,
+  type MatchOptions,
+  type TextStretches,
+  type WordIndex,
+  indexWords,
   matchTextQuote,
   scoreTextQuoteMatch,
 } from './match-quote';
 import type { TextAnchor, TextQuoteSelector } from './selectors';
+import {
+  type TextChange,
+  collectInsertedText,
+  countChangedUnits,
+  diffTexts,
+  mapOffset,
+} from './text-diff';
 import { isCodePointBoundary } from './unicode';
 
 /** An annotation placed on the new text, with its recomputed selectors and score in [0, 1]. */
@@ -67,7 +79,7 @@ export interface ReanchorOptions {
 export interface ReanchorOneOptions extends ReanchorOptions {
   /**
    * Where the quote is expected to start in the new text; defaults to its old offset. `reanchor`
-   * passes the old offset shifted by the edits seen so far.
+   * passes the old offset mapped through the diff of the two texts.
    */
   hint?: number;
 }
@@ -96,11 +108,19 @@ export function reanchorOne(
  * Re-anchors every annotation from `oldText` onto `newText`. Returns one result per annotation,
  * in the input's order (see `reanchorOne` for each result).
  *
- * `oldText` serves to predict where each quote should now start: offsets before the first
- * changed character stay put, offsets after the last one shift by the change in length, and in
- * between by the shift of the nearest annotation before it (by old offset) that was placed. That
- * prediction lets most annotations be placed by the cheap checks, and decides between identical
- * repeats (two copies of a paragraph) better than the raw old offset would.
+ * The two texts are diffed (see `./text-diff`) and each annotation's old offsets are mapped
+ * through the changes, so every character of unchanged text maps exactly, whatever happened
+ * elsewhere, and each annotation is placed on its own, never from another's placement:
+ *
+ * - its quote stands unchanged at its mapped place: placed there (EXACT or MOVED) when that
+ *   place scores at or above the floor, even when another copy of the same words exists (the
+ *   mapped position decides between identical copies);
+ * - its own place was edited: placed there as FUZZY, at the best approximate match around the
+ *   mapped place, when that scores at or above the floor, even when an unedited copy exists
+ *   elsewhere (the edit is what the user must review);
+ * - otherwise (its place was deleted, or rewritten beyond the floor): searched for in the
+ *   whole text with the mapped position as the expected one, as `reanchorOne` does (a moved
+ *   paragraph is found again; an orphan gets ranked candidates).
  */
 export function reanchor(
   oldText: string,
@@ -108,20 +128,41 @@ export function reanchor(
   anchors: readonly TextAnchor[],
   options: ReanchorOptions = {},
 ): ReanchorResult[] {
-  const predict = createPredictor(oldText, newText);
-  // Walk in old-offset order so that each annotation can borrow the shift of its predecessor.
-  const order = anchors.map((_, index) => index);
-  order.sort((a, b) => anchors[a]!.start - anchors[b]!.start || a - b);
+  const changes = oldText === newText ? [] : diffTexts(oldText, newText);
+  let inserted: TextStretches | undefined;
+  let words: WordIndex | undefined;
+  return anchors.map((anchor) => {
+    const mapped = placeMapped(newText, anchor, changes, options);
+    if (mapped.result) return mapped.result;
+    // Its place is gone or rewritten: search, knowing where it should be and that a moved quote
+    // can only have landed in text the revision added (or stands verbatim elsewhere).
+    inserted ??= collectInsertedText(changes, newText);
+    words ??= indexWords(newText);
+    const window = anchor.exact.length + MAX_ERRORS;
+    const scope = { window, movedInto: inserted, words };
+    return placeByMatching(newText, anchor, mapped.start, options, scope);
+  });
+}
 
-  const results = new Array<ReanchorResult>(anchors.length);
-  let shift = 0;
-  for (const index of order) {
-    const anchor = anchors[index]!;
-    const result = reanchorOne(newText, anchor, { ...options, hint: predict(anchor.start, shift) });
-    if (result.state !== 'ORPHANED') shift = result.anchor.start - anchor.start;
-    results[index] = result;
-  }
-  return results;
+/**
+ * Places one annotation of `reanchor` at its old offsets mapped through `changes`, when the
+ * quote (unchanged or edited) scores at or above the floor there; otherwise returns only the
+ * mapped start, where the search should expect it.
+ */
+function placeMapped(
+  newText: string,
+  anchor: TextAnchor,
+  changes: readonly TextChange[],
+  { minScore = CONFIDENCE_FLOOR, contextLength = CONTEXT_LENGTH }: ReanchorOptions,
+): { result?: AnchoredResult; start: number } {
+  const start = mapOffset(changes, anchor.start, 'start');
+  const end = Math.max(start, mapOffset(changes, anchor.end, 'end'));
+  if (anchor.exact.length === 0 || start === end) return { start };
+  const errors = countChangedUnits(changes, anchor.start, anchor.end, start, end);
+  const score = scoreTextQuoteMatch(newText, anchor, { start, end }, { hint: start, errors });
+  if (score < minScore) return { start };
+  const placed = describeTextQuote(newText, { start, end }, { contextLength });
+  return { result: { state: classifyPlacement(anchor, placed), anchor: placed, score }, start };
 }
 
 /**
@@ -175,12 +216,13 @@ function placeByMatching(
     maxCandidates = MAX_CANDIDATES,
     contextLength = CONTEXT_LENGTH,
   }: ReanchorOptions,
+  scope: Pick<MatchOptions, 'window' | 'movedInto' | 'words'> = {},
 ): ReanchorResult {
   const { exact, prefix, suffix } = anchor;
   const quote = { exact, prefix, suffix };
   const describe = (start: number, end: number) =>
     describeTextQuote(newText, { start, end }, { contextLength });
-  const matches = matchTextQuote(newText, quote, { hint, minScore, maxCandidates });
+  const matches = matchTextQuote(newText, quote, { hint, minScore, maxCandidates, ...scope });
   const best = matches[0];
   if (!best || best.score < minScore) {
     const candidates = matches.map(({ start, end, score }) => ({
@@ -191,23 +233,6 @@ function placeByMatching(
   }
   const placed = describe(best.start, best.end);
   return { state: classifyPlacement(anchor, placed), anchor: placed, score: best.score };
-}
-
-/**
- * Predicts where a quote that started at `oldStart` starts now: unmoved before the first changed
- * character, shifted by the change in length after the last one, and in between by `shift` (the
- * shift of the annotation placed just before it).
- */
-function createPredictor(oldText: string, newText: string) {
-  const unchangedHead = measureCommonPrefix(oldText, newText);
-  const unchangedTail = measureCommonSuffix(oldText, newText, unchangedHead);
-  const lengthChange = newText.length - oldText.length;
-  return (oldStart: number, shift: number): number => {
-    // The tail test goes first: a quote starting right where text was inserted is in both.
-    if (oldStart >= oldText.length - unchangedTail) return oldStart + lengthChange;
-    if (oldStart <= unchangedHead) return oldStart;
-    return oldStart + shift;
-  };
 }
 
 /** True when the quote and its full stored context stand unchanged at `at`. */
@@ -227,24 +252,4 @@ function standsAt(text: string, { exact, prefix, suffix }: TextQuoteSelector, at
 function classifyPlacement(old: TextAnchor, placed: TextAnchor): AnchoredResult['state'] {
   if (placed.exact !== old.exact) return 'FUZZY';
   return placed.start === old.start ? 'EXACT' : 'MOVED';
-}
-
-function measureCommonPrefix(a: string, b: string): number {
-  const limit = Math.min(a.length, b.length);
-  let length = 0;
-  while (length < limit && a.charCodeAt(length) === b.charCodeAt(length)) length++;
-  return length;
-}
-
-/** Common suffix length, not reaching into the first `head` code units of either text. */
-function measureCommonSuffix(a: string, b: string, head: number): number {
-  const limit = Math.min(a.length, b.length) - head;
-  let length = 0;
-  while (
-    length < limit &&
-    a.charCodeAt(a.length - 1 - length) === b.charCodeAt(b.length - 1 - length)
-  ) {
-    length++;
-  }
-  return length;
 }

@@ -25,13 +25,22 @@ function assertAllEscaped(text: string): void {
       i++;
       continue;
     }
+    const entity = /^&(?:lt|gt|amp);/.exec(text.slice(i));
+    if (entity) {
+      i += entity[0].length - 1;
+      continue;
+    }
     assert.ok(!SPECIAL.has(char), `unescaped ${char} at ${i} in ${JSON.stringify(text)}`);
   }
 }
 
 /** What a CommonMark renderer shows for an escaped text. */
 function unescapeMarkdown(text: string): string {
-  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  const entities: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&' };
+  return text.replace(
+    /\\([!-/:-@[-`{-~])|&(?:lt|gt|amp);/g,
+    (match, char?: string) => char ?? entities[match] ?? match,
+  );
 }
 
 describe('toAnnotatedMarkdown: escaping article text', () => {
@@ -55,7 +64,7 @@ describe('toAnnotatedMarkdown: escaping article text', () => {
     const [paragraph = ''] = bodyParagraphs(markdown);
     assert.equal(
       paragraph,
-      '**1\\. Prices \\*rose\\* by \\[50%\\](javascript:x) \\<b\\>today\\</b\\>**[^1]',
+      '**1\\. Prices \\*rose\\* by \\[50%\\](javascript:x) &lt;b&gt;today&lt;/b&gt;**[^1]',
     );
     assertAllEscaped(stripMarkup(paragraph));
   });
@@ -89,7 +98,7 @@ describe('toAnnotatedMarkdown: footnotes and overlapping spans', () => {
   it('defines one footnote per claim, in number order, with the note content', () => {
     const definitions = [...markdown.matchAll(/^\[\^(\d+)\]: /gm)].map((m) => Number(m[1]));
     assert.deepEqual(definitions, [1, 2, 3]);
-    assert.ok(markdown.includes('[^1]: **False:** Claim \\*one\\* \\<script\\>\n'));
+    assert.ok(markdown.includes('[^1]: **False:** Claim \\*one\\* &lt;script&gt;\n'));
     assert.ok(markdown.includes('    - **Claimant:** Jane Minister\n'));
     assert.ok(markdown.includes('    - **Verdict:** False\n'));
     assert.ok(markdown.includes('    - **Rationale:** Official statistics show otherwise.\n'));
@@ -170,7 +179,7 @@ describe('toAnnotatedMarkdown: links, filter and unplaced claims', () => {
     const markdown = toAnnotatedMarkdown(input, CONFIG, { now: NOW });
     assert.ok(
       markdown.includes(
-        '- **Rationale:** \\# Heading?\n\n      \\- list?\n\n      See \\<b\\>this\\</b\\>.',
+        '- **Rationale:** \\# Heading?\n\n      \\- list?\n\n      See &lt;b&gt;this&lt;/b&gt;.',
       ),
     );
   });
@@ -198,5 +207,35 @@ describe('toAnnotatedMarkdown: links, filter and unplaced claims', () => {
       ),
     );
     assert.ok(!markdown.includes('[^2]:'));
+  });
+});
+
+describe('toAnnotatedMarkdown: HTML in user-supplied fields (issue #11)', () => {
+  const hostile = '<img src=x onerror=alert(1)>';
+
+  it('leaves no raw HTML in any field, and the rendered text reads as written', () => {
+    const text = `Before ${hostile} after, with more words.`;
+    const claim = makeClaim('c1', {
+      text: hostile,
+      claimant: hostile,
+      rationale: `${hostile}\n\n<script>alert(2)</script>`,
+      reviewState: 'SUBMITTED',
+      reviewer: { id: 'u2', name: hostile },
+      evidence: [
+        { url: 'https://e.example/?q=<b>', title: hostile, quote: hostile, accessedAt: NOW },
+      ],
+    });
+    const markdown = toAnnotatedMarkdown(
+      makeAnnotated(text, [annotationOf(text, hostile, 'c1')], [claim], {
+        title: hostile,
+        byline: hostile,
+        sourceName: hostile,
+      }),
+      CONFIG,
+      { now: NOW, filter: 'all' },
+    );
+    assert.ok(!/<(?!https?:\/\/)[a-z/!?]/i.test(markdown), `raw HTML left in:\n${markdown}`);
+    assert.ok(markdown.includes('&lt;img src=x onerror=alert(1)&gt;'));
+    assert.equal(unescapeMarkdown('&lt;img src=x onerror=alert(1)&gt;'), hostile);
   });
 });

@@ -11,15 +11,25 @@ import { safeHttpUrl } from './urls';
  * links and footnotes, raw HTML and autolinks, strikethrough, table cells, entities.
  */
 const INLINE_SPECIAL = /[\\`*_[\]<>~|&]/g;
-/** Block markers at the start of a paragraph: heading, list, setext underline (`>` is always escaped). */
+/** Block markers at the start of a paragraph: heading, list, setext underline (`>` is always an entity). */
 const LINE_START_MARKER = /^[#+=-]/;
 /** An ordered list marker at the start of a paragraph: `1.` or `1)`. */
 const ORDERED_LIST_MARKER = /^\d{1,9}(?=[.)])/;
 const LINE_BREAKS = /\s*(?:\r\n|\r|\n)\s*/g;
 
-/** Escapes inline Markdown syntax in `text` (backslash before each special character). */
+/**
+ * HTML's own characters become entity references rather than backslash escapes: every Markdown
+ * renderer decodes `&lt;` to a literal `<`, while some (Python-Markdown, Markdown.pl) ignore `\<`
+ * and would pass `<img onerror=…>` through as raw HTML (issue #11).
+ */
+const HTML_ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+
+/**
+ * Escapes inline Markdown syntax in `text`: `<`, `>` and `&` as entity references, every other
+ * special character with a backslash. Rendered, the text reads exactly as written.
+ */
 export function escapeMarkdownInline(text: string): string {
-  return text.replace(INLINE_SPECIAL, (char) => `\\${char}`);
+  return text.replace(INLINE_SPECIAL, (char) => HTML_ENTITIES[char] ?? `\\${char}`);
 }
 
 /**

@@ -119,9 +119,12 @@ async function checkedAddress(
     if (isAllowed(options.allowHosts, { hostname, address, port })) continue;
     const blocked = blockedRange(address);
     if (blocked) {
+      // The message never names the resolved address or its range: that would turn the import
+      // into a DNS oracle for the server's own network (issue #11). The log keeps the detail.
+      console.warn(`[factmark] URL import refused: ${url.host} -> ${blocked} address`);
       throw new AppError(
         'address_not_allowed',
-        `${url.host} is ${family ? 'a' : 'resolves to a'} ${blocked} address (${address}); only public addresses can be imported.`,
+        `${url.host} is not on a public address; only public addresses can be imported.`,
       );
     }
   }

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { parseBody, route } from '@/server/platform/api';
-import { createClaim, searchClaims } from '@/server/claims';
+import { createClaimOnSpan, searchClaims } from '@/server/claims';
 import { db } from '@/server/platform/db';
 import { requireUser } from '@/server/platform/session';
 import { newClaimSchema } from '@/lib/claims';
+import type { ClaimCreatedDTO } from '@/lib/api/types';
+import { toWire } from '@/lib/api/wire';
 
 const querySchema = z.object({ q: z.string().trim().max(200).default('') });
 
@@ -14,9 +16,10 @@ export const GET = route(async (request) => {
   return Response.json({ claims: await searchClaims(db(), q) });
 });
 
-/** A new claim on a selected span of an article's current revision. */
+/** A new claim on a selected span of an article's current revision: 201 `{claim, annotation}`. */
 export const POST = route(async (request) => {
   const user = await requireUser();
   const input = await parseBody(request, newClaimSchema);
-  return Response.json({ claim: await createClaim(db(), user, input) }, { status: 201 });
+  const body: ClaimCreatedDTO = toWire(await createClaimOnSpan(db(), user, input));
+  return Response.json(body, { status: 201 });
 });

@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import { cache } from 'react';
 import { formatDate } from '@/lib/format';
 import Link from 'next/link';
+import { ArticleDetailsForm } from '@/components/article/article-details-form';
 import { ExportMenu } from '@/components/export/export-menu';
 import { ArticleWorkspace } from '@/components/editor/article-workspace';
-import type { ArticleAnnotationsDTO } from '@/components/editor/types';
+import type { ArticleAnnotationsDTO } from '@/lib/api/types';
+import { toWire } from '@/lib/api/wire';
 import { getArticleOrThrow } from '@/server/articles';
 import { getArticleAnnotations } from '@/server/claims';
 import { db } from '@/server/platform/db';
@@ -28,10 +30,8 @@ export default async function ArticlePage({ params }: Props) {
   const { id } = await params;
   const user = await requirePageUser(`/articles/${id}`);
   const article = await loadArticle(id);
-  // Plain JSON for the client component (dates as ISO strings, as the API sends them).
-  const annotations = JSON.parse(
-    JSON.stringify(await getArticleAnnotations(db(), id)),
-  ) as ArticleAnnotationsDTO;
+  // The same shape the API sends (dates as ISO strings), checked against the shared type.
+  const annotations: ArticleAnnotationsDTO = toWire(await getArticleAnnotations(db(), id));
   return (
     <article className="article-page">
       <header className="article-header">
@@ -48,6 +48,16 @@ export default async function ArticlePage({ params }: Props) {
           <Link href={`/articles/${id}/original`}>View original</Link>
         </p>
         <ExportMenu articleId={id} />
+        <ArticleDetailsForm
+          articleId={id}
+          initial={{
+            title: article.title,
+            byline: article.byline,
+            sourceName: article.sourceName,
+            sourceUrl: article.sourceUrl,
+            publishedAt: article.publishedAt?.toISOString().slice(0, 10) ?? null,
+          }}
+        />
       </header>
       <ArticleWorkspace
         key={annotations.revision.id}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseParams, route } from '@/server/platform/api';
+import { parseBody, parseParams, route } from '@/server/platform/api';
+import { updateArticleDetails } from '@/server/articles-edit';
 import { getArticleOrThrow } from '@/server/articles';
 import { db } from '@/server/platform/db';
 import { requireUser } from '@/server/platform/session';
@@ -15,4 +16,16 @@ export const GET = route(async (_request, { params }: { params: Promise<unknown>
   return Response.json({
     article: { ...article, paragraphs: splitParagraphs(article.revision.text) },
   });
+});
+
+/**
+ * Corrects the article's details (title, byline, sourceName, sourceUrl, publishedAt as
+ * yyyy-mm-dd; any subset, "" clears). Any annotating role; 200 with the details as saved,
+ * 400 with the bad fields, 404 for an unknown article. Audited as `article.update`.
+ */
+export const PATCH = route(async (request, { params }: { params: Promise<unknown> }) => {
+  const user = await requireUser();
+  const { id } = await parseParams(params, paramsSchema);
+  const input = await parseBody(request, z.record(z.string(), z.unknown()));
+  return Response.json({ article: await updateArticleDetails(db(), user, id, input) });
 });

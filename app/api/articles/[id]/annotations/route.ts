@@ -3,6 +3,8 @@ import { parseParams, route } from '@/server/platform/api';
 import { getArticleAnnotations } from '@/server/claims';
 import { db } from '@/server/platform/db';
 import { requireUser } from '@/server/platform/session';
+import type { ArticleAnnotationsDTO } from '@/lib/api/types';
+import { toWire } from '@/lib/api/wire';
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 
@@ -10,5 +12,6 @@ const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 export const GET = route(async (_request, { params }: { params: Promise<unknown> }) => {
   await requireUser();
   const { id } = await parseParams(params, paramsSchema);
-  return Response.json(await getArticleAnnotations(db(), id));
+  const body: ArticleAnnotationsDTO = toWire(await getArticleAnnotations(db(), id));
+  return Response.json(body);
 });

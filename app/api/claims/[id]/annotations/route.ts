@@ -1,16 +1,22 @@
 import { z } from 'zod';
 import { parseBody, parseParams, route } from '@/server/platform/api';
-import { linkSpan } from '@/server/claims';
+import { linkSpanReturningIt } from '@/server/claims';
 import { db } from '@/server/platform/db';
 import { requireUser } from '@/server/platform/session';
 import { spanSchema } from '@/lib/claims';
+import type { SpanLinkedDTO } from '@/lib/api/types';
+import { toWire } from '@/lib/api/wire';
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 
-/** Attach another span (this or another article) to an existing claim. */
+/**
+ * Attach another span (this or another article) to an existing claim: 201 `{claim, annotation}`;
+ * 409 `already_linked` when the passage already belongs to this claim.
+ */
 export const POST = route(async (request, { params }: { params: Promise<unknown> }) => {
   const user = await requireUser();
   const { id } = await parseParams(params, paramsSchema);
   const span = await parseBody(request, spanSchema);
-  return Response.json({ claim: await linkSpan(db(), user, id, span) }, { status: 201 });
+  const body: SpanLinkedDTO = toWire(await linkSpanReturningIt(db(), user, id, span));
+  return Response.json(body, { status: 201 });
 });

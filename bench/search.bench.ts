@@ -1,0 +1,251 @@
+/**
+ * Library and search benchmark (issue #17), over HTTP against a production build:
+ * 10,000 articles (100 of them 20,000 words, the rest ~600) and 100,000 claims with claimants,
+ * rationales and evidence. 20 concurrent clients each send a request every 500 ms for
+ * DURATION_MS, alternating GET /api/search?q= (a word, a two-word query, a misspelled name)
+ * and GET /api/articles (a random sort, sometimes a filter, sometimes the next page).
+ * Then the library page (GET /, HTML) is fetched one at a time. Targets: p95 <= 100 ms for both
+ * APIs, <= 300 ms for the page. Seeding is plain SQL (generate_series) with the search
+ * triggers off, then the migration's own backfill statements.
+ * Prints figures, asserts nothing. Usage: npx tsx bench/search.bench.ts
+ */
+import { loadavg } from 'node:os';
+import { log, percentile, signInCookie, startBenchDatabase, startBenchServer } from './harness';
+import { DEMO_ACCOUNTS } from '../prisma/demo/demo';
+
+const ARTICLES = 10_000;
+const LONG_ARTICLES = 100;
+const LONG_WORDS = 20_000;
+const SHORT_WORDS = 600;
+const CLAIMS = 100_000;
+const CLIENTS = 20;
+const INTERVAL_MS = 500;
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 20_000);
+
+const SYLLABLES = [
+  'ka',
+  'ro',
+  'mi',
+  'sen',
+  'ta',
+  'vel',
+  'dor',
+  'an',
+  'is',
+  'ku',
+  'pre',
+  'lo',
+  'gar',
+  'net',
+  'ul',
+  'ber',
+];
+/** A vocabulary of made-up words, so frequencies are controlled (like a real Zipf-ish mix). */
+function vocabulary(size: number): string[] {
+  const words = new Set<string>();
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % SYLLABLES.length;
+  while (words.size < size) {
+    words.add(Array.from({ length: 2 + (next() % 3) }, () => SYLLABLES[next()]).join(''));
+  }
+  return [...words];
+}
+const NAMES = [
+  'Tokayev',
+  'Petrova',
+  'Lavrov',
+  'Abdrakhmanov',
+  'Nazarbayev',
+  'de Mistura',
+  'Jafari',
+  'Idrissova',
+  'Kowalczyk',
+  'Oyelaran',
+];
+const MISSPELLED = [
+  'Tokaev',
+  'Petrovva',
+  'Lavrof',
+  'Abdrahmanov',
+  'Nazarbaev',
+  'Mistoura',
+  'Jaffari',
+  'Idrisova',
+  'Kovalczyk',
+  'Oyelaren',
+];
+
+async function seed(prisma: import('../server/platform/db').PrismaClient) {
+  const vocab = vocabulary(5000);
+  const started = Date.now();
+  const userId = (await prisma.user.findFirstOrThrow({ where: { role: 'EDITOR' } })).id;
+  await prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`);
+      // Skewed word choice (power of random()) so some words are common and most are rare.
+      const words = (n: string) =>
+        `array_to_string(ARRAY(SELECT ($1::text[])[1 + floor(power(random(), 2.5) * array_length($1::text[], 1))::int] FROM generate_series(1, ${n})), ' ')`;
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "Article" ("id", "title", "sourceName", "byline", "publishedAt", "createdById", "createdAt", "updatedAt")
+         SELECT 'ba' || i, initcap(${words('6 + 0 * i')}), 'Source ' || (i % 40), 'Reporter ' || (i % 300),
+                CASE WHEN i % 7 = 0 THEN NULL ELSE now() - (i % 3000) * interval '1 day' END,
+                $2, now() - i * interval '1 minute', now()
+         FROM generate_series(1, ${ARTICLES}) i`,
+        vocab,
+        userId,
+      );
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "ArticleRevision" ("id", "articleId", "number", "text", "sha256", "createdById")
+         SELECT 'br' || i, 'ba' || i, 1, t, md5(t), $2
+         FROM (SELECT i, ${words(`CASE WHEN i <= ${LONG_ARTICLES} THEN ${LONG_WORDS} ELSE ${SHORT_WORDS} END + 0 * i`)} AS t
+               FROM generate_series(1, ${ARTICLES}) i) x`,
+        vocab,
+        userId,
+      );
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "Claim" ("id", "text", "claimant", "rationale", "reviewState", "authorId", "updatedAt")
+         SELECT 'bc' || i, ${words('12 + 0 * i')}, ($3::text[])[1 + i % 10] || ' ' || (i % 97),
+                ${words('30 + 0 * i')},
+                (ARRAY['DRAFT','SUBMITTED','CHANGES_REQUESTED','APPROVED'])[1 + i % 4]::"ReviewState", $2, now()
+         FROM generate_series(1, ${CLAIMS}) i`,
+        vocab,
+        userId,
+        NAMES,
+      );
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "Annotation" ("id", "claimId", "articleId", "revisionId", "start", "end", "exact", "prefix", "suffix", "createdById", "updatedAt")
+         SELECT 'bn' || i, 'bc' || i, 'ba' || (1 + i % ${ARTICLES}), 'br' || (1 + i % ${ARTICLES}), 0, 5, 'x', '', '', $1, now()
+         FROM generate_series(1, ${CLAIMS}) i`,
+        userId,
+      );
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "Evidence" ("id", "claimId", "url", "title", "quote", "createdById")
+         SELECT 'be' || i, 'bc' || i, 'https://example.org/' || i, ${words('5 + 0 * i')}, ${words('20 + 0 * i')}, $2
+         FROM generate_series(1, ${CLAIMS}, 2) i`,
+        vocab,
+        userId,
+      );
+      // The migration's backfill, for everything the triggers skipped.
+      await tx.$executeRawUnsafe(`SET LOCAL session_replication_role = origin`);
+      await tx.$executeRawUnsafe(
+        `INSERT INTO search.article_doc ("articleId", "meta", "byline")
+         SELECT "id", search.article_meta("title", "byline", "sourceName"), "byline" FROM "Article"
+         ON CONFLICT ("articleId") DO NOTHING`,
+      );
+      await tx.$executeRawUnsafe(
+        `UPDATE search.article_doc d SET "body" = setweight(to_tsvector('english', r."text"), 'C'), "revisionId" = r."id"
+         FROM "ArticleRevision" r WHERE r."articleId" = d."articleId" AND r."id" LIKE 'br%'`,
+      );
+      await tx.$executeRawUnsafe(
+        `SELECT count(search.count_claims("id")) FROM "Article" WHERE "id" LIKE 'ba%'`,
+      );
+      await tx.$executeRawUnsafe(
+        `INSERT INTO search.claim_doc ("claimId", "document", "claimant")
+         SELECT "id", search.claim_document("id"), "claimant" FROM "Claim" WHERE "id" LIKE 'bc%'`,
+      );
+    },
+    { timeout: 30 * 60_000, maxWait: 10_000 },
+  );
+  await prisma.$executeRawUnsafe('ANALYZE');
+  log(
+    `seeded ${ARTICLES} articles (${LONG_ARTICLES} × ${LONG_WORDS} words) and ${CLAIMS} claims in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  return vocab;
+}
+
+async function main() {
+  log(
+    `load average before: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (2 cores, shared)`,
+  );
+  const database = await startBenchDatabase();
+  let server: Awaited<ReturnType<typeof startBenchServer>> | undefined;
+  try {
+    const vocab = await seed(database.prisma);
+    server = await startBenchServer(database.url);
+    const editor = DEMO_ACCOUNTS.find((a) => a.role === 'EDITOR')!;
+    const cookie = await signInCookie(server.baseUrl, editor.email, editor.password);
+    const base = server.baseUrl;
+    const get = async (path: string) => {
+      const t = performance.now();
+      const response = await fetch(base + path, { headers: { cookie } });
+      const body = await response.text();
+      if (!response.ok) throw new Error(`${path}: ${response.status} ${body.slice(0, 200)}`);
+      return { ms: performance.now() - t, body };
+    };
+    const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)]!;
+    const searchPath = () => {
+      const kind = Math.random();
+      const q =
+        kind < 0.4 ? pick(vocab) : kind < 0.7 ? `${pick(vocab)} ${pick(vocab)}` : pick(MISSPELLED);
+      return `/api/search?q=${encodeURIComponent(q)}`;
+    };
+    const sorts = ['imported', 'published', 'title', 'open'];
+    const libraryPath = async () => {
+      const params = new URLSearchParams({ sort: pick(sorts) });
+      const r = Math.random();
+      if (r < 0.2) params.set('q', pick(vocab));
+      else if (r < 0.35) params.set('source', `Source ${Math.floor(Math.random() * 40)}`);
+      else if (r < 0.5) params.append('states', pick(['DRAFT', 'SUBMITTED', 'APPROVED']));
+      return `/api/articles?${params}`;
+    };
+    // Warm up (compiles routes, fills caches).
+    for (let i = 0; i < 5; i++) {
+      await get(searchPath());
+      await get(await libraryPath());
+      await get('/');
+    }
+    const timings = { search: [] as number[], library: [] as number[], next: [] as number[] };
+    const deadline = Date.now() + DURATION_MS;
+    let errors = 0;
+    const client = async (n: number) => {
+      await new Promise((r) => setTimeout(r, (INTERVAL_MS / CLIENTS) * n));
+      let turn = n;
+      while (Date.now() < deadline) {
+        const tick = Date.now();
+        try {
+          if (turn % 2 === 0) {
+            timings.search.push((await get(searchPath())).ms);
+          } else {
+            const first = await get(await libraryPath());
+            timings.library.push(first.ms);
+            const next = (JSON.parse(first.body) as { next: string | null }).next;
+            if (next && turn % 3 === 0) {
+              timings.next.push((await get(`/api/articles?after=${encodeURIComponent(next)}`)).ms);
+            }
+          }
+        } catch (error) {
+          errors += 1;
+          if (errors < 5) log(String(error));
+        }
+        turn += 1;
+        await new Promise((r) => setTimeout(r, Math.max(0, INTERVAL_MS - (Date.now() - tick))));
+      }
+    };
+    await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)));
+    const line = (name: string, values: number[]) =>
+      log(
+        `${name}: n=${values.length} p50=${percentile(values, 50).toFixed(0)} ms p95=${percentile(values, 95).toFixed(0)} ms max=${Math.max(...values).toFixed(0)} ms`,
+      );
+    log(
+      `${CLIENTS} clients, one request each per ${INTERVAL_MS} ms, for ${DURATION_MS / 1000} s; errors: ${errors}`,
+    );
+    line('search API (target p95 <= 100 ms)', timings.search);
+    line('library API (target p95 <= 100 ms)', timings.library);
+    if (timings.next.length) line('library API, next page', timings.next);
+    const page: number[] = [];
+    for (let i = 0; i < 20; i++) page.push((await get('/')).ms);
+    line('library page HTML, one at a time (target <= 300 ms)', page);
+    log(
+      `load average after: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
+  } finally {
+    server?.stop();
+    await database.stop();
+  }
+}
+
+await main();

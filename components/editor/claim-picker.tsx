@@ -1,0 +1,45 @@
+'use client';
+
+/** The small dialog a click on overlapping highlights opens: one button per claim there. */
+import type { ClaimDTO } from '@/lib/api/types';
+import { VerdictSwatch } from './verdict-chip';
+
+export function ClaimPicker({
+  claimIds,
+  at,
+  claimsById,
+  onPick,
+  onClose,
+}: {
+  claimIds: string[];
+  at: { x: number; y: number };
+  claimsById: ReadonlyMap<string, ClaimDTO>;
+  onPick(claimId: string): void;
+  onClose(): void;
+}) {
+  return (
+    <div
+      className="picker"
+      role="dialog"
+      aria-label="Claims here"
+      style={{ left: at.x, top: at.y }}
+    >
+      <p className="muted small">{claimIds.length} claims cover this passage:</p>
+      <ul>
+        {claimIds.map((id) => {
+          const claim = claimsById.get(id);
+          return (
+            <li key={id}>
+              <button type="button" className="link" onClick={() => onPick(id)}>
+                {claim && <VerdictSwatch verdict={claim.verdict} />} {claim?.text ?? id}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <button type="button" className="secondary small" onClick={onClose}>
+        Close
+      </button>
+    </div>
+  );
+}

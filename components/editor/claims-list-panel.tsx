@@ -1,0 +1,131 @@
+'use client';
+
+/** The panel's default view: the article's claims in text order, with filters and badges. */
+import { memo } from 'react';
+import type { AnnotationDTO, ClaimDTO } from '@/lib/api/types';
+import {
+  ANCHOR_STATES,
+  REVIEW_STATES,
+  REVIEW_STATE_LABELS,
+  VERDICTS,
+  VERDICT_LABELS,
+  type AnchorState,
+  type ReviewState,
+  type Verdict,
+} from '@/lib/domain';
+import type { Filters } from '@/lib/workspace/state';
+import { VerdictSwatch } from './verdict-chip';
+import { ANCHOR_LABELS, anchorBadge } from './anchor-labels';
+
+export function ClaimsListPanel({
+  total,
+  claims,
+  filters,
+  anchorCounts,
+  movedByClaim,
+  activeClaimId,
+  error,
+  onFilter,
+  onFocusClaim,
+  onOpenClaim,
+}: {
+  total: number;
+  claims: ClaimDTO[];
+  filters: Filters;
+  anchorCounts: Record<AnchorState, number>;
+  movedByClaim: ReadonlyMap<string, AnnotationDTO[]>;
+  activeClaimId: string | null;
+  error: string | null;
+  onFilter(filters: Partial<Filters>): void;
+  onFocusClaim(claimId: string): void;
+  onOpenClaim(claimId: string): void;
+}) {
+  return (
+    <>
+      <h2>Claims ({total})</h2>
+      <p className="muted small" aria-label="Anchor summary">
+        Highlights: {ANCHOR_STATES.map((s) => `${anchorCounts[s]} ${ANCHOR_LABELS[s]}`).join(', ')}
+      </p>
+      <div className="form-row filters">
+        <label>
+          Verdict
+          <select
+            value={filters.verdict}
+            onChange={(e) => onFilter({ verdict: e.target.value as Verdict | '' })}
+          >
+            <option value="">All</option>
+            {VERDICTS.map((v) => (
+              <option key={v} value={v}>
+                {VERDICT_LABELS[v]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Review state
+          <select
+            value={filters.reviewState}
+            onChange={(e) => onFilter({ reviewState: e.target.value as ReviewState | '' })}
+          >
+            <option value="">All</option>
+            {REVIEW_STATES.map((s) => (
+              <option key={s} value={s}>
+                {REVIEW_STATE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error && <p className="alert error">{error}</p>}
+      <ol className="claim-list" aria-label="Claims in text order">
+        {claims.map((claim) => (
+          <ClaimRow
+            key={claim.id}
+            claim={claim}
+            active={claim.id === activeClaimId}
+            moved={movedByClaim.get(claim.id)}
+            onFocusClaim={onFocusClaim}
+            onOpenClaim={onOpenClaim}
+          />
+        ))}
+      </ol>
+    </>
+  );
+}
+
+/** One row; memoised so moving the active claim re-renders two rows, not thousands. */
+const ClaimRow = memo(function ClaimRow({
+  claim,
+  active,
+  moved,
+  onFocusClaim,
+  onOpenClaim,
+}: {
+  claim: ClaimDTO;
+  active: boolean;
+  moved: AnnotationDTO[] | undefined;
+  onFocusClaim(claimId: string): void;
+  onOpenClaim(claimId: string): void;
+}) {
+  return (
+    <li className={active ? 'active' : ''} data-claim-id={claim.id}>
+      <button
+        type="button"
+        className="claim-item"
+        aria-current={active}
+        onClick={() => onFocusClaim(claim.id)}
+      >
+        <VerdictSwatch verdict={claim.verdict} />
+        <span className="claim-text">{claim.text}</span>
+        <span className="muted small">
+          {VERDICT_LABELS[claim.verdict]} · {REVIEW_STATE_LABELS[claim.reviewState]} ·{' '}
+          {claim.author.name}
+          {(moved ?? []).map((a) => ` · ${anchorBadge(a)}`).join('')}
+        </span>
+      </button>
+      <button type="button" className="secondary small" onClick={() => onOpenClaim(claim.id)}>
+        Open
+      </button>
+    </li>
+  );
+});

@@ -1,0 +1,43 @@
+'use client';
+
+/** "Edit text": the article's text in a textarea; saving makes a new revision. */
+import { useState } from 'react';
+
+export function EditTextPanel({
+  text,
+  onSave,
+  onCancel,
+  error,
+}: {
+  text: string;
+  onSave(text: string): void;
+  onCancel(): void;
+  error: string | null;
+}) {
+  const [value, setValue] = useState(text);
+  return (
+    <form
+      className="edit-text"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSave(value);
+      }}
+    >
+      <label>
+        Text of the new revision
+        <textarea value={value} onChange={(e) => setValue(e.target.value)} rows={24} />
+      </label>
+      <p className="muted small">
+        Saving creates a new revision. Every highlight is re-anchored; none is dropped or moved
+        silently.
+      </p>
+      {error && <p className="alert error">{error}</p>}
+      <div className="form-row">
+        <button type="submit">Save new revision</button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

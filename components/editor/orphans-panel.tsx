@@ -1,0 +1,62 @@
+'use client';
+
+/** Orphaned highlights after a text edit: confirm a suggested place or attach to the selection. */
+import type { ClaimDTO, OrphanDTO } from '@/lib/api/types';
+import type { Span } from '@/lib/workspace/state';
+
+export function OrphansPanel({
+  orphans,
+  claimsById,
+  hasSelection,
+  onAttach,
+  onAttachToSelection,
+}: {
+  orphans: OrphanDTO[];
+  claimsById: ReadonlyMap<string, ClaimDTO>;
+  hasSelection: boolean;
+  onAttach(annotationId: string, span: Span): void;
+  onAttachToSelection(annotationId: string): void;
+}) {
+  if (orphans.length === 0) return null;
+  return (
+    <section aria-labelledby="orphans">
+      <h2 id="orphans">Orphaned highlights ({orphans.length})</h2>
+      <p className="muted small">
+        Their text was not found with enough confidence after an edit. Confirm a place or select
+        text and attach.
+      </p>
+      <ul className="orphans">
+        {orphans.map((orphan) => (
+          <li key={orphan.id}>
+            <p>
+              <strong>{claimsById.get(orphan.claimId)?.text}</strong>
+            </p>
+            <blockquote className="quote">{orphan.exact}</blockquote>
+            {orphan.candidates.length === 0 && (
+              <p className="muted small">No similar passage found.</p>
+            )}
+            {orphan.candidates.map((c) => (
+              <button
+                key={`${c.start}-${c.end}`}
+                type="button"
+                className="secondary small"
+                onClick={() => onAttach(orphan.id, c)}
+              >
+                Attach to “{c.text.length > 60 ? `${c.text.slice(0, 60)}…` : c.text}” (
+                {Math.round(c.score * 100)}%)
+              </button>
+            ))}
+            <button
+              type="button"
+              className="secondary small"
+              disabled={!hasSelection}
+              onClick={() => onAttachToSelection(orphan.id)}
+            >
+              Attach to selection
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

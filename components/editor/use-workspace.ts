@@ -1,0 +1,224 @@
+'use client';
+
+/**
+ * The article workspace's controller: the pure reducer of lib/workspace/state plus the API
+ * actions. Each action calls lib/api/client, dispatches what happened, and keeps the text view's
+ * highlights in step (one added span is drawn by itself; a reload redraws all).
+ */
+import { useLayoutEffect, useMemo, useReducer, useRef, type RefObject } from 'react';
+import { api } from '@/lib/api/client';
+import { describeError } from '@/lib/api/errors';
+import type { AnnotationDTO, ArticleAnnotationsDTO, ClaimDTO } from '@/lib/api/types';
+import { toClaimFields, type ClaimDraft } from '@/lib/workspace/claim-draft';
+import {
+  initialState,
+  reduceWorkspace,
+  type Panel,
+  type Span,
+  type WorkspaceEvent,
+  type WorkspaceState,
+} from '@/lib/workspace/state';
+import { VERDICT_COLORS } from '@/lib/verdict-style';
+import type { ArticleViewHandle, TextHighlight } from './article-view';
+
+/** A span as the view draws it, with what its card and cue show. */
+export function highlightOf(annotation: AnnotationDTO, claim: ClaimDTO | undefined): TextHighlight {
+  const verdict = claim?.verdict ?? 'UNVERIFIED';
+  return {
+    annotationId: annotation.id,
+    claimId: annotation.claimId,
+    start: annotation.start,
+    end: annotation.end,
+    color: VERDICT_COLORS[verdict],
+  };
+}
+
+export function highlightsOf(data: ArticleAnnotationsDTO): TextHighlight[] {
+  const byId = new Map(data.claims.map((c) => [c.id, c]));
+  return data.annotations.map((a) => highlightOf(a, byId.get(a.claimId)));
+}
+
+export interface WorkspaceActions {
+  dispatch(event: WorkspaceEvent): void;
+  reload(): Promise<void>;
+  open(panel: Panel): void;
+  close(): void;
+  startNewClaim(): void;
+  startLink(): void;
+  /** Resolves to the new span's id, or null when the save failed. */
+  createClaim(span: Span, draft: ClaimDraft): Promise<string | null>;
+  saveClaim(claim: ClaimDTO, draft: ClaimDraft, version: number): Promise<boolean>;
+  deleteClaim(claim: ClaimDTO): Promise<void>;
+  removeHighlight(annotationId: string): Promise<void>;
+  linkToClaim(claimId: string, span: Span): Promise<boolean>;
+  reattach(annotationId: string, span: Span): Promise<void>;
+  saveText(text: string): Promise<void>;
+  submitClaim(claim: ClaimDTO): Promise<boolean>;
+  focusClaim(claimId: string): void;
+}
+
+export function useWorkspace(
+  articleId: string,
+  initial: ArticleAnnotationsDTO,
+  view: RefObject<ArticleViewHandle | null>,
+): [WorkspaceState, WorkspaceActions] {
+  const [state, dispatch] = useReducer(reduceWorkspace, initial, initialState);
+  // Actions read the latest state through a ref, so their identities stay stable.
+  const current = useRef(state);
+  useLayoutEffect(() => {
+    current.current = state;
+  }, [state]);
+
+  const actions = useMemo<WorkspaceActions>(() => {
+    const fail = (message: string) => dispatch({ type: 'failed', message });
+
+    async function reload() {
+      const result = await api.articleAnnotations(articleId);
+      if (!result.ok) return fail(describeError(result.error));
+      const next = result.data;
+      const sameText = next.revision.id === current.current.data.revision.id;
+      dispatch({ type: 'loaded', data: next });
+      if (sameText)
+        view.current?.dispatchHighlights({ type: 'reset', highlights: highlightsOf(next) });
+    }
+
+    function selectionOrSay(): Span | null {
+      const span = view.current?.selection() ?? null;
+      if (!span) dispatch({ type: 'announced', message: 'Select a passage of the article first.' });
+      return span;
+    }
+
+    return {
+      dispatch,
+      reload,
+      open: (panel) => dispatch({ type: 'panelOpened', panel }),
+      close: () => dispatch({ type: 'panelClosed' }),
+      startNewClaim() {
+        const span = selectionOrSay();
+        if (span) dispatch({ type: 'panelOpened', panel: { kind: 'new', span } });
+      },
+      startLink() {
+        const span = selectionOrSay();
+        if (span) dispatch({ type: 'panelOpened', panel: { kind: 'link', span } });
+      },
+      async createClaim(span, draft) {
+        const { revision } = current.current.data;
+        const result = await api.createClaim({
+          span: { articleId, revisionId: revision.id, ...span },
+          claim: toClaimFields(draft),
+        });
+        if (!result.ok) {
+          if (result.error.status === 409) await reload();
+          fail(describeError(result.error));
+          return null;
+        }
+        const { claim, annotation } = result.data;
+        // Add just this highlight: the view maps its decoration set instead of rebuilding it.
+        performance.mark('factmark:claim-add:start');
+        view.current?.dispatchHighlights({
+          type: 'add',
+          highlights: [highlightOf(annotation, claim)],
+        });
+        dispatch({ type: 'claimCreated', claim, annotation });
+        requestAnimationFrame(() =>
+          performance.measure('factmark:claim-add', 'factmark:claim-add:start'),
+        );
+        return annotation.id;
+      },
+      async saveClaim(claim, draft, version) {
+        const result = await api.updateClaim(claim.id, { version, ...toClaimFields(draft) });
+        if (!result.ok) {
+          const theirs = result.error.details.current as ClaimDTO | undefined;
+          if (result.error.status === 409 && theirs) {
+            dispatch({ type: 'conflicted', claimId: claim.id, current: theirs, draft });
+          } else fail(describeError(result.error));
+          return false;
+        }
+        dispatch({ type: 'panelClosed' });
+        dispatch({ type: 'announced', message: 'Claim saved.' });
+        await reload();
+        return true;
+      },
+      async deleteClaim(claim) {
+        const question = `Delete the claim “${claim.text}” and its ${claim.appearances.length} highlight${claim.appearances.length === 1 ? '' : 's'}? This cannot be undone.`;
+        if (!window.confirm(question)) return;
+        const result = await api.deleteClaim(claim.id);
+        if (!result.ok) return fail(describeError(result.error));
+        dispatch({ type: 'panelClosed' });
+        dispatch({ type: 'announced', message: 'Claim deleted.' });
+        await reload();
+      },
+      async removeHighlight(annotationId) {
+        if (!window.confirm('Remove this highlight from its claim? The claim itself stays.'))
+          return;
+        const result = await api.removeSpan(annotationId);
+        if (!result.ok) return fail(describeError(result.error));
+        dispatch({ type: 'announced', message: 'Highlight removed.' });
+        await reload();
+      },
+      async linkToClaim(claimId, span) {
+        const { revision } = current.current.data;
+        const result = await api.linkSpan(claimId, {
+          articleId,
+          revisionId: revision.id,
+          ...span,
+        });
+        if (!result.ok) {
+          fail(describeError(result.error));
+          return false;
+        }
+        const { claim, annotation } = result.data;
+        if (annotation) {
+          view.current?.dispatchHighlights({
+            type: 'add',
+            highlights: [highlightOf(annotation, claim)],
+          });
+        }
+        dispatch({ type: 'spanLinked', claim, annotation: annotation ?? null });
+        return true;
+      },
+      async reattach(annotationId, span) {
+        const { revision } = current.current.data;
+        const result = await api.reattachSpan(annotationId, {
+          articleId,
+          revisionId: revision.id,
+          ...span,
+        });
+        if (!result.ok) return fail(describeError(result.error));
+        dispatch({ type: 'announced', message: 'Highlight attached.' });
+        await reload();
+      },
+      async saveText(text) {
+        const result = await api.reviseArticle(articleId, {
+          baseRevisionId: current.current.data.revision.id,
+          text,
+        });
+        if (!result.ok) return fail(describeError(result.error));
+        const { revision, summary } = result.data;
+        dispatch({ type: 'panelClosed' });
+        dispatch({
+          type: 'announced',
+          message: `Revision ${revision.number} saved. Highlights: ${summary.EXACT} exact, ${summary.MOVED} moved, ${summary.FUZZY} fuzzy, ${summary.ORPHANED} orphaned.`,
+        });
+        await reload();
+      },
+      async submitClaim(claim) {
+        const result = await api.submitClaim(claim.id, claim.version);
+        if (!result.ok) {
+          fail(describeError(result.error));
+          return false;
+        }
+        dispatch({ type: 'announced', message: 'Claim submitted for review.' });
+        await reload();
+        return true;
+      },
+      focusClaim(claimId) {
+        dispatch({ type: 'activated', claimId });
+        const annotation = current.current.data.annotations.find((a) => a.claimId === claimId);
+        if (annotation) view.current?.revealAnnotation(annotation.id, annotation.start);
+      },
+    };
+  }, [articleId, view]);
+
+  return [state, actions];
+}

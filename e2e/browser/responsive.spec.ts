@@ -1,0 +1,106 @@
+/** Phones (390 px) and tablets (768 px): no page wider than the window, a menu to every page, axe. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { demo, signInOverHttp } from '../helpers';
+
+const WIDTHS = [390, 768] as const;
+
+async function firstHref(page: Page, path: string, selector: string) {
+  await page.goto(path);
+  return page.locator(selector).first().getAttribute('href');
+}
+
+/** The document is no wider than the window: nothing to scroll sideways. */
+async function expectNoOverflow(page: Page, path: string) {
+  const { doc, win } = await page.evaluate(() => ({
+    doc: document.documentElement.scrollWidth,
+    win: window.innerWidth,
+  }));
+  expect(doc, `${path} is ${doc}px wide in a ${win}px window`).toBeLessThanOrEqual(win);
+}
+
+for (const width of WIDTHS) {
+  test.describe(`at ${width} px`, () => {
+    test.use({ viewport: { width, height: 844 }, hasTouch: true });
+
+    test('no page is wider than the window', async ({ page }) => {
+      await signInOverHttp(page.request, demo('ADMIN').email, demo('ADMIN').password);
+      const article = await firstHref(page, '/?sort=published', 'table[aria-label="Articles"] a');
+      const claim = await firstHref(page, '/claims?state=ALL', 'table[aria-label="Claims"] a');
+      const paths = [
+        '/',
+        '/search?q=astana',
+        '/claims?state=ALL',
+        '/my-claims',
+        '/review',
+        '/import',
+        '/admin/users',
+        article!,
+        claim!,
+      ];
+      for (const path of paths) {
+        await page.goto(path);
+        await expectNoOverflow(page, path);
+      }
+    });
+
+    test('the menu reaches every page', async ({ page }) => {
+      await signInOverHttp(page.request, demo('ADMIN').email, demo('ADMIN').password);
+      await page.goto('/');
+      const links: [string, string][] = [
+        ['Import', '/import'],
+        ['Claims', '/claims'],
+        ['My claims', '/my-claims'],
+        ['Review queue', '/review'],
+        ['Users', '/admin/users'],
+        ['Library', '/'],
+      ];
+      const toggle = page.getByRole('button', { name: 'Menu' });
+      for (const [name, path] of links) {
+        const link = page
+          .getByRole('navigation', { name: 'Main' })
+          .getByRole('link', { name: new RegExp(`^${name}`) });
+        // A page still settling may close the menu just opened; open it again until the tap lands.
+        await expect(async () => {
+          if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.tap();
+          await expect(link).toBeInViewport({ timeout: 2000 });
+          await link.tap({ timeout: 2000 });
+          await page.waitForURL((url) => url.pathname === path, { timeout: 5000 });
+        }).toPass({ timeout: 20_000 });
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      }
+      await page.getByRole('button', { name: 'Menu' }).tap();
+      await expect(page.getByRole('button', { name: 'Sign out' })).toBeInViewport();
+    });
+
+    test('library, search, claims, review and admin pages have no serious accessibility faults', async ({
+      page,
+    }) => {
+      test.setTimeout(180_000); // axe takes seconds per page on a busy machine
+      await signInOverHttp(page.request, demo('ADMIN').email, demo('ADMIN').password);
+      for (const path of ['/', '/search?q=astana', '/claims', '/review', '/admin/users']) {
+        await page.goto(path);
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        const serious = violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        expect(serious, path).toEqual([]);
+      }
+    });
+  });
+}
+
+test('the / key focuses the global search from any page', async ({ page }) => {
+  await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
+  await page.goto('/claims');
+  const box = page.getByRole('searchbox', { name: 'Search articles and claims' });
+  // The key listener exists once the page has hydrated; retry until it has.
+  await expect(async () => {
+    await page.keyboard.press('/');
+    await expect(box).toBeFocused({ timeout: 1000 });
+  }).toPass();
+  await box.fill('Astana');
+  await box.press('Enter');
+  await page.waitForURL(/\/search\?q=Astana/);
+  await expect(page.locator('mark').first()).toBeVisible();
+});

@@ -1,0 +1,84 @@
+/**
+ * The browser's one client of the JSON API: every call resolves to its typed data or an
+ * ApiError (./errors), never throws for an HTTP failure. Response types come from ./types,
+ * the same ones the routes are checked against.
+ */
+import type { ClaimUpdate, NewClaim, SpanInput } from '@/lib/claims';
+import type { AnchorState } from '@/lib/domain';
+import { toApiError, type ApiError } from './errors';
+import type {
+  ArticleAnnotationsDTO,
+  ClaimCreatedDTO,
+  ClaimDTO,
+  CommentDTO,
+  DiscussionDTO,
+  HistoryEntryDTO,
+  SpanLinkedDTO,
+} from './types';
+
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** One request; 204 resolves to `undefined` data. A network failure becomes status 0. */
+export async function request<T>(
+  method: Method,
+  url: string,
+  body?: unknown,
+): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    return {
+      ok: false,
+      error: {
+        status: 0,
+        code: 'network',
+        message: 'The server could not be reached.',
+        details: {},
+      },
+    };
+  }
+  if (response.status === 204) return { ok: true, data: undefined as T };
+  const payload: unknown = await response.json().catch(() => null);
+  if (response.ok) return { ok: true, data: payload as T };
+  return { ok: false, error: toApiError(response.status, payload) };
+}
+
+const enc = encodeURIComponent;
+
+/** Every endpoint the workspace uses, by name. */
+export const api = {
+  articleAnnotations: (articleId: string) =>
+    request<ArticleAnnotationsDTO>('GET', `/api/articles/${enc(articleId)}/annotations`),
+  reviseArticle: (articleId: string, body: { baseRevisionId: string; text: string }) =>
+    request<{ revision: { number: number }; summary: Record<AnchorState, number> }>(
+      'POST',
+      `/api/articles/${enc(articleId)}/revisions`,
+      body,
+    ),
+  searchClaims: (q: string) => request<{ claims: ClaimDTO[] }>('GET', `/api/claims?q=${enc(q)}`),
+  createClaim: (body: NewClaim) => request<ClaimCreatedDTO>('POST', '/api/claims', body),
+  updateClaim: (claimId: string, body: ClaimUpdate) =>
+    request<{ claim: ClaimDTO }>('PATCH', `/api/claims/${enc(claimId)}`, body),
+  deleteClaim: (claimId: string) => request<void>('DELETE', `/api/claims/${enc(claimId)}`),
+  linkSpan: (claimId: string, span: SpanInput) =>
+    request<SpanLinkedDTO>('POST', `/api/claims/${enc(claimId)}/annotations`, span),
+  removeSpan: (annotationId: string) =>
+    request<void>('DELETE', `/api/annotations/${enc(annotationId)}`),
+  reattachSpan: (annotationId: string, span: SpanInput) =>
+    request<unknown>('PATCH', `/api/annotations/${enc(annotationId)}`, span),
+  submitClaim: (claimId: string, version: number) =>
+    request<unknown>('POST', `/api/claims/${enc(claimId)}/submit`, { version }),
+  discussion: (claimId: string) =>
+    request<DiscussionDTO>('GET', `/api/claims/${enc(claimId)}/comments`),
+  addComment: (claimId: string, body: string) =>
+    request<{ comment: CommentDTO }>('POST', `/api/claims/${enc(claimId)}/comments`, { body }),
+  history: (claimId: string) =>
+    request<{ history: HistoryEntryDTO[] }>('GET', `/api/claims/${enc(claimId)}/history`),
+};

@@ -1,0 +1,120 @@
+/**
+ * The JSON the claim and article routes send, as the client reads it (dates are ISO strings).
+ * Routes build their bodies with `toWire` (./wire) typed as these, so the compiler catches a
+ * server change the client would not understand.
+ */
+import type { AnchorState, ReviewState, Role, Verdict } from '@/lib/domain';
+
+export interface EvidenceDTO {
+  id?: string;
+  url: string;
+  title: string | null;
+  quote: string | null;
+  accessedAt: string | null;
+}
+
+export interface PersonDTO {
+  id: string;
+  name: string;
+}
+
+export interface ClaimDTO {
+  id: string;
+  text: string;
+  claimant: string | null;
+  verdict: Verdict;
+  rationale: string;
+  reviewState: ReviewState;
+  version: number;
+  authorId: string;
+  author: PersonDTO;
+  lastEditedBy: PersonDTO | null;
+  createdAt: string;
+  updatedAt: string;
+  evidence: EvidenceDTO[];
+  appearances: {
+    annotationId: string;
+    articleId: string;
+    articleTitle: string;
+    exact: string;
+    anchorState: AnchorState;
+  }[];
+}
+
+export interface AnnotationDTO {
+  id: string;
+  claimId: string;
+  revisionId: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  anchorState: AnchorState;
+  anchorScore: number | null;
+  createdById: string;
+}
+
+export interface OrphanDTO extends AnnotationDTO {
+  candidates: { start: number; end: number; score: number; text: string }[];
+}
+
+/** GET /api/articles/:id/annotations, and the article page's first data. */
+export interface ArticleAnnotationsDTO {
+  revision: { id: string; number: number; text: string; sha256: string };
+  annotations: AnnotationDTO[];
+  orphans: OrphanDTO[];
+  claims: ClaimDTO[];
+}
+
+/** POST /api/claims: the claim and the span it was created on. */
+export interface ClaimCreatedDTO {
+  claim: ClaimDTO;
+  annotation: AnnotationDTO;
+}
+
+/** POST /api/claims/:id/annotations: the claim and the span just linked to it. */
+export interface SpanLinkedDTO {
+  claim: ClaimDTO;
+  annotation?: AnnotationDTO;
+}
+
+export interface CommentDTO {
+  id: string;
+  body: string;
+  createdAt: string;
+  author: PersonDTO;
+}
+
+export interface DecisionDTO {
+  id: string;
+  decision: string;
+  comment: string | null;
+  snapshotHash: string | null;
+  createdAt: string;
+  reviewer: PersonDTO;
+}
+
+/** GET /api/claims/:id/comments. */
+export interface DiscussionDTO {
+  comments: CommentDTO[];
+  decisions: DecisionDTO[];
+}
+
+export interface HistoryEntryDTO {
+  id: string;
+  at: string;
+  action: string;
+  summary: string;
+  actor: PersonDTO | null;
+  changes: { field: string; label: string; beforeText: string; afterText: string }[];
+  note: string | null;
+  snapshotHash: string | null;
+}
+
+/** The signed-in user as the workspace needs them. */
+export interface WorkspaceUser {
+  id: string;
+  name: string;
+  role: Role;
+}

@@ -1,0 +1,114 @@
+/**
+ * Alignment and difference cases: two short texts, the differences expected (type and the
+ * words on each side, `null` where a side lacks the detail) and the statements only one has.
+ */
+import type { DifferenceType, PairKind } from './types';
+
+export interface CompareCase {
+  name: string;
+  a: string;
+  b: string;
+  differences: { type: DifferenceType; a: string | null; b: string | null }[];
+  /** Kinds of the pairs in A's order (checked when given). */
+  kinds?: PairKind[];
+  onlyA?: string[];
+  onlyB?: string[];
+}
+
+const P1 = 'The council voted on Monday to keep the central library open on Sundays.';
+const P2 = 'Mayor Ruth Adams said the decision would cost the town about 40,000 euros a year.';
+const P3 = 'Opponents argued that the money should go to road repairs instead.';
+
+export const COMPARE_CASES: CompareCase[] = [
+  {
+    name: 'identical texts have only same pairs',
+    a: `${P1} ${P2}`,
+    b: `${P1} ${P2}`,
+    differences: [],
+    kinds: ['same', 'same'],
+  },
+  {
+    name: 'a moved paragraph is not a difference',
+    a: `${P1}\n${P2}\n${P3}`,
+    b: `${P3}\n${P1}\n${P2}`,
+    differences: [],
+    kinds: ['same', 'same', 'same'],
+  },
+  {
+    name: '"said" to "stated" and straight to curly quotes are rewording',
+    a: 'Adams said: "We keep the library open."',
+    b: 'Adams stated: “We keep the library open.”',
+    differences: [],
+  },
+  {
+    name: '"twelve" against "12" is the same number',
+    a: 'The council has twelve members who voted on the plan.',
+    b: 'The council has 12 members who voted on the plan.',
+    differences: [],
+  },
+  {
+    name: 'a changed count is a number difference',
+    a: 'The council voted 9 to 4 on Monday to keep the library open.',
+    b: 'The council voted 8 to 4 on Monday to keep the library open.',
+    differences: [{ type: 'number', a: '9', b: '8' }],
+  },
+  {
+    name: '"29 of the 37" against "37" is a number difference',
+    a: 'The declaration was signed by 29 of the 37 participants at the talks.',
+    b: 'The declaration was signed by the 37 participants at the talks.',
+    differences: [{ type: 'number', a: '29 of the 37', b: '37' }],
+  },
+  {
+    name: 'a changed date is a date difference',
+    a: 'The participants issued a joint statement on May 28 in Astana.',
+    b: 'The participants issued a joint statement on May 29 in Astana.',
+    differences: [{ type: 'date', a: 'May 28', b: 'May 29' }],
+  },
+  {
+    name: '"Oct." against "October" is the same date',
+    a: 'Talks were held in Astana on Oct. 2 with the opposition.',
+    b: 'Talks were held in Astana on October 2 with the opposition.',
+    differences: [],
+  },
+  {
+    name: 'a changed name is a name difference',
+    a: 'The talks were mediated by Askar Mussinov and Fabien Baussart.',
+    b: 'The talks were mediated by Askar Mussinov and Pierre Baussart.',
+    differences: [{ type: 'name', a: 'Fabien', b: 'Pierre' }],
+  },
+  {
+    name: '"announced" against "added" is an attribution difference',
+    a: '“We agreed to take part in the elections,” Kassis announced.',
+    b: '“We agreed to take part in the elections,” Kassis added.',
+    differences: [{ type: 'attribution', a: 'announced', b: 'added' }],
+  },
+  {
+    name: 'changed words inside quotation marks are a quote difference',
+    a: '“We once again ask for the release of prisoners,” Kassis said.',
+    b: '“We once again demand the release of prisoners,” Kassis said.',
+    differences: [{ type: 'quote', a: 'ask for', b: 'demand' }],
+  },
+  {
+    name: 'a detail only one side gives is another difference',
+    a: 'Randa Kassis, who was one of the first to call for talks in Astana, spoke.',
+    b: 'Randa Kassis spoke.',
+    differences: [
+      { type: 'other', a: 'who was one of the first to call for talks in Astana', b: null },
+    ],
+  },
+  {
+    name: 'a dropped sentence is only in A, an inserted one only in B',
+    a: `${P1} ${P2}`,
+    b: `${P1} The vote followed a petition signed by residents of the old town.`,
+    differences: [],
+    onlyA: [P2],
+    onlyB: ['The vote followed a petition signed by residents of the old town.'],
+  },
+  {
+    name: 'one long sentence can pair with two short ones',
+    a: 'The council voted on Monday to keep the library open on Sundays, and the mayor promised new funding for its staff.',
+    b: 'The council voted on Monday to keep the library open on Sundays. The mayor promised new funding for its staff.',
+    differences: [],
+    kinds: ['reworded'],
+  },
+];

@@ -1,0 +1,3 @@
+export { compareTexts, type CompareOptions } from './compare';
+export { segmentStatements, type Statement } from './segment';
+export * from './types';

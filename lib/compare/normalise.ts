@@ -1,0 +1,315 @@
+/**
+ * Normalisation of statement text for comparison: word tokens with a comparison key (case,
+ * quotes, apostrophes, number words and neutral reporting verbs folded), number values and
+ * date values with their offsets, quoted stretches.
+ */
+import * as chrono from 'chrono-node';
+import nlp from 'compromise';
+import type { Span } from './types';
+
+export interface Token extends Span {
+  /** Comparison key: lower case, folded ("twelve" → "12", "stated" → "say"). */
+  key: string;
+  /** Starts with a capital letter and is not the statement's first word (a likely name). */
+  capitalised: boolean;
+  stop: boolean;
+}
+
+const wordSegmenters = new Map<string, Intl.Segmenter>();
+/** Scripts written without spaces between words: these need the dictionary-based segmenter. */
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** A word: letters and digits, with inner apostrophes, dots and commas ("don't", "U.S", "1,200"). */
+const WORD = /[\p{L}\p{N}\p{M}]+(?:['’.,][\p{L}\p{N}\p{M}]+)*/gu;
+
+/**
+ * Word tokens of `text` within `span`, any language: a Unicode word pattern, or the platform's
+ * word segmenter (ICU dictionaries) for scripts without spaces (Chinese, Japanese, Thai …).
+ */
+export function tokenize(text: string, span: Span, locale = 'en'): Token[] {
+  const slice = text.slice(span.start, span.end);
+  const tokens: Token[] = [];
+  const add = (word: string, at: number) => {
+    const start = span.start + at;
+    const key = keyOf(word);
+    const stop = STOPWORDS.has(key);
+    tokens.push({
+      start,
+      end: start + word.length,
+      key,
+      capitalised: tokens.length > 0 && !stop && /^\p{Lu}/u.test(word),
+      stop,
+    });
+  };
+  if (UNSPACED.test(slice)) {
+    let segmenter = wordSegmenters.get(locale);
+    if (!segmenter) {
+      segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
+      wordSegmenters.set(locale, segmenter);
+    }
+    for (const { segment, index, isWordLike } of segmenter.segment(slice)) {
+      if (isWordLike) add(segment, index);
+    }
+  } else {
+    for (const match of slice.matchAll(WORD)) add(match[0], match.index ?? 0);
+  }
+  return tokens;
+}
+
+const keys = new Map<string, string>();
+
+/** The comparison key of one word. */
+export function keyOf(word: string): string {
+  let key = keys.get(word);
+  if (key === undefined) {
+    key = computeKey(word);
+    if (keys.size > 100_000) keys.clear();
+    keys.set(word, key);
+  }
+  return key;
+}
+
+function computeKey(word: string): string {
+  let key = word
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'");
+  key = key.replace(/'s$/, '');
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(key)) key = key.replace(/,/g, '');
+  const value = NUMBER_WORDS.get(key);
+  if (value !== undefined) return String(value);
+  const verb = REPORTING_VERBS.get(key);
+  if (verb) return verb;
+  key = BRITISH.get(key) ?? key;
+  return /^[a-z]+$/.test(key) ? stem(key) : key;
+}
+
+/**
+ * A light English suffix fold ("talks"/"talk", "envisages"/"envisaging", "Syrian"/"Syria"), so
+ * inflections weigh as one word; other languages keep their words whole.
+ */
+function stem(word: string): string {
+  if (word.length <= 4) return word;
+  for (const [suffix, keep] of STEM_RULES) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
+      return word.slice(0, word.length - suffix.length) + keep;
+    }
+  }
+  return word;
+}
+
+const STEM_RULES: [string, string][] = [
+  ['ies', 'y'],
+  ['ing', ''],
+  ['ian', 'ia'],
+  ['ed', ''],
+  ['es', ''],
+  ['e', ''],
+  ['s', ''],
+];
+
+/** The class of a reporting verb: neutral verbs fold to `say`, the others keep their meaning. */
+export function reportingClass(key: string): string | null {
+  if (key === 'say') return 'say';
+  return REPORTING_CLASSES.has(key) ? key : null;
+}
+
+export interface NumberValue extends Span {
+  /** Canonical value ("37", "0.5", "29/37" for "29 of the 37", "5%"). */
+  value: string;
+}
+
+const DIGITS =
+  /(?<![\p{L}\p{N}])[$€£]?\d+(?:[.,]\d+)*(?:\s?(?:%|per ?cent|percent))?(?:\s(?:million|billion|thousand|trillion))?/giu;
+const NUMBER_WORD_TEST =
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)\b/i;
+
+/**
+ * Numbers stated in `span` outside the `exclude` spans (dates): digits, amounts, percentages,
+ * English number words (through compromise), and "N of (the) M" proportions as one value.
+ */
+export function extractNumbers(text: string, span: Span, exclude: Span[] = []): NumberValue[] {
+  const slice = text.slice(span.start, span.end);
+  const found: NumberValue[] = [];
+  for (const match of slice.matchAll(DIGITS)) {
+    const start = span.start + (match.index ?? 0);
+    found.push({ start, end: start + match[0].length, value: numberKey(match[0]) });
+  }
+  if (NUMBER_WORD_TEST.test(slice)) {
+    for (const item of nlp(slice).numbers().json({ offset: true }) as CompromiseNumber[]) {
+      const start = span.start + item.offset.start;
+      const end = start + item.offset.length;
+      if (found.some((n) => n.start < end && start < n.end)) continue;
+      if (!/[\p{L}]/u.test(item.text) || typeof item.number?.num !== 'number') continue;
+      if (/^(?:a|an|one|first|second|the)$/i.test(item.text.trim())) continue;
+      found.push({ start, end, value: String(item.number.num) + (item.number.suffix ?? '') });
+    }
+  }
+  const numbers = found
+    .filter((n) => !exclude.some((e) => e.start < n.end && n.start < e.end))
+    .sort((x, y) => x.start - y.start);
+  return joinProportions(text, numbers);
+}
+
+interface CompromiseNumber {
+  text: string;
+  number?: { num?: number; suffix?: string };
+  offset: { start: number; length: number };
+}
+
+function numberKey(raw: string): string {
+  let value = raw.toLowerCase().replace(/\s+/g, ' ');
+  value = value.replace(/per ?cent|percent/, '%').replace(/ %/, '%');
+  if (/^\d{1,3}(,\d{3})+/.test(value)) value = value.replace(/,/g, '');
+  const scale = /(million|billion|thousand|trillion)$/.exec(value);
+  if (scale?.[1]) {
+    const base = Number.parseFloat(value.replace(/[^\d.]/g, ''));
+    const factor = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 }[scale[1]] ?? 1;
+    return (
+      (value.startsWith('$') || value.startsWith('€') || value.startsWith('£') ? value[0] : '') +
+      String(base * factor)
+    );
+  }
+  return value;
+}
+
+/** "29 of the 37" is one fact (a proportion), not two numbers. */
+function joinProportions(text: string, numbers: NumberValue[]): NumberValue[] {
+  const joined: NumberValue[] = [];
+  for (let i = 0; i < numbers.length; i++) {
+    const here = numbers[i]!;
+    const next = numbers[i + 1];
+    if (next && /^\s+(?:of|out of)\s+(?:the\s+)?$/i.test(text.slice(here.end, next.start))) {
+      joined.push({ start: here.start, end: next.end, value: `${here.value}/${next.value}` });
+      i++;
+    } else joined.push(here);
+  }
+  return joined;
+}
+
+export interface DateValue extends Span {
+  /** The components the text states ("2015-10-02..2015-10-04", "2016-02", "10-02"). */
+  value: string;
+}
+
+/**
+ * Dates in `text` (chrono, English): one parse of the whole text, offsets into it. Only the
+ * components the text states count, so "Oct. 2" and "October 2" are the same date.
+ */
+export function extractDates(text: string, reference?: Date): DateValue[] {
+  const results = chrono.parse(text, reference ?? new Date(2000, 0, 1)).filter(
+    // "voted 9 to 4 on Monday" is a score, not a time: a time needs a clock mark.
+    (r) => !r.start.isCertain('hour') || /:|\b[ap]\.?m\b|o'clock|noon|midnight/i.test(r.text),
+  );
+  return results.map((result) => {
+    const value = [result.start, result.end]
+      .filter((c): c is chrono.ParsedComponents => Boolean(c))
+      .map((c) => {
+        const parts: string[] = [];
+        for (const unit of ['year', 'month', 'day', 'weekday', 'hour', 'minute'] as const) {
+          if (c.isCertain(unit)) parts.push(`${unit}=${c.get(unit)}`);
+        }
+        return parts.join(',');
+      })
+      .join('..');
+    const start = result.index;
+    const end = start + result.text.replace(/\s+$/, '').length;
+    // chrono reads "May 25–27" as May 25: the day range's end belongs to the date.
+    const range = result.end ? null : /^\s*[–—-]\s*(\d{1,2})(?!\d)/.exec(text.slice(end, end + 8));
+    if (range?.[1] && result.start.isCertain('day')) {
+      return { start, end: end + range[0].length, value: `${value}..day=${Number(range[1])}` };
+    }
+    return { start, end, value };
+  });
+}
+
+/** Stretches between quotation marks inside `span` (the marks excluded). */
+export function findQuotes(text: string, span: Span): Span[] {
+  const quotes: Span[] = [];
+  const pattern = /[“"«„]([^“”"«»„]{2,}?)[”"»“]/g;
+  const slice = text.slice(span.start, span.end);
+  for (const match of slice.matchAll(pattern)) {
+    const start = span.start + (match.index ?? 0) + 1;
+    quotes.push({ start, end: start + (match[1]?.length ?? 0) });
+  }
+  return quotes;
+}
+
+const NUMBER_WORDS = new Map<string, number>(
+  [
+    'zero',
+    'one',
+    'two',
+    'three',
+    'four',
+    'five',
+    'six',
+    'seven',
+    'eight',
+    'nine',
+    'ten',
+    'eleven',
+    'twelve',
+    'thirteen',
+    'fourteen',
+    'fifteen',
+    'sixteen',
+    'seventeen',
+    'eighteen',
+    'nineteen',
+    'twenty',
+  ].map((word, value) => [word, value]),
+);
+
+/** Verbs that only say someone spoke: swapping one for another changes nothing. */
+const NEUTRAL_VERBS =
+  'say says said saying state states stated stating tell tells told note notes noted explain explains explained remark remarks remarked comment comments commented add adds added observe observed mention mentioned write wrote';
+/** Verbs that say more (how or with what force); each is its own class. */
+const STRONG_VERBS: Record<string, string> = {
+  announce: 'announce announces announced announcing',
+  claim: 'claim claims claimed claiming',
+  admit: 'admit admits admitted',
+  insist: 'insist insists insisted',
+  deny: 'deny denies denied',
+  warn: 'warn warns warned',
+  confirm: 'confirm confirms confirmed',
+  stress:
+    'stress stresses stressed emphasise emphasised emphasize emphasized emphasises emphasizes underline underlined',
+  argue: 'argue argues argued',
+  suggest: 'suggest suggests suggested',
+  promise: 'promise promises promised pledge pledged',
+  reveal: 'reveal reveals revealed',
+  allege: 'allege alleges alleged',
+  declare: 'declare declares declared proclaim proclaimed',
+  acknowledge: 'acknowledge acknowledges acknowledged concede conceded',
+};
+const REPORTING_VERBS = new Map<string, string>();
+for (const verb of NEUTRAL_VERBS.split(' ')) REPORTING_VERBS.set(verb, 'say');
+for (const [cls, forms] of Object.entries(STRONG_VERBS)) {
+  for (const form of forms.split(' ')) REPORTING_VERBS.set(form, cls);
+}
+const REPORTING_CLASSES = new Set(Object.keys(STRONG_VERBS));
+
+const BRITISH = new Map<string, string>([
+  ['organisation', 'organization'],
+  ['organise', 'organize'],
+  ['organised', 'organized'],
+  ['centre', 'center'],
+  ['programme', 'program'],
+  ['defence', 'defense'],
+  ['labour', 'labor'],
+]);
+
+/** English function words: they weigh nothing in similarity and are never a difference alone. */
+export const STOPWORDS = new Set(
+  (
+    'a an the and or but nor so yet of in on at to for from by with without into onto over under ' +
+    'about above after before between during through against among amongst toward towards upon ' +
+    'is are was were be been being am has have had having do does did doing will would shall should ' +
+    "can could may might must this that these those it its it's they them their theirs he him his she " +
+    'her hers we us our you your i me my who whom whose which what where when why how all any both ' +
+    'each few more most other some such no not only own same than too very just also as if then ' +
+    'there here out up down off again further once while because until also well even still ' +
+    'including according further however'
+  ).split(/\s+/),
+);

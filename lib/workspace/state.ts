@@ -1,0 +1,253 @@
+/**
+ * The article workspace's state as a pure reducer: what the page shows (claims, spans, which
+ * panel is open, the active claim, filters, the one announcement) and how each event changes
+ * it. The React hook (components/editor/use-workspace.ts) performs the API calls and
+ * dispatches these events; nothing here knows about the view, fetch or ProseMirror.
+ */
+import type { AnnotationDTO, ArticleAnnotationsDTO, ClaimDTO } from '@/lib/api/types';
+import { ANCHOR_STATES, type AnchorState, type ReviewState, type Verdict } from '@/lib/domain';
+import type { ClaimDraft } from './claim-draft';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Panel =
+  | { kind: 'list' }
+  | { kind: 'new'; span: Span }
+  | { kind: 'claim'; claimId: string; conflict: ClaimDTO | null; draft: ClaimDraft | null }
+  | { kind: 'link'; span: Span }
+  | { kind: 'editText' };
+
+export interface Filters {
+  verdict: Verdict | '';
+  reviewState: ReviewState | '';
+}
+
+export interface Announcement {
+  message: string;
+  tone: 'success' | 'error';
+  /** Bumped on every announcement, so the same words are announced again. */
+  seq: number;
+}
+
+export interface WorkspaceState {
+  data: ArticleAnnotationsDTO;
+  panel: Panel;
+  /** The last failure of the open panel's action, shown beside it. */
+  error: string | null;
+  announcement: Announcement | null;
+  hasSelection: boolean;
+  picker: { claimIds: string[]; x: number; y: number } | null;
+  filters: Filters;
+  activeClaimId: string | null;
+}
+
+export type WorkspaceEvent =
+  | { type: 'loaded'; data: ArticleAnnotationsDTO }
+  | { type: 'claimCreated'; claim: ClaimDTO; annotation: AnnotationDTO }
+  | { type: 'spanLinked'; claim: ClaimDTO; annotation: AnnotationDTO | null }
+  | { type: 'claimChanged'; claim: ClaimDTO }
+  | { type: 'panelOpened'; panel: Panel }
+  | { type: 'panelClosed' }
+  | { type: 'conflicted'; claimId: string; current: ClaimDTO; draft: ClaimDraft }
+  | { type: 'failed'; message: string }
+  | { type: 'announced'; message: string; tone?: Announcement['tone'] }
+  | { type: 'selectionChanged'; hasSelection: boolean }
+  | { type: 'pickerOpened'; claimIds: string[]; x: number; y: number }
+  | { type: 'pickerClosed' }
+  | { type: 'filtered'; filters: Partial<Filters> }
+  | { type: 'activated'; claimId: string | null };
+
+export function initialState(data: ArticleAnnotationsDTO): WorkspaceState {
+  return {
+    data,
+    panel: { kind: 'list' },
+    error: null,
+    announcement: null,
+    hasSelection: false,
+    picker: null,
+    filters: { verdict: '', reviewState: '' },
+    activeClaimId: null,
+  };
+}
+
+/** Spans in text order: by start, the longer first where two start together. */
+export function compareSpans(a: Span, b: Span): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+function insertSorted(annotations: AnnotationDTO[], annotation: AnnotationDTO): AnnotationDTO[] {
+  // Binary search: adding one span to thousands must stay well within a frame.
+  let lo = 0;
+  let hi = annotations.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareSpans(annotations[mid]!, annotation) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return [...annotations.slice(0, lo), annotation, ...annotations.slice(lo)];
+}
+
+function upsertClaim(claims: ClaimDTO[], claim: ClaimDTO): ClaimDTO[] {
+  const index = claims.findIndex((c) => c.id === claim.id);
+  if (index === -1) return [...claims, claim];
+  return claims.map((c, i) => (i === index ? claim : c));
+}
+
+function announce(
+  state: WorkspaceState,
+  message: string,
+  tone: Announcement['tone'] = 'success',
+): Announcement {
+  return { message, tone, seq: (state.announcement?.seq ?? 0) + 1 };
+}
+
+/** The workspace after one event. */
+export function reduceWorkspace(state: WorkspaceState, event: WorkspaceEvent): WorkspaceState {
+  switch (event.type) {
+    case 'loaded': {
+      const ids = new Set(event.data.claims.map((c) => c.id));
+      const panel =
+        state.panel.kind === 'claim' && !ids.has(state.panel.claimId)
+          ? { kind: 'list' as const }
+          : state.panel;
+      const activeClaimId =
+        state.activeClaimId && ids.has(state.activeClaimId) ? state.activeClaimId : null;
+      return { ...state, data: event.data, panel, activeClaimId };
+    }
+    case 'claimCreated':
+      return {
+        ...state,
+        data: {
+          ...state.data,
+          claims: upsertClaim(state.data.claims, event.claim),
+          annotations: insertSorted(state.data.annotations, event.annotation),
+        },
+        // The form closes; a panel the user opened meanwhile stays.
+        panel: state.panel.kind === 'new' ? { kind: 'list' } : state.panel,
+        error: null,
+        activeClaimId: event.claim.id,
+        announcement: announce(state, 'Claim saved.'),
+      };
+    case 'spanLinked': {
+      const here =
+        event.annotation && event.annotation.revisionId === state.data.revision.id
+          ? insertSorted(state.data.annotations, event.annotation)
+          : state.data.annotations;
+      return {
+        ...state,
+        data: {
+          ...state.data,
+          claims: upsertClaim(state.data.claims, event.claim),
+          annotations: here,
+        },
+        panel: state.panel.kind === 'link' ? { kind: 'list' } : state.panel,
+        error: null,
+        activeClaimId: event.claim.id,
+        announcement: announce(state, 'Passage linked to the claim.'),
+      };
+    }
+    case 'claimChanged':
+      return {
+        ...state,
+        data: { ...state.data, claims: upsertClaim(state.data.claims, event.claim) },
+      };
+    case 'panelOpened':
+      return {
+        ...state,
+        panel: event.panel,
+        error: null,
+        picker: null,
+        activeClaimId: event.panel.kind === 'claim' ? event.panel.claimId : state.activeClaimId,
+      };
+    case 'panelClosed':
+      return { ...state, panel: { kind: 'list' }, error: null, picker: null };
+    case 'conflicted':
+      return {
+        ...state,
+        panel: {
+          kind: 'claim',
+          claimId: event.claimId,
+          conflict: event.current,
+          draft: event.draft,
+        },
+        error: null,
+      };
+    case 'failed':
+      return {
+        ...state,
+        error: event.message,
+        announcement: announce(state, event.message, 'error'),
+      };
+    case 'announced':
+      return { ...state, announcement: announce(state, event.message, event.tone) };
+    case 'selectionChanged':
+      return state.hasSelection === event.hasSelection
+        ? state
+        : { ...state, hasSelection: event.hasSelection };
+    case 'pickerOpened':
+      return { ...state, picker: { claimIds: event.claimIds, x: event.x, y: event.y } };
+    case 'pickerClosed':
+      return { ...state, picker: null };
+    case 'filtered':
+      return { ...state, filters: { ...state.filters, ...event.filters } };
+    case 'activated':
+      return { ...state, activeClaimId: event.claimId };
+  }
+}
+
+/** The article's claims in text order (by their first placed span; unplaced ones last). */
+export function claimsInTextOrder(data: ArticleAnnotationsDTO): ClaimDTO[] {
+  const first = new Map<string, number>();
+  for (const a of data.annotations) if (!first.has(a.claimId)) first.set(a.claimId, a.start);
+  return [...data.claims].sort(
+    (a, b) => (first.get(a.id) ?? Infinity) - (first.get(b.id) ?? Infinity),
+  );
+}
+
+/** `claims` that pass the verdict and review-state filters. */
+export function filterClaims(claims: ClaimDTO[], filters: Filters): ClaimDTO[] {
+  if (!filters.verdict && !filters.reviewState) return claims;
+  return claims.filter(
+    (c) =>
+      (!filters.verdict || c.verdict === filters.verdict) &&
+      (!filters.reviewState || c.reviewState === filters.reviewState),
+  );
+}
+
+/** The claim after (`step` 1) or before (-1) the active one in `claims`; the first if none. */
+export function stepClaim(
+  claims: ClaimDTO[],
+  activeClaimId: string | null,
+  step: 1 | -1,
+): string | null {
+  if (claims.length === 0) return null;
+  const index = claims.findIndex((c) => c.id === activeClaimId);
+  if (index === -1) return claims[0]!.id;
+  return claims[Math.min(Math.max(index + step, 0), claims.length - 1)]!.id;
+}
+
+/** How many spans are in each anchor state (orphans included). */
+export function countAnchors(data: ArticleAnnotationsDTO): Record<AnchorState, number> {
+  const counts = Object.fromEntries(ANCHOR_STATES.map((s) => [s, 0])) as Record<
+    AnchorState,
+    number
+  >;
+  for (const a of data.annotations) counts[a.anchorState]++;
+  counts.ORPHANED += data.orphans.length;
+  return counts;
+}
+
+/** Per claim, its spans that are not at their original place (for the list's badges). */
+export function movedSpansByClaim(data: ArticleAnnotationsDTO): Map<string, AnnotationDTO[]> {
+  const map = new Map<string, AnnotationDTO[]>();
+  for (const a of data.annotations) {
+    if (a.anchorState === 'EXACT') continue;
+    const list = map.get(a.claimId);
+    if (list) list.push(a);
+    else map.set(a.claimId, [a]);
+  }
+  return map;
+}

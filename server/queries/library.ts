@@ -1,0 +1,160 @@
+/**
+ * The library read model: articles filtered, sorted and paged by keyset, with their claim
+ * counts by review state (kept by the database in search.article_doc, see the migration
+ * 20261201170000_search).
+ */
+import { Prisma } from '../generated/prisma/client';
+import type { PrismaClient } from '../platform/db';
+import { encodeCursor, type LibraryQuery, type LibrarySort } from '@/lib/library';
+import type { ReviewState } from '@/lib/domain';
+
+export type ClaimCounts = Record<ReviewState, number> & { total: number; open: number };
+
+export interface LibraryArticle {
+  id: string;
+  title: string;
+  sourceName: string | null;
+  sourceUrl: string | null;
+  byline: string | null;
+  publishedAt: Date | null;
+  createdAt: Date;
+  claimCounts: ClaimCounts;
+}
+
+export interface LibraryPage {
+  articles: LibraryArticle[];
+  /** The cursor of the next page, or null on the last one. */
+  next: string | null;
+  /** How many articles match the filters (all pages). */
+  total: number;
+}
+
+interface Row {
+  id: string;
+  title: string;
+  sourceName: string | null;
+  sourceUrl: string | null;
+  byline: string | null;
+  publishedAt: Date | null;
+  createdAt: Date;
+  draft: number;
+  submitted: number;
+  changes: number;
+  approved: number;
+  open: number;
+  key: string;
+}
+
+/** Each sort: its key expression (as text for the cursor), its typed form, and its direction. */
+const SORTS: Record<
+  LibrarySort,
+  { key: Prisma.Sql; cast: (k: string) => Prisma.Sql; asc: boolean }
+> = {
+  imported: {
+    key: Prisma.sql`a."createdAt"`,
+    cast: (k) => Prisma.sql`${k}::timestamp`,
+    asc: false,
+  },
+  // Undated articles come last (as the oldest), not first.
+  published: {
+    key: Prisma.sql`coalesce(a."publishedAt", '-infinity'::timestamp)`,
+    cast: (k) => Prisma.sql`${k}::timestamp`,
+    asc: false,
+  },
+  title: { key: Prisma.sql`lower(a."title")`, cast: (k) => Prisma.sql`${k}::text`, asc: true },
+  open: { key: Prisma.sql`d."openClaims"`, cast: (k) => Prisma.sql`${k}::int`, asc: false },
+};
+
+function whereOf(query: LibraryQuery): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [];
+  if (query.q) {
+    where.push(Prisma.sql`(d."meta" @@ websearch_to_tsquery('english', ${query.q})
+      OR d."body" @@ websearch_to_tsquery('english', ${query.q}))`);
+  }
+  if (query.source) where.push(Prisma.sql`a."sourceName" = ${query.source}`);
+  if (query.author) where.push(Prisma.sql`a."byline" = ${query.author}`);
+  if (query.from) where.push(Prisma.sql`a."publishedAt" >= ${query.from}::date`);
+  if (query.to) where.push(Prisma.sql`a."publishedAt" < ${query.to}::date + 1`);
+  if (query.states.length > 0) {
+    const column: Record<ReviewState, Prisma.Sql> = {
+      DRAFT: Prisma.sql`d."draftClaims"`,
+      SUBMITTED: Prisma.sql`d."submittedClaims"`,
+      CHANGES_REQUESTED: Prisma.sql`d."changesRequestedClaims"`,
+      APPROVED: Prisma.sql`d."approvedClaims"`,
+    };
+    where.push(
+      Prisma.sql`(${Prisma.join(
+        query.states.map((s) => Prisma.sql`${column[s]} > 0`),
+        ' OR ',
+      )})`,
+    );
+  }
+  return where;
+}
+
+/** One page of the library for `query`, with the cursor of the next page. */
+export async function listLibrary(prisma: PrismaClient, query: LibraryQuery): Promise<LibraryPage> {
+  const sort = SORTS[query.sort];
+  const filters = whereOf(query);
+  const page = [...filters];
+  if (query.after) {
+    const op = Prisma.raw(sort.asc ? '>' : '<');
+    page.push(
+      Prisma.sql`(${sort.key}, a."id") ${op} (${sort.cast(query.after.k)}, ${query.after.id})`,
+    );
+  }
+  const where = (parts: Prisma.Sql[]) =>
+    parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, ' AND ')}` : Prisma.empty;
+  const dir = Prisma.raw(sort.asc ? 'ASC' : 'DESC');
+  const [rows, counted] = await Promise.all([
+    prisma.$queryRaw<Row[]>`
+      SELECT a."id", a."title", a."sourceName", a."sourceUrl", a."byline", a."publishedAt",
+             a."createdAt", d."draftClaims" AS draft, d."submittedClaims" AS submitted,
+             d."changesRequestedClaims" AS changes, d."approvedClaims" AS approved,
+             d."openClaims" AS open, (${sort.key})::text AS key
+      FROM "Article" a JOIN search.article_doc d ON d."articleId" = a."id"
+      ${where(page)}
+      ORDER BY ${sort.key} ${dir}, a."id" ${dir}
+      LIMIT ${query.limit + 1}`,
+    prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n
+      FROM "Article" a JOIN search.article_doc d ON d."articleId" = a."id"
+      ${where(filters)}`,
+  ]);
+  const shown = rows.slice(0, query.limit);
+  const last = shown.at(-1);
+  return {
+    articles: shown.map((r) => ({
+      id: r.id,
+      title: r.title,
+      sourceName: r.sourceName,
+      sourceUrl: r.sourceUrl,
+      byline: r.byline,
+      publishedAt: r.publishedAt,
+      createdAt: r.createdAt,
+      claimCounts: {
+        DRAFT: r.draft,
+        SUBMITTED: r.submitted,
+        CHANGES_REQUESTED: r.changes,
+        APPROVED: r.approved,
+        total: r.draft + r.submitted + r.changes + r.approved,
+        open: r.open,
+      },
+    })),
+    next: rows.length > query.limit && last ? encodeCursor({ k: last.key, id: last.id }) : null,
+    total: counted[0]?.n ?? 0,
+  };
+}
+
+/** The choices of the source and author filters: distinct values, most frequent first. */
+export async function listLibraryFilterOptions(prisma: PrismaClient) {
+  const [sources, authors] = await Promise.all([
+    prisma.$queryRaw<{ value: string; n: number }[]>`
+      SELECT "sourceName" AS value, count(*)::int AS n FROM "Article"
+      WHERE "sourceName" IS NOT NULL GROUP BY 1 ORDER BY n DESC, value LIMIT 500`,
+    prisma.$queryRaw<{ value: string; n: number }[]>`
+      SELECT "byline" AS value, count(*)::int AS n FROM "Article"
+      WHERE "byline" IS NOT NULL GROUP BY 1 ORDER BY n DESC, value LIMIT 500`,
+  ]);
+  return { sources, authors };
+}

@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Segment } from '@/lib/search/highlight';
+import { createArticle } from '../articles-create';
+import { createClaim, updateClaim } from '../claims';
+import { createTestDatabase, type TestDatabase } from '../dev/test-db';
+import { createUser, type SessionUser } from '../users';
+import { searchArticles, searchClaims } from './search';
+
+const marked = (segments: Segment[]) => segments.filter((s) => s.match).map((s) => s.text);
+const plain = (segments: Segment[]) => segments.map((s) => s.text).join('');
+
+const BODY =
+  'The delegations met in Astana for two days.\nNegotiators discussed the desalination plant near Aktau and its financing.\nThe talks ended without a joint statement.';
+
+describe('search against PostgreSQL', () => {
+  let db: TestDatabase;
+  let editor: SessionUser;
+  let article: Awaited<ReturnType<typeof createArticle>>;
+
+  before(async () => {
+    db = await createTestDatabase('search');
+    const user = await createUser(
+      db.prisma,
+      { email: 'ed@search.test', name: 'Ed', role: 'EDITOR', password: 'long enough pw' },
+      null,
+    );
+    editor = { id: user.id, email: user.email, name: user.name, role: user.role };
+    article = await createArticle(db.prisma, editor, {
+      title: 'Second round of talks',
+      text: BODY,
+    });
+    await createArticle(db.prisma, editor, {
+      title: 'Desalination in the Caspian region',
+      text: 'A plant is planned.',
+    });
+    const span = (passage: string) => ({
+      articleId: article.id,
+      revisionId: article.revision.id,
+      start: BODY.indexOf(passage),
+      end: BODY.indexOf(passage) + passage.length,
+    });
+    await createClaim(db.prisma, editor, {
+      span: span('met in Astana'),
+      claim: {
+        text: 'The delegations met in Astana',
+        claimant: 'Kassym-Jomart Tokayev',
+        verdict: 'TRUE',
+        rationale: 'Both foreign ministries confirmed the venue in separate press releases.',
+        evidence: [
+          {
+            url: 'https://example.org/mfa',
+            title: 'Ministry statement',
+            quote: 'The second round took place in the capital',
+            accessedAt: null,
+          },
+        ],
+      },
+    });
+    await createClaim(db.prisma, editor, {
+      span: span('without a joint statement'),
+      claim: {
+        text: 'No joint statement was issued',
+        claimant: 'Anna Petrova',
+        verdict: 'UNVERIFIED',
+        rationale: '',
+        evidence: [],
+      },
+    });
+  });
+  after(async () => {
+    await db.drop();
+  });
+
+  it('finds an article by a word of its body (stemmed), marks the word in an excerpt', async () => {
+    const { hits } = await searchArticles(db.prisma, 'negotiator');
+    assert.deepEqual(
+      hits.map((h) => h.id),
+      [article.id],
+    );
+    assert.deepEqual(marked(hits[0]!.excerpt), ['Negotiators']);
+  });
+
+  it('ranks a title match above a body-only match', async () => {
+    const { hits } = await searchArticles(db.prisma, 'desalination');
+    assert.equal(hits.length, 2);
+    assert.equal(plain(hits[0]!.title), 'Desalination in the Caspian region');
+    assert.deepEqual(marked(hits[0]!.title), ['Desalination']);
+    assert.equal(hits[1]!.id, article.id);
+    assert.ok(hits[0]!.rank > hits[1]!.rank);
+  });
+
+  it('finds a claim by a misspelled claimant and marks the name', async () => {
+    const { hits } = await searchClaims(db.prisma, 'Tokaev');
+    assert.equal(hits.length, 1);
+    assert.equal(plain(hits[0]!.text), 'The delegations met in Astana');
+    assert.deepEqual(marked(hits[0]!.claimant), ['Kassym-Jomart Tokayev']);
+  });
+
+  it('finds a claim by a rationale phrase and by its evidence quote', async () => {
+    const byRationale = await searchClaims(db.prisma, '"press releases"');
+    assert.equal(byRationale.hits.length, 1);
+    assert.deepEqual(marked(byRationale.hits[0]!.rationale), ['press', 'releases']);
+    const byEvidence = await searchClaims(db.prisma, 'capital');
+    assert.equal(byEvidence.hits.length, 1);
+    assert.deepEqual(marked(byEvidence.hits[0]!.evidence), ['capital']);
+    assert.deepEqual(
+      byEvidence.hits[0]!.articles.map((a) => a.id),
+      [article.id],
+    );
+  });
+
+  it('follows edits: the database re-indexes a changed claim', async () => {
+    const before = await searchClaims(db.prisma, 'Petrova');
+    assert.equal(before.hits.length, 1);
+    const claim = before.hits[0]!;
+    await updateClaim(db.prisma, editor, claim.id, {
+      version: 1,
+      rationale: 'Checked against the wire copy from Interfax.',
+    });
+    const after = await searchClaims(db.prisma, 'interfax');
+    assert.deepEqual(
+      after.hits.map((h) => h.id),
+      [claim.id],
+    );
+  });
+
+  it('keeps markup in the text as text and finds nothing for an unknown word', async () => {
+    await createArticle(db.prisma, editor, { title: '<b>Bold</b> claims', text: 'Some text.' });
+    const { hits } = await searchArticles(db.prisma, 'bold');
+    assert.equal(plain(hits[0]!.title), '<b>Bold</b> claims');
+    assert.deepEqual((await searchArticles(db.prisma, 'zyxwvut')).hits, []);
+  });
+});
