@@ -69,7 +69,13 @@ async function main() {
   );
 
   // The job worker (source re-checks) runs in this process unless FACTMARK_WORKER=off.
-  const worker = workerEnabled() ? await startWorkerFromEnv(database.url, log) : null;
+  // A worker that cannot start must not keep the app from serving: say so and go on.
+  const worker = workerEnabled()
+    ? await startWorkerFromEnv(database.url, log).catch((error: unknown) => {
+        log(`The job worker did not start (${error instanceof Error ? error.message : error}).`);
+        return null;
+      })
+    : null;
 
   const shutdown = once(async (code: number) => {
     server.kill('SIGTERM');
