@@ -32,6 +32,10 @@ export const evidenceSchema = z.object({
     .nullish()
     .transform((v) => v || null)
     .refine((v) => v === null || !Number.isNaN(Date.parse(v)), 'Enter a valid date.'),
+  /** The stored copy the quote was taken from (POST /api/evidence/captures). */
+  captureId: z.string().max(64).nullish(),
+  /** Where the user selected the quote in the copy's text: decides between repeats. */
+  quoteStart: z.number().int().min(0).nullish(),
 });
 export type EvidenceInput = z.infer<typeof evidenceSchema>;
 

@@ -10,6 +10,7 @@ import { ensureAuthSecret, loadDotEnv, openDatabase, PROJECT_ROOT } from '../ser
 import { createPrismaClient } from '../server/platform/db';
 import { seedDemoClaims } from '../server/dev/demo-claims';
 import { disableDemoAccounts, seedDemo } from '../server/dev/seed';
+import { startWorkerFromEnv, workerEnabled } from '../server/jobs/start-worker';
 import { buildIfNeeded, NEXT_BIN } from './build';
 import { waitForHealth } from './wait-for';
 
@@ -68,8 +69,18 @@ async function main() {
     },
   );
 
+  // The job worker (source re-checks) runs in this process unless FACTMARK_WORKER=off.
+  // A worker that cannot start must not keep the app from serving: say so and go on.
+  const worker = workerEnabled()
+    ? await startWorkerFromEnv(database.url, log).catch((error: unknown) => {
+        log(`The job worker did not start (${error instanceof Error ? error.message : error}).`);
+        return null;
+      })
+    : null;
+
   const shutdown = once(async (code: number) => {
     server.kill('SIGTERM');
+    await worker?.close().catch(() => {});
     await stopDatabase();
     process.exit(code);
   });

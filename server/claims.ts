@@ -9,6 +9,7 @@ import { deleteClaim as deleteEvent, edit } from '@/lib/review';
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from './generated/prisma/client';
 import { applyClaimEvent, applyClaimEventIn, type Tx } from './claim-events';
+import { anchorEvidence, type EvidenceAnchorData } from './evidence/link';
 import type { PrismaClient } from './platform/db';
 import { AppError, forbidden, notFound } from './platform/errors';
 import { describeSpan } from './spans';
@@ -19,7 +20,17 @@ export const claimInclude = {
   lastEditedBy: { select: { id: true, name: true } },
   evidence: {
     orderBy: { createdAt: 'asc' },
-    select: { id: true, url: true, title: true, quote: true, accessedAt: true },
+    select: {
+      id: true,
+      url: true,
+      title: true,
+      quote: true,
+      accessedAt: true,
+      captureId: true,
+      quoteStart: true,
+      quoteEnd: true,
+      quoteAnchor: true,
+    },
   },
   annotations: {
     orderBy: { createdAt: 'asc' },
@@ -76,13 +87,19 @@ export function requireAnnotator(user: SessionUser) {
   if (!canAnnotate(user.role)) throw forbidden('Your role cannot annotate.');
 }
 
-export function evidenceData(evidence: EvidenceInput[], userId: string) {
-  return evidence.map((e) => ({
+/** Evidence rows to write; `anchors` (same order) link a quote to its stored copy (issue #15). */
+export function evidenceData(
+  evidence: EvidenceInput[],
+  userId: string,
+  anchors: readonly EvidenceAnchorData[] = [],
+) {
+  return evidence.map((e, index) => ({
     url: e.url,
     title: e.title,
     quote: e.quote,
     accessedAt: e.accessedAt ? new Date(e.accessedAt) : null,
     createdById: userId,
+    ...anchors[index],
   }));
 }
 
@@ -105,6 +122,7 @@ export async function createClaimOnSpan(prisma: PrismaClient, user: SessionUser,
   const input = newClaimSchema.parse(raw);
   const anchor = await describeSpan(prisma, input.span);
   const { evidence, ...fields } = input.claim;
+  const evidenceAnchors = await anchorEvidence(prisma, evidence);
   const id = randomUUID();
   const annotationId = randomUUID();
   // One batch transaction (claim, span, evidence and audit row), not an interactive one: the
@@ -116,7 +134,7 @@ export async function createClaimOnSpan(prisma: PrismaClient, user: SessionUser,
         ...fields,
         authorId: user.id,
         changedBy: [user.id],
-        evidence: { create: evidenceData(evidence, user.id) },
+        evidence: { create: evidenceData(evidence, user.id, evidenceAnchors) },
         annotations: {
           create: {
             id: annotationId,
@@ -187,6 +205,7 @@ export async function updateClaim(
   update: ClaimUpdate,
 ) {
   const { version, evidence, ...fields } = update;
+  const evidenceAnchors = evidence ? await anchorEvidence(prisma, evidence) : [];
   try {
     return await prisma.$transaction(async (tx) => {
       await applyClaimEventIn(tx, {
@@ -204,7 +223,10 @@ export async function updateClaim(
           if (!evidence || !result.audit.after?.evidence) return;
           await tx2.evidence.deleteMany({ where: { claimId: id } });
           await tx2.evidence.createMany({
-            data: evidenceData(evidence, user.id).map((e) => ({ ...e, claimId: id })),
+            data: evidenceData(evidence, user.id, evidenceAnchors).map((e) => ({
+              ...e,
+              claimId: id,
+            })),
           });
         },
       });

@@ -36,6 +36,9 @@ export interface FetchedPage {
   mediaType: string | null;
   charset: string | null;
   bytes: Buffer;
+  /** HTTP status and response headers as received (evidence archiving keeps them). */
+  status: number;
+  headers: [string, string][];
 }
 
 const ACCEPT =
@@ -264,7 +267,19 @@ export async function fetchUrl(input: string, options: FetchOptions): Promise<Fe
         if (timedOut) throw networkError(error, url, true);
         throw new AppError('fetch_failed', `${url.host} sent a broken response.`);
       }
-      return { url: url.toString(), mediaType: mediaType?.toLowerCase() || null, charset, bytes };
+      const received = Object.entries(headers).flatMap(([name, value]) =>
+        (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(
+          (v): [string, string] => [name, v],
+        ),
+      );
+      return {
+        url: url.toString(),
+        mediaType: mediaType?.toLowerCase() || null,
+        charset,
+        bytes,
+        status: statusCode,
+        headers: received,
+      };
     }
     throw new AppError(
       'fetch_failed',

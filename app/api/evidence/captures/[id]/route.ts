@@ -1,0 +1,15 @@
+import { idParamsSchema } from '@/lib/evidence/schemas';
+import { parseParams, route } from '@/server/platform/api';
+import { db } from '@/server/platform/db';
+import { requireUser } from '@/server/platform/session';
+import { captureWithText } from '@/server/evidence/service';
+import { evidenceSettings } from '@/server/evidence/settings';
+
+type Ctx = { params: Promise<unknown> };
+
+/** A stored copy: `{capture, text}` (the cleaned text quotes are anchored in). */
+export const GET = route(async (_request, { params }: Ctx) => {
+  await requireUser();
+  const { id } = await parseParams(params, idParamsSchema);
+  return Response.json(await captureWithText(db(), evidenceSettings().dir, id));
+});

@@ -1,0 +1,15 @@
+import { idParamsSchema } from '@/lib/evidence/schemas';
+import { parseParams, route } from '@/server/platform/api';
+import { db } from '@/server/platform/db';
+import { requireUser } from '@/server/platform/session';
+import { captureWarc } from '@/server/evidence/service';
+import { evidenceSettings } from '@/server/evidence/settings';
+
+type Ctx = { params: Promise<unknown> };
+
+/** The stored copy's WARC record as a .warc.gz download. */
+export const GET = route(async (_request, { params }: Ctx) => {
+  await requireUser();
+  const { id } = await parseParams(params, idParamsSchema);
+  return captureWarc(db(), evidenceSettings().dir, id);
+});

@@ -1,0 +1,70 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { WordDiff, type DiffPart } from '@/components/evidence/word-diff';
+import { listOpenAlerts } from '@/server/evidence/service';
+import { db } from '@/server/platform/db';
+import { requirePageUser } from '@/server/platform/session';
+
+export const metadata: Metadata = { title: 'Changed sources' };
+
+const CHANGE_LABELS = {
+  CHANGED: 'Quote changed',
+  VANISHED: 'Quote gone',
+  MOVED: 'Quote moved',
+} as const;
+
+const date = (iso: string | null) => (iso ? new Date(iso).toUTCString() : 'unknown');
+
+/** Changed sources: every open "source changed since cited" alert, newest first. */
+export default async function ChangedSourcesPage() {
+  await requirePageUser('/evidence/changed');
+  const alerts = await listOpenAlerts(db());
+  return (
+    <div className="claims-page">
+      <h1>Changed sources</h1>
+      <p className="muted">
+        Cited pages are re-checked on a schedule. A quote that changed, moved or vanished since it
+        was cited is listed here until it is dismissed.
+      </p>
+      {alerts.length === 0 ? (
+        <p>No cited source has changed.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Claim</th>
+              <th scope="col">Source</th>
+              <th scope="col">Change</th>
+              <th scope="col">Quote, cited → now</th>
+            </tr>
+          </thead>
+          <tbody>
+            {alerts.map((alert) => (
+              <tr key={alert.id}>
+                <td>
+                  <Link href={`/claims/${alert.claim.id}`}>{alert.claim.text}</Link>
+                </td>
+                <td>
+                  <a href={alert.url} rel="noreferrer noopener" target="_blank">
+                    {alert.url}
+                  </a>
+                  <br />
+                  <small>
+                    cited copy {date(alert.citedCapture.fetchedAt)} ·{' '}
+                    <a href={`/api/evidence/captures/${alert.newCapture.id}/copy`}>
+                      new copy {date(alert.newCapture.fetchedAt)}
+                    </a>
+                  </small>
+                </td>
+                <td>{CHANGE_LABELS[alert.change]}</td>
+                <td>
+                  <WordDiff parts={alert.diff as unknown as DiffPart[]} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { describeTextQuote } from '@/lib/anchoring';
+import { anchorQuote, compareQuote } from './quote';
+
+const TEXT =
+  'The ministry said on Monday that 1,200 wells were drilled in 2024.\n\n' +
+  'Critics said the figure included wells that were never finished.\n\n' +
+  'The ministry said on Monday that it would publish the list.';
+
+const anchorOf = (text: string, quote: string) => {
+  const start = text.indexOf(quote);
+  return describeTextQuote(text, { start, end: start + quote.length });
+};
+
+describe('anchorQuote', () => {
+  it('finds a verbatim quote exactly, the repeat nearest the selection', () => {
+    const first = anchorQuote(TEXT, 'The ministry said on Monday');
+    assert.equal(first.state, 'EXACT');
+    assert.equal(first.anchor?.start, 0);
+    const second = anchorQuote(TEXT, 'The ministry said on Monday', TEXT.lastIndexOf('The'));
+    assert.equal(second.anchor?.start, TEXT.lastIndexOf('The ministry'));
+  });
+
+  it('finds a pasted quote with curly quotes and a typo as fuzzy, with the copy wording', () => {
+    const text = 'He said: "We drilled 1,200 wells in 2024," and left.';
+    const found = anchorQuote(text, '\u201cWe driled 1,200 wells in 2024,\u201d');
+    assert.equal(found.state, 'FUZZY');
+    assert.equal(found.anchor?.exact, '"We drilled 1,200 wells in 2024,"');
+  });
+
+  it('reports a paraphrase as not found', () => {
+    const found = anchorQuote(TEXT, 'Officials claimed twelve hundred boreholes were finished');
+    assert.equal(found.state, 'NOT_FOUND');
+    assert.equal(found.anchor, null);
+  });
+});
+
+describe('compareQuote', () => {
+  const quote = 'Critics said the figure included wells that were never finished.';
+  const anchor = anchorOf(TEXT, quote);
+
+  it('sees no move when a sentence was added beside the quote in its paragraph', () => {
+    const newer = TEXT.replace(quote, `${quote} The ministry disputes this.`);
+    assert.equal(compareQuote(anchor, newer), null);
+  });
+
+  it('sees no change when text elsewhere was added', () => {
+    const newer = `Updated 3 December.\n\n${TEXT}\n\nMore to follow.`;
+    assert.equal(compareQuote(anchor, newer), null);
+  });
+
+  it('flags an edited quote as changed, with the word diff', () => {
+    const newer = TEXT.replace('never finished', 'later abandoned');
+    const change = compareQuote(anchor, newer);
+    assert.equal(change?.change, 'CHANGED');
+    assert.deepEqual(
+      change?.diff.filter((p) => p.added || p.removed).map((p) => [p.value, !!p.added]),
+      [
+        ['never finished', false],
+        ['later abandoned', true],
+      ],
+    );
+  });
+
+  it('flags a removed quote as vanished', () => {
+    const newer = TEXT.replace(quote, '');
+    assert.equal(compareQuote(anchor, newer)?.change, 'VANISHED');
+  });
+
+  it('flags the same words in new surroundings as moved', () => {
+    const newer =
+      'The ministry said on Monday that 1,400 wells were drilled in 2025.\n\n' +
+      `Opposition deputies, in a statement, repeated the old line. ${quote} They left.\n\nNothing else.`;
+    assert.equal(compareQuote(anchor, newer)?.change, 'MOVED');
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * A local HTTP server for the evidence tests and benchmarks: listens on 127.0.0.1 only and
+ * serves pages the test sets and changes while it runs (`set`), so a source can be archived,
+ * revised and re-checked. Counts the requests per path. Test code only.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface EvidenceFixtureServer {
+  port: number;
+  url(path: string): string;
+  /** Serves `body` at `path` from now on (status 200 unless given). */
+  set(path: string, body: string | Uint8Array, type?: string, status?: number): void;
+  /** The next `times` requests of `path` get no answer at all (a stuck fetch). */
+  hang(path: string, times?: number): void;
+  /** The body served at `path`, if any. */
+  body(path: string): Buffer | undefined;
+  /** Requests received per path. */
+  hits(path: string): number;
+  close(): Promise<void>;
+}
+
+export async function startEvidenceFixtureServer(): Promise<EvidenceFixtureServer> {
+  const pages = new Map<string, { body: Buffer; type: string; status: number }>();
+  const counts = new Map<string, number>();
+  const hangs = new Map<string, number>();
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    counts.set(path, (counts.get(path) ?? 0) + 1);
+    const hang = hangs.get(path) ?? 0;
+    if (hang > 0) {
+      hangs.set(path, hang - 1);
+      return;
+    }
+    const page = pages.get(path);
+    if (!page) {
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      return response.end('Not found');
+    }
+    response.writeHead(page.status, {
+      'content-type': page.type,
+      'content-length': page.body.length,
+      date: new Date().toUTCString(),
+    });
+    response.end(page.body);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    url: (path) => `http://127.0.0.1:${port}${path}`,
+    set: (path, body, type = 'text/html; charset=utf-8', status = 200) =>
+      pages.set(path, { body: Buffer.from(body), type, status }),
+    hang: (path, times = 1) => hangs.set(path, times),
+    body: (path) => pages.get(path)?.body,
+    hits: (path) => counts.get(path) ?? 0,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

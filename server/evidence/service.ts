@@ -1,0 +1,210 @@
+/**
+ * What the evidence routes need beyond archiving: a capture with its text, anchoring a quote in
+ * it, the sandboxed copy, single records and a claim's evidence package as .warc.gz, the open
+ * "source changed since cited" alerts, and the failed jobs admins see.
+ */
+import { anchorQuote, type AnchoredQuote } from '@/lib/evidence/quote';
+import type { PrismaClient } from '../platform/db';
+import { notFound } from '../platform/errors';
+import type { EvidenceCapture } from '../generated/prisma/client';
+import { readBlob } from './blob-store';
+import { readCaptureText } from './capture';
+import { readRecords, writeInfoRecord } from './warc';
+
+export async function getCaptureOrThrow(
+  prisma: PrismaClient,
+  id: string,
+): Promise<EvidenceCapture> {
+  const capture = await prisma.evidenceCapture.findUnique({ where: { id } });
+  if (!capture) throw notFound('The stored copy');
+  return capture;
+}
+
+/** The capture's metadata as the API shows it (no storage paths). */
+export function captureView(capture: EvidenceCapture) {
+  return {
+    id: capture.id,
+    sourceId: capture.sourceId,
+    kind: capture.kind,
+    url: capture.url,
+    status: capture.status,
+    mediaType: capture.mediaType,
+    title: capture.title,
+    fetchedAt: capture.fetchedAt.toISOString(),
+    sha256: capture.payloadSha256,
+    size: capture.payloadSize,
+    warcRecordId: capture.warcRecordId,
+  };
+}
+
+export async function captureWithText(prisma: PrismaClient, dir: string, id: string) {
+  const capture = await getCaptureOrThrow(prisma, id);
+  return { capture: captureView(capture), text: await readCaptureText(dir, capture) };
+}
+
+export async function anchorInCapture(
+  prisma: PrismaClient,
+  dir: string,
+  id: string,
+  quote: string,
+  start?: number,
+): Promise<AnchoredQuote> {
+  const capture = await getCaptureOrThrow(prisma, id);
+  return anchorQuote(await readCaptureText(dir, capture), quote, start);
+}
+
+/**
+ * The Content-Security-Policy of a stored copy: nothing may load or run (no scripts, styles
+ * from the page only inline, images only inline data), and `sandbox` without allow-scripts
+ * also blocks forms, plugins, pop-ups and top navigation.
+ */
+export const STORED_COPY_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; " +
+  "form-action 'none'; frame-ancestors 'self'; base-uri 'none'; sandbox";
+
+/** The stored body to show in a sandboxed frame: HTML and text as stored, PDFs as their text. */
+export async function storedCopyResponse(
+  prisma: PrismaClient,
+  dir: string,
+  id: string,
+): Promise<Response> {
+  const capture = await getCaptureOrThrow(prisma, id);
+  const headers = {
+    'content-security-policy': STORED_COPY_CSP,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'private, max-age=3600',
+  };
+  const html = capture.mediaType === 'text/html' || capture.mediaType === 'application/xhtml+xml';
+  if (!html) {
+    return new Response(await readCaptureText(dir, capture), {
+      headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' },
+    });
+  }
+  const [record] = await readRecords(await readBlob(dir, capture.warcSha256));
+  const charset = record?.headers
+    .find(([name]) => name.toLowerCase() === 'content-type')?.[1]
+    ?.match(/charset=([^;]+)/i)?.[1];
+  return new Response(Buffer.from(record?.body ?? new Uint8Array()), {
+    headers: { ...headers, 'content-type': `text/html${charset ? `; charset=${charset}` : ''}` },
+  });
+}
+
+/** One capture's WARC record as a .warc.gz download. */
+export async function captureWarc(prisma: PrismaClient, dir: string, id: string) {
+  const capture = await getCaptureOrThrow(prisma, id);
+  return warcDownload(
+    [
+      await writeInfoRecord(`capture-${capture.id}.warc.gz`),
+      await readBlob(dir, capture.warcSha256),
+    ],
+    `capture-${capture.id}.warc.gz`,
+  );
+}
+
+/**
+ * A claim's evidence package: a warcinfo record, then every capture its evidence cites and the
+ * newer captures of the same sources, oldest first, in one .warc.gz (a concatenation of gzip
+ * members, as replay tools expect).
+ */
+export async function claimEvidencePackage(prisma: PrismaClient, dir: string, claimId: string) {
+  const claim = await prisma.claim.findUnique({
+    where: { id: claimId },
+    select: {
+      id: true,
+      evidence: { select: { captureId: true, capture: { select: { sourceId: true } } } },
+    },
+  });
+  if (!claim) throw notFound('Claim');
+  const captureIds = claim.evidence.map((e) => e.captureId).filter((id): id is string => !!id);
+  const sourceIds = claim.evidence
+    .map((e) => e.capture?.sourceId)
+    .filter((id): id is string => !!id);
+  const captures = await prisma.evidenceCapture.findMany({
+    where: { OR: [{ id: { in: captureIds } }, { sourceId: { in: sourceIds } }] },
+    orderBy: { fetchedAt: 'asc' },
+  });
+  const name = `claim-${claim.id}-evidence.warc.gz`;
+  const parts = [await writeInfoRecord(name)];
+  for (const capture of captures) parts.push(await readBlob(dir, capture.warcSha256));
+  return warcDownload(parts, name);
+}
+
+function warcDownload(parts: Uint8Array[], name: string): Response {
+  return new Response(Buffer.concat(parts), {
+    headers: {
+      'content-type': 'application/warc',
+      'content-disposition': `attachment; filename="${name}"`,
+    },
+  });
+}
+
+/** Open "source changed since cited" alerts, newest first, with their claim. */
+export async function listOpenAlerts(prisma: PrismaClient, claimId?: string) {
+  const alerts = await prisma.evidenceAlert.findMany({
+    where: { resolvedAt: null, ...(claimId ? { claimId } : {}) },
+    orderBy: { createdAt: 'desc' },
+    take: 500,
+    include: { claim: { select: { id: true, text: true, reviewState: true, verdict: true } } },
+  });
+  const captureIds = [...new Set(alerts.flatMap((a) => [a.fromCaptureId, a.toCaptureId]))];
+  const fetched = new Map(
+    (
+      await prisma.evidenceCapture.findMany({
+        where: { id: { in: captureIds } },
+        select: { id: true, fetchedAt: true },
+      })
+    ).map((c) => [c.id, c.fetchedAt.toISOString()]),
+  );
+  return alerts.map((a) => ({
+    id: a.id,
+    claim: a.claim,
+    url: a.url,
+    quote: a.quote,
+    newQuote: a.newQuote,
+    change: a.change,
+    diff: a.diff,
+    citedCapture: { id: a.fromCaptureId, fetchedAt: fetched.get(a.fromCaptureId) ?? null },
+    newCapture: { id: a.toCaptureId, fetchedAt: fetched.get(a.toCaptureId) ?? null },
+    createdAt: a.createdAt.toISOString(),
+  }));
+}
+
+/** Marks an alert as seen and dealt with; 404 when unknown or already resolved. */
+export async function resolveAlert(prisma: PrismaClient, id: string) {
+  const { count } = await prisma.evidenceAlert.updateMany({
+    where: { id, resolvedAt: null },
+    data: { resolvedAt: new Date() },
+  });
+  if (!count) throw notFound('The alert');
+}
+
+/** Jobs that failed for good (retries used up), newest first, and sources whose last fetch failed. */
+export async function failedWork(prisma: PrismaClient) {
+  let jobs: {
+    id: string;
+    name: string;
+    data: unknown;
+    output: unknown;
+    retryCount: number;
+    at: Date;
+  }[] = [];
+  try {
+    jobs = await prisma.$queryRawUnsafe(
+      `SELECT id::text, name, data, output, retry_count AS "retryCount", completed_on AS at
+         FROM pgboss.job WHERE state = 'failed'
+       UNION ALL
+       SELECT id::text, name, data, output, retry_count, completed_on
+         FROM pgboss.archive WHERE state = 'failed'
+       ORDER BY at DESC NULLS LAST LIMIT 200`,
+    );
+  } catch {
+    // The queue's schema does not exist until a worker has started once.
+  }
+  const sources = await prisma.evidenceSource.findMany({
+    where: { state: 'FAILED' },
+    orderBy: { lastCheckedAt: 'desc' },
+    take: 200,
+  });
+  return { jobs, sources };
+}

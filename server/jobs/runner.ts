@@ -1,0 +1,94 @@
+/**
+ * The background worker: re-checks of cited sources from the queue, `concurrency` at a time in
+ * this process and at most `perHost` per host, and the sweep that queues the sources due for a
+ * re-check. `npm start` runs one in its own process (FACTMARK_WORKER=off turns it off);
+ * `npm run worker` runs more on any machine that reaches the database.
+ */
+import type PgBoss from 'pg-boss';
+import { createKeyedLimiter } from '@/lib/evidence/host-limiter';
+import type { PrismaClient } from '../platform/db';
+import type { ImportSettings } from '../import/settings';
+import type { Resolver } from '../import/fetch-url';
+import { recheckSource, dueSources } from '../evidence/watch';
+import type { EvidenceSettings } from '../evidence/settings';
+import {
+  enqueueRechecks,
+  openQueue,
+  RECHECK_QUEUE,
+  SWEEP_CRON,
+  SWEEP_QUEUE,
+  type RecheckJob,
+} from './queue';
+
+/** Fetch failures worth another try later; a refused address or a 404 will not heal. */
+const RETRIED_CODES = new Set(['fetch_failed', 'fetch_timeout']);
+
+export interface RunnerOptions {
+  databaseUrl: string;
+  prisma: PrismaClient;
+  evidence: EvidenceSettings;
+  fetch: ImportSettings;
+  resolve?: Resolver;
+  /** Called after each finished re-check (tests, logs). */
+  onRecheck?: (sourceId: string, outcome: string) => void;
+  log?: (line: string) => void;
+}
+
+export interface JobRunner {
+  boss: PgBoss;
+  stop(): Promise<void>;
+}
+
+/** Starts the workers and the sweep schedule; `stop()` lets running jobs finish. */
+export async function startJobRunner(options: RunnerOptions): Promise<JobRunner> {
+  const { prisma, evidence } = options;
+  const boss = await openQueue(options.databaseUrl, {
+    expireSeconds: evidence.expireSeconds,
+    retryDelaySeconds: evidence.retryDelaySeconds,
+  });
+  const limiter = createKeyedLimiter(evidence.perHost);
+  const watch = {
+    dir: evidence.dir,
+    fetch: options.fetch,
+    resolve: options.resolve,
+    watchIntervalHours: evidence.watchIntervalHours,
+  };
+
+  const recheck = async ([job]: PgBoss.Job<RecheckJob>[]) => {
+    if (!job) return;
+    const { sourceId } = job.data;
+    const source = await prisma.evidenceSource.findUnique({
+      where: { id: sourceId },
+      select: { url: true },
+    });
+    if (!source) return;
+    const host = new URL(source.url).host;
+    const result = await limiter.run(host, () => recheckSource(prisma, sourceId, watch));
+    options.onRecheck?.(sourceId, result.outcome);
+    if (result.outcome === 'failed' && RETRIED_CODES.has(result.error.code)) {
+      // Thrown so pg-boss retries with backoff; the message is what admins see.
+      throw new Error(result.error.message);
+    }
+    return result;
+  };
+  for (let i = 0; i < evidence.concurrency; i++) {
+    await boss.work<RecheckJob>(
+      RECHECK_QUEUE,
+      { batchSize: 1, pollingIntervalSeconds: 1 },
+      recheck,
+    );
+  }
+  await boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
+    const due = await dueSources(prisma, new Date());
+    await enqueueRechecks(boss, due);
+    return { queued: due.length };
+  });
+  await boss.schedule(SWEEP_QUEUE, SWEEP_CRON);
+  options.log?.(
+    `Job worker started: ${evidence.concurrency} fetches at once, ${evidence.perHost} per host.`,
+  );
+  return {
+    boss,
+    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+  };
+}
