@@ -134,7 +134,7 @@ async function main() {
       }),
     );
     log(
-      `${CLIENTS} clients, each acting every ${INTERVAL_MS} ms for ${SECONDS} s (target p95 ${TARGET_P95_MS} ms)`,
+      `${CLIENTS} clients, each acting every ${INTERVAL_MS} ms for ${SECONDS} s after ${WARMUP_SECONDS} s of warm-up (target p95 ${TARGET_P95_MS} ms)`,
     );
     for (const action of ACTIONS) {
       const values = latencies.get(action)!;
