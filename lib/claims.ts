@@ -57,15 +57,38 @@ export const claimFieldsSchema = z.object({
   evidence: claimFields.evidence.default([]),
 });
 
-export const spanSchema = z
-  .object({
-    articleId: z.string().min(1).max(64),
-    revisionId: z.string().min(1).max(64),
-    start: z.number().int().min(0),
-    end: z.number().int().min(0),
-  })
-  .refine((span) => span.end > span.start, { message: 'Select some text first.', path: ['end'] });
+const spanFields = {
+  articleId: z.string().min(1).max(64),
+  revisionId: z.string().min(1).max(64),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+};
+const spanIsNotEmpty: [
+  (span: { start: number; end: number }) => boolean,
+  { message: string; path: string[] },
+] = [(span) => span.end > span.start, { message: 'Select some text first.', path: ['end'] }];
+
+export const spanSchema = z.object(spanFields).refine(...spanIsNotEmpty);
 export type SpanInput = z.infer<typeof spanSchema>;
+
+/**
+ * Linking or re-attaching a span: the span, and optionally the claim version the user saw
+ * (409 with the current state when it changed since).
+ */
+export const spanChangeSchema = z
+  .object({ ...spanFields, version: z.number().int().min(1).optional() })
+  .refine(...spanIsNotEmpty);
+
+/** Deleting a claim: `?version=` the user saw, and `?reason=` (required for an approved one). */
+export const claimDeleteQuerySchema = z.object({
+  version: z.coerce.number().int().min(1).optional(),
+  reason: z.string().trim().max(5000).optional(),
+});
+
+/** Removing a span: `?version=` of its claim the user saw. */
+export const spanDeleteQuerySchema = z.object({
+  version: z.coerce.number().int().min(1).optional(),
+});
 
 export const newClaimSchema = z.object({ span: spanSchema, claim: claimFieldsSchema });
 /** What callers pass (defaults not yet applied); createClaim validates it again. */

@@ -51,7 +51,8 @@ async function main() {
 
   const env = {
     ...process.env,
-    DATABASE_URL: database.url,
+    // The app connects as the non-superuser app role (owner: migrations and seed only).
+    DATABASE_URL: database.appUrl,
     NEXTAUTH_SECRET: secret,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     FACTMARK_DEMO: demo,

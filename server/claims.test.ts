@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sha256Hex } from '@/lib/text';
 import { createArticle } from './articles-create';
-import { createClaim, getArticleAnnotations, reviseArticle, updateClaim } from './claims';
+import { createClaim, updateClaim } from './claims';
+import { getArticleAnnotations } from './queries/article-annotations';
+import { reviseArticle } from './revisions';
+import { approveClaim, submitClaim } from './review';
 import { AppError } from './platform/errors';
 import { createTestDatabase, type TestDatabase } from './dev/test-db';
 import { createUser, type SessionUser } from './users';
@@ -128,7 +131,7 @@ describe('claims against PostgreSQL', () => {
     assert.equal(view.revision.number, 2);
   });
 
-  it('sends an approved claim back to review when its quote moves in a new revision', async () => {
+  it('keeps an approval when its quote only moves, voids it when its words change', async () => {
     const article = await newArticle();
     const claim = await createClaim(db.prisma, editor, {
       span: spanOf(article, TEXT, 'ignores inflation'),
@@ -136,23 +139,37 @@ describe('claims against PostgreSQL', () => {
         text: 'Ignores inflation',
         verdict: 'FALSE',
         rationale: 'Inflation was counted.',
-        evidence: [],
+        evidence: [{ url: 'https://stats.example.org/cpi' }],
       },
     });
-    await db.prisma.claim.update({ where: { id: claim.id }, data: { reviewState: 'APPROVED' } });
-    await reviseArticle(
+    await submitClaim(db.prisma, editor, claim.id, { version: 1 });
+    await approveClaim(db.prisma, admin, claim.id, { version: 2 });
+    const moved = await reviseArticle(
       db.prisma,
       editor,
       article.id,
       { baseRevisionId: article.revision.id, text: `Preface.\n${TEXT}` },
       sha256Hex,
     );
-    const after = await db.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    let after = await db.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    assert.equal(after.reviewState, 'APPROVED', 'same words, new place: the approval holds');
+    await reviseArticle(
+      db.prisma,
+      editor,
+      article.id,
+      {
+        baseRevisionId: moved.revision.id,
+        text: `Preface.\n${TEXT}`.replace('ignores inflation', 'ignores all inflation'),
+      },
+      sha256Hex,
+    );
+    after = await db.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
     assert.equal(after.reviewState, 'SUBMITTED');
+    assert.ok(after.changedBy.includes(editor.id), 'who changed the words cannot approve');
     const audit = await db.prisma.auditEvent.findFirstOrThrow({
       where: { entityId: claim.id, action: 'claim.anchor_changed' },
     });
-    assert.match(JSON.stringify(audit.after), /moved in revision 2/);
+    assert.match(JSON.stringify(audit.after), /Back to review: its passage now reads/);
   });
 
   it('changes only the fields an edit sends, and keeps a submitted claim complete', async () => {
@@ -179,7 +196,9 @@ describe('claims against PostgreSQL', () => {
     await assert.rejects(
       updateClaim(db.prisma, editor, claim.id, { version: 2, rationale: '  ' }),
       (e: unknown) =>
-        e instanceof AppError && e.code === 'bad_request' && /needs a rationale/.test(e.message),
+        e instanceof AppError &&
+        e.code === 'validation_failed' &&
+        /would leave it missing a rationale/.test(e.message),
     );
   });
 

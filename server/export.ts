@@ -5,6 +5,7 @@
  */
 import type { ReviewState, Verdict } from '@/lib/domain';
 import type { AnnotatedArticle, ExportAnnotation, ExportClaim, ExportConfig } from '@/lib/export';
+import { isApprovalStillValid } from '@/lib/review/approval-snapshot';
 import type { Prisma } from './generated/prisma/client';
 import type { PrismaClient } from './platform/db';
 import { notFound } from './platform/errors';
@@ -54,21 +55,43 @@ const exportClaimSelect = {
     where: { decision: 'APPROVE' },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: 1,
-    select: { createdAt: true, reviewer: { select: { id: true, name: true } } },
+    select: {
+      createdAt: true,
+      snapshotHash: true,
+      reviewer: { select: { id: true, name: true } },
+    },
   },
 } as const satisfies Prisma.ClaimSelect;
 
 type ExportClaimRow = Prisma.ClaimGetPayload<{ select: typeof exportClaimSelect }>;
 
+/**
+ * A claim is published as approved only while it still matches what its approval recorded
+ * (issue #10): otherwise it is exported as under review, without reviewer or approval date.
+ */
 function toExportClaim(row: ExportClaimRow): ExportClaim {
-  const approval = row.reviewDecisions[0] ?? null;
+  const latest = row.reviewDecisions[0] ?? null;
+  const holds = isApprovalStillValid(
+    {
+      ...row,
+      anchors: row.annotations.map((a) => ({
+        articleId: a.article.id,
+        revisionId: '',
+        start: 0,
+        end: 0,
+        exact: a.exact,
+      })),
+    },
+    latest?.snapshotHash ?? null,
+  );
+  const approval = holds ? latest : null;
   return {
     id: row.id,
     text: row.text,
     claimant: row.claimant,
     verdict: row.verdict,
     rationale: row.rationale,
-    reviewState: row.reviewState,
+    reviewState: row.reviewState === 'APPROVED' && !holds ? 'SUBMITTED' : row.reviewState,
     author: row.author,
     reviewer: approval ? approval.reviewer : null,
     approvedAt: approval ? approval.createdAt : null,
@@ -218,7 +241,12 @@ export async function* streamExportClaims(
       take: batchSize,
       select: exportClaimSelect,
     });
-    for (const row of rows) yield toExportClaim(row);
+    for (const row of rows) {
+      const claim = toExportClaim(row);
+      // An approval that no longer matches is not published as one.
+      if (filters.state === 'APPROVED' && claim.reviewState !== 'APPROVED') continue;
+      yield claim;
+    }
     const last = rows.at(-1);
     if (!last || rows.length < batchSize) return;
     after = { createdAt: last.createdAt, id: last.id };

@@ -22,8 +22,16 @@ export const claimParamsSchema = z.object({ id });
 /** Every decision names the claim version the user saw (409 when it changed since). */
 export const submitSchema = z.object({ version }).strict();
 
+/**
+ * `confirmChangedText`: the reviewer saw that a passage is fuzzy or changed since submission
+ * (the first attempt answers 409 naming the changed words) and approves anyway.
+ */
 export const approveSchema = z
-  .object({ version, comment: z.string().max(MAX_COMMENT_LENGTH).nullish() })
+  .object({
+    version,
+    comment: z.string().max(MAX_COMMENT_LENGTH).nullish(),
+    confirmChangedText: z.boolean().optional(),
+  })
   .strict();
 
 export const requestChangesSchema = z

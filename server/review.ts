@@ -13,132 +13,25 @@
  * tooltip-ready `reason`), invalid_transition -> 409 `conflict` (with `currentState`),
  * validation -> 400 `validation_failed` (with `issues` naming the fields).
  */
-import {
-  approve,
-  reopen,
-  requestChanges,
-  submit,
-  submitAll,
-  transition,
-  type Actor,
-  type ClaimForReview,
-  type ReviewEvent,
-  type ReviewFailure,
-  type TransitionSuccess,
-} from '@/lib/review';
-import type { ReviewState, Verdict } from '@/lib/domain';
-import { Prisma } from './generated/prisma/client';
+/**
+ * The claim review workflow against the database: submit, approve, request changes, reopen,
+ * "submit all my claims of this article", bulk approval and the discussion thread. Each
+ * decision is an event applied by `applyClaimEvent` (server/claim-events.ts): row lock, the
+ * version the reviewer saw, lib/review's transition, then claim, decision and audit together.
+ * Two reviewers deciding the same claim at once are serialised by the lock: the second gets 409
+ * with the decision that won.
+ *
+ * lib/review failures map to the one error table: forbidden -> 403 `forbidden` (with the
+ * tooltip-ready `reason`), invalid_transition -> 409 `conflict` (with `currentState`),
+ * needs_confirmation -> 409 `conflict` (with `reason` and the changed words), validation -> 400
+ * `validation_failed` (with `issues` naming the fields).
+ */
+import { approve, reopen, requestChanges, submit, type ReviewEvent } from '@/lib/review';
+import type { Prisma } from './generated/prisma/client';
+import { applyClaimEvent, applyClaimEventIn, type AppliedClaimEvent } from './claim-events';
 import type { PrismaClient } from './platform/db';
 import { AppError, notFound } from './platform/errors';
 import type { SessionUser } from './users';
-
-type Tx = Prisma.TransactionClient;
-
-/** A claim as the workflow sees it, plus who made the latest change to it or its spans. */
-export interface ReviewedClaim {
-  claim: ClaimForReview;
-  /** Actor of the latest claim.create/claim.edit or span event of the claim (null: system). */
-  lastChangedById: string | null;
-}
-
-type ClaimRow = {
-  id: string;
-  authorId: string;
-  lastEditedById: string | null;
-  reviewState: ReviewState;
-  verdict: Verdict;
-  rationale: string;
-  version: number;
-};
-
-type DetailRow = {
-  id: string;
-  evidence: { url: string; title: string | null; quote: string | null }[];
-  anchors: { revisionId: string; start: number; end: number; exact: string }[];
-  lastChangedById: string | null;
-};
-
-/**
- * SQL for "who made the latest change to claim `c`": the actor of its newest claim.create or
- * claim.edit event or of the newest event of one of its spans (indexed lookups only, so it is
- * cheap enough for every approval and every queue row). Null when that was the system.
- */
-export function lastChangedBySql(): Prisma.Sql {
-  return Prisma.sql`(SELECT x."actorId" FROM (
-      SELECT e."actorId", e."createdAt" FROM "AuditEvent" e
-      WHERE e."entityType" = 'Claim' AND e."entityId" = c.id
-        AND e.action IN ('claim.create', 'claim.edit')
-      UNION ALL
-      SELECT e."actorId", e."createdAt" FROM "AuditEvent" e
-      WHERE e."entityType" = 'Annotation'
-        AND e."entityId" = ANY(ARRAY(SELECT a.id FROM "Annotation" a WHERE a."claimId" = c.id))
-    ) x ORDER BY x."createdAt" DESC LIMIT 1)`;
-}
-
-/**
- * Loads claims for the workflow. With `lock`, the claim rows are locked for the rest of the
- * transaction first (in id order, so batches cannot deadlock each other); evidence, spans and
- * the last changer are read in a second statement, so they are read after any writer that held
- * the lock has committed.
- */
-export async function loadClaimsForReview(
-  tx: Tx,
-  ids: readonly string[],
-  { lock }: { lock: boolean },
-): Promise<Map<string, ReviewedClaim>> {
-  const found = new Map<string, ReviewedClaim>();
-  if (ids.length === 0) return found;
-  const list = [...ids];
-  const rows = lock
-    ? await tx.$queryRaw<ClaimRow[]>`
-        SELECT id, "authorId", "lastEditedById", "reviewState", verdict, rationale, version
-        FROM "Claim" WHERE id = ANY(${list}) ORDER BY id FOR UPDATE`
-    : await tx.$queryRaw<ClaimRow[]>`
-        SELECT id, "authorId", "lastEditedById", "reviewState", verdict, rationale, version
-        FROM "Claim" WHERE id = ANY(${list})`;
-  if (rows.length === 0) return found;
-  const details = await tx.$queryRaw<DetailRow[]>`
-    SELECT c.id,
-      COALESCE((SELECT json_agg(json_build_object('url', e.url, 'title', e.title, 'quote', e.quote))
-                FROM "Evidence" e WHERE e."claimId" = c.id), '[]'::json) AS evidence,
-      COALESCE((SELECT json_agg(json_build_object('revisionId', a."revisionId", 'start', a.start,
-                                                  'end', a."end", 'exact', a.exact))
-                FROM "Annotation" a WHERE a."claimId" = c.id), '[]'::json) AS anchors,
-      ${lastChangedBySql()} AS "lastChangedById"
-    FROM "Claim" c WHERE c.id = ANY(${rows.map((r) => r.id)})`;
-  const byId = new Map(details.map((d) => [d.id, d]));
-  for (const row of rows) {
-    const detail = byId.get(row.id);
-    found.set(row.id, {
-      claim: { ...row, evidence: detail?.evidence ?? [], anchors: detail?.anchors ?? [] },
-      lastChangedById: detail?.lastChangedById ?? null,
-    });
-  }
-  return found;
-}
-
-/**
- * The claim as `actor` must be judged by lib/review. lib/review's four-eyes rule looks at
- * `lastEditedById`, which server/claims.ts sets on content edits only; whoever made the latest
- * change to the claim's spans (linked, re-attached or removed one) changed what an approval
- * holds for too, so for them the claim counts as last edited by them.
- */
-export function asSeenBy(reviewed: ReviewedClaim, actor: Actor): ClaimForReview {
-  const { claim, lastChangedById } = reviewed;
-  return lastChangedById === actor.id && claim.authorId !== actor.id
-    ? { ...claim, lastEditedById: actor.id }
-    : claim;
-}
-
-const FIELD_MESSAGES: Record<string, string> = {
-  verdict: 'Choose a verdict other than Unverified.',
-  rationale: 'Write a rationale: why this verdict.',
-  comment: 'Say what should change.',
-  reason: 'Say why the claim is reopened.',
-  evidence: 'Every piece of evidence needs a web address.',
-  anchors: 'The claim’s spans are invalid.',
-  changes: 'Nothing would change.',
-};
 
 const decisionSelect = {
   id: true,
@@ -149,115 +42,11 @@ const decisionSelect = {
   reviewer: { select: { id: true, name: true } },
 } as const satisfies Prisma.ReviewDecisionSelect;
 
-/** The latest review decision on a claim (who, what, when), or null when there is none. */
-export function latestDecision(tx: Tx, claimId: string) {
-  return tx.reviewDecision.findFirst({
-    where: { claimId },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    select: decisionSelect,
-  });
-}
+export type DecisionResult = {
+  claim: NonNullable<AppliedClaimEvent['claim']>;
+  decision: AppliedClaimEvent['decision'];
+};
 
-/** Turns a lib/review failure into the AppError the routes answer with. */
-export async function reviewError(
-  tx: Tx,
-  claim: ClaimForReview,
-  failure: ReviewFailure,
-): Promise<AppError> {
-  switch (failure.code) {
-    case 'forbidden':
-      return new AppError('forbidden', failure.message, {
-        reason: failure.reason,
-        rule: failure.rule,
-      });
-    case 'invalid_transition':
-      return new AppError('conflict', failure.message, {
-        currentState: failure.currentState,
-        currentVersion: claim.version,
-        lastDecision: await latestDecision(tx, claim.id),
-      });
-    case 'validation':
-      return new AppError('validation_failed', failure.message, {
-        issues: failure.fields.map((field) => ({
-          path: field,
-          message: FIELD_MESSAGES[field] ?? 'Missing or invalid.',
-        })),
-      });
-  }
-}
-
-async function staleVersionError(tx: Tx, claim: ClaimForReview, seen: number) {
-  return new AppError(
-    'conflict',
-    `This claim changed since you opened it (you saw version ${seen}, it is now at version ${claim.version}): reload to see what changed.`,
-    {
-      currentState: claim.reviewState,
-      currentVersion: claim.version,
-      lastDecision: await latestDecision(tx, claim.id),
-    },
-  );
-}
-
-/**
- * Writes a successful transition: the claim's new state and version, the review decision (for
- * approve, request changes and reopen) and the audit event, in three statements. The claim row
- * is locked by the caller, so the version guard cannot miss; it stays as a second line of
- * defence. `actor` names the user for the decision's answer.
- */
-async function writeTransition(
-  tx: Tx,
-  before: ClaimForReview,
-  result: TransitionSuccess,
-  actor: { id: string; name: string },
-) {
-  const [claim] = await tx.$queryRaw<
-    { id: string; reviewState: ReviewState; version: number; updatedAt: Date }[]
-  >`
-    UPDATE "Claim"
-    SET "reviewState" = ${result.next.reviewState}::"ReviewState", version = ${result.next.version},
-        "updatedAt" = now() AT TIME ZONE 'UTC'
-    WHERE id = ${before.id} AND version = ${before.version}
-    RETURNING id, "reviewState", version, "updatedAt"`;
-  if (!claim) {
-    throw new AppError('conflict', 'Someone else changed this claim at the same moment.', {
-      currentState: before.reviewState,
-    });
-  }
-  const decision = result.decision
-    ? {
-        ...(await tx.reviewDecision.create({
-          data: { ...result.decision },
-          select: { id: true, decision: true, comment: true, snapshotHash: true, createdAt: true },
-        })),
-        reviewer: { id: actor.id, name: actor.name },
-      }
-    : null;
-  const { audit } = result;
-  await tx.auditEvent.create({
-    data: {
-      actorId: audit.actorId === 'system' ? null : audit.actorId,
-      action: audit.action,
-      entityType: 'Claim',
-      entityId: before.id,
-      before: { ...audit.before, version: before.version } as Prisma.InputJsonObject,
-      after: {
-        ...audit.after,
-        version: result.next.version,
-        ...(audit.note !== null ? { note: audit.note } : {}),
-        ...(result.decision?.snapshotHash ? { snapshotHash: result.decision.snapshotHash } : {}),
-      } as Prisma.InputJsonObject,
-    },
-    select: { id: true },
-  });
-  return { claim, decision };
-}
-
-export type DecisionResult = Awaited<ReturnType<typeof writeTransition>>;
-
-/**
- * Applies one review event to one claim: lock, check with lib/review, check the version the
- * user saw, write. Throws 404, 403, 409 or 400 (see the module comment).
- */
 async function decide(
   prisma: PrismaClient,
   claimId: string,
@@ -265,15 +54,14 @@ async function decide(
   actor: SessionUser,
   event: ReviewEvent,
 ): Promise<DecisionResult> {
-  return prisma.$transaction(async (tx) => {
-    const reviewed = (await loadClaimsForReview(tx, [claimId], { lock: true })).get(claimId);
-    if (!reviewed) throw notFound('Claim');
-    const claim = asSeenBy(reviewed, actor);
-    const result = transition(claim, event);
-    if (!result.ok) throw await reviewError(tx, claim, result);
-    if (claim.version !== seenVersion) throw await staleVersionError(tx, claim, seenVersion);
-    return writeTransition(tx, claim, result, actor);
+  const { claim, decision } = await applyClaimEvent(prisma, {
+    claimId,
+    actor,
+    seenVersion,
+    event: () => event,
   });
+  // Only a deletion leaves no claim row, and that is not a review decision.
+  return { claim: claim!, decision };
 }
 
 /** DRAFT or CHANGES_REQUESTED -> SUBMITTED. The author or an admin; needs verdict and rationale. */
@@ -286,14 +74,27 @@ export function submitClaim(
   return decide(prisma, claimId, version, user, submit(user));
 }
 
-/** SUBMITTED -> APPROVED, recording the approval snapshot's hash. Never by its author or last editor. */
+/**
+ * SUBMITTED -> APPROVED, recording what was approved. Never by its author nor by anyone who
+ * changed it since its last approval; a fuzzy or changed passage needs `confirmChangedText`.
+ */
 export function approveClaim(
   prisma: PrismaClient,
   user: SessionUser,
   claimId: string,
-  { version, comment }: { version: number; comment?: string | null },
+  {
+    version,
+    comment,
+    confirmChangedText,
+  }: { version: number; comment?: string | null; confirmChangedText?: boolean },
 ) {
-  return decide(prisma, claimId, version, user, approve(user, comment ?? null));
+  return decide(
+    prisma,
+    claimId,
+    version,
+    user,
+    approve(user, comment ?? null, { confirmChangedText: confirmChangedText ?? false }),
+  );
 }
 
 /** SUBMITTED -> CHANGES_REQUESTED with a required comment. A reviewer or admin. */
@@ -360,7 +161,7 @@ export async function approveClaims(
 
 /**
  * Submits every claim of the article that the user wrote and that is still a draft or sent
- * back (lib/review's `submitAll`), in one transaction. Incomplete claims are refused with the
+ * back, each through `applyClaimEventIn`, in one transaction. Incomplete claims are refused with the
  * fields they miss and do not stop the others. 404 for an unknown article.
  */
 export async function submitAllOfArticle(
@@ -377,27 +178,22 @@ export async function submitAllOfArticle(
         AND EXISTS (SELECT 1 FROM "Annotation" a
                     WHERE a."claimId" = c.id AND a."articleId" = ${articleId})
       ORDER BY c."createdAt", c.id`;
-    const texts = new Map(candidates.map((c) => [c.id, c.text]));
-    const loaded = await loadClaimsForReview(tx, [...texts.keys()], { lock: true });
-    // Oldest first; lib/review refuses any claim whose state changed before the lock.
-    const claims = candidates.flatMap((c) => {
-      const reviewed = loaded.get(c.id);
-      return reviewed ? [asSeenBy(reviewed, user)] : [];
-    });
-    const batch = submitAll(claims, user);
+    // Oldest first, each through the one rulebook; a refusal writes nothing and stops no other.
     const submitted = [];
-    for (const success of batch.submitted) {
-      const before = claims.find((c) => c.id === success.next.id)!;
-      const { claim } = await writeTransition(tx, before, success, user);
-      submitted.push({ ...claim, text: texts.get(claim.id) ?? '' });
-    }
     const refused = [];
-    for (const { claimId, failure } of batch.refused) {
-      const claim = claims.find((c) => c.id === claimId)!;
-      refused.push({
-        ...refusalOf(claimId, await reviewError(tx, claim, failure)),
-        text: texts.get(claimId) ?? '',
-      });
+    for (const { id, text } of candidates) {
+      try {
+        const { claim } = await applyClaimEventIn(tx, {
+          claimId: id,
+          actor: user,
+          seenVersion: null,
+          event: () => submit(user),
+        });
+        submitted.push({ ...claim!, text });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        refused.push({ ...refusalOf(id, error), text });
+      }
     }
     return { submitted, refused };
   });

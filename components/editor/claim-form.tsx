@@ -9,6 +9,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import { claimTextWarnings } from '@/lib/claims';
 import type { ClaimDTO, EvidenceDTO } from '@/lib/api/types';
 import { VERDICTS, VERDICT_LABELS, type Verdict } from '@/lib/domain';
+import { needsEvidence } from '@/lib/review/validation';
 import type { ClaimDraft } from '@/lib/workspace/claim-draft';
 
 type ClaimFormValues = ClaimDraft;
@@ -135,6 +136,12 @@ export function ClaimForm({
         </label>
         <fieldset className="evidence">
           <legend>Evidence</legend>
+          {needsEvidence(values.verdict) && values.evidence.every((e) => !e.url.trim()) && (
+            <p className="muted small" role="note">
+              A {VERDICT_LABELS[values.verdict]} verdict needs at least one evidence source before
+              it can be submitted for review.
+            </p>
+          )}
           {values.evidence.map((evidence, index) => (
             <div
               className="evidence-row"

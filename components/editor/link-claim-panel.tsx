@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { api } from '@/lib/api/client';
 import type { ClaimDTO } from '@/lib/api/types';
 import { VERDICT_LABELS } from '@/lib/domain';
+import { APPROVED_SPAN_NOTICE } from './approved-notice';
 import { VerdictSwatch } from './verdict-chip';
 
 export function LinkClaimPanel({
@@ -47,6 +48,11 @@ export function LinkClaimPanel({
                 {[...new Set(claim.appearances.map((a) => a.articleTitle))].join('; ')}
               </span>
             </button>
+            {claim.reviewState === 'APPROVED' && (
+              <p className="alert small" role="note">
+                {APPROVED_SPAN_NOTICE.link}
+              </p>
+            )}
           </li>
         ))}
         {results.length === 0 && <li className="muted small">No claim matches.</li>}

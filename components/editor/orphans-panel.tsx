@@ -3,6 +3,7 @@
 /** Orphaned highlights after a text edit: confirm a suggested place or attach to the selection. */
 import type { ClaimDTO, OrphanDTO } from '@/lib/api/types';
 import type { Span } from '@/lib/workspace/state';
+import { APPROVED_SPAN_NOTICE } from './approved-notice';
 
 export function OrphansPanel({
   orphans,
@@ -32,6 +33,11 @@ export function OrphansPanel({
               <strong>{claimsById.get(orphan.claimId)?.text}</strong>
             </p>
             <blockquote className="quote">{orphan.exact}</blockquote>
+            {claimsById.get(orphan.claimId)?.reviewState === 'APPROVED' && (
+              <p className="alert small" role="note">
+                {APPROVED_SPAN_NOTICE.reattach}
+              </p>
+            )}
             {orphan.candidates.length === 0 && (
               <p className="muted small">No similar passage found.</p>
             )}

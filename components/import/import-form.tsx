@@ -7,6 +7,7 @@ import type { CleanResult, RemovedBlock } from '@/lib/import/types';
 import type { LibraryMatch } from '@/server/import/library-matches';
 import type { ImportPreview } from '@/server/import/preview';
 import { RemovedList } from './removed-list';
+import styles from './rejoin.module.css';
 
 type Source = 'paste' | 'upload' | 'url';
 
@@ -357,7 +358,7 @@ export function ImportForm() {
                         key={block.sources[0]!.start}
                         className={keptStarts.has(block.sources[0]!.start) ? 'kept' : undefined}
                       >
-                        {block.text}
+                        <RejoinedText text={block.text} joins={block.joins} />
                       </p>
                     ),
                   )}
@@ -390,6 +391,29 @@ export function ImportForm() {
           </div>
         </section>
       )}
+    </>
+  );
+}
+
+/** A paragraph's text with a mark where a sentence cut by removed furniture was rejoined. */
+function RejoinedText({ text, joins }: { text: string; joins?: number[] }) {
+  if (!joins?.length) return <>{text}</>;
+  const bounds = [0, ...joins, text.length];
+  return (
+    <>
+      {bounds.slice(1).map((end, i) => (
+        <span key={bounds[i]}>
+          {i > 0 && (
+            // The sign comes from CSS, so the article's text (copy, search, tests) is unchanged.
+            <mark
+              className={styles.rejoin}
+              title="A sentence cut in two by removed page furniture was rejoined here"
+              aria-label="rejoined here"
+            />
+          )}
+          {text.slice(bounds[i], end)}
+        </span>
+      ))}
     </>
   );
 }

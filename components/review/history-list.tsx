@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '@/server/review-history';
+import type { HistoryEntry } from '@/lib/review/history';
 import { formatWhen } from './format';
 
 /** A claim's history, oldest first: what happened, who did it, when, and the values changed. */

@@ -13,8 +13,16 @@ export type QueueItem = Pick<
   evidence: Pick<ReviewCard['evidence'][number], 'id' | 'url' | 'title' | 'quote'>[];
   appearances: Pick<
     ReviewCard['appearances'][number],
-    'annotationId' | 'articleId' | 'articleTitle' | 'context'
+    | 'annotationId'
+    | 'articleId'
+    | 'articleTitle'
+    | 'context'
+    | 'anchorState'
+    | 'exact'
+    | 'submittedExact'
   >[];
+  /** Passages to confirm before approving (fuzzy or changed since submission). */
+  changedSpans: ReviewCard['changedSpans'];
   can: { approve: ActionState };
 };
 
@@ -31,12 +39,16 @@ export function toQueueItem(card: ReviewCard, now: Date): QueueItem {
     author: { name: card.author.name },
     age: formatAge(card.createdAt, now),
     evidence: card.evidence.map(({ id, url, title, quote }) => ({ id, url, title, quote })),
-    appearances: card.appearances.map(({ annotationId, articleId, articleTitle, context }) => ({
-      annotationId,
-      articleId,
-      articleTitle,
-      context,
+    appearances: card.appearances.map((a) => ({
+      annotationId: a.annotationId,
+      articleId: a.articleId,
+      articleTitle: a.articleTitle,
+      context: a.context,
+      anchorState: a.anchorState,
+      exact: a.exact,
+      submittedExact: a.submittedExact,
     })),
+    changedSpans: card.changedSpans,
     can: { approve },
   };
 }

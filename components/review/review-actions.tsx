@@ -3,10 +3,12 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import type { ReviewState } from '@/lib/domain';
+import type { ChangedSpan } from '@/lib/review/results';
 import type { ActionState, CardAction } from '@/server/queries/review-queue';
 import { MAX_COMMENT_LENGTH } from '@/server/review-schemas';
 import { describeError, sendJson } from './api';
 import { ActionNote, actionTitle } from './action-note';
+import { confirmChangedText } from './anchor-health';
 
 type Notice = { kind: 'error' | 'success'; text: string } | null;
 
@@ -22,10 +24,13 @@ export function ReviewActions({
   reviewState,
   can,
   isReviewer,
+  changedSpans = [],
 }: {
   claimId: string;
   version: number;
   reviewState: ReviewState;
+  /** Passages fuzzy or changed since submission: approving asks for confirmation first. */
+  changedSpans?: readonly ChangedSpan[];
   can: Record<CardAction, ActionState>;
   isReviewer: boolean;
 }) {
@@ -34,6 +39,7 @@ export function ReviewActions({
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
   const [form, setForm] = useState<'requestChanges' | 'reopen' | null>(null);
+  const [confirming, setConfirming] = useState(false);
 
   async function act(path: string, body: Record<string, unknown>, done: string) {
     setBusy(true);
@@ -88,7 +94,9 @@ export function ReviewActions({
               disabled={busy || !can.approve.allowed}
               title={actionTitle(can.approve)}
               aria-describedby={can.approve.allowed ? undefined : `${ids}-approve`}
-              onClick={() => act('approve', {}, 'Approved.')}
+              onClick={() =>
+                changedSpans.length > 0 ? setConfirming(true) : act('approve', {}, 'Approved.')
+              }
             >
               Approve
             </button>
@@ -118,6 +126,26 @@ export function ReviewActions({
           </button>
         )}
       </div>
+      {confirming && (
+        <div role="alertdialog" aria-labelledby={`${ids}-confirm`} className="review-form">
+          <p id={`${ids}-confirm`}>{confirmChangedText(changedSpans)}</p>
+          <div className="form-row">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => {
+                setConfirming(false);
+                void act('approve', { confirmChangedText: true }, 'Approved.');
+              }}
+            >
+              Approve anyway
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
       {form && (
         <form className="review-form" onSubmit={(event) => onText(event, form)}>
           <label>

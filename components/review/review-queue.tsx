@@ -10,6 +10,7 @@ import { describeError, sendJson } from './api';
 import { ActionNote, actionTitle } from './action-note';
 import { sentence } from './format';
 import type { QueueItem } from './queue-item';
+import { AnchorHealth, confirmChangedText } from './anchor-health';
 import { SpanInContext } from './span-context';
 
 type Notice = { kind: 'error' | 'success'; text: string; details?: string[] } | null;
@@ -65,9 +66,13 @@ export function ReviewQueueList({ items }: { items: QueueItem[] }) {
       setNotice({ kind: 'error', text: sentence(item.can.approve.reason) });
       return;
     }
+    // A fuzzy or changed passage: the reviewer confirms, knowing which words changed.
+    const confirmChanged = item.changedSpans.length > 0;
+    if (confirmChanged && !window.confirm(confirmChangedText(item.changedSpans))) return;
     setBusy(true);
     const result = await sendJson(`/api/claims/${item.id}/approve`, 'POST', {
       version: item.version,
+      ...(confirmChanged ? { confirmChangedText: true } : {}),
     });
     setBusy(false);
     if (!result.ok) {
@@ -230,6 +235,7 @@ export function ReviewQueueList({ items }: { items: QueueItem[] }) {
                       {a.articleTitle}
                     </Link>
                     <SpanInContext context={a.context} />
+                    <AnchorHealth passage={a} />
                   </div>
                 ))}
                 <p className="rationale">{item.rationale}</p>

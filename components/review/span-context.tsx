@@ -1,4 +1,4 @@
-import type { SpanContext } from '@/server/review-context';
+import type { SpanContext } from '@/lib/review/context';
 
 /** The sentence around a span, the span itself highlighted. */
 export function SpanInContext({ context }: { context: SpanContext }) {

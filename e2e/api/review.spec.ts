@@ -72,7 +72,13 @@ test.describe('the review workflow over HTTP', () => {
     const draft = (await created.json()).claim as Claim;
     if (!complete) return draft;
     const patched = await by.patch(`/api/claims/${draft.id}`, {
-      data: { version: draft.version, verdict, rationale: 'Nominal, not real growth.' },
+      data: {
+        version: draft.version,
+        verdict,
+        rationale: 'Nominal, not real growth.',
+        // A definitive verdict is submitted only with a source (issue #10).
+        evidence: [{ url: 'https://stats.example.org/exports' }],
+      },
     });
     expect(patched.status()).toBe(200);
     return (await patched.json()).claim as Claim;
@@ -177,7 +183,7 @@ test.describe('the review workflow over HTTP', () => {
     });
     expect(lastEditor.status()).toBe(403);
     expect((await lastEditor.json()).error.reason).toBe(
-      'you cannot approve a claim you last changed',
+      'you changed this claim since it was last approved',
     );
     const editorApproves = await editor.post(`/api/claims/${c.id}/approve`, {
       data: { version: afterEdit.version },

@@ -51,7 +51,12 @@ async function completeClaim(
   expect(created.status()).toBe(201);
   const { claim } = await created.json();
   const patched = await request.patch(`/api/claims/${claim.id}`, {
-    data: { version: claim.version, verdict: 'FALSE', rationale: 'Exports grew in nominal terms.' },
+    data: {
+      version: claim.version,
+      verdict: 'FALSE',
+      rationale: 'Exports grew in nominal terms.',
+      evidence: [{ url: 'https://stats.example.org/exports' }],
+    },
   });
   expect(patched.status()).toBe(200);
   return (await patched.json()).claim as { id: string; version: number };

@@ -29,6 +29,8 @@ export interface ClaimDTO {
   authorId: string;
   author: PersonDTO;
   lastEditedBy: PersonDTO | null;
+  /** Who changed it since its last approval: they may not approve it (issue #10). */
+  changedBy: string[];
   createdAt: string;
   updatedAt: string;
   evidence: EvidenceDTO[];
@@ -38,6 +40,8 @@ export interface ClaimDTO {
     articleTitle: string;
     exact: string;
     anchorState: AnchorState;
+    /** The quote when submitted or approved; null when never submitted. */
+    submittedExact: string | null;
   }[];
 }
 

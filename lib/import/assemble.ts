@@ -69,7 +69,18 @@ export function assemble(
       pieces: [segment.text],
     });
   });
-  for (const a of out) if (a.pieces.length > 1) a.block.text = a.pieces.join('');
+  for (const a of out) {
+    if (a.pieces.length < 2) continue;
+    a.block.text = a.pieces.join('');
+    // pieces alternate text, separator, text...: each later text starts a rejoin.
+    const joins: number[] = [];
+    let offset = 0;
+    a.pieces.forEach((piece, i) => {
+      if (i > 0 && i % 2 === 0) joins.push(offset);
+      offset += piece.length;
+    });
+    a.block.joins = joins;
+  }
   return out;
 }
 

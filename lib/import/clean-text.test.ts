@@ -93,6 +93,17 @@ describe('cleanText: rejoining cut sentences', () => {
     );
   });
 
+  it('marks where in the text the cut sentence was rejoined, for the preview', () => {
+    const result = cleanText(ASTANA);
+    const joined = result.blocks.find((b) => b.text.startsWith('According to Abdykalikova'))!;
+    const cut = 'According to Abdykalikova, Kazakhstan hopes for the continuation of';
+    assert.deepEqual(joined.joins, [cut.length + 1]);
+    assert.equal(joined.text.slice(0, cut.length), cut);
+    for (const block of result.blocks) {
+      assert.equal(block.joins?.length ?? 0, block.sources.length - 1, block.text.slice(0, 40));
+    }
+  });
+
   it('can be switched off', () => {
     const result = cleanText(ASTANA, { rejoinFragments: false });
     assert.ok(

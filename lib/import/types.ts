@@ -102,6 +102,11 @@ export interface CleanBlock {
   text: string;
   /** Raw ranges the block was assembled from (several when a cut sentence was rejoined). */
   sources: SourceRange[];
+  /**
+   * Offsets in `text` where a sentence cut by a removed block or a line break was rejoined (the
+   * start of each later piece), for the preview to mark. Absent when nothing was rejoined.
+   */
+  joins?: number[];
 }
 
 /** A group of adjacent source blocks removed for one reason; the unit the UI can keep. */

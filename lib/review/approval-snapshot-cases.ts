@@ -44,9 +44,9 @@ export const HASH_CHANGING_CASES: readonly SnapshotCase[] = [
     change: (c) => ({ ...c, evidence: [...c.evidence, ...c.evidence.slice(0, 1)] }),
   },
   { name: 'anchor quote', change: (c) => withAnchor(c, 0, { exact: 'unemployment fell to 4%' }) },
-  { name: 'anchor start', change: (c) => withAnchor(c, 0, { start: 119 }) },
-  { name: 'anchor end', change: (c) => withAnchor(c, 1, { end: 312 }) },
-  { name: 'anchor moved (same quote)', change: (c) => withAnchor(c, 1, { start: 400, end: 411 }) },
+  { name: 'anchor in another article', change: (c) => withAnchor(c, 0, { articleId: 'a-2' }) },
+  { name: 'claim text', change: (c) => ({ ...c, text: 'Unemployment fell.' }) },
+  { name: 'claimant', change: (c) => ({ ...c, claimant: 'The opposition' }) },
   { name: 'anchor removed', change: (c) => ({ ...c, anchors: c.anchors.slice(0, 1) }) },
   {
     name: 'anchor added',
@@ -62,6 +62,9 @@ export const HASH_KEEPING_CASES: readonly SnapshotCase[] = [
   { name: 'evidence order', change: (c) => ({ ...c, evidence: [...c.evidence].reverse() }) },
   { name: 'anchor order', change: (c) => ({ ...c, anchors: [...c.anchors].reverse() }) },
   { name: 'anchor revision id', change: (c) => withAnchor(c, 0, { revisionId: 'r-99' }) },
+  // A revision that keeps the words in place or moves them keeps what the reviewer read.
+  { name: 'anchor start', change: (c) => withAnchor(c, 0, { start: 119 }) },
+  { name: 'anchor moved (same quote)', change: (c) => withAnchor(c, 1, { start: 400, end: 411 }) },
   { name: 'claim id', change: (c) => ({ ...c, id: 'c-2' }) },
   { name: 'author', change: (c) => ({ ...c, authorId: 'u-x', lastEditedById: 'u-y' }) },
   { name: 'review state', change: (c) => ({ ...c, reviewState: 'APPROVED' }) },

@@ -14,13 +14,14 @@ import type { Anchor, ClaimForReview } from './types';
 
 /** Pinned by hand (hash checked with `sha256sum`): a layout change must be deliberate. */
 const GOLDEN_SNAPSHOT =
-  '{"format":"factmark.approval.v1","verdict":"MISLEADING",' +
+  '{"format":"factmark.approval.v2","text":"Unemployment fell to 3%, a record low.",' +
+  '"claimant":"The minister","verdict":"MISLEADING",' +
   '"rationale":"The rate fell to 3.4%, and it was lower in 1969.",' +
   '"evidence":[{"url":"https://archive.example/1969","title":null,"quote":null},' +
   '{"url":"https://stats.example/unemployment","title":"Labour statistics","quote":"3.4%"}],' +
-  '"anchors":[{"start":120,"end":142,"exact":"unemployment fell to 3%"},' +
-  '{"start":300,"end":311,"exact":"record low"}]}';
-const GOLDEN_HASH = 'eae72c18ef5673b62570bf3f2fe3f1527da3591d2c6faff8fb5322df9be27a2c';
+  '"anchors":[{"articleId":null,"exact":"record low"},' +
+  '{"articleId":null,"exact":"unemployment fell to 3%"}]}';
+const GOLDEN_HASH = '9e6d9970e46974864148a83c7e4d420a202d39055aa06291334db914546feb51';
 
 function permutations<T>(items: readonly T[]): T[][] {
   if (items.length <= 1) return [[...items]];
@@ -92,12 +93,17 @@ describe('isApprovalStillValid', () => {
     assert.equal(isApprovalStillValid(reordered, stored), true);
   });
 
-  it('fails once a quote moved or changed', () => {
+  it('holds when a quote only moved, fails once its words changed', () => {
     const moved = {
       ...approved,
       anchors: approved.anchors.map((a) => ({ ...a, start: a.start + 1, end: a.end + 1 })),
     };
-    assert.equal(isApprovalStillValid(moved, stored), false);
+    assert.equal(isApprovalStillValid(moved, stored), true);
+    const changed = {
+      ...approved,
+      anchors: approved.anchors.map((a, i) => (i === 0 ? { ...a, exact: `${a.exact}.` } : a)),
+    };
+    assert.equal(isApprovalStillValid(changed, stored), false);
   });
 
   it('fails for a claim that is not approved, or a wrong hash', () => {

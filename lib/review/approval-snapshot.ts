@@ -1,14 +1,14 @@
 /**
- * What an approval holds for. When a reviewer approves a claim, the decision records the hash of
- * the claim's approval snapshot: its verdict, its rationale, its evidence (url, title, quote) and
- * the anchored text of that moment (each annotation's exact quote and offsets). As long as the
- * claim hashes to the same value, the approval stands; when a text revision moves or changes an
- * anchored quote, it does not, and the claim goes back to review.
+ * What an approval holds for. When a reviewer approves a claim, the decision records the
+ * approval record (the claim's text, claimant, verdict, rationale, evidence, and every span's
+ * article, revision, offsets and quote) and the hash of its canonical snapshot. The claim is
+ * published as approved only while it still hashes to that value.
  *
- * The snapshot is canonical and order-independent: evidence and anchors are sorted, object keys
- * are written in a fixed order, strings are kept byte for byte (no trimming or normalisation —
- * a changed character is a changed claim). Anchors' revision ids are left out on purpose: a new
- * revision that leaves the quote at the same place with the same text does not void an approval.
+ * The snapshot is canonical and order-independent: evidence and spans are sorted, object keys
+ * are written in a fixed order, strings are kept byte for byte (no trimming or normalisation: a
+ * changed character is a changed claim). Spans count by article and quote, not by revision or
+ * offsets: a new revision that keeps the quoted words (an edit elsewhere in the article) does not
+ * void an approval; one that changes them does.
  */
 
 import { createHash } from 'node:crypto';
@@ -17,13 +17,32 @@ import type { Verdict } from '../domain';
 import type { ClaimForReview } from './types';
 
 /** Bumped if the snapshot's layout ever changes, so old hashes can never match new layouts. */
-export const APPROVAL_SNAPSHOT_FORMAT = 'factmark.approval.v1';
+export const APPROVAL_SNAPSHOT_FORMAT = 'factmark.approval.v2';
 
 /** The canonical serialisation of what an approval holds for (a JSON string). */
 export type ApprovalSnapshot = string;
 
 type CanonicalEvidence = { url: string; title: string | null; quote: string | null };
-type CanonicalAnchor = { start: number; end: number; exact: string };
+type CanonicalAnchor = { articleId: string | null; exact: string };
+
+/** What the approval recorded, stored with the decision and shown on the claim page. */
+export type ApprovalRecord = {
+  readonly text: string;
+  readonly claimant: string | null;
+  readonly verdict: Verdict;
+  readonly rationale: string;
+  readonly evidence: readonly CanonicalEvidence[];
+  readonly spans: readonly {
+    readonly articleId: string | null;
+    readonly revisionId: string;
+    readonly start: number;
+    readonly end: number;
+    readonly exact: string;
+  }[];
+};
+
+type SnapshotInput = Pick<ClaimForReview, 'verdict' | 'rationale' | 'evidence' | 'anchors'> &
+  Partial<Pick<ClaimForReview, 'text' | 'claimant'>>;
 
 /** Code-unit order: deterministic and independent of the runtime's locale. */
 function compareStrings(a: string, b: string): number {
@@ -46,37 +65,52 @@ function compareEvidence(a: CanonicalEvidence, b: CanonicalEvidence): number {
 }
 
 function compareAnchors(a: CanonicalAnchor, b: CanonicalAnchor): number {
-  return a.start - b.start || a.end - b.end || compareStrings(a.exact, b.exact);
+  return compareNullable(a.articleId, b.articleId) || compareStrings(a.exact, b.exact);
+}
+
+/** The record an approval stores: everything it holds for, spans with revision and offsets. */
+export function approvalRecord(claim: ClaimForReview): ApprovalRecord {
+  return {
+    text: claim.text,
+    claimant: claim.claimant,
+    verdict: claim.verdict,
+    rationale: claim.rationale,
+    evidence: claim.evidence.map((e) => ({
+      url: e.url,
+      title: e.title ?? null,
+      quote: e.quote ?? null,
+    })),
+    spans: claim.anchors.map((a) => ({
+      articleId: a.articleId ?? null,
+      revisionId: a.revisionId,
+      start: a.start,
+      end: a.end,
+      exact: a.exact,
+    })),
+  };
 }
 
 /**
- * The claim's approval snapshot: a canonical JSON string of its verdict, rationale, evidence and
- * anchored quotes with their offsets. Two claims with the same content give the same string,
- * whatever the order of their evidence and anchors.
+ * The claim's approval snapshot: a canonical JSON string of its text, claimant, verdict,
+ * rationale, evidence and quoted passages. Two claims with the same content give the same
+ * string, whatever the order of their evidence and spans.
  */
-export function approvalSnapshot(
-  claim: Pick<ClaimForReview, 'verdict' | 'rationale' | 'evidence' | 'anchors'>,
-): ApprovalSnapshot {
+export function approvalSnapshot(claim: SnapshotInput): ApprovalSnapshot {
   const evidence: CanonicalEvidence[] = claim.evidence
     .map((e) => ({ url: e.url, title: e.title ?? null, quote: e.quote ?? null }))
     .sort(compareEvidence);
   const anchors: CanonicalAnchor[] = claim.anchors
-    .map((a) => ({ start: a.start, end: a.end, exact: a.exact }))
+    .map((a) => ({ articleId: a.articleId ?? null, exact: a.exact }))
     .sort(compareAnchors);
-  const canonical: {
-    format: string;
-    verdict: Verdict;
-    rationale: string;
-    evidence: CanonicalEvidence[];
-    anchors: CanonicalAnchor[];
-  } = {
+  return JSON.stringify({
     format: APPROVAL_SNAPSHOT_FORMAT,
+    text: claim.text ?? null,
+    claimant: claim.claimant ?? null,
     verdict: claim.verdict,
     rationale: claim.rationale,
     evidence,
     anchors,
-  };
-  return JSON.stringify(canonical);
+  });
 }
 
 /** The SHA-256 of a snapshot, as 64 lowercase hex digits. */
@@ -85,9 +119,7 @@ export function approvalHash(snapshot: ApprovalSnapshot): string {
 }
 
 /** Shorthand for `approvalHash(approvalSnapshot(claim))`. */
-export function claimApprovalHash(
-  claim: Pick<ClaimForReview, 'verdict' | 'rationale' | 'evidence' | 'anchors'>,
-): string {
+export function claimApprovalHash(claim: SnapshotInput): string {
   return approvalHash(approvalSnapshot(claim));
 }
 
@@ -95,7 +127,10 @@ export function claimApprovalHash(
  * True when the claim is APPROVED and still hashes to the hash stored with its approval, i.e.
  * nothing the approval holds for has changed since.
  */
-export function isApprovalStillValid(claim: ClaimForReview, storedHash: string): boolean {
+export function isApprovalStillValid(
+  claim: SnapshotInput & Pick<ClaimForReview, 'reviewState'>,
+  storedHash: string | null,
+): boolean {
   return (
     claim.reviewState === 'APPROVED' &&
     typeof storedHash === 'string' &&

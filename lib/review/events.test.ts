@@ -10,8 +10,18 @@ const actor = user('REVIEWER', 'u-r');
 describe('event creators', () => {
   it('build plain events', () => {
     assert.deepEqual(submit(actor), { type: 'submit', actor });
-    assert.deepEqual(approve(actor), { type: 'approve', actor, comment: null });
-    assert.deepEqual(approve(actor, 'ok'), { type: 'approve', actor, comment: 'ok' });
+    assert.deepEqual(approve(actor), {
+      type: 'approve',
+      actor,
+      comment: null,
+      confirmChangedText: false,
+    });
+    assert.deepEqual(approve(actor, 'ok', { confirmChangedText: true }), {
+      type: 'approve',
+      actor,
+      comment: 'ok',
+      confirmChangedText: true,
+    });
     assert.deepEqual(requestChanges(actor, 'c'), { type: 'requestChanges', actor, comment: 'c' });
     assert.deepEqual(reopen(actor, 'r'), { type: 'reopen', actor, reason: 'r' });
     assert.deepEqual(edit(actor, { verdict: 'TRUE' }), {

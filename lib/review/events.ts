@@ -16,11 +16,15 @@ import {
 /** The author (or an ADMIN) sends the claim for review. */
 export type SubmitEvent = { readonly type: 'submit'; readonly actor: ReviewActor };
 
-/** A reviewer approves a submitted claim, optionally with a comment. */
+/**
+ * A reviewer approves a submitted claim, optionally with a comment. `confirmChangedText` says
+ * the reviewer saw that a span is fuzzy or changed since submission and approves anyway.
+ */
 export type ApproveEvent = {
   readonly type: 'approve';
   readonly actor: ReviewActor;
   readonly comment: string | null;
+  readonly confirmChangedText?: boolean;
 };
 
 /** A reviewer sends a submitted claim back to its author; the comment is required. */
@@ -37,7 +41,7 @@ export type ReopenEvent = {
   readonly reason: string;
 };
 
-/** The author (or an ADMIN) changes the claim's verdict, rationale or evidence. */
+/** The author (or an ADMIN) changes the claim's text, claimant, verdict, rationale or evidence. */
 export type EditEvent = {
   readonly type: 'edit';
   readonly actor: ReviewActor;
@@ -45,9 +49,9 @@ export type EditEvent = {
 };
 
 /**
- * The system reports that a new text revision moved or changed the claim's anchored text.
- * `anchors` are the claim's anchors in the new revision; `reason` says what happened and becomes
- * the note shown to the user when an approval is voided.
+ * A new text revision moved or changed the claim's anchored text. `anchors` are the claim's
+ * anchors in the new revision; `reason` says what happened and becomes the note shown to the
+ * user when an approval is voided. The actor is whoever saved the revision (or the system).
  */
 export type AnchorChangedEvent = {
   readonly type: 'anchorChanged';
@@ -56,9 +60,47 @@ export type AnchorChangedEvent = {
   readonly reason: string;
 };
 
+/** Someone links another passage (in this or another article) to the claim. */
+export type LinkSpanEvent = {
+  readonly type: 'linkSpan';
+  readonly actor: ReviewActor;
+  readonly anchor: Anchor;
+};
+
+/** Someone removes one of the claim's passages (`anchorId` is the annotation's id). */
+export type RemoveSpanEvent = {
+  readonly type: 'removeSpan';
+  readonly actor: ReviewActor;
+  readonly anchorId: string;
+};
+
+/** Someone re-attaches one of the claim's passages to a place they chose. */
+export type ReattachSpanEvent = {
+  readonly type: 'reattachSpan';
+  readonly actor: ReviewActor;
+  readonly anchorId: string;
+  readonly anchor: Anchor;
+};
+
+/** The author (or an ADMIN) deletes the claim; deleting an approved one needs a reason. */
+export type DeleteEvent = {
+  readonly type: 'delete';
+  readonly actor: ReviewActor;
+  readonly reason: string | null;
+};
+
 /** Any event `transition` accepts. */
 export type ReviewEvent =
-  SubmitEvent | ApproveEvent | RequestChangesEvent | ReopenEvent | EditEvent | AnchorChangedEvent;
+  | SubmitEvent
+  | ApproveEvent
+  | RequestChangesEvent
+  | ReopenEvent
+  | EditEvent
+  | AnchorChangedEvent
+  | LinkSpanEvent
+  | RemoveSpanEvent
+  | ReattachSpanEvent
+  | DeleteEvent;
 
 export type ReviewEventType = ReviewEvent['type'];
 
@@ -68,8 +110,12 @@ export function submit(actor: ReviewActor): SubmitEvent {
 }
 
 /** Creates an `approve` event; the comment is optional. */
-export function approve(actor: ReviewActor, comment: string | null = null): ApproveEvent {
-  return { type: 'approve', actor, comment };
+export function approve(
+  actor: ReviewActor,
+  comment: string | null = null,
+  { confirmChangedText = false }: { confirmChangedText?: boolean } = {},
+): ApproveEvent {
+  return { type: 'approve', actor, comment, confirmChangedText };
 }
 
 /** Creates a `requestChanges` event; the comment must not be blank. */
@@ -104,6 +150,30 @@ export function anchorChanged(
   actor: ReviewActor = SYSTEM_ACTOR,
 ): AnchorChangedEvent {
   return { type: 'anchorChanged', actor, anchors: anchors.map((a) => ({ ...a })), reason };
+}
+
+/** Creates a `linkSpan` event. */
+export function linkSpan(actor: ReviewActor, anchor: Anchor): LinkSpanEvent {
+  return { type: 'linkSpan', actor, anchor: { ...anchor } };
+}
+
+/** Creates a `removeSpan` event. */
+export function removeSpan(actor: ReviewActor, anchorId: string): RemoveSpanEvent {
+  return { type: 'removeSpan', actor, anchorId };
+}
+
+/** Creates a `reattachSpan` event. */
+export function reattachSpan(
+  actor: ReviewActor,
+  anchorId: string,
+  anchor: Anchor,
+): ReattachSpanEvent {
+  return { type: 'reattachSpan', actor, anchorId, anchor: { ...anchor } };
+}
+
+/** Creates a `delete` event; `reason` is required only for an approved claim. */
+export function deleteClaim(actor: ReviewActor, reason: string | null = null): DeleteEvent {
+  return { type: 'delete', actor, reason };
 }
 
 function copyEvidence(e: Evidence): Evidence {

@@ -17,6 +17,4 @@ export * from './state-machine';
 export * from './validation';
 export * from './approval-snapshot';
 export * from './transition';
-export * from './deletion';
-export * from './bulk-submit';
 export { ReviewInvariantError } from './invariants';

@@ -69,12 +69,12 @@ describe('canApproveClaim', () => {
       reason: 'you cannot approve a claim you wrote',
     });
   });
-  it('refuses the last editor (four eyes)', () => {
-    const edited = makeClaim({ lastEditedById: OTHER_ID });
-    assert.deepEqual(canApproveClaim(user('REVIEWER', OTHER_ID), edited), {
+  it('refuses anyone who changed it since the last approval (four eyes)', () => {
+    const edited = makeClaim({ lastEditedById: 'u-third', changedBy: [OTHER_ID, 'u-third'] });
+    assert.deepEqual(canApproveClaim(user('ADMIN', OTHER_ID), edited), {
       allowed: false,
       rule: 'four_eyes',
-      reason: 'you cannot approve a claim you last changed',
+      reason: 'you changed this claim since it was last approved',
     });
   });
   it('ignores a null last editor', () => {
@@ -124,21 +124,30 @@ describe('canEditClaim / canDeleteClaim', () => {
         });
       }
     });
-    it(`${name}: nobody when APPROVED — approved claims are locked`, () => {
-      const approved = makeClaim({ reviewState: 'APPROVED' });
-      for (const actor of [user('EDITOR', AUTHOR_ID), user('ADMIN', OTHER_ID)]) {
-        assert.deepEqual(can(actor, approved), {
-          allowed: false,
-          rule: 'locked',
-          reason: 'approved claims are locked',
-        });
-      }
-    });
   }
+  it('canEditClaim: nobody when APPROVED — approved claims are locked', () => {
+    const approved = makeClaim({ reviewState: 'APPROVED' });
+    for (const actor of [user('EDITOR', AUTHOR_ID), user('ADMIN', OTHER_ID)]) {
+      assert.deepEqual(canEditClaim(actor, approved), {
+        allowed: false,
+        rule: 'locked',
+        reason: 'approved claims are locked',
+      });
+    }
+  });
+  it('canDeleteClaim: an APPROVED claim only by an admin', () => {
+    const approved = makeClaim({ reviewState: 'APPROVED' });
+    assert.deepEqual(canDeleteClaim(user('EDITOR', AUTHOR_ID), approved), {
+      allowed: false,
+      rule: 'locked',
+      reason: 'only an admin can delete an approved claim (with a reason)',
+    });
+    assert.equal(canDeleteClaim(user('ADMIN', OTHER_ID), approved).allowed, true);
+  });
 });
 
 describe('system actor', () => {
-  it('may only report anchor changes, and only it may', () => {
+  it('may only report anchor changes; a user who saved a revision may too', () => {
     for (const action of REVIEW_ACTIONS) {
       const p = permissionFor(action, SYSTEM_ACTOR, claim);
       if (action === 'anchorChanged') assert.deepEqual(p, { allowed: true });
@@ -150,11 +159,7 @@ describe('system actor', () => {
         });
       }
     }
-    assert.deepEqual(canReportAnchorChange(user('ADMIN', OTHER_ID), claim), {
-      allowed: false,
-      rule: 'actor_kind',
-      reason: 'only the system reports anchor changes',
-    });
+    assert.deepEqual(canReportAnchorChange(user('EDITOR', OTHER_ID), claim), { allowed: true });
   });
 });
 
@@ -180,12 +185,16 @@ describe('four-eyes rule through transition', () => {
     }
   });
 
-  it('refuses the last editor even when someone else wrote the claim', () => {
-    const claim = makeClaim({ reviewState: 'SUBMITTED', lastEditedById: 'u-admin' });
+  it('refuses whoever changed it since the last approval, even when they did not change it last', () => {
+    const claim = makeClaim({
+      reviewState: 'SUBMITTED',
+      lastEditedById: 'u-third',
+      changedBy: ['u-admin', 'u-third'],
+    });
     const f = fails(transition(claim, approve(admin)));
     assert.ok(f.code === 'forbidden');
     assert.equal(f.rule, 'four_eyes');
-    assert.equal(f.reason, 'you cannot approve a claim you last changed');
+    assert.equal(f.reason, 'you changed this claim since it was last approved');
   });
 
   it('sees an edit of a submitted claim: the editing admin can no longer approve it', () => {
@@ -196,7 +205,7 @@ describe('four-eyes rule through transition', () => {
     assert.equal(edited.lastEditedById, 'u-admin');
     const f = fails(transition(edited, approve(admin)));
     assert.ok(f.code === 'forbidden');
-    assert.equal(f.reason, 'you cannot approve a claim you last changed');
+    assert.equal(f.reason, 'you changed this claim since it was last approved');
     assert.equal(transition(edited, approve(reviewer)).ok, true, 'another reviewer still can');
   });
 

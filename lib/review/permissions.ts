@@ -7,14 +7,19 @@
  *
  * Decisions (documented here because the issue left them open):
  * - Submit: the author, or any ADMIN (an admin can push a colleague's finished draft on).
- * - Edit / delete: the author, or any ADMIN; REVIEWERs cannot change other people's claims —
- *   they request changes instead. Nobody edits or deletes an APPROVED claim, ADMINs included:
- *   it has to be reopened first.
- * - Approve: REVIEWER or ADMIN, and never the claim's author or last editor (four-eyes rule;
- *   ADMINs are not exempt).
+ * - Edit: the author, or any ADMIN; REVIEWERs cannot change other people's claims — they
+ *   request changes instead. Nobody edits an APPROVED claim, ADMINs included: it has to be
+ *   reopened first (refused, 403 "approved claims are locked").
+ * - Delete: the author or any ADMIN; an APPROVED claim only by an ADMIN, with a reason.
+ * - Spans: anyone signed in may link a passage to a claim or re-attach one of its passages;
+ *   removing a passage is for whoever made it, the claim's author or an ADMIN. On an APPROVED
+ *   claim these send it back to review (the transition decides).
+ * - Approve: REVIEWER or ADMIN, and never the claim's author nor anyone who changed its content
+ *   or spans since it was last approved (`changedBy`; four-eyes rule; ADMINs are not exempt).
  * - Request changes / reopen: any REVIEWER or ADMIN, the author included. These withdraw or
  *   withhold an approval, so the four-eyes rule (which guards granting one) does not apply.
- * - The system actor may only report anchor changes, and only the system may.
+ * - Anchor changes from a text revision are reported by the user who saved it, or the system.
+ *   The system actor may do nothing else.
  */
 
 import type { ForbiddenRule } from './results';
@@ -42,7 +47,9 @@ export const PERMISSION_REASONS = {
   editorsCannotRequestChanges: 'editors cannot request changes',
   editorsCannotReopen: 'editors cannot reopen approved claims',
   fourEyesAuthor: 'you cannot approve a claim you wrote',
-  fourEyesLastEditor: 'you cannot approve a claim you last changed',
+  fourEyesLastEditor: 'you changed this claim since it was last approved',
+  adminDeletesApproved: 'only an admin can delete an approved claim (with a reason)',
+  removeSpanOwnership: 'only who made this passage, the claim author or an admin can remove it',
 } as const;
 
 const R = PERMISSION_REASONS;
@@ -66,9 +73,7 @@ export function canApproveClaim(actor: ReviewActor, claim: ClaimForReview): Perm
   if (isSystemActor(actor)) return deny('actor_kind', R.systemOnlyReportsAnchors);
   if (actor.role === 'EDITOR') return deny('role', R.editorsCannotApprove);
   if (actor.id === claim.authorId) return deny('four_eyes', R.fourEyesAuthor);
-  if (claim.lastEditedById !== null && actor.id === claim.lastEditedById) {
-    return deny('four_eyes', R.fourEyesLastEditor);
-  }
+  if (claim.changedBy.includes(actor.id)) return deny('four_eyes', R.fourEyesLastEditor);
   return ALLOWED;
 }
 
@@ -97,19 +102,43 @@ export function canEditClaim(actor: ReviewActor, claim: ClaimForReview): Permiss
   return deny('ownership', R.editOwnership);
 }
 
-/** May the actor delete this claim? Same rule as editing: author or ADMIN, never when APPROVED. */
+/**
+ * May the actor delete this claim? The author or an ADMIN; an APPROVED claim only an ADMIN
+ * (who must give a reason: the transition checks it).
+ */
 export function canDeleteClaim(actor: ReviewActor, claim: ClaimForReview): Permission {
   if (isSystemActor(actor)) return deny('actor_kind', R.systemOnlyReportsAnchors);
-  if (claim.reviewState === 'APPROVED') return deny('locked', R.approvedLocked);
+  if (claim.reviewState === 'APPROVED') {
+    return actor.role === 'ADMIN' ? ALLOWED : deny('locked', R.adminDeletesApproved);
+  }
   if (actor.id === claim.authorId || actor.role === 'ADMIN') return ALLOWED;
   return deny('ownership', R.deleteOwnership);
 }
 
-/** May the actor report an anchor change? Only the system. */
-export const canReportAnchorChange: PermissionCheck = (actor) => {
-  if (isSystemActor(actor)) return ALLOWED;
-  return deny('actor_kind', R.onlySystemReportsAnchors);
+/** May the actor report an anchor change? The user who saved the revision, or the system. */
+export const canReportAnchorChange: PermissionCheck = () => ALLOWED;
+
+/** May the actor link a passage to this claim, or re-attach one of its passages? Any user. */
+export const canChangeSpans: PermissionCheck = (actor) => {
+  if (isSystemActor(actor)) return deny('actor_kind', R.systemOnlyReportsAnchors);
+  return ALLOWED;
 };
+
+/**
+ * May the actor remove this passage from the claim? Whoever made it, the claim's author or an
+ * ADMIN.
+ */
+export function canRemoveSpan(
+  actor: ReviewActor,
+  claim: ClaimForReview,
+  spanCreatorId: string | null,
+): Permission {
+  if (isSystemActor(actor)) return deny('actor_kind', R.systemOnlyReportsAnchors);
+  if (actor.id === claim.authorId || actor.id === spanCreatorId || actor.role === 'ADMIN') {
+    return ALLOWED;
+  }
+  return deny('ownership', R.removeSpanOwnership);
+}
 
 const BY_ACTION: Record<ReviewAction, PermissionCheck> = {
   submit: canSubmitClaim,
@@ -119,6 +148,9 @@ const BY_ACTION: Record<ReviewAction, PermissionCheck> = {
   edit: canEditClaim,
   delete: canDeleteClaim,
   anchorChanged: canReportAnchorChange,
+  linkSpan: canChangeSpans,
+  removeSpan: canChangeSpans,
+  reattachSpan: canChangeSpans,
 };
 
 /** The permission helper for an action, by name. */

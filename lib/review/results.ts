@@ -5,6 +5,7 @@
  */
 
 import { REVIEW_STATE_LABELS, type ReviewState, type Verdict } from '../domain';
+import type { ApprovalRecord } from './approval-snapshot';
 import {
   REVIEW_ACTION_VERBS,
   type Anchor,
@@ -34,6 +35,9 @@ export type ValidationField =
   | 'comment'
   | 'reason'
   | 'anchors'
+  | 'text'
+  /** A span is orphaned (or the claim has none): it cannot be submitted or approved. */
+  | 'spans'
   /** The edit or anchor report changes nothing. */
   | 'changes';
 
@@ -67,8 +71,30 @@ export type ValidationFailure = {
   readonly message: string;
 };
 
+/** One span whose text differs from what was submitted (or that was placed fuzzily). */
+export type ChangedSpan = {
+  readonly anchorId: string | null;
+  readonly before: string;
+  readonly after: string;
+  /** The words that differ, e.g. "37 → 38". */
+  readonly words: string;
+};
+
+/**
+ * An approval that needs the reviewer's explicit confirmation (HTTP 409): a span is fuzzy or
+ * its text changed since submission. The reviewer approves again with `confirmChangedText`.
+ */
+export type NeedsConfirmationFailure = {
+  readonly ok: false;
+  readonly code: 'needs_confirmation';
+  readonly action: ReviewAction;
+  readonly changes: readonly ChangedSpan[];
+  readonly message: string;
+};
+
 /** Any expected failure of the workflow. */
-export type ReviewFailure = ForbiddenFailure | InvalidTransitionFailure | ValidationFailure;
+export type ReviewFailure =
+  ForbiddenFailure | InvalidTransitionFailure | ValidationFailure | NeedsConfirmationFailure;
 export type ReviewFailureCode = ReviewFailure['code'];
 
 /** The HTTP status each failure code maps to. */
@@ -76,6 +102,7 @@ export const FAILURE_HTTP_STATUS: Record<ReviewFailureCode, 400 | 403 | 409> = {
   validation: 400,
   forbidden: 403,
   invalid_transition: 409,
+  needs_confirmation: 409,
 };
 
 /** The HTTP status for a failure: validation 400, forbidden 403, invalid_transition 409. */
@@ -92,6 +119,9 @@ export const AUDIT_ACTIONS: Record<ReviewAction, AuditAction> = {
   edit: 'claim.edit',
   delete: 'claim.delete',
   anchorChanged: 'claim.anchor_changed',
+  linkSpan: 'claim.link_span',
+  removeSpan: 'claim.remove_span',
+  reattachSpan: 'claim.reattach_span',
 };
 export type AuditAction =
   | 'claim.submit'
@@ -100,11 +130,17 @@ export type AuditAction =
   | 'claim.reopen'
   | 'claim.edit'
   | 'claim.delete'
-  | 'claim.anchor_changed';
+  | 'claim.anchor_changed'
+  | 'claim.link_span'
+  | 'claim.remove_span'
+  | 'claim.reattach_span';
 
 /** Values of the claim fields an audit record reports (only the ones that changed). */
 export type ClaimChange = {
   reviewState?: ReviewState;
+  text?: string;
+  claimant?: string | null;
+  changedBy?: string[];
   verdict?: Verdict;
   rationale?: string;
   evidence?: Evidence[];
@@ -138,12 +174,15 @@ export type ReviewDecision = {
   readonly comment: string | null;
   /** `approvalHash(approvalSnapshot(claim))` for APPROVE, null otherwise. */
   readonly snapshotHash: string | null;
+  /** What was approved (`approvalRecord(claim)`) for APPROVE, null otherwise. */
+  readonly record: ApprovalRecord | null;
 };
 
 /** A successful transition: the claim to write and the records to write with it. */
 export type TransitionSuccess = {
   readonly ok: true;
-  readonly action: Exclude<ReviewAction, 'delete'>;
+  readonly action: ReviewAction;
+  /** The claim to write; for `delete`, the claim as it was (the writer removes it). */
   readonly next: ClaimForReview;
   readonly audit: AuditRecord;
   /** Set for approve, requestChanges and reopen. */

@@ -84,14 +84,29 @@ export const MATRIX_CASES: readonly MatrixRow[] = [
   [S, 'edit',            [S,    F,    S,    F,    S,    S,    F]],
   [C, 'edit',            [C,    F,    C,    F,    C,    C,    F]],
   [A, 'edit',            [F,    F,    F,    F,    F,    F,    F]],
-  // delete: the author or an ADMIN; approved claims are locked.
+  // delete: the author or an ADMIN; an approved claim only an ADMIN (with a reason).
   [D, 'delete',          [DEL,  F,    DEL,  F,    DEL,  DEL,  F]],
   [S, 'delete',          [DEL,  F,    DEL,  F,    DEL,  DEL,  F]],
   [C, 'delete',          [DEL,  F,    DEL,  F,    DEL,  DEL,  F]],
-  [A, 'delete',          [F,    F,    F,    F,    F,    F,    F]],
-  // anchorChanged: the system only; voids an approval (APPROVED -> SUBMITTED), else keeps state.
-  [D, 'anchorChanged',   [F,    F,    F,    F,    F,    F,    D]],
-  [S, 'anchorChanged',   [F,    F,    F,    F,    F,    F,    S]],
-  [C, 'anchorChanged',   [F,    F,    F,    F,    F,    F,    C]],
-  [A, 'anchorChanged',   [F,    F,    F,    F,    F,    F,    S]],
+  [A, 'delete',          [F,    F,    F,    F,    DEL,  DEL,  F]],
+  // anchorChanged (the quoted words changed): whoever saved the revision, or the system;
+  // voids an approval (APPROVED -> SUBMITTED), else keeps the state.
+  [D, 'anchorChanged',   [D,    D,    D,    D,    D,    D,    D]],
+  [S, 'anchorChanged',   [S,    S,    S,    S,    S,    S,    S]],
+  [C, 'anchorChanged',   [C,    C,    C,    C,    C,    C,    C]],
+  [A, 'anchorChanged',   [S,    S,    S,    S,    S,    S,    S]],
+  // linkSpan / reattachSpan: any user; on an approved claim, back to review.
+  [D, 'linkSpan',        [D,    D,    D,    D,    D,    D,    F]],
+  [S, 'linkSpan',        [S,    S,    S,    S,    S,    S,    F]],
+  [C, 'linkSpan',        [C,    C,    C,    C,    C,    C,    F]],
+  [A, 'linkSpan',        [S,    S,    S,    S,    S,    S,    F]],
+  [D, 'reattachSpan',    [D,    D,    D,    D,    D,    D,    F]],
+  [S, 'reattachSpan',    [S,    S,    S,    S,    S,    S,    F]],
+  [C, 'reattachSpan',    [C,    C,    C,    C,    C,    C,    F]],
+  [A, 'reattachSpan',    [S,    S,    S,    S,    S,    S,    F]],
+  // removeSpan: its maker (here the author), the claim's author or an ADMIN.
+  [D, 'removeSpan',      [D,    F,    D,    F,    D,    D,    F]],
+  [S, 'removeSpan',      [S,    F,    S,    F,    S,    S,    F]],
+  [C, 'removeSpan',      [C,    F,    C,    F,    C,    C,    F]],
+  [A, 'removeSpan',      [S,    F,    S,    F,    S,    S,    F]],
 ];

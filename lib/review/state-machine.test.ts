@@ -19,8 +19,12 @@ describe('ALLOWED_FROM', () => {
       requestChanges: ['SUBMITTED'],
       reopen: ['APPROVED'],
       edit: ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED'],
-      delete: ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED'],
+      // Deleting an approved claim: admins only, with a reason (permissions and transition).
+      delete: ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED'],
       anchorChanged: ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED'],
+      linkSpan: ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED'],
+      removeSpan: ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED'],
+      reattachSpan: ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED'],
     });
   });
 });
@@ -59,6 +63,7 @@ describe('failure values', () => {
       validation: 400,
       forbidden: 403,
       invalid_transition: 409,
+      needs_confirmation: 409,
     });
     assert.equal(httpStatusOf(forbidden('approve', 'role', 'no')), 403);
     assert.equal(httpStatusOf(invalidTransition('submit', 'APPROVED', ['DRAFT'])), 409);

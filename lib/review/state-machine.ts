@@ -1,7 +1,7 @@
 /**
  * The review state machine: from which states each action may be taken, and the guard that
  * combines it with the permission helpers. The guard is what a UI uses to enable a button and
- * what `transition` / `planDelete` run first.
+ * what `transition` runs first.
  *
  *   DRAFT ──submit──▶ SUBMITTED ──approve──▶ APPROVED
  *                     │  ▲  ▲                  │  │
@@ -9,9 +9,10 @@
  *                     ▼  │ submit                 │
  *              CHANGES_REQUESTED ◀─────reopen─────┘
  *
- * Edit and delete are possible in every state but APPROVED (there they are refused as
- * `forbidden`, "approved claims are locked"). An anchor change may be reported in any state; it
- * only changes the review state of an APPROVED claim whose snapshot it changes.
+ * Edit is possible in every state but APPROVED (there it is refused as `forbidden`, "approved
+ * claims are locked"); deleting an APPROVED claim is for an ADMIN with a reason. Span changes
+ * (link, remove, re-attach, a revision moving a span) are possible in any state; on an APPROVED
+ * claim whose approval snapshot they change, they send it back to SUBMITTED with a note.
  *
  * Check order, and so which failure wins when several apply: first who the actor is
  * (`forbidden`, 403), then the current state (`invalid_transition`, 409), then the input
@@ -38,8 +39,11 @@ export const ALLOWED_FROM: Readonly<Record<ReviewAction, readonly ReviewState[]>
   requestChanges: ['SUBMITTED'],
   reopen: ['APPROVED'],
   edit: NOT_APPROVED,
-  delete: NOT_APPROVED,
+  delete: REVIEW_STATES,
   anchorChanged: REVIEW_STATES,
+  linkSpan: REVIEW_STATES,
+  removeSpan: REVIEW_STATES,
+  reattachSpan: REVIEW_STATES,
 };
 
 /**
@@ -58,6 +62,9 @@ export function targetState(action: ReviewAction, from: ReviewState): ReviewStat
       return 'CHANGES_REQUESTED';
     case 'edit':
     case 'anchorChanged':
+    case 'linkSpan':
+    case 'removeSpan':
+    case 'reattachSpan':
       return from;
     case 'delete':
       return null;

@@ -24,10 +24,16 @@ export const MOVED_ANCHORS: readonly Anchor[] = [
 
 /** A complete claim (submittable), written and last edited by AUTHOR_ID, in DRAFT. */
 export function makeClaim(overrides: Partial<ClaimForReview> = {}): ClaimForReview {
+  const lastEditedById =
+    overrides.lastEditedById !== undefined ? overrides.lastEditedById : AUTHOR_ID;
   return {
     id: 'c-1',
     authorId: AUTHOR_ID,
-    lastEditedById: AUTHOR_ID,
+    lastEditedById,
+    // Whoever last edited it changed it since the last approval (unless the test says otherwise).
+    changedBy: lastEditedById === null ? [] : [lastEditedById],
+    text: 'Unemployment fell to 3%, a record low.',
+    claimant: 'The minister',
     reviewState: 'DRAFT',
     verdict: 'MISLEADING',
     rationale: 'The rate fell to 3.4%, and it was lower in 1969.',

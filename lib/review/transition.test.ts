@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { claimApprovalHash } from './approval-snapshot';
+import { approvalRecord, claimApprovalHash } from './approval-snapshot';
 import { anchorChanged, approve, edit, reopen, requestChanges, submit } from './events';
 import type { ReviewEvent } from './events';
 import { ReviewInvariantError } from './invariants';
@@ -107,14 +107,15 @@ describe('approve', () => {
       decision: 'APPROVE',
       comment: 'Sources check out.',
       snapshotHash: claimApprovalHash(submitted),
+      record: approvalRecord(submitted),
     });
     assert.match(r.decision?.snapshotHash ?? '', /^[0-9a-f]{64}$/);
     assert.deepEqual(r.audit, {
       action: 'claim.approve',
       claimId: 'c-1',
       actorId: OTHER_ID,
-      before: { reviewState: 'SUBMITTED' },
-      after: { reviewState: 'APPROVED' },
+      before: { reviewState: 'SUBMITTED', changedBy: [AUTHOR_ID] },
+      after: { reviewState: 'APPROVED', changedBy: [] },
       note: 'Sources check out.',
     });
   });
@@ -166,6 +167,7 @@ describe('requestChanges and reopen', () => {
       decision: 'REQUEST_CHANGES',
       comment: 'Cite it.',
       snapshotHash: null,
+      record: null,
     });
     assert.equal(r.audit.action, 'claim.request_changes');
     assert.equal(r.audit.note, 'Cite it.');
@@ -208,8 +210,8 @@ describe('edit', () => {
       action: 'claim.edit',
       claimId: 'c-1',
       actorId: AUTHOR_ID,
-      before: { rationale: claim.rationale, lastEditedById: null },
-      after: { rationale: 'Rewritten.', lastEditedById: AUTHOR_ID },
+      before: { rationale: claim.rationale, changedBy: [], lastEditedById: null },
+      after: { rationale: 'Rewritten.', changedBy: [AUTHOR_ID], lastEditedById: AUTHOR_ID },
       note: null,
     });
   });
@@ -284,21 +286,30 @@ describe('edit', () => {
 describe('anchorChanged', () => {
   const approved = makeClaim({ reviewState: 'APPROVED' });
 
-  it('voids an approval whose quotes moved: APPROVED -> SUBMITTED with a note', () => {
+  it('keeps an approval whose quotes only moved (same words), recording the move', () => {
     const r = ok(
       transition(approved, anchorChanged(MOVED_ANCHORS, ' Text inserted above the quote. ')),
     );
-    assert.equal(r.next.reviewState, 'SUBMITTED');
-    assert.equal(r.note, 'Text inserted above the quote.');
+    assert.equal(r.next.reviewState, 'APPROVED');
+    assert.equal(r.note, null);
     assert.deepEqual(r.next.anchors, MOVED_ANCHORS);
+    assert.equal(r.audit.note, 'Text inserted above the quote.');
+  });
+
+  it('voids an approval whose quoted words changed: APPROVED -> SUBMITTED with a note', () => {
+    const changed = [{ ...ANCHORS[0]!, exact: 'unemployment fell to 4%' }, ANCHORS[1]!];
+    const r = ok(transition(approved, anchorChanged(changed, ' 3% became 4% ')));
+    assert.equal(r.next.reviewState, 'SUBMITTED');
+    assert.equal(r.note, 'Back to review: 3% became 4%.');
+    assert.deepEqual(r.next.anchors, changed);
     assert.equal(r.next.lastEditedById, approved.lastEditedById);
     assert.deepEqual(r.audit, {
       action: 'claim.anchor_changed',
       claimId: 'c-1',
       actorId: 'system',
       before: { anchors: ANCHORS, reviewState: 'APPROVED' },
-      after: { anchors: MOVED_ANCHORS, reviewState: 'SUBMITTED' },
-      note: 'Text inserted above the quote.',
+      after: { anchors: changed, reviewState: 'SUBMITTED' },
+      note: 'Back to review: 3% became 4%.',
     });
     assert.equal(r.decision, null);
   });
@@ -339,10 +350,10 @@ describe('anchorChanged', () => {
     assert.deepEqual(same.fields, ['changes']);
   });
 
-  it('is refused to users', () => {
-    const f = fails(transition(approved, anchorChanged(MOVED_ANCHORS, 'Moved.', admin)));
-    assert.ok(f.code === 'forbidden');
-    assert.equal(f.reason, 'only the system reports anchor changes');
+  it('counts a user who changed the words against the four-eyes rule', () => {
+    const changed = [{ ...ANCHORS[0]!, exact: 'unemployment fell to 4%' }, ANCHORS[1]!];
+    const r = ok(transition(approved, anchorChanged(changed, 'Edited.', admin)));
+    assert.ok(r.next.changedBy.includes(admin.id));
   });
 
   it('is the only thing the system may do', () => {

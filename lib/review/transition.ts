@@ -1,28 +1,37 @@
 /**
  * The claim review reducer: `transition(claim, event)` returns either the next claim with the
  * audit record (and review decision) to write, or the failure that refuses the event. It is pure:
- * the input claim is never mutated and nothing is read from outside.
+ * the input claim is never mutated and nothing is read from outside. It is the one rulebook for
+ * every change to a claim; the server applies its answers in one place (server/claim-events.ts).
  *
- * Decisions (the issue left them open):
+ * Rules (documented in the README's workflow section):
  * - Editing a SUBMITTED claim is allowed (author or ADMIN). It stays SUBMITTED, but it must stay
- *   complete (verdict other than UNVERIFIED, non-blank rationale), and the edit sets
- *   `lastEditedById`, so whoever made it cannot approve it afterwards (four-eyes rule).
- * - Editing a DRAFT or CHANGES_REQUESTED claim keeps its state; it may be left incomplete.
- * - Every edit sets `lastEditedById` to the editor. Submitting does not (it changes no content).
- * - An edit or anchor report that changes nothing is refused (`validation`, field `changes`).
- * - Approving re-checks completeness (defence against a claim stored incomplete); the optional
- *   comment is trimmed, blank becomes null.
- * - `anchorChanged` updates the claim's anchors in any state. On an APPROVED claim it voids the
- *   approval (-> SUBMITTED, with the event's reason as the note) only if the approval snapshot
- *   changes, i.e. a quote or an offset changed; a mere new revision id keeps the approval.
+ *   complete (verdict other than UNVERIFIED, non-blank rationale, evidence for a definitive
+ *   verdict). Editing a DRAFT or CHANGES_REQUESTED claim keeps its state; it may be incomplete.
+ *   Editing an APPROVED claim is refused (403, "approved claims are locked": reopen it first).
+ * - Every change of content or spans by a user adds them to `changedBy`, so they cannot approve
+ *   it until the next approval (four-eyes rule); approving empties it. Submitting, reviewing and
+ *   reopening change no content and add nobody.
+ * - A change that changes nothing (an identical save, a re-attach to the same place, linking a
+ *   passage already linked) is refused (`validation`, field `changes`) and never counted.
+ * - Span changes (link, remove, re-attach, a revision moving or changing a quote) are allowed in
+ *   every state. On an APPROVED claim whose approval snapshot they change they void the approval:
+ *   the claim goes back to SUBMITTED with a note saying why.
+ * - Submitting and approving need every span placed (none orphaned) and at least one; approving
+ *   a span that is fuzzy or changed since submission needs `confirmChangedText`.
+ * - Deleting an APPROVED claim is for an ADMIN with a reason.
  * - Every success increments `version` by one.
  */
 
-import { claimApprovalHash, approvalSnapshot } from './approval-snapshot';
+import { approvalRecord, approvalSnapshot, claimApprovalHash } from './approval-snapshot';
 import type {
   AnchorChangedEvent,
   ApproveEvent,
+  DeleteEvent,
   EditEvent,
+  LinkSpanEvent,
+  ReattachSpanEvent,
+  RemoveSpanEvent,
   ReopenEvent,
   RequestChangesEvent,
   ReviewEvent,
@@ -39,10 +48,20 @@ import {
   type TransitionSuccess,
   type ValidationField,
 } from './results';
+import { canRemoveSpan } from './permissions';
+import { forbidden } from './results';
 import { checkAction } from './state-machine';
-import type { Anchor, ClaimForReview, Evidence, ReviewActor } from './types';
+import {
+  isSystemActor,
+  type Anchor,
+  type ClaimForReview,
+  type Evidence,
+  type ReviewActor,
+} from './types';
 import {
   areValidAnchors,
+  changedSpans,
+  spanProblem,
   describeMissing,
   invalidPatchFields,
   missingForSubmission,
@@ -56,6 +75,10 @@ const EVENT_TYPES: ReadonlySet<string> = new Set([
   'reopen',
   'edit',
   'anchorChanged',
+  'linkSpan',
+  'removeSpan',
+  'reattachSpan',
+  'delete',
 ]);
 
 /**
@@ -83,6 +106,14 @@ export function transition(claim: ClaimForReview, event: ReviewEvent): Transitio
       return applyEdit(claim, event);
     case 'anchorChanged':
       return applyAnchorChanged(claim, event);
+    case 'linkSpan':
+      return applyLinkSpan(claim, event);
+    case 'removeSpan':
+      return applyRemoveSpan(claim, event);
+    case 'reattachSpan':
+      return applyReattachSpan(claim, event);
+    case 'delete':
+      return applyDelete(claim, event);
     default:
       return assertNever(event, 'review event');
   }
@@ -93,7 +124,14 @@ function copyEvidence(list: readonly Evidence[]): Evidence[] {
 }
 
 function copyAnchors(list: readonly Anchor[]): Anchor[] {
+  return list.map((a) => ({ ...a }));
+}
+
+/** The anchors as the audit log and the comparisons see them (no server bookkeeping). */
+function plainAnchors(list: readonly Anchor[]): Anchor[] {
   return list.map((a) => ({
+    ...(a.id !== undefined ? { id: a.id } : {}),
+    ...(a.articleId !== undefined ? { articleId: a.articleId } : {}),
     revisionId: a.revisionId,
     start: a.start,
     end: a.end,
@@ -108,6 +146,7 @@ function nextClaim(claim: ClaimForReview, after: ClaimChange): ClaimForReview {
     ...after,
     evidence: copyEvidence(after.evidence ?? claim.evidence),
     anchors: copyAnchors(after.anchors ?? claim.anchors),
+    changedBy: [...(after.changedBy ?? claim.changedBy)],
     version: claim.version + 1,
   };
 }
@@ -136,7 +175,10 @@ function success(
   };
 }
 
-function stateChange(claim: ClaimForReview, to: ClaimForReview['reviewState']) {
+function stateChange(
+  claim: ClaimForReview,
+  to: ClaimForReview['reviewState'],
+): { before: ClaimChange; after: ClaimChange } {
   return { before: { reviewState: claim.reviewState }, after: { reviewState: to } };
 }
 
@@ -145,9 +187,34 @@ function decision(
   actor: ReviewActor,
   kind: ReviewDecisionKind,
   comment: string | null,
-  snapshotHash: string | null,
+  approved: boolean,
 ): ReviewDecision {
-  return { claimId: claim.id, reviewerId: actor.id, decision: kind, comment, snapshotHash };
+  return {
+    claimId: claim.id,
+    reviewerId: actor.id,
+    decision: kind,
+    comment,
+    snapshotHash: approved ? claimApprovalHash(claim) : null,
+    record: approved ? approvalRecord(claim) : null,
+  };
+}
+
+/** `changedBy` with the actor added (a user changed content or spans), as a before/after pair. */
+function countChange(
+  claim: ClaimForReview,
+  actor: ReviewActor,
+  before: ClaimChange,
+  after: ClaimChange,
+) {
+  if (isSystemActor(actor)) return;
+  if (!claim.changedBy.includes(actor.id)) {
+    before.changedBy = [...claim.changedBy];
+    after.changedBy = [...claim.changedBy, actor.id];
+  }
+  if (claim.lastEditedById !== actor.id) {
+    before.lastEditedById = claim.lastEditedById;
+    after.lastEditedById = actor.id;
+  }
 }
 
 function applySubmit(claim: ClaimForReview, event: SubmitEvent): TransitionResult {
@@ -159,6 +226,9 @@ function applySubmit(claim: ClaimForReview, event: SubmitEvent): TransitionResul
       `Cannot submit this claim: ${describeMissing(missing)}.`,
     );
   }
+  const problem = spanProblem(claim);
+  if (problem)
+    return validationFailure('submit', ['spans'], `Cannot submit this claim: ${problem}.`);
   const { before, after } = stateChange(claim, 'SUBMITTED');
   return success(claim, event, before, after, {});
 }
@@ -175,12 +245,31 @@ function applyApprove(claim: ClaimForReview, event: ApproveEvent): TransitionRes
   if (event.comment !== null && event.comment !== undefined && typeof event.comment !== 'string') {
     return validationFailure('approve', ['comment'], 'Cannot approve: the comment must be text.');
   }
+  const problem = spanProblem(claim);
+  if (problem) {
+    return validationFailure('approve', ['spans'], `Cannot approve this claim: ${problem}.`);
+  }
+  const changes = changedSpans(claim);
+  if (changes.length > 0 && event.confirmChangedText !== true) {
+    return {
+      ok: false,
+      code: 'needs_confirmation',
+      action: 'approve',
+      changes,
+      message:
+        `The passage changed since it was submitted (${changes.map((c) => c.words).join('; ')}): ` +
+        'confirm that the verdict still holds for the text as it reads now.',
+    };
+  }
   const comment = normaliseText(event.comment);
-  const hash = claimApprovalHash(claim);
   const { before, after } = stateChange(claim, 'APPROVED');
+  if (claim.changedBy.length > 0) {
+    before.changedBy = [...claim.changedBy];
+    after.changedBy = [];
+  }
   return success(claim, event, before, after, {
     auditNote: comment,
-    decision: decision(claim, event.actor, 'APPROVE', comment, hash),
+    decision: decision(claim, event.actor, 'APPROVE', comment, true),
   });
 }
 
@@ -203,7 +292,7 @@ function applyDecision(
   const { before, after } = stateChange(claim, 'CHANGES_REQUESTED');
   return success(claim, event, before, after, {
     auditNote: comment,
-    decision: decision(claim, event.actor, kind, comment, null),
+    decision: decision(claim, event.actor, kind, comment, false),
   });
 }
 
@@ -212,7 +301,9 @@ function sameEvidence(a: readonly Evidence[], b: readonly Evidence[]): boolean {
 }
 
 function sameAnchors(a: readonly Anchor[], b: readonly Anchor[]): boolean {
-  return JSON.stringify(copyAnchors(a)) === JSON.stringify(copyAnchors(b));
+  const key = (list: readonly Anchor[]) =>
+    JSON.stringify(list.map((x) => [x.revisionId, x.start, x.end, x.exact, x.state ?? 'EXACT']));
+  return key(a) === key(b);
 }
 
 function applyEdit(claim: ClaimForReview, event: EditEvent): TransitionResult {
@@ -227,6 +318,14 @@ function applyEdit(claim: ClaimForReview, event: EditEvent): TransitionResult {
   }
   const before: ClaimChange = {};
   const after: ClaimChange = {};
+  if (patch.text !== undefined && patch.text !== claim.text) {
+    before.text = claim.text;
+    after.text = patch.text;
+  }
+  if (patch.claimant !== undefined && patch.claimant !== claim.claimant) {
+    before.claimant = claim.claimant;
+    after.claimant = patch.claimant;
+  }
   if (patch.verdict !== undefined && patch.verdict !== claim.verdict) {
     before.verdict = claim.verdict;
     after.verdict = patch.verdict;
@@ -256,10 +355,7 @@ function applyEdit(claim: ClaimForReview, event: EditEvent): TransitionResult {
       );
     }
   }
-  if (claim.lastEditedById !== event.actor.id) {
-    before.lastEditedById = claim.lastEditedById;
-    after.lastEditedById = event.actor.id;
-  }
+  countChange(claim, event.actor, before, after);
   return success(claim, event, before, after, {});
 }
 
@@ -275,24 +371,143 @@ function applyAnchorChanged(claim: ClaimForReview, event: AnchorChangedEvent): T
       `Cannot report an anchor change: missing or invalid ${fields.join(' and ')}.`,
     );
   }
-  if (sameAnchors(event.anchors, claim.anchors)) {
+  return applySpanChange(claim, event, event.anchors, reason!);
+}
+
+function applyLinkSpan(claim: ClaimForReview, event: LinkSpanEvent): TransitionResult {
+  if (!areValidAnchors([event.anchor])) {
+    return validationFailure('linkSpan', ['anchors'], 'Cannot link this passage: it is invalid.');
+  }
+  const same = claim.anchors.some(
+    (a) =>
+      a.revisionId === event.anchor.revisionId &&
+      a.start === event.anchor.start &&
+      a.end === event.anchor.end,
+  );
+  if (same) {
     return validationFailure(
-      'anchorChanged',
+      'linkSpan',
       ['changes'],
-      'Cannot report an anchor change: the anchors are unchanged.',
+      'Cannot link this passage: it is already linked to this claim.',
     );
   }
-  const before: ClaimChange = { anchors: copyAnchors(claim.anchors) };
-  const after: ClaimChange = { anchors: copyAnchors(event.anchors) };
+  return applySpanChange(
+    claim,
+    event,
+    [...claim.anchors, event.anchor],
+    `a passage was linked: “${event.anchor.exact}”`,
+  );
+}
+
+function applyRemoveSpan(claim: ClaimForReview, event: RemoveSpanEvent): TransitionResult {
+  const span = claim.anchors.find((a) => a.id === event.anchorId);
+  if (!span) {
+    return validationFailure('removeSpan', ['anchors'], 'This passage is not one of the claim’s.');
+  }
+  const permission = canRemoveSpan(event.actor, claim, span.createdById ?? null);
+  if (!permission.allowed) return forbidden('removeSpan', permission.rule, permission.reason);
+  return applySpanChange(
+    claim,
+    event,
+    claim.anchors.filter((a) => a.id !== event.anchorId),
+    `a passage was removed: “${span.exact}”`,
+  );
+}
+
+function applyReattachSpan(claim: ClaimForReview, event: ReattachSpanEvent): TransitionResult {
+  const span = claim.anchors.find((a) => a.id === event.anchorId);
+  if (!span) {
+    return validationFailure(
+      'reattachSpan',
+      ['anchors'],
+      'This passage is not one of the claim’s.',
+    );
+  }
+  if (!areValidAnchors([event.anchor])) {
+    return validationFailure(
+      'reattachSpan',
+      ['anchors'],
+      'Cannot re-attach: the place is invalid.',
+    );
+  }
+  const next = { ...span, ...event.anchor, id: span.id, state: 'EXACT' as const };
+  if (
+    span.state !== 'ORPHANED' &&
+    span.revisionId === next.revisionId &&
+    span.start === next.start &&
+    span.end === next.end
+  ) {
+    return validationFailure(
+      'reattachSpan',
+      ['changes'],
+      'Cannot re-attach this passage: it is already there.',
+    );
+  }
+  const reason =
+    span.exact === next.exact
+      ? `a passage was re-attached: “${next.exact}”`
+      : `a passage was re-attached: “${span.exact}” → “${next.exact}”`;
+  return applySpanChange(
+    claim,
+    event,
+    claim.anchors.map((a) => (a.id === span.id ? next : a)),
+    reason,
+  );
+}
+
+/**
+ * Any change of the claim's spans: refused when nothing changes; counted for the four-eyes
+ * rule; on an APPROVED claim whose approval snapshot it changes, back to SUBMITTED with `reason`
+ * as the visible note.
+ */
+function applySpanChange(
+  claim: ClaimForReview,
+  event: AnchorChangedEvent | LinkSpanEvent | RemoveSpanEvent | ReattachSpanEvent,
+  anchors: readonly Anchor[],
+  reason: string,
+): TransitionResult {
+  if (sameAnchors(anchors, claim.anchors)) {
+    return validationFailure(
+      event.type,
+      ['changes'],
+      'Cannot change the claim’s passages: nothing would change.',
+    );
+  }
+  const before: ClaimChange = { anchors: plainAnchors(claim.anchors) };
+  const after: ClaimChange = { anchors: copyAnchors(anchors) };
   const voidsApproval =
     claim.reviewState === 'APPROVED' &&
-    approvalSnapshot(claim) !== approvalSnapshot({ ...claim, anchors: event.anchors });
+    approvalSnapshot(claim) !== approvalSnapshot({ ...claim, anchors });
   if (voidsApproval) {
     before.reviewState = claim.reviewState;
     after.reviewState = 'SUBMITTED';
   }
-  return success(claim, event, before, after, {
-    auditNote: reason,
-    note: voidsApproval ? reason : null,
-  });
+  // A revision that only moves a span (same words) changes nothing anyone reviewed: it is
+  // recorded but not counted against the four-eyes rule.
+  const changesWords = approvalSnapshot(claim) !== approvalSnapshot({ ...claim, anchors });
+  if (changesWords || event.type !== 'anchorChanged')
+    countChange(claim, event.actor, before, after);
+  const note = voidsApproval ? `Back to review: ${reason}.` : null;
+  return success(claim, event, before, after, { auditNote: note ?? reason, note });
+}
+
+function applyDelete(claim: ClaimForReview, event: DeleteEvent): TransitionResult {
+  const reason = normaliseText(event.reason);
+  if (claim.reviewState === 'APPROVED' && reason === null) {
+    return validationFailure(
+      'delete',
+      ['reason'],
+      'Cannot delete an approved claim without a reason: say why it is withdrawn.',
+    );
+  }
+  const before: ClaimChange = {
+    reviewState: claim.reviewState,
+    text: claim.text,
+    claimant: claim.claimant,
+    verdict: claim.verdict,
+    rationale: claim.rationale,
+    evidence: copyEvidence(claim.evidence),
+    anchors: plainAnchors(claim.anchors),
+  };
+  return success(claim, event, before, {}, { auditNote: reason });
 }

@@ -4,7 +4,7 @@
  * writes back what they return. Nothing here knows about Prisma, HTTP or React.
  */
 
-import type { Role, ReviewState, Verdict } from '../domain';
+import type { AnchorState, Role, ReviewState, Verdict } from '../domain';
 
 /** One piece of evidence cited by a claim. `url` is required, `title` and `quote` are optional. */
 export type Evidence = {
@@ -23,6 +23,16 @@ export type Anchor = {
   readonly start: number;
   readonly end: number;
   readonly exact: string;
+  /** The annotation's id (server data; absent in hand-built anchors). */
+  readonly id?: string;
+  /** The article the span lies in. */
+  readonly articleId?: string;
+  /** How the span was last placed: EXACT, MOVED, FUZZY or ORPHANED (absent: EXACT). */
+  readonly state?: AnchorState;
+  /** The quote when the claim was last submitted (null: not submitted since it was made). */
+  readonly submittedExact?: string | null;
+  /** Who made the span (they may remove it, besides the claim's author and admins). */
+  readonly createdById?: string;
 };
 
 /**
@@ -33,8 +43,16 @@ export type Anchor = {
 export type ClaimForReview = {
   readonly id: string;
   readonly authorId: string;
-  /** Who last changed the claim's content (verdict, rationale, evidence); null if never edited. */
+  /** Who last changed the claim's content or spans (shown to users); null if never edited. */
   readonly lastEditedById: string | null;
+  /**
+   * Everyone who changed the claim's content or spans since it was last approved (since it was
+   * made, when never approved): the one source of truth of the four-eyes rule. Approving
+   * empties it.
+   */
+  readonly changedBy: readonly string[];
+  readonly text: string;
+  readonly claimant: string | null;
   readonly reviewState: ReviewState;
   readonly verdict: Verdict;
   readonly rationale: string;
@@ -74,15 +92,14 @@ export function isSystemActor(actor: ReviewActor): actor is SystemActor {
  * and are reported by the system through the `anchorChanged` event.
  */
 export type ClaimPatch = {
+  readonly text?: string;
+  readonly claimant?: string | null;
   readonly verdict?: Verdict;
   readonly rationale?: string;
   readonly evidence?: readonly Evidence[];
 };
 
-/**
- * Every action of the workflow. All but `delete` are events for `transition`; `delete` is
- * planned by `planDelete` because it has no next state.
- */
+/** Every action of the workflow: each is an event for `transition`. */
 export const REVIEW_ACTIONS = [
   'submit',
   'approve',
@@ -91,6 +108,9 @@ export const REVIEW_ACTIONS = [
   'edit',
   'delete',
   'anchorChanged',
+  'linkSpan',
+  'removeSpan',
+  'reattachSpan',
 ] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
@@ -103,4 +123,7 @@ export const REVIEW_ACTION_VERBS: Record<ReviewAction, string> = {
   edit: 'edit',
   delete: 'delete',
   anchorChanged: 'report an anchor change on',
+  linkSpan: 'link a passage to',
+  removeSpan: 'remove a passage from',
+  reattachSpan: 're-attach a passage of',
 };

@@ -5,7 +5,7 @@
  */
 
 import { VERDICTS, VERDICT_LABELS, type Verdict } from '../domain';
-import type { ValidationField } from './results';
+import type { ChangedSpan, ValidationField } from './results';
 import type { Anchor, ClaimForReview, ClaimPatch, Evidence } from './types';
 
 /** True for a missing, empty or whitespace-only string. */
@@ -14,25 +14,111 @@ export function isBlank(value: string | null | undefined): boolean {
 }
 
 /** The fields a submitted claim must have. */
-export type SubmissionField = 'verdict' | 'rationale';
+export type SubmissionField = 'verdict' | 'rationale' | 'evidence';
+
+/**
+ * Verdicts that state a finding and so must cite at least one source. Unproven and Not
+ * checkable say no finding was reached; they may be submitted without evidence.
+ */
+export const VERDICTS_NEEDING_EVIDENCE: readonly Verdict[] = [
+  'TRUE',
+  'MOSTLY_TRUE',
+  'MIXED',
+  'MISLEADING',
+  'MOSTLY_FALSE',
+  'FALSE',
+];
+
+/** True when a claim with this verdict needs at least one evidence source to be submitted. */
+export function needsEvidence(verdict: Verdict): boolean {
+  return VERDICTS_NEEDING_EVIDENCE.includes(verdict);
+}
 
 /**
  * What the claim lacks to be submitted, in a stable order: `verdict` when it is still
- * UNVERIFIED, `rationale` when it is blank. Empty when the claim can be submitted.
+ * UNVERIFIED, `rationale` when it is blank, `evidence` when a definitive verdict cites no
+ * source. Empty when the claim can be submitted.
  */
 export function missingForSubmission(
-  claim: Pick<ClaimForReview, 'verdict' | 'rationale'>,
+  claim: Pick<ClaimForReview, 'verdict' | 'rationale'> & {
+    readonly evidence?: ClaimForReview['evidence'];
+  },
 ): SubmissionField[] {
   const missing: SubmissionField[] = [];
   if (claim.verdict === 'UNVERIFIED') missing.push('verdict');
   if (isBlank(claim.rationale)) missing.push('rationale');
+  if (claim.evidence !== undefined && needsEvidence(claim.verdict) && claim.evidence.length === 0) {
+    missing.push('evidence');
+  }
   return missing;
 }
 
 const MISSING_PHRASES: Record<SubmissionField, string> = {
   verdict: `a verdict (other than ${VERDICT_LABELS.UNVERIFIED})`,
   rationale: 'a rationale',
+  evidence: 'an evidence source (a definitive verdict needs at least one)',
 };
+
+/**
+ * Why the claim's spans stop it from being submitted or approved: it has none, or one is
+ * orphaned (its passage is no longer in the article's current text). Null when they are fine.
+ */
+export function spanProblem(claim: Pick<ClaimForReview, 'anchors'>): string | null {
+  if (claim.anchors.length === 0) return 'it is linked to no passage';
+  const orphan = claim.anchors.find((a) => a.state === 'ORPHANED');
+  if (orphan) {
+    return `its passage “${orphan.exact}” is no longer in the article (orphaned): re-attach it first`;
+  }
+  return null;
+}
+
+/**
+ * The spans a reviewer must confirm before approving: placed fuzzily by a text revision, or
+ * whose quote differs from the one submitted. Each with the words that differ.
+ */
+export function changedSpans(claim: Pick<ClaimForReview, 'anchors'>): ChangedSpan[] {
+  const changes: ChangedSpan[] = [];
+  for (const a of claim.anchors) {
+    const before = a.submittedExact ?? a.exact;
+    if (a.state !== 'FUZZY' && before === a.exact) continue;
+    changes.push({
+      anchorId: a.id ?? null,
+      before,
+      after: a.exact,
+      words: changedWords(before, a.exact),
+    });
+  }
+  return changes;
+}
+
+/**
+ * The words that differ between two versions of a passage, as "old → new" (the common words at
+ * both ends dropped), e.g. changedWords("37 people died", "38 people died") = "37 → 38".
+ */
+export function changedWords(before: string, after: string): string {
+  const a = before.split(/(\s+)/);
+  const b = after.split(/(\s+)/);
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    a[a.length - 1 - tail] === b[b.length - 1 - tail]
+  ) {
+    tail++;
+  }
+  const removed = a
+    .slice(head, a.length - tail)
+    .join('')
+    .trim();
+  const added = b
+    .slice(head, b.length - tail)
+    .join('')
+    .trim();
+  if (removed === '' && added === '') return 'no visible change (placed fuzzily)';
+  return `${removed === '' ? '∅' : `“${removed}”`} → ${added === '' ? '∅' : `“${added}”`}`;
+}
 
 /**
  * The sentence that says exactly what is missing, e.g.
@@ -71,6 +157,7 @@ export function isValidEvidence(value: Evidence): boolean {
 export function invalidPatchFields(patch: ClaimPatch): ValidationField[] {
   const fields: ValidationField[] = [];
   if (patch.verdict !== undefined && !isVerdict(patch.verdict)) fields.push('verdict');
+  if (patch.text !== undefined && isBlank(patch.text)) fields.push('text');
   if (patch.rationale !== undefined && typeof patch.rationale !== 'string') {
     fields.push('rationale');
   }

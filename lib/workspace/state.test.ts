@@ -25,6 +25,7 @@ function claim(id: string, patch: Partial<ClaimDTO> = {}): ClaimDTO {
     authorId: 'u1',
     author: { id: 'u1', name: 'Erin Editor' },
     lastEditedBy: null,
+    changedBy: ['u1'],
     createdAt: '2026-12-01T00:00:00.000Z',
     updatedAt: '2026-12-01T00:00:00.000Z',
     evidence: [],

@@ -68,7 +68,15 @@ export const DEMO_CLAIMS: readonly DemoClaim[] = [
     rationale:
       'Nazarbayev addressed the 70th UN General Assembly in late September 2015 and presented the initiative there.',
     reviewState: 'APPROVED',
-    evidence: [],
+    // A definitive verdict is submitted only with a source.
+    evidence: [
+      {
+        url: 'https://gadebate.un.org/en/70/kazakhstan',
+        title: 'General Debate of the 70th Session: Kazakhstan (28 September 2015)',
+        quote: null,
+        accessedAt: '2026-11-20',
+      },
+    ],
     spans: [
       {
         article: MFA,

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from './embedded-postgres';
+import { ensureAppRole, isSuperuser } from './db-roles';
 import { migrate } from './migrate';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
@@ -19,19 +20,29 @@ export function loadDotEnv(): void {
 }
 
 export interface OpenDatabase {
+  /** The owner's URL: migrations, demo seed, command-line tools. */
   url: string;
+  /** The URL the app server connects with: the non-superuser app role when embedded. */
+  appUrl: string;
   embedded: boolean;
   stop(): Promise<void>;
 }
 
 /**
- * DATABASE_URL when set (nothing embedded starts); otherwise the embedded PostgreSQL under
- * .data/postgres, which keeps its data across restarts. Then applies pending migrations.
+ * DATABASE_URL when set (nothing embedded starts; MIGRATION_DATABASE_URL, when set, is the
+ * owner role that runs the migrations); otherwise the embedded PostgreSQL under .data/postgres,
+ * which keeps its data across restarts and gets the app role set up automatically. Then applies
+ * pending migrations as the owner. Warns when the app would connect as a superuser.
  */
 export async function openDatabase(log: (line: string) => void): Promise<OpenDatabase> {
   let database: OpenDatabase;
   if (process.env.DATABASE_URL) {
-    database = { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+    database = {
+      url: process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL,
+      appUrl: process.env.DATABASE_URL,
+      embedded: false,
+      stop: async () => {},
+    };
   } else {
     const port = Number(process.env.FACTMARK_PG_PORT ?? DEFAULT_EMBEDDED_PG_PORT);
     log(`Starting the embedded PostgreSQL (data in .data/postgres, port ${port})…`);
@@ -42,14 +53,32 @@ export async function openDatabase(log: (line: string) => void): Promise<OpenDat
       persistent: true,
       verbose: process.env.FACTMARK_PG_VERBOSE === '1',
     });
-    database = { url: embedded.url, embedded: true, stop: embedded.stop };
+    database = { url: embedded.url, appUrl: embedded.url, embedded: true, stop: embedded.stop };
   }
   const { applied } = await migrate(database.url, {
     migrationsDir: join(PROJECT_ROOT, 'prisma', 'migrations'),
     log,
   });
   if (applied.length === 0) log('Database schema is up to date.');
+  if (database.embedded) {
+    const password = readOrCreateSecret(join(DATA_DIR, 'postgres.app-password'));
+    database.appUrl = (await ensureAppRole(database.url, { password })).url;
+  } else if (await isSuperuser(database.appUrl)) {
+    log(
+      'WARNING: DATABASE_URL connects as a PostgreSQL superuser, which can rewrite or erase the ' +
+        'audit log. Create a non-superuser app role (see "Running it for real" in the README), ' +
+        'put it in DATABASE_URL and the owner in MIGRATION_DATABASE_URL.',
+    );
+  }
   return database;
+}
+
+function readOrCreateSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(DATA_DIR, { recursive: true });
+  const secret = randomBytes(18).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
 }
 
 /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_CLAIMS } from '@/prisma/demo/demo-claims';
-import { getArticleAnnotations } from '../claims';
+import { getArticleAnnotations } from '../queries/article-annotations';
 import { seedDemoClaims } from './demo-claims';
 import { seedDemo } from './seed';
 import { createTestDatabase, type TestDatabase } from './test-db';

@@ -1,12 +1,15 @@
 /**
- * Loads the demo claims once, through the same createClaim/linkSpan code as a user's claims.
+ * Loads the demo claims once, through the same createClaim/linkSpan/review code as a user's
+ * claims (so through the one rulebook, lib/review, and `applyClaimEvent`).
  * A claim whose passage is no longer in its article's current text is skipped.
  */
-import { claimApprovalHash } from '@/lib/review/index';
 import { DEMO_ACCOUNTS } from '@/prisma/demo/demo';
 import { DEMO_CLAIMS, type DemoSpan } from '@/prisma/demo/demo-claims';
 import type { PrismaClient } from '../platform/db';
-import { createClaim, linkSpan } from '../claims';
+import { createClaim } from '../claims';
+import { approveClaim, requestClaimChanges, submitClaim } from '../review';
+import { linkSpan } from '../spans';
+import type { SessionUser } from '../users';
 
 /** Distinct from the migration and demo-data lock keys. */
 const DEMO_CLAIMS_LOCK_KEY = 42_072_027;
@@ -17,6 +20,12 @@ export async function seedDemoClaims(prisma: PrismaClient): Promise<number> {
   const reviewer = await prisma.user.findUnique({ where: { email: account('REVIEWER') } });
   if (!editor || !reviewer) return 0;
   const author = { id: editor.id, email: editor.email, name: editor.name, role: editor.role };
+  const checker = {
+    id: reviewer.id,
+    email: reviewer.email,
+    name: reviewer.name,
+    role: reviewer.role,
+  };
 
   // One instance at a time, and only when none of them was loaded before.
   const lock = await prisma.$queryRaw<
@@ -47,7 +56,7 @@ export async function seedDemoClaims(prisma: PrismaClient): Promise<number> {
       });
       for (const span of others) await linkSpan(prisma, author, claim.id, span);
       if (demo.reviewState !== 'DRAFT')
-        await review(prisma, claim.id, demo.reviewState, reviewer.id);
+        await review(prisma, claim.id, demo.reviewState, author, checker);
       created++;
     }
     return created;
@@ -75,62 +84,28 @@ async function locate(prisma: PrismaClient, span: DemoSpan) {
   };
 }
 
-/** Moves a demo claim through review as the demo reviewer would, decision and audit included. */
+/**
+ * Moves a demo claim through review as its author and the demo reviewer would: the same events
+ * through the same `applyClaimEvent` as a user's clicks (version, decision and audit included).
+ */
 async function review(
   prisma: PrismaClient,
   claimId: string,
   state: 'SUBMITTED' | 'CHANGES_REQUESTED' | 'APPROVED',
-  reviewerId: string,
+  author: SessionUser,
+  reviewer: SessionUser,
 ) {
-  const claim = await prisma.claim.findUniqueOrThrow({
-    where: { id: claimId },
-    include: { evidence: true, annotations: true },
-  });
-  await prisma.$transaction(async (tx) => {
-    await tx.claim.update({
-      where: { id: claimId },
-      data: { reviewState: state, version: { increment: 1 } },
+  const claim = await prisma.claim.findUniqueOrThrow({ where: { id: claimId } });
+  await submitClaim(prisma, author, claimId, { version: claim.version });
+  if (state === 'APPROVED') {
+    await approveClaim(prisma, reviewer, claimId, {
+      version: claim.version + 1,
+      comment: 'Checked against both reports.',
     });
-    await tx.auditEvent.create({
-      data: {
-        actorId: claim.authorId,
-        action: 'claim.submit',
-        entityType: 'Claim',
-        entityId: claimId,
-        before: { reviewState: 'DRAFT' },
-        after: { reviewState: 'SUBMITTED' },
-      },
+  } else if (state === 'CHANGES_REQUESTED') {
+    await requestClaimChanges(prisma, reviewer, claimId, {
+      version: claim.version + 1,
+      comment: 'Please cite the second report too.',
     });
-    if (state !== 'APPROVED') return;
-    const snapshotHash = claimApprovalHash({
-      verdict: claim.verdict,
-      rationale: claim.rationale,
-      evidence: claim.evidence.map(({ url, title, quote }) => ({ url, title, quote })),
-      anchors: claim.annotations.map(({ revisionId, start, end, exact }) => ({
-        revisionId,
-        start,
-        end,
-        exact,
-      })),
-    });
-    await tx.reviewDecision.create({
-      data: {
-        claimId,
-        reviewerId,
-        decision: 'APPROVE',
-        comment: 'Checked against both reports.',
-        snapshotHash,
-      },
-    });
-    await tx.auditEvent.create({
-      data: {
-        actorId: reviewerId,
-        action: 'claim.approve',
-        entityType: 'Claim',
-        entityId: claimId,
-        before: { reviewState: 'SUBMITTED' },
-        after: { reviewState: 'APPROVED' },
-      },
-    });
-  });
+  }
 }

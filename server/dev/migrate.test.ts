@@ -106,6 +106,14 @@ describe('migrations', () => {
         if (field.kind === 'enum') {
           assert.equal(column.data_type, 'USER-DEFINED', `${where} type`);
           assert.equal(column.udt_name, field.type, `${where} enum`);
+        } else if (field.isList) {
+          const expected = PG_TYPES[field.type];
+          assert.equal(column.data_type, 'ARRAY', `${where} type`);
+          assert.equal(
+            column.udt_name,
+            `_${expected?.data_type === 'text' ? 'text' : ''}`,
+            `${where} list`,
+          );
         } else {
           const expected = PG_TYPES[field.type];
           assert.ok(expected, `${where}: no mapping for ${field.type}`);

@@ -55,7 +55,7 @@ const HUGE_ATTRIBUTE = /\s[^\s=<>]+\s*=\s*(?:"[^"]{4000,}"|'[^']{4000,}')/g;
  * attributes, of which only "hidden" matters to the cleaner, kept as `display:none`) and huge
  * attribute values dropped (Readability's regular expressions crawl over them).
  */
-function defuse(html: string): string {
+export function defuseHtml(html: string): string {
   const unstyled = html.replace(STYLE_ELEMENT, '');
   if (!/\sstyle\s*=/i.test(unstyled) && unstyled.length < 100_000) return unstyled;
   return unstyled.replace(START_TAG, (tag) => {
@@ -94,7 +94,7 @@ export const MAX_READABILITY_ELEMENTS = 15_000;
 export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtraction {
   try {
     if (nestingExceeds(html, MAX_DOM_DEPTH)) throw new RangeError('nested too deeply');
-    return extractWithDom(defuse(html), options);
+    return extractWithDom(defuseHtml(html), options);
   } catch {
     return {
       blocks: fallbackHtmlBlocks(html),

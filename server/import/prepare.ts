@@ -20,9 +20,10 @@ import {
 } from '@/lib/import';
 import { AppError } from '../platform/errors';
 import { assertTextual, decodeText, utf8Length } from './decode';
-import { readDocx } from './docx';
-import { fetchUrl, type Resolver } from './fetch-url';
-import { extractHtml, type HtmlExtraction } from './html';
+// jsdom, Readability, mammoth and undici cost most of a second to load: they are imported when
+// an input needs them, so cleaning pasted text (the CLI's common case) starts fast.
+import type { Resolver } from './fetch-url';
+import type { HtmlExtraction } from './html';
 import type { ImportSettings } from './settings';
 
 /** What to import. */
@@ -147,6 +148,7 @@ export async function prepareImport(
       mediaType = null;
       format = byName;
     } else {
+      const { fetchUrl } = await import('./fetch-url');
       const page = await fetchUrl(source.url, { ...settings, resolve: options.resolve });
       url = page.url;
       bytes = page.bytes;
@@ -164,6 +166,7 @@ export async function prepareImport(
       if (bytes.length === 0) throw new AppError('no_text', 'The page is empty.');
     }
     if (format === 'docx') {
+      const { readDocx } = await import('./docx');
       const document = await readDocx(bytes);
       html = document.html;
       rawInput = document.text;
@@ -181,6 +184,7 @@ export async function prepareImport(
     clean = cleanText(rawInput);
     metadata = mergeMetadata(clean.metadata, siteOf(url));
   } else {
+    const { extractHtml } = await import('./html');
     const extraction = extractHtml(html ?? rawInput, {
       baseUrl: url ?? undefined,
       readability: format === 'html',

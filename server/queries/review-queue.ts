@@ -6,16 +6,23 @@
  * not).
  *
  * A card is read with one SQL statement per page (claims, evidence, spans with a window of
- * their revision's text, and the last changer for the four-eyes rule), so the queue costs two
- * round trips (that and the count) whatever the page size.
+ * their revision's text), so the queue costs two round trips (that and the count) whatever the
+ * page size. Each card carries its anchor health: orphaned, fuzzy or changed-since-submission
+ * passages with their before/after text.
  */
 import { REVIEW_STATES, REVIEW_STATE_LABELS, type ReviewState, type Verdict } from '@/lib/domain';
-import { checkAction, type ClaimForReview, type ReviewAction } from '@/lib/review';
+import {
+  changedSpans,
+  checkAction,
+  spanProblem,
+  type ChangedSpan,
+  type ClaimForReview,
+  type ReviewAction,
+} from '@/lib/review';
 import { Prisma } from '../generated/prisma/client';
 import type { PrismaClient } from '../platform/db';
 import { AppError } from '../platform/errors';
-import { asSeenBy, lastChangedBySql } from '../review';
-import { contextFromSelector, sentenceAround, type SpanContext } from '../review-context';
+import { contextFromSelector, sentenceAround, type SpanContext } from '@/lib/review/context';
 import type { QueueQuery } from '../review-schemas';
 import type { SessionUser } from '../users';
 
@@ -66,8 +73,14 @@ export interface ReviewCard {
     start: number;
     end: number;
     anchorState: string;
+    /** The quote when submitted (or approved); differs from `exact` when the text changed. */
+    submittedExact: string | null;
     context: SpanContext;
   }[];
+  /** Why the claim cannot be submitted or approved because of its passages (e.g. orphaned). */
+  spanProblem: string | null;
+  /** Passages a reviewer must confirm: fuzzy or changed since submission, with the words. */
+  changedSpans: ChangedSpan[];
   /** What the viewer may do with the claim now. */
   can: Record<CardAction, ActionState>;
 }
@@ -86,7 +99,7 @@ type CardRow = {
   authorName: string;
   lastEditedById: string | null;
   lastEditedByName: string | null;
-  lastChangedById: string | null;
+  changedBy: string[];
   evidence: ReviewCard['evidence'];
   spans: {
     annotationId: string;
@@ -98,7 +111,8 @@ type CardRow = {
     exact: string;
     prefix: string;
     suffix: string;
-    anchorState: string;
+    anchorState: 'EXACT' | 'MOVED' | 'FUZZY' | 'ORPHANED';
+    submittedExact: string | null;
     windowStart: number;
     window: string;
     windowAtEnd: boolean;
@@ -123,7 +137,7 @@ async function loadCards(
     SELECT (${count}) AS total, c.id, c.text, c.claimant, c.verdict, c.rationale, c."reviewState", c.version,
       c."createdAt", c."updatedAt", c."authorId", au.name AS "authorName",
       c."lastEditedById", le.name AS "lastEditedByName",
-      ${lastChangedBySql()} AS "lastChangedById",
+      c."changedBy",
       COALESCE((SELECT json_agg(json_build_object('id', e.id, 'url', e.url, 'title', e.title,
                   'quote', e.quote,
                   'accessedAt', to_char(e."accessedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
@@ -133,7 +147,7 @@ async function loadCards(
                   'annotationId', a.id, 'articleId', a."articleId", 'articleTitle', ar.title,
                   'revisionId', a."revisionId", 'start', a.start, 'end', a."end",
                   'exact', a.exact, 'prefix', a.prefix, 'suffix', a.suffix,
-                  'anchorState', a."anchorState",
+                  'anchorState', a."anchorState", 'submittedExact', a."submittedExact",
                   'windowStart', GREATEST(a.start - ${W}, 0),
                   'window', substr(r.text, GREATEST(a.start - ${W}, 0) + 1,
                                    a."end" - GREATEST(a.start - ${W}, 0) + ${W}),
@@ -155,19 +169,38 @@ async function loadCards(
 function toCard(row: CardRow, viewer: SessionUser): ReviewCard {
   const claim: ClaimForReview = {
     id: row.id,
+    text: row.text,
+    claimant: row.claimant,
     authorId: row.authorId,
     lastEditedById: row.lastEditedById,
+    changedBy: row.changedBy ?? [],
     reviewState: row.reviewState,
     verdict: row.verdict,
     rationale: row.rationale,
     version: row.version,
     evidence: row.evidence,
-    anchors: row.spans,
+    anchors: row.spans.map((s) => ({
+      id: s.annotationId,
+      articleId: s.articleId,
+      revisionId: s.revisionId,
+      start: s.start,
+      end: s.end,
+      exact: s.exact,
+      state: s.anchorState,
+      submittedExact: s.submittedExact,
+    })),
   };
-  const seen = asSeenBy({ claim, lastChangedById: row.lastChangedById }, viewer);
   const can = Object.fromEntries(
-    CARD_ACTIONS.map((action) => [action, actionState(action, seen, viewer)]),
+    CARD_ACTIONS.map((action) => [action, actionState(action, claim, viewer)]),
   ) as Record<CardAction, ActionState>;
+  const problem = spanProblem(claim);
+  if (problem) {
+    for (const action of ['submit', 'approve'] as const) {
+      if (can[action].allowed) {
+        can[action] = { allowed: false, reason: problem, message: problem, rule: 'spans' };
+      }
+    }
+  }
   return {
     id: row.id,
     text: row.text,
@@ -191,12 +224,15 @@ function toCard(row: CardRow, viewer: SessionUser): ReviewCard {
       start: s.start,
       end: s.end,
       anchorState: s.anchorState,
+      submittedExact: s.submittedExact,
       context:
         sentenceAround(s.window, s.exact, s.start - s.windowStart, {
           windowAtStart: s.windowStart === 0,
           windowAtEnd: s.windowAtEnd,
         }) ?? contextFromSelector(s),
     })),
+    spanProblem: problem,
+    changedSpans: changedSpans(claim),
     can,
   };
 }

@@ -8,7 +8,7 @@ import { ArticleWorkspace } from '@/components/editor/article-workspace';
 import type { ArticleAnnotationsDTO } from '@/lib/api/types';
 import { toWire } from '@/lib/api/wire';
 import { getArticleOrThrow } from '@/server/articles';
-import { getArticleAnnotations } from '@/server/claims';
+import { getArticleAnnotations } from '@/server/queries/article-annotations';
 import { db } from '@/server/platform/db';
 import { orNotFound } from '@/server/platform/pages';
 import { getUser, requirePageUser } from '@/server/platform/session';

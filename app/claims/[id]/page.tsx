@@ -10,10 +10,11 @@ import { DiscussionThread } from '@/components/review/discussion-thread';
 import { formatAge, formatWhen } from '@/components/review/format';
 import { HistoryList } from '@/components/review/history-list';
 import { ReviewActions } from '@/components/review/review-actions';
+import { AnchorHealth } from '@/components/review/anchor-health';
 import { SpanInContext } from '@/components/review/span-context';
 import { db } from '@/server/platform/db';
 import { AppError } from '@/server/platform/errors';
-import { getClaimReviewPage } from '@/server/review-claim';
+import { getClaimReviewPage } from '@/server/queries/claim-page';
 import { getUser, requirePageUser } from '@/server/platform/session';
 import type { SessionUser } from '@/server/users';
 
@@ -104,6 +105,7 @@ export default async function ClaimPage({ params }: Props) {
                   <span className="chip"> {a.anchorState.toLowerCase()}</span>
                 )}
                 <SpanInContext context={a.context} />
+                <AnchorHealth passage={a} />
               </li>
             ))}
           </ul>
@@ -123,6 +125,7 @@ export default async function ClaimPage({ params }: Props) {
           claimId={card.id}
           version={card.version}
           reviewState={card.reviewState}
+          changedSpans={card.changedSpans}
           can={card.can}
           isReviewer={canReview(user.role)}
         />

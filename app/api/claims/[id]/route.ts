@@ -3,7 +3,7 @@ import { parseBody, parseParams, route } from '@/server/platform/api';
 import { deleteClaim, getClaimOrThrow, updateClaim } from '@/server/claims';
 import { db } from '@/server/platform/db';
 import { requireUser } from '@/server/platform/session';
-import { claimUpdateSchema } from '@/lib/claims';
+import { claimDeleteQuerySchema, claimUpdateSchema } from '@/lib/claims';
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 type Ctx = { params: Promise<unknown> };
@@ -22,9 +22,14 @@ export const PATCH = route(async (request, { params }: Ctx) => {
   return Response.json({ claim: await updateClaim(db(), user, id, update) });
 });
 
-export const DELETE = route(async (_request, { params }: Ctx) => {
+/**
+ * Delete a claim: its author or an admin; an approved one only an admin, with `?reason=`
+ * (audited). `?version=` the user saw: 409 with the current state when it changed since.
+ */
+export const DELETE = route(async (request, { params }: Ctx) => {
   const user = await requireUser();
   const { id } = await parseParams(params, paramsSchema);
-  await deleteClaim(db(), user, id);
+  const query = claimDeleteQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  await deleteClaim(db(), user, id, query);
   return new Response(null, { status: 204 });
 });

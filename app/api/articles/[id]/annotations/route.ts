@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseParams, route } from '@/server/platform/api';
-import { getArticleAnnotations } from '@/server/claims';
+import { getArticleAnnotations } from '@/server/queries/article-annotations';
 import { db } from '@/server/platform/db';
 import { requireUser } from '@/server/platform/session';
 import type { ArticleAnnotationsDTO } from '@/lib/api/types';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseBody, parseParams, route } from '@/server/platform/api';
-import { reviseArticle } from '@/server/claims';
+import { reviseArticle } from '@/server/revisions';
 import { db } from '@/server/platform/db';
 import { requireUser } from '@/server/platform/session';
 import { revisionSchema } from '@/lib/claims';

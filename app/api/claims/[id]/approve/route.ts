@@ -5,8 +5,10 @@ import { approveSchema, claimParamsSchema } from '@/server/review-schemas';
 import { requireUser } from '@/server/platform/session';
 
 /**
- * Approve a submitted claim (REVIEWER or ADMIN, never its author or last editor: 403 with the
- * reason). 409 with `currentState` and `lastDecision` when it was decided or changed meanwhile.
+ * Approve a submitted claim (REVIEWER or ADMIN, never its author nor anyone who changed it since
+ * its last approval: 403 with the reason). 409 with `currentState` and `lastDecision` when it
+ * was decided or changed meanwhile; 409 `reason: needs_confirmation` with the changed words when
+ * a passage is fuzzy or changed since submission and `confirmChangedText` is not set.
  */
 export const POST = route(async (request, { params }: { params: Promise<unknown> }) => {
   const user = await requireUser();

@@ -1,6 +1,6 @@
 import { parseParams, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
-import { getClaimHistory } from '@/server/review-history';
+import { getClaimHistory } from '@/server/queries/claim-history';
 import { claimParamsSchema } from '@/server/review-schemas';
 import { requireUser } from '@/server/platform/session';
 

@@ -1,0 +1,317 @@
+/**
+ * The one place a claim changes. `applyClaimEvent` locks the claim row, checks the version the
+ * user saw (409 with the current state when stale), asks lib/review's pure `transition` whether
+ * the event is allowed and what follows, and writes the claim, its spans' bookkeeping, its
+ * review decision and its audit event in one transaction. Every writer of `reviewState`,
+ * `version` and `changedBy` goes through here: edits, span links, removals and re-attachments,
+ * text revisions, submit, approve, request changes, reopen, delete, and the demo seed.
+ *
+ * Span rows (the W3C selectors) and evidence rows (with their access dates) are written by the
+ * caller's `effects`, inside the same transaction and only once the event was accepted, so the
+ * rulebook decides first.
+ */
+import {
+  transition,
+  type Anchor,
+  type ClaimForReview,
+  type ReviewActor,
+  type ReviewEvent,
+  type ReviewFailure,
+  type TransitionSuccess,
+} from '@/lib/review';
+import type { AnchorState, ReviewState, Verdict } from '@/lib/domain';
+import { Prisma } from './generated/prisma/client';
+import type { PrismaClient } from './platform/db';
+import { AppError, notFound } from './platform/errors';
+
+export type Tx = Prisma.TransactionClient;
+
+/** A claim locked for an event: what lib/review sees. */
+export type LockedClaim = ClaimForReview;
+
+export interface ClaimEventRequest {
+  claimId: string;
+  /** The user (or the system) acting; `name` is echoed in the decision. */
+  actor: ReviewActor & { name?: string };
+  /** The version the user saw; null when the action names none (it then applies to the latest). */
+  seenVersion: number | null;
+  /** Builds the event from the locked claim (e.g. after describing a span against it). */
+  event: (claim: LockedClaim, tx: Tx) => ReviewEvent | Promise<ReviewEvent>;
+  /** Writes span rows once the event is accepted, before the claim row is written. */
+  effects?: (tx: Tx, result: TransitionSuccess) => Promise<void>;
+}
+
+export interface AppliedClaimEvent {
+  result: TransitionSuccess;
+  claim: { id: string; reviewState: ReviewState; version: number; updatedAt: Date } | null;
+  decision: {
+    id: string;
+    decision: string;
+    comment: string | null;
+    snapshotHash: string | null;
+    createdAt: Date;
+    reviewer: { id: string; name: string };
+  } | null;
+}
+
+type ClaimRow = {
+  id: string;
+  text: string;
+  claimant: string | null;
+  authorId: string;
+  lastEditedById: string | null;
+  changedBy: string[];
+  reviewState: ReviewState;
+  verdict: Verdict;
+  rationale: string;
+  version: number;
+};
+
+type AnchorRow = {
+  id: string;
+  claimId: string;
+  articleId: string;
+  revisionId: string;
+  start: number;
+  end: number;
+  exact: string;
+  anchorState: AnchorState;
+  submittedExact: string | null;
+  createdById: string;
+};
+
+/**
+ * Loads claims as lib/review sees them. With `lock`, the claim rows are locked for the rest of
+ * the transaction first (in id order, so batches cannot deadlock); evidence and spans are read
+ * in a second statement, after any writer that held the lock has committed.
+ */
+export async function loadClaims(
+  tx: Tx | PrismaClient,
+  ids: readonly string[],
+  { lock }: { lock: boolean },
+): Promise<Map<string, LockedClaim>> {
+  const found = new Map<string, LockedClaim>();
+  if (ids.length === 0) return found;
+  const list = [...ids];
+  const rows = lock
+    ? await tx.$queryRaw<ClaimRow[]>`
+        SELECT id, text, claimant, "authorId", "lastEditedById", "changedBy", "reviewState",
+               verdict, rationale, version
+        FROM "Claim" WHERE id = ANY(${list}) ORDER BY id FOR UPDATE`
+    : await tx.$queryRaw<ClaimRow[]>`
+        SELECT id, text, claimant, "authorId", "lastEditedById", "changedBy", "reviewState",
+               verdict, rationale, version
+        FROM "Claim" WHERE id = ANY(${list})`;
+  if (rows.length === 0) return found;
+  const present = rows.map((r) => r.id);
+  const [evidence, anchors] = await Promise.all([
+    tx.$queryRaw<{ claimId: string; url: string; title: string | null; quote: string | null }[]>`
+      SELECT "claimId", url, title, quote FROM "Evidence"
+      WHERE "claimId" = ANY(${present}) ORDER BY "createdAt", id`,
+    tx.$queryRaw<AnchorRow[]>`
+      SELECT id, "claimId", "articleId", "revisionId", start, "end", exact, "anchorState",
+             "submittedExact", "createdById"
+      FROM "Annotation" WHERE "claimId" = ANY(${present}) ORDER BY "createdAt", id`,
+  ]);
+  for (const row of rows) {
+    found.set(row.id, {
+      ...row,
+      changedBy: row.changedBy ?? [],
+      evidence: evidence
+        .filter((e) => e.claimId === row.id)
+        .map(({ url, title, quote }) => ({ url, title, quote })),
+      anchors: anchors.filter((a) => a.claimId === row.id).map(toAnchor),
+    });
+  }
+  return found;
+}
+
+function toAnchor(a: AnchorRow): Anchor {
+  return {
+    id: a.id,
+    articleId: a.articleId,
+    revisionId: a.revisionId,
+    start: a.start,
+    end: a.end,
+    exact: a.exact,
+    state: a.anchorState,
+    submittedExact: a.submittedExact,
+    createdById: a.createdById,
+  };
+}
+
+/** Applies one event in its own transaction (see the module comment). */
+export function applyClaimEvent(
+  prisma: PrismaClient,
+  request: ClaimEventRequest,
+): Promise<AppliedClaimEvent> {
+  return prisma.$transaction((tx) => applyClaimEventIn(tx, request), { timeout: 30_000 });
+}
+
+/** Applies one event inside the caller's transaction: lock, version check, decide, write. */
+export async function applyClaimEventIn(
+  tx: Tx,
+  request: ClaimEventRequest,
+): Promise<AppliedClaimEvent> {
+  const claim = (await loadClaims(tx, [request.claimId], { lock: true })).get(request.claimId);
+  if (!claim) throw notFound('Claim');
+  if (request.seenVersion !== null && claim.version !== request.seenVersion) {
+    throw await staleVersionError(tx, claim, request.seenVersion);
+  }
+  const event = await request.event(claim, tx);
+  const result = transition(claim, event);
+  if (!result.ok) throw await reviewError(tx, claim, result);
+  if (request.effects) await request.effects(tx, result);
+  return writeTransition(tx, claim, result, request.actor);
+}
+
+/** Applies an already-decided transition's writes (the claim row is locked by the caller). */
+async function writeTransition(
+  tx: Tx,
+  before: ClaimForReview,
+  result: TransitionSuccess,
+  actor: ReviewActor & { name?: string },
+): Promise<AppliedClaimEvent> {
+  const { next } = result;
+  let claim: AppliedClaimEvent['claim'] = null;
+  if (result.action === 'delete') {
+    await tx.$executeRaw`DELETE FROM "Claim" WHERE id = ${before.id}`;
+  } else {
+    const rows = await tx.$queryRaw<NonNullable<AppliedClaimEvent['claim']>[]>`
+      UPDATE "Claim"
+      SET text = ${next.text}, claimant = ${next.claimant}, verdict = ${next.verdict}::"Verdict",
+          rationale = ${next.rationale}, "reviewState" = ${next.reviewState}::"ReviewState",
+          "lastEditedById" = ${next.lastEditedById}, "changedBy" = ${[...next.changedBy]}::text[],
+          version = ${next.version}, "updatedAt" = now() AT TIME ZONE 'UTC'
+      WHERE id = ${before.id} AND version = ${before.version}
+      RETURNING id, "reviewState", version, "updatedAt"`;
+    claim = rows[0] ?? null;
+    if (!claim) {
+      throw new AppError('conflict', 'Someone else changed this claim at the same moment.', {
+        currentState: before.reviewState,
+      });
+    }
+    // What a reviewer will compare against: the quotes as submitted (or as approved).
+    if (result.action === 'submit' || result.action === 'approve') {
+      await tx.$executeRaw`UPDATE "Annotation" SET "submittedExact" = exact
+                           WHERE "claimId" = ${before.id}`;
+    }
+  }
+  const decision = result.decision
+    ? {
+        ...(await tx.reviewDecision.create({
+          data: {
+            claimId: result.decision.claimId,
+            reviewerId: result.decision.reviewerId,
+            decision: result.decision.decision,
+            comment: result.decision.comment,
+            snapshotHash: result.decision.snapshotHash,
+            record: (result.decision.record ?? undefined) as Prisma.InputJsonValue | undefined,
+          },
+          select: { id: true, decision: true, comment: true, snapshotHash: true, createdAt: true },
+        })),
+        reviewer: { id: actor.id, name: actor.name ?? '' },
+      }
+    : null;
+  const { audit } = result;
+  await tx.auditEvent.create({
+    data: {
+      actorId: audit.actorId === 'system' ? null : audit.actorId,
+      action: audit.action,
+      entityType: 'Claim',
+      entityId: before.id,
+      before: { ...audit.before, version: before.version } as Prisma.InputJsonObject,
+      after: {
+        ...(audit.after ?? {}),
+        version: result.action === 'delete' ? null : next.version,
+        ...(audit.note !== null ? { note: audit.note } : {}),
+        ...(result.decision?.snapshotHash ? { snapshotHash: result.decision.snapshotHash } : {}),
+      } as Prisma.InputJsonObject,
+    },
+    select: { id: true },
+  });
+  return { result, claim, decision };
+}
+
+const FIELD_MESSAGES: Record<string, string> = {
+  text: 'Say what is claimed.',
+  verdict: 'Choose a verdict other than Unverified.',
+  rationale: 'Write a rationale: why this verdict.',
+  comment: 'Say what should change.',
+  evidence: 'A definitive verdict needs at least one evidence source (a web address).',
+  anchors: 'The claim’s passages are invalid.',
+  spans: 'Every passage must be placed in the article’s current text.',
+  changes: 'Nothing would change.',
+};
+
+const decisionSelect = {
+  id: true,
+  decision: true,
+  comment: true,
+  snapshotHash: true,
+  createdAt: true,
+  reviewer: { select: { id: true, name: true } },
+} as const satisfies Prisma.ReviewDecisionSelect;
+
+/** The latest review decision on a claim (who, what, when), or null when there is none. */
+export function latestDecision(tx: Tx | PrismaClient, claimId: string) {
+  return tx.reviewDecision.findFirst({
+    where: { claimId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: decisionSelect,
+  });
+}
+
+/** Turns a lib/review failure into the AppError the routes answer with. */
+export async function reviewError(
+  tx: Tx | PrismaClient,
+  claim: ClaimForReview,
+  failure: ReviewFailure,
+): Promise<AppError> {
+  switch (failure.code) {
+    case 'forbidden':
+      return new AppError('forbidden', failure.message, {
+        reason: failure.reason,
+        rule: failure.rule,
+      });
+    case 'invalid_transition':
+      return new AppError('conflict', failure.message, {
+        currentState: failure.currentState,
+        currentVersion: claim.version,
+        lastDecision: await latestDecision(tx, claim.id),
+      });
+    case 'needs_confirmation':
+      return new AppError('conflict', failure.message, {
+        reason: 'needs_confirmation',
+        changes: failure.changes,
+        currentState: claim.reviewState,
+        currentVersion: claim.version,
+      });
+    case 'validation':
+      return new AppError('validation_failed', failure.message, {
+        issues: failure.fields.map((field) => ({
+          path: field,
+          message:
+            field === 'spans'
+              ? failure.message
+              : field === 'reason'
+                ? failure.action === 'delete'
+                  ? 'Say why the approved claim is deleted.'
+                  : 'Say why the claim is reopened.'
+                : (FIELD_MESSAGES[field] ?? 'Invalid.'),
+        })),
+      });
+  }
+}
+
+async function staleVersionError(tx: Tx, claim: ClaimForReview, seen: number) {
+  return new AppError(
+    'conflict',
+    `This claim changed since you opened it (you saw version ${seen}, it is now at version ${claim.version}): reload to see what changed.`,
+    {
+      currentState: claim.reviewState,
+      currentVersion: claim.version,
+      lastDecision: await latestDecision(tx, claim.id),
+    },
+  );
+}

@@ -1,0 +1,167 @@
+/**
+ * Article text revisions: saving edited text as a new revision and re-anchoring every span of
+ * the article on it (lib/anchoring). A span whose words are unchanged (EXACT, MOVED) is moved
+ * to the new revision as bookkeeping: nothing anyone reviewed changed. A span whose words
+ * changed (FUZZY) or that was lost (ORPHANED) is a change of its claim: an `anchorChanged`
+ * event of lib/review applied by `applyClaimEvent`, attributed to whoever saved the revision,
+ * which sends an approved claim back to review with a note.
+ *
+ * To record more of the re-anchoring in the claim history (e.g. a user confirming a candidate
+ * place), add it as a span event in server/spans.ts.
+ */
+import { reanchor, summarizeAnchorStates, type ReanchorResult } from '@/lib/anchoring';
+import { anchorChanged, type Anchor } from '@/lib/review';
+import { applyClaimEventIn, type Tx } from './claim-events';
+import { requireAnnotator } from './claims';
+import type { PrismaClient } from './platform/db';
+import { AppError, notFound } from './platform/errors';
+import type { SessionUser } from './users';
+
+/** The article's current (highest-numbered) revision, or null: the one way to ask for it. */
+export function latestRevision(db: Tx | PrismaClient, articleId: string) {
+  return db.articleRevision.findFirst({ where: { articleId }, orderBy: { number: 'desc' } });
+}
+
+/**
+ * Saves edited article text as a new revision and re-anchors every span of the article on it:
+ * EXACT, MOVED, FUZZY (at or above the confidence floor) or ORPHANED (kept on its old
+ * revision, listed for the user to confirm a place). 409 when `baseRevisionId` is not current,
+ * 400 when the text is unchanged.
+ */
+export async function reviseArticle(
+  prisma: PrismaClient,
+  user: SessionUser,
+  articleId: string,
+  { baseRevisionId, text }: { baseRevisionId: string; text: string },
+  sha256: (text: string) => string,
+) {
+  requireAnnotator(user);
+  return prisma.$transaction(
+    async (tx) => {
+      // Serialise concurrent edits of one article: the second waits, then sees a stale base.
+      await tx.$executeRaw`SELECT id FROM "Article" WHERE id = ${articleId} FOR UPDATE`;
+      const base = await latestRevision(tx, articleId);
+      if (!base) throw notFound('Article');
+      if (base.id !== baseRevisionId) {
+        throw new AppError(
+          'conflict',
+          'Someone else changed the text meanwhile: reload to see it.',
+          { currentRevisionId: base.id },
+        );
+      }
+      if (base.text === text) throw new AppError('bad_request', 'The text is unchanged.');
+      const revision = await tx.articleRevision.create({
+        data: {
+          articleId,
+          number: base.number + 1,
+          text,
+          sha256: sha256(text),
+          note: 'Edited text',
+          createdById: user.id,
+        },
+      });
+      const annotations = await tx.annotation.findMany({
+        where: { articleId, revisionId: base.id },
+        orderBy: { id: 'asc' },
+      });
+      const results = reanchor(base.text, text, annotations);
+      const changed = new Map<string, Map<string, ReanchorResult>>();
+      for (const [index, result] of results.entries()) {
+        const annotation = annotations[index]!;
+        const wordsKept = result.state !== 'ORPHANED' && result.anchor.exact === annotation.exact;
+        if (wordsKept) {
+          await tx.annotation.update({
+            where: { id: annotation.id },
+            data: {
+              revisionId: revision.id,
+              ...result.anchor,
+              anchorState: result.state,
+              anchorScore: result.state === 'FUZZY' ? result.score : null,
+            },
+          });
+          continue;
+        }
+        const spans = changed.get(annotation.claimId) ?? new Map<string, ReanchorResult>();
+        spans.set(annotation.id, result);
+        changed.set(annotation.claimId, spans);
+      }
+      // Claims in id order, so two revisions of different articles cannot deadlock.
+      for (const claimId of [...changed.keys()].sort()) {
+        const spans = changed.get(claimId)!;
+        await applyClaimEventIn(tx, {
+          claimId,
+          actor: user,
+          seenVersion: null,
+          event: (claim) =>
+            anchorChanged(
+              claim.anchors.map((a) => moved(a, spans.get(a.id ?? ''), revision.id)),
+              describeChange(claim.anchors, spans, revision.number),
+              user,
+            ),
+          effects: async (tx2) => {
+            for (const [id, result] of spans) {
+              await tx2.annotation.update({
+                where: { id },
+                data:
+                  result.state === 'ORPHANED'
+                    ? { anchorState: 'ORPHANED', anchorScore: null }
+                    : {
+                        revisionId: revision.id,
+                        ...result.anchor,
+                        anchorState: result.state,
+                        anchorScore: result.state === 'FUZZY' ? result.score : null,
+                      },
+              });
+            }
+          },
+        });
+      }
+      const summary = summarizeAnchorStates(results);
+      await tx.auditEvent.create({
+        data: {
+          actorId: user.id,
+          action: 'article.revise',
+          entityType: 'Article',
+          entityId: articleId,
+          before: { revisionId: base.id, number: base.number, sha256: base.sha256 },
+          after: {
+            revisionId: revision.id,
+            number: revision.number,
+            sha256: revision.sha256,
+            anchors: summary,
+          },
+        },
+      });
+      return { revision: { id: revision.id, number: revision.number }, summary };
+    },
+    { timeout: 60_000 },
+  );
+}
+
+function moved(anchor: Anchor, result: ReanchorResult | undefined, revisionId: string): Anchor {
+  if (!result) return anchor;
+  if (result.state === 'ORPHANED') return { ...anchor, state: 'ORPHANED' };
+  return {
+    ...anchor,
+    revisionId,
+    start: result.anchor.start,
+    end: result.anchor.end,
+    exact: result.anchor.exact,
+    state: result.state,
+  };
+}
+
+function describeChange(
+  anchors: readonly Anchor[],
+  spans: Map<string, ReanchorResult>,
+  number: number,
+): string {
+  const parts = anchors.flatMap((a) => {
+    const result = spans.get(a.id ?? '');
+    if (!result) return [];
+    return result.state === 'ORPHANED'
+      ? [`its passage “${a.exact}” was not found in revision ${number}`]
+      : [`its passage now reads “${result.anchor.exact}” (was “${a.exact}”) in revision ${number}`];
+  });
+  return parts.join('; ');
+}

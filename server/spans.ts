@@ -1,0 +1,200 @@
+/**
+ * A claim's spans (annotations): link a passage, remove one, re-attach one. Each is an event of
+ * lib/review (`linkSpan`, `removeSpan`, `reattachSpan`) applied by `applyClaimEvent`, so the
+ * same rules hold whichever route or page does it: on an approved claim the change sends it
+ * back to review with a note; a change that changes nothing is refused; whoever makes it may not
+ * approve the claim until its next approval.
+ *
+ * To record another kind of span change (e.g. a confirmed re-anchoring), add its event to
+ * lib/review and a function here that builds it and writes its row in `effects`.
+ */
+import { describeTextQuote } from '@/lib/anchoring';
+import type { SpanInput } from '@/lib/claims';
+import { linkSpan as linkEvent, reattachSpan, removeSpan } from '@/lib/review';
+import { applyClaimEvent, applyClaimEventIn, type Tx } from './claim-events';
+import { annotationSelect, claimViewIn, requireAnnotator } from './claims';
+import type { PrismaClient } from './platform/db';
+import { AppError, notFound } from './platform/errors';
+import { currentRevision } from './revision-text';
+import type { SessionUser } from './users';
+
+/**
+ * Checks that the span lies on the article's current revision and describes it with W3C
+ * selectors. 404 for an unknown article, 409 when the revision is no longer current (the text
+ * was edited meanwhile), 400 for a range outside the text.
+ */
+export async function describeSpan(db: Tx | PrismaClient, span: SpanInput) {
+  const current = await currentRevision(db, span.articleId);
+  if (!current) throw notFound('Article');
+  if (current.id !== span.revisionId) {
+    throw new AppError(
+      'conflict',
+      'The article text changed since you loaded it: reload and select again.',
+      { currentRevisionId: current.id },
+    );
+  }
+  if (span.end > current.text.length) {
+    throw new AppError('bad_request', 'The selection lies outside the article text.');
+  }
+  try {
+    return describeTextQuote(current.text, { start: span.start, end: span.end });
+  } catch (error) {
+    throw new AppError('bad_request', `The selection cannot be used: ${(error as Error).message}`);
+  }
+}
+
+/** Links another span to an existing claim; returns the claim (see `linkSpanReturningIt`). */
+export async function linkSpan(
+  prisma: PrismaClient,
+  user: SessionUser,
+  claimId: string,
+  span: SpanInput,
+  options: { version?: number | null } = {},
+) {
+  return (await linkSpanReturningIt(prisma, user, claimId, span, options)).claim;
+}
+
+/**
+ * Links another span (in this or another article) to an existing claim; returns the claim and
+ * the new span. On an approved claim this sends it back to review. 409 `already_linked` when
+ * the passage overlaps a span of this claim on that text. `version`, when given, must be the
+ * claim's current one.
+ */
+export async function linkSpanReturningIt(
+  prisma: PrismaClient,
+  user: SessionUser,
+  claimId: string,
+  span: SpanInput,
+  { version = null }: { version?: number | null } = {},
+) {
+  requireAnnotator(user);
+  return prisma.$transaction(async (tx) => {
+    let anchor: Awaited<ReturnType<typeof describeSpan>> | null = null;
+    let annotationId = '';
+    await applyClaimEventIn(tx, {
+      claimId,
+      actor: user,
+      seenVersion: version,
+      event: async () => {
+        anchor = await describeSpan(tx, span);
+        const existing = await tx.annotation.findFirst({
+          where: {
+            claimId,
+            revisionId: span.revisionId,
+            anchorState: { not: 'ORPHANED' },
+            start: { lt: span.end },
+            end: { gt: span.start },
+          },
+          select: { exact: true },
+        });
+        if (existing) {
+          throw new AppError(
+            'already_linked',
+            `This passage is already linked to the claim (“${existing.exact}”).`,
+          );
+        }
+        return linkEvent(user, {
+          articleId: span.articleId,
+          revisionId: span.revisionId,
+          start: anchor.start,
+          end: anchor.end,
+          exact: anchor.exact,
+        });
+      },
+      effects: async (tx2) => {
+        ({ id: annotationId } = await tx2.annotation.create({
+          data: {
+            claimId,
+            articleId: span.articleId,
+            revisionId: span.revisionId,
+            ...anchor!,
+            createdById: user.id,
+          },
+          select: { id: true },
+        }));
+      },
+    });
+    const annotation = await tx.annotation.findUniqueOrThrow({
+      where: { id: annotationId },
+      select: annotationSelect,
+    });
+    return { claim: await claimViewIn(tx, claimId), annotation };
+  });
+}
+
+async function claimOfAnnotation(prisma: PrismaClient, id: string) {
+  const annotation = await prisma.annotation.findUnique({
+    where: { id },
+    select: { claimId: true, articleId: true },
+  });
+  if (!annotation) throw notFound('Annotation');
+  return annotation;
+}
+
+/** Removes one span from its claim (the claim stays): its creator, the claim's author or an admin. */
+export async function deleteAnnotation(
+  prisma: PrismaClient,
+  user: SessionUser,
+  id: string,
+  { version = null }: { version?: number | null } = {},
+) {
+  const { claimId } = await claimOfAnnotation(prisma, id);
+  await applyClaimEvent(prisma, {
+    claimId,
+    actor: user,
+    seenVersion: version,
+    event: () => removeSpan(user, id),
+    effects: async (tx) => {
+      await tx.annotation.delete({ where: { id } });
+    },
+  });
+}
+
+/**
+ * Re-attaches a span (e.g. an orphan) to a place on the article's current revision that the
+ * user chose: a ranked candidate or a new selection. Re-attaching to where it already is is
+ * refused (400, nothing would change).
+ */
+export async function reattachAnnotation(
+  prisma: PrismaClient,
+  user: SessionUser,
+  id: string,
+  span: SpanInput,
+  { version = null }: { version?: number | null } = {},
+) {
+  requireAnnotator(user);
+  const { claimId, articleId } = await claimOfAnnotation(prisma, id);
+  if (articleId !== span.articleId) {
+    throw new AppError('bad_request', 'A span stays in its article.');
+  }
+  return prisma.$transaction(async (tx) => {
+    let anchor: Awaited<ReturnType<typeof describeSpan>> | null = null;
+    await applyClaimEventIn(tx, {
+      claimId,
+      actor: user,
+      seenVersion: version,
+      event: async () => {
+        anchor = await describeSpan(tx, span);
+        return reattachSpan(user, id, {
+          articleId: span.articleId,
+          revisionId: span.revisionId,
+          start: anchor.start,
+          end: anchor.end,
+          exact: anchor.exact,
+        });
+      },
+      effects: async (tx2) => {
+        await tx2.annotation.update({
+          where: { id },
+          data: {
+            revisionId: span.revisionId,
+            ...anchor!,
+            anchorState: 'EXACT',
+            anchorScore: null,
+          },
+        });
+      },
+    });
+    return tx.annotation.findUniqueOrThrow({ where: { id } });
+  });
+}
