@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { FilterSelect } from '@/components/filter-select';
 import Link from 'next/link';
+import { forbidden } from 'next/navigation';
 import { VERDICTS, VERDICT_LABELS } from '@/lib/domain';
 import { canReview } from '@/lib/permissions';
 import { toQueueItem } from '@/components/review/queue-item';
@@ -29,13 +30,7 @@ function pageHref(query: QueueQuery, after?: string): string {
 export default async function ReviewPage({ searchParams }: Props) {
   const user = await requirePageUser('/review');
   if (!canReview(user.role)) {
-    return (
-      <div className="forbidden panel" role="alert">
-        <h1>Access denied</h1>
-        <p>The review queue needs the Reviewer or Admin role.</p>
-        <Link href="/my-claims">Your claims</Link>
-      </div>
-    );
+    forbidden();
   }
   const raw = Object.fromEntries(
     Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
