@@ -44,7 +44,9 @@ const SYLLABLES = [
 function vocabulary(size: number): string[] {
   const words = new Set<string>();
   let seed = 7;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % SYLLABLES.length;
+  // 32-bit LCG in integer arithmetic (a float product would lose bits and cycle early).
+  const next = () =>
+    ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % SYLLABLES.length;
   while (words.size < size) {
     words.add(Array.from({ length: 2 + (next() % 3) }, () => SYLLABLES[next()]).join(''));
   }
