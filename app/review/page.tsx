@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Combobox } from '@/components/combobox';
 import { FilterSelect } from '@/components/filter-select';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
@@ -51,14 +52,14 @@ export default async function ReviewPage({ searchParams }: Props) {
         oldest first.
       </p>
       <form className="form-row queue-filters" method="get" action="/review">
-        <FilterSelect
+        <Combobox
           label="Article"
           name="article"
           value={query.article}
           allLabel="All articles"
           options={options.articles.map((a) => ({ value: a.id, label: a.title }))}
         />
-        <FilterSelect
+        <Combobox
           label="Author"
           name="author"
           value={query.author}
