@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { ROLES, ROLE_LABELS, type Role } from '@/lib/domain';
-import { MIN_PASSWORD_LENGTH } from '@/lib/users';
+import { MIN_PASSWORD_LENGTH } from '@/lib/password-length';
 import { RoleSelect } from './admin/role-select';
 
 export interface AdminUserRow {
@@ -133,6 +133,7 @@ export function AdminUsers({
             <th scope="col">Email</th>
             <th scope="col">Role</th>
             <th scope="col">Password</th>
+            <th scope="col">Access</th>
           </tr>
         </thead>
         <tbody>
@@ -182,6 +183,31 @@ export function AdminUsers({
                     Reset password
                   </button>
                 )}
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-label={`${user.disabled ? 'Enable' : 'Disable'} ${user.email}`}
+                  onClick={() => {
+                    if (
+                      !user.disabled &&
+                      !window.confirm(
+                        `Disable ${user.email}? They are signed out everywhere at once and cannot sign in until enabled again.`,
+                      )
+                    ) {
+                      return;
+                    }
+                    void act(
+                      send(`/api/users/${user.id}`, 'PATCH', { disabled: !user.disabled }),
+                      user.disabled
+                        ? `${user.email} is enabled again.`
+                        : `${user.email} is disabled and signed out everywhere.`,
+                    );
+                  }}
+                >
+                  {user.disabled ? 'Enable' : 'Disable'}
+                </button>
               </td>
             </tr>
           ))}

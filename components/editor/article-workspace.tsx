@@ -3,10 +3,10 @@
 /**
  * The article page's working area: the text with its highlights beside the side panel. State
  * and API actions live in useWorkspace (a pure reducer underneath); this file lays out the
- * panels and binds the keys.
+ * panels, binds the keys (listed in ./shortcuts) and moves focus after each action.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import type { ArticleAnnotationsDTO, WorkspaceUser } from '@/lib/api/types';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { ArticleAnnotationsDTO, ClaimDTO, WorkspaceUser } from '@/lib/api/types';
 import { splitParagraphs } from '@/lib/text';
 import { newDraft } from '@/lib/workspace/claim-draft';
 import {
@@ -16,17 +16,26 @@ import {
   movedSpansByClaim,
   stepClaim,
 } from '@/lib/workspace/state';
-import { ArticleView, type ArticleViewHandle } from './article-view';
+import { ArticleView, type ArticleViewHandle, type ScreenBox } from './article-view';
 import { ClaimForm } from './claim-form';
 import { ClaimPanel } from './claim-panel';
 import { ClaimPicker } from './claim-picker';
 import { ClaimsListPanel } from './claims-list-panel';
 import { EditTextPanel } from './edit-text-panel';
+import { HighlightCard } from './highlight-card';
 import { LinkClaimPanel } from './link-claim-panel';
 import { OrphansPanel } from './orphans-panel';
+import { SelectionBar } from './selection-bar';
+import { ShortcutSheet } from './shortcut-sheet';
 import { highlightsOf, useWorkspace } from './use-workspace';
-import { VerdictLegend } from './verdict-legend';
 import { WorkspaceToolbar } from './workspace-toolbar';
+
+type Card = { claimIds: string[]; box: ScreenBox; by: 'pointer' | 'keyboard' };
+
+/** Keys typed into a field are text, except these. */
+function isTyping(target: EventTarget | null) {
+  return target instanceof HTMLElement && Boolean(target.closest('input, textarea, select'));
+}
 
 export function ArticleWorkspace({
   articleId,
@@ -38,8 +47,12 @@ export function ArticleWorkspace({
   user: WorkspaceUser;
 }) {
   const view = useRef<ArticleViewHandle>(null);
+  const textColumn = useRef<HTMLDivElement>(null);
   const [state, actions] = useWorkspace(articleId, initial, view);
   const { data, panel, error, announcement, hasSelection, picker, filters, activeClaimId } = state;
+  const [card, setCard] = useState<Card | null>(null);
+  const [selection, setSelection] = useState<{ box: ScreenBox; container: ScreenBox } | null>(null);
+  const [sheetOpen, setSheetOpen] = useState(false);
 
   const paragraphs = useMemo(() => splitParagraphs(data.revision.text), [data.revision.text]);
   const claimsById = useMemo(() => new Map(data.claims.map((c) => [c.id, c])), [data.claims]);
@@ -50,49 +63,152 @@ export function ArticleWorkspace({
   const movedByClaim = useMemo(() => movedSpansByClaim(data), [data]);
   const anchorCounts = useMemo(() => countAnchors(data), [data]);
 
-  // Keyboard: A adds a claim on the selection, J/K move between claims, Escape closes the panel.
-  const keyState = useRef({ visible, activeClaimId });
+  /** Back to the text, at the claim's highlight when it has one here. */
+  const returnToText = useCallback(
+    (claimId: string | null) => {
+      const annotation = claimId ? data.annotations.find((a) => a.claimId === claimId) : undefined;
+      if (!annotation || !view.current?.focusHighlight(annotation.id)) view.current?.focus();
+    },
+    [data.annotations],
+  );
+
+  const openClaim = useCallback(
+    (claimId: string) => {
+      setCard(null);
+      actions.open({ kind: 'claim', claimId, conflict: null, draft: null });
+    },
+    [actions],
+  );
+
+  const closePanel = useCallback(() => {
+    actions.close();
+    // After the panel is gone, focus goes back where the user was reading.
+    requestAnimationFrame(() => returnToText(activeClaimId));
+  }, [actions, returnToText, activeClaimId]);
+
+  const focusClaim = useCallback(
+    (claimId: string) => {
+      actions.focusClaim(claimId);
+      const annotation = data.annotations.find((a) => a.claimId === claimId);
+      if (annotation) view.current?.focusHighlight(annotation.id);
+    },
+    [actions, data.annotations],
+  );
+
+  // The keys of ./shortcuts. Read through a ref so the listener is bound once.
+  const keys = useRef({ visible, activeClaimId, panel, picker, card, closePanel, focusClaim });
   useLayoutEffect(() => {
-    keyState.current = { visible, activeClaimId };
-  }, [visible, activeClaimId]);
+    keys.current = { visible, activeClaimId, panel, picker, card, closePanel, focusClaim };
+  });
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const target = event.target as HTMLElement;
-      if (target.closest('input, textarea, select, form, [role="dialog"]')) return;
-      if (event.key === 'a') {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      const now = keys.current;
+      if (event.key === 'Escape') {
+        if (document.querySelector('dialog[open]')) return; // the sheet closes itself
         event.preventDefault();
-        actions.startNewClaim();
-      } else if (event.key === 'j' || event.key === 'k') {
-        event.preventDefault();
-        const { visible: claims, activeClaimId: active } = keyState.current;
-        const next = stepClaim(claims, active, event.key === 'j' ? 1 : -1);
-        if (next) actions.focusClaim(next);
-      } else if (event.key === 'Escape') {
-        actions.close();
+        if (now.picker) actions.dispatch({ type: 'pickerClosed' });
+        else if (now.card) setCard(null);
+        else if (now.panel.kind !== 'list') now.closePanel();
+        return;
       }
+      if (isTyping(event.target)) return;
+      const inPanel = (event.target as HTMLElement).closest?.('aside');
+      const click = (selector: string) =>
+        document.querySelector<HTMLElement>(`aside ${selector}`)?.click();
+      switch (event.key) {
+        case '?':
+          setSheetOpen(true);
+          break;
+        case 'a':
+          actions.startNewClaim();
+          break;
+        case 'l':
+          actions.startLink();
+          break;
+        case 'e':
+          actions.open({ kind: 'editText' });
+          break;
+        case 'j':
+        case 'k': {
+          const next = stepClaim(now.visible, now.activeClaimId, event.key === 'j' ? 1 : -1);
+          if (next) now.focusClaim(next);
+          break;
+        }
+        case 'Enter':
+          // Buttons and links in the panel keep their own Enter.
+          if (inPanel || (event.target as HTMLElement).closest?.('button, a, summary')) return;
+          if (now.activeClaimId) openClaim(now.activeClaimId);
+          else return;
+          break;
+        case 's':
+          click('[data-action="submit"]');
+          break;
+        case 'c':
+          document.querySelector<HTMLElement>('aside [data-action="comment"]')?.focus();
+          break;
+        case 'h':
+          click('[data-action="history"]');
+          break;
+        case 'o':
+          click('a[aria-keyshortcuts="o"]');
+          break;
+        default:
+          return;
+      }
+      event.preventDefault();
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [actions]);
+  }, [actions, openClaim]);
 
-  const openClaim = useCallback(
-    (claimId: string) => actions.open({ kind: 'claim', claimId, conflict: null, draft: null }),
+  const onSelectionChange = useCallback(
+    (box: ScreenBox | null) => {
+      actions.dispatch({ type: 'selectionChanged', hasSelection: box !== null });
+      const container = textColumn.current?.getBoundingClientRect();
+      setSelection(box && container ? { box, container } : null);
+    },
     [actions],
   );
-  const openClaimPanel = panel.kind === 'claim' ? claimsById.get(panel.claimId) : undefined;
+
+  async function createClaim(
+    span: { start: number; end: number },
+    draft: Parameters<typeof actions.createClaim>[1],
+  ) {
+    const annotationId = await actions.createClaim(span, draft);
+    if (annotationId) requestAnimationFrame(() => view.current?.focusHighlight(annotationId));
+  }
+
+  async function saveClaim(
+    claim: ClaimDTO,
+    draft: Parameters<typeof actions.saveClaim>[1],
+    version: number,
+  ) {
+    if (await actions.saveClaim(claim, draft, version)) {
+      requestAnimationFrame(() => returnToText(claim.id));
+    }
+  }
+
+  async function submitClaim(claim: ClaimDTO) {
+    const ok = await actions.submitClaim(claim);
+    // The Submit button is gone now: focus the review heading, which shows the new state.
+    requestAnimationFrame(() => document.getElementById('claim-review-heading')?.focus());
+    return ok;
+  }
+
+  const openedClaim = panel.kind === 'claim' ? claimsById.get(panel.claimId) : undefined;
+  const cardClaims = card
+    ? card.claimIds.map((id) => claimsById.get(id)).filter((c): c is ClaimDTO => Boolean(c))
+    : [];
 
   return (
     <div className="workspace">
-      <div className="workspace-text">
+      <div className="workspace-text" ref={textColumn}>
         <WorkspaceToolbar
           revisionNumber={data.revision.number}
-          hasSelection={hasSelection}
-          onAddClaim={actions.startNewClaim}
-          onLink={actions.startLink}
           onEditText={() => actions.open({ kind: 'editText' })}
+          onShortcuts={() => setSheetOpen(true)}
         />
-        <VerdictLegend />
         <p
           className={announcement ? `alert ${announcement.tone}` : 'visually-hidden'}
           role="status"
@@ -104,7 +220,7 @@ export function ArticleWorkspace({
           <EditTextPanel
             text={data.revision.text}
             onSave={(text) => void actions.saveText(text)}
-            onCancel={actions.close}
+            onCancel={closePanel}
             error={error}
           />
         ) : (
@@ -112,13 +228,20 @@ export function ArticleWorkspace({
             ref={view}
             paragraphs={paragraphs}
             highlights={highlights}
-            onSelectionChange={(has) =>
-              actions.dispatch({ type: 'selectionChanged', hasSelection: has })
-            }
+            onSelectionChange={onSelectionChange}
+            onHighlightFocus={setCard}
             onHighlightClick={(claimIds, at) => {
               if (claimIds.length === 1) openClaim(claimIds[0]!);
               else actions.dispatch({ type: 'pickerOpened', claimIds, x: at.x, y: at.y });
             }}
+          />
+        )}
+        {selection && hasSelection && panel.kind !== 'editText' && (
+          <SelectionBar
+            box={selection.box}
+            container={selection.container}
+            onAddClaim={actions.startNewClaim}
+            onLink={actions.startLink}
           />
         )}
         {picker && (
@@ -130,6 +253,9 @@ export function ArticleWorkspace({
             onClose={() => actions.dispatch({ type: 'pickerClosed' })}
           />
         )}
+        {card && !picker && (
+          <HighlightCard claims={cardClaims} box={card.box} byKeyboard={card.by === 'keyboard'} />
+        )}
       </div>
 
       <aside className="side-panel" aria-label="Claims panel">
@@ -140,34 +266,36 @@ export function ArticleWorkspace({
             quote={data.revision.text.slice(panel.span.start, panel.span.end)}
             initial={newDraft(data.revision.text.slice(panel.span.start, panel.span.end))}
             error={error}
-            onSave={(draft) => void actions.createClaim(panel.span, draft)}
-            onCancel={actions.close}
+            onSave={(draft) => void createClaim(panel.span, draft)}
+            onCancel={closePanel}
           />
         )}
-        {panel.kind === 'claim' && openClaimPanel && (
+        {panel.kind === 'claim' && openedClaim && (
           <ClaimPanel
-            claim={openClaimPanel}
+            claim={openedClaim}
             user={user}
             articleId={articleId}
             annotations={data.annotations}
             conflict={panel.conflict}
             draft={panel.draft}
             error={error}
-            onSave={(draft, version) => void actions.saveClaim(openClaimPanel, draft, version)}
+            onSave={(draft, version) => void saveClaim(openedClaim, draft, version)}
             onUseTheirs={() => {
               actions.close();
               void actions.reload();
             }}
-            onCancel={actions.close}
-            onDelete={() => void actions.deleteClaim(openClaimPanel)}
+            onCancel={closePanel}
+            onDelete={() => void actions.deleteClaim(openedClaim)}
             onRemoveHighlight={(id) => void actions.removeHighlight(id)}
+            onSubmit={() => submitClaim(openedClaim)}
+            onAnnounce={(message, tone) => actions.dispatch({ type: 'announced', message, tone })}
           />
         )}
         {panel.kind === 'link' && (
           <LinkClaimPanel
             quote={data.revision.text.slice(panel.span.start, panel.span.end)}
             onPick={(id) => void actions.linkToClaim(id, panel.span)}
-            onCancel={actions.close}
+            onCancel={closePanel}
             error={error}
           />
         )}
@@ -182,7 +310,7 @@ export function ArticleWorkspace({
               activeClaimId={activeClaimId}
               error={error}
               onFilter={(f) => actions.dispatch({ type: 'filtered', filters: f })}
-              onFocusClaim={actions.focusClaim}
+              onFocusClaim={focusClaim}
               onOpenClaim={openClaim}
             />
             <OrphansPanel
@@ -198,6 +326,7 @@ export function ArticleWorkspace({
           </>
         )}
       </aside>
+      <ShortcutSheet open={sheetOpen} onClose={() => setSheetOpen(false)} />
     </div>
   );
 }

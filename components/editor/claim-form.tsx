@@ -5,7 +5,7 @@
  * claim on a selection and to edit one; on a version conflict it shows both versions and lets
  * the user reapply their change on top of the other person's.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { claimTextWarnings } from '@/lib/claims';
 import type { ClaimDTO, EvidenceDTO } from '@/lib/api/types';
 import { VERDICTS, VERDICT_LABELS, type Verdict } from '@/lib/domain';
@@ -59,12 +59,29 @@ export function ClaimForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    onSave(values);
+    if (!disabled) onSave(values);
+  }
+
+  // A new claim starts in its first field; an opened one at its heading (read first, then edit).
+  const first = useRef<HTMLTextAreaElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (quote) first.current?.focus();
+    else title.current?.focus();
+  }, [quote]);
+
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      event.currentTarget.requestSubmit();
+    }
   }
 
   return (
-    <form className="claim-form" onSubmit={submit} aria-label={heading}>
-      <h2>{heading}</h2>
+    <form className="claim-form" onSubmit={submit} onKeyDown={onKeyDown} aria-label={heading}>
+      <h2 ref={title} tabIndex={-1}>
+        {heading}
+      </h2>
       {quote && <blockquote className="quote">{quote}</blockquote>}
       {readOnlyReason && (
         <p className="alert error" role="alert">
@@ -75,6 +92,7 @@ export function ClaimForm({
         <label>
           Claim
           <textarea
+            ref={first}
             value={values.text}
             onChange={(e) => set('text', e.target.value)}
             rows={3}
@@ -226,7 +244,7 @@ export function ClaimForm({
       )}
       {!conflict && (
         <div className="form-row">
-          <button type="submit" disabled={disabled}>
+          <button type="submit" disabled={disabled} aria-keyshortcuts="Control+Enter">
             Save claim
           </button>
           <button type="button" className="secondary" onClick={onCancel}>

@@ -6,6 +6,7 @@ import { canDeleteClaim, canEditClaim } from '@/lib/review/permissions';
 import { fromClaim, type ClaimDraft } from '@/lib/workspace/claim-draft';
 import { Appearances } from './appearances';
 import { ClaimForm } from './claim-form';
+import { ClaimReview } from './claim-review';
 
 function forPermissions(claim: ClaimDTO) {
   return { ...claim, lastEditedById: claim.lastEditedBy?.id ?? null, anchors: [] };
@@ -28,6 +29,8 @@ export function ClaimPanel({
   onCancel,
   onDelete,
   onRemoveHighlight,
+  onSubmit,
+  onAnnounce,
 }: {
   claim: ClaimDTO;
   user: WorkspaceUser;
@@ -41,6 +44,8 @@ export function ClaimPanel({
   onCancel(): void;
   onDelete(): void;
   onRemoveHighlight(annotationId: string): void;
+  onSubmit(): Promise<boolean>;
+  onAnnounce(message: string, tone?: 'success' | 'error'): void;
 }) {
   return (
     <>
@@ -56,6 +61,7 @@ export function ClaimPanel({
         onCancel={onCancel}
         onDelete={canDeleteClaim(user, forPermissions(claim)).allowed ? onDelete : undefined}
       />
+      <ClaimReview claim={claim} user={user} onSubmit={onSubmit} onAnnounce={onAnnounce} />
       <Appearances
         claim={claim}
         articleId={articleId}

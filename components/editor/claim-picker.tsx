@@ -2,7 +2,7 @@
 
 /** The small dialog a click on overlapping highlights opens: one button per claim there. */
 import type { ClaimDTO } from '@/lib/api/types';
-import { VERDICT_COLORS } from '@/lib/verdict-style';
+import { VerdictSwatch } from './verdict-chip';
 
 export function ClaimPicker({
   claimIds,
@@ -31,11 +31,7 @@ export function ClaimPicker({
           return (
             <li key={id}>
               <button type="button" className="link" onClick={() => onPick(id)}>
-                <span
-                  className="swatch"
-                  style={{ background: claim ? VERDICT_COLORS[claim.verdict] : undefined }}
-                />{' '}
-                {claim?.text ?? id}
+                {claim && <VerdictSwatch verdict={claim.verdict} />} {claim?.text ?? id}
               </button>
             </li>
           );

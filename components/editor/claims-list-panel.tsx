@@ -14,7 +14,7 @@ import {
   type Verdict,
 } from '@/lib/domain';
 import type { Filters } from '@/lib/workspace/state';
-import { VERDICT_COLORS } from '@/lib/verdict-style';
+import { VerdictSwatch } from './verdict-chip';
 import { ANCHOR_LABELS, anchorBadge } from './anchor-labels';
 
 export function ClaimsListPanel({
@@ -115,7 +115,7 @@ const ClaimRow = memo(function ClaimRow({
         aria-current={active}
         onClick={() => onFocusClaim(claim.id)}
       >
-        <span className="swatch" style={{ background: VERDICT_COLORS[claim.verdict] }} />
+        <VerdictSwatch verdict={claim.verdict} />
         <span className="claim-text">{claim.text}</span>
         <span className="muted small">
           {VERDICT_LABELS[claim.verdict]} · {REVIEW_STATE_LABELS[claim.reviewState]} ·{' '}

@@ -19,17 +19,19 @@ export interface HighlightSpec {
   from: number;
   to: number;
   color: string;
-  title: string;
 }
 
 export type HighlightAction =
   | { type: 'add'; highlights: HighlightSpec[] }
   | { type: 'remove'; annotationIds: string[] }
-  | { type: 'reset'; highlights: HighlightSpec[] };
+  | { type: 'reset'; highlights: HighlightSpec[] }
+  /** Marks one highlight as the keyboard's current one (a focus ring), or none. */
+  | { type: 'focus'; annotationId: string | null };
 
 export interface HighlightState {
   set: DecorationSet;
   highlights: ReadonlyMap<string, HighlightSpec>;
+  focused: string | null;
 }
 
 export const highlightKey = new PluginKey<HighlightState>('factmark-highlights');
@@ -63,8 +65,8 @@ function segmentDecorations(
             .slice(0, MAX_UNDERLINES)
             .map((color, i) => `--hl${i === 0 ? '' : i + 1}: ${color}`)
             .join('; '),
-          title: covering.map((h) => h.title).join('\n\n'),
           'data-annotation-id': covering.map((h) => h.annotationId).join(' '),
+          'data-claim-ids': [...new Set(covering.map((h) => h.claimId))].join(' '),
         },
         {
           annotationIds: covering.map((h) => h.annotationId),
@@ -92,6 +94,7 @@ function resegment(
   return {
     set: state.set.remove(stale).add(doc, segmentDecorations(relevant, windowFrom, windowTo)),
     highlights,
+    focused: state.focused !== null && highlights.has(state.focused) ? state.focused : null,
   };
 }
 
@@ -107,6 +110,7 @@ export function reduceHighlights(
       return {
         set: DecorationSet.create(doc, segmentDecorations(action.highlights, 0, doc.content.size)),
         highlights,
+        focused: state.focused !== null && highlights.has(state.focused) ? state.focused : null,
       };
     }
     case 'add': {
@@ -128,6 +132,8 @@ export function reduceHighlights(
       }
       return next;
     }
+    case 'focus':
+      return { ...state, focused: action.annotationId };
   }
 }
 
@@ -137,7 +143,7 @@ function mapState(state: HighlightState, tr: Transaction): HighlightState {
   for (const [id, h] of state.highlights) {
     highlights.set(id, { ...h, from: tr.mapping.map(h.from, 1), to: tr.mapping.map(h.to, -1) });
   }
-  return { set: state.set.map(tr.mapping, tr.doc), highlights };
+  return { set: state.set.map(tr.mapping, tr.doc), highlights, focused: state.focused };
 }
 
 export function highlightPlugin(initial: HighlightSpec[]) {
@@ -145,10 +151,14 @@ export function highlightPlugin(initial: HighlightSpec[]) {
     key: highlightKey,
     state: {
       init: (_, state) =>
-        reduceHighlights({ set: DecorationSet.empty, highlights: new Map() }, state.doc, {
-          type: 'reset',
-          highlights: initial,
-        }),
+        reduceHighlights(
+          { set: DecorationSet.empty, highlights: new Map(), focused: null },
+          state.doc,
+          {
+            type: 'reset',
+            highlights: initial,
+          },
+        ),
       apply(tr, value) {
         const mapped = mapState(value, tr);
         const action = tr.getMeta(highlightKey) as HighlightAction | undefined;
@@ -156,7 +166,16 @@ export function highlightPlugin(initial: HighlightSpec[]) {
       },
     },
     props: {
-      decorations: (state) => highlightKey.getState(state)?.set,
+      decorations(state) {
+        const value = highlightKey.getState(state);
+        if (!value) return null;
+        const focused = value.focused === null ? undefined : value.highlights.get(value.focused);
+        if (!focused) return value.set;
+        // The focus ring is one extra decoration over the current highlight, added per draw.
+        return value.set.add(state.doc, [
+          Decoration.inline(focused.from, focused.to, { class: 'hl-focus' }),
+        ]);
+      },
     },
   });
 }
@@ -170,4 +189,17 @@ export function claimsAt(state: EditorState, pos: number): string[] {
     .filter((d) => d.from <= pos && pos < d.to)
     .flatMap((d) => d.spec.claimIds as string[]);
   return [...new Set(ids)];
+}
+
+/** The highlights in text order (by start, the longer first). */
+export function highlightsInOrder(state: EditorState): HighlightSpec[] {
+  const value = highlightKey.getState(state);
+  if (!value) return [];
+  return [...value.highlights.values()].sort((a, b) => a.from - b.from || b.to - a.to);
+}
+
+/** The keyboard's current highlight, if any. */
+export function focusedHighlight(state: EditorState): HighlightSpec | null {
+  const value = highlightKey.getState(state);
+  return (value?.focused && value.highlights.get(value.focused)) || null;
 }

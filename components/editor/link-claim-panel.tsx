@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { api } from '@/lib/api/client';
 import type { ClaimDTO } from '@/lib/api/types';
 import { VERDICT_LABELS } from '@/lib/domain';
-import { VERDICT_COLORS } from '@/lib/verdict-style';
+import { VerdictSwatch } from './verdict-chip';
 
 export function LinkClaimPanel({
   quote,
@@ -40,7 +40,7 @@ export function LinkClaimPanel({
         {results.map((claim) => (
           <li key={claim.id}>
             <button type="button" className="claim-item" onClick={() => onPick(claim.id)}>
-              <span className="swatch" style={{ background: VERDICT_COLORS[claim.verdict] }} />
+              <VerdictSwatch verdict={claim.verdict} />
               <span className="claim-text">{claim.text}</span>
               <span className="muted small">
                 {VERDICT_LABELS[claim.verdict]} · in{' '}

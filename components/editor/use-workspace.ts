@@ -9,7 +9,6 @@ import { useLayoutEffect, useMemo, useReducer, useRef, type RefObject } from 're
 import { api } from '@/lib/api/client';
 import { describeError } from '@/lib/api/errors';
 import type { AnnotationDTO, ArticleAnnotationsDTO, ClaimDTO } from '@/lib/api/types';
-import { VERDICT_LABELS } from '@/lib/domain';
 import { toClaimFields, type ClaimDraft } from '@/lib/workspace/claim-draft';
 import {
   initialState,
@@ -31,7 +30,6 @@ export function highlightOf(annotation: AnnotationDTO, claim: ClaimDTO | undefin
     start: annotation.start,
     end: annotation.end,
     color: VERDICT_COLORS[verdict],
-    title: claim ? `${claim.text}\n${VERDICT_LABELS[verdict]} · by ${claim.author.name}` : '',
   };
 }
 
@@ -47,7 +45,8 @@ export interface WorkspaceActions {
   close(): void;
   startNewClaim(): void;
   startLink(): void;
-  createClaim(span: Span, draft: ClaimDraft): Promise<boolean>;
+  /** Resolves to the new span's id, or null when the save failed. */
+  createClaim(span: Span, draft: ClaimDraft): Promise<string | null>;
   saveClaim(claim: ClaimDTO, draft: ClaimDraft, version: number): Promise<boolean>;
   deleteClaim(claim: ClaimDTO): Promise<void>;
   removeHighlight(annotationId: string): Promise<void>;
@@ -111,7 +110,7 @@ export function useWorkspace(
         if (!result.ok) {
           if (result.error.status === 409) await reload();
           fail(describeError(result.error));
-          return false;
+          return null;
         }
         const { claim, annotation } = result.data;
         // Add just this highlight: the view maps its decoration set instead of rebuilding it.
@@ -124,7 +123,7 @@ export function useWorkspace(
         requestAnimationFrame(() =>
           performance.measure('factmark:claim-add', 'factmark:claim-add:start'),
         );
-        return true;
+        return annotation.id;
       },
       async saveClaim(claim, draft, version) {
         const result = await api.updateClaim(claim.id, { version, ...toClaimFields(draft) });

@@ -1,13 +1,14 @@
-/** The verdict colours under the toolbar, each with its label. */
+/** The verdict colours with their marks and labels. */
 import { VERDICTS, VERDICT_LABELS } from '@/lib/domain';
-import { VERDICT_COLORS } from '@/lib/verdict-style';
+import { VerdictSwatch } from './verdict-chip';
+import styles from './workspace.module.css';
 
 export function VerdictLegend() {
   return (
-    <ul className="legend" aria-label="Verdict colours">
+    <ul className={styles.legend} aria-label="Verdict colours">
       {VERDICTS.map((v) => (
         <li key={v}>
-          <span className="swatch" style={{ background: VERDICT_COLORS[v] }} /> {VERDICT_LABELS[v]}
+          <VerdictSwatch verdict={v} /> {VERDICT_LABELS[v]}
         </li>
       ))}
     </ul>

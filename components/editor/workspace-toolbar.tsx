@@ -1,45 +1,32 @@
 'use client';
 
-/** The annotate toolbar above the text: add, link, edit text, and the key hints. */
+/** The toolbar above the text (it stays in view): edit text, the legend, the key sheet. */
+import { VerdictLegend } from './verdict-legend';
+import styles from './workspace.module.css';
+
 export function WorkspaceToolbar({
   revisionNumber,
-  hasSelection,
-  onAddClaim,
-  onLink,
   onEditText,
+  onShortcuts,
 }: {
   revisionNumber: number;
-  hasSelection: boolean;
-  onAddClaim(): void;
-  onLink(): void;
   onEditText(): void;
+  onShortcuts(): void;
 }) {
   return (
-    <div className="toolbar" role="toolbar" aria-label="Annotate">
-      <button
-        type="button"
-        onClick={onAddClaim}
-        disabled={!hasSelection}
-        title="Add claim (A)"
-        aria-keyshortcuts="a"
-      >
-        Add claim
-      </button>
-      <button
-        type="button"
-        className="secondary"
-        onClick={onLink}
-        disabled={!hasSelection}
-        title="Attach the selection to a claim that exists"
-      >
-        Link to existing claim
-      </button>
-      <button type="button" className="secondary" onClick={onEditText}>
-        Edit text
-      </button>
-      <span className="muted small">
-        Revision {revisionNumber} · Keys: A add claim, J/K next/previous claim, Esc close
-      </span>
+    <div className={styles.toolbar} role="toolbar" aria-label="Annotate">
+      <div className={styles.toolbarRow}>
+        <button type="button" className="secondary" onClick={onEditText} aria-keyshortcuts="e">
+          Edit text
+        </button>
+        <button type="button" className="secondary" onClick={onShortcuts} aria-keyshortcuts="?">
+          Keyboard shortcuts <kbd aria-hidden="true">?</kbd>
+        </button>
+        <span className="muted small">
+          Revision {revisionNumber} · Select text to add a claim (<kbd>A</kbd>)
+        </span>
+      </div>
+      <VerdictLegend />
     </div>
   );
 }

@@ -5,19 +5,10 @@
  */
 
 import { VERDICTS, type Verdict } from '../domain';
+import { VERDICT_COLORS } from '../verdict-style';
 
-/** Verdict colours (WCAG AA on white for the labels); highlights use them translucent. */
-export const VERDICT_COLOURS: Readonly<Record<Verdict, string>> = {
-  TRUE: '#1a7f37',
-  MOSTLY_TRUE: '#4f8a10',
-  MIXED: '#9a6700',
-  MISLEADING: '#bc4c00',
-  MOSTLY_FALSE: '#c2410c',
-  FALSE: '#b42318',
-  UNPROVEN: '#6639ba',
-  NOT_CHECKABLE: '#57606a',
-  UNVERIFIED: '#6e7781',
-};
+/** Verdict colours: the app's one palette (lib/verdict-style), so exports match the editor. */
+export const VERDICT_COLOURS: Readonly<Record<Verdict, string>> = VERDICT_COLORS;
 
 /** Overlapping annotations are drawn as stacked underlines, at most this many deep. */
 export const MAX_UNDERLINE_LANES = 4;

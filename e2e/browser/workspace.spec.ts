@@ -1,0 +1,273 @@
+/** The article workspace's loop, highlights, keyboard and accessibility (issue #16), in Chromium. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { createArticleOverHttp, demo, selectWithMouse, signInOverHttp } from '../helpers';
+
+const TEXT = [
+  'The minister said that exports grew by 12 percent last year, the fastest growth in a decade.',
+  'Critics said the figure ignores inflation, which ran at 9 percent.',
+  'The report was published on Monday by the statistics office.',
+].join('\n');
+
+async function openNewArticle(page: Page, title: string) {
+  await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
+  const article = await createArticleOverHttp(page.request, title, TEXT);
+  await page.goto(`/articles/${article.id}`);
+  await expect(page.getByRole('textbox', { name: 'Article text' })).toBeVisible();
+  return article;
+}
+
+const articleText = (page: Page) => page.getByRole('textbox', { name: 'Article text' });
+const highlight = (page: Page, text: string) =>
+  page.locator('.article-view .hl', { hasText: text });
+
+/** Adds a claim on `passage` through the bar at the selection. */
+async function addClaim(page: Page, passage: string, claim: string, verdict = 'UNVERIFIED') {
+  await selectWithMouse(page, passage);
+  await page
+    .getByRole('toolbar', { name: 'Selection' })
+    .getByRole('button', { name: 'Add claim' })
+    .click();
+  const form = page.getByRole('form', { name: 'New claim' });
+  await form.getByRole('textbox', { name: 'Claim', exact: true }).fill(claim);
+  await form.getByLabel('Verdict').selectOption(verdict);
+  await form.getByRole('button', { name: 'Save claim' }).click();
+  await expect(highlight(page, passage.slice(0, 8)).first()).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Claims in text order' })).toContainText(claim);
+}
+
+test('overlapping claims show one underline each, stacked, and a darker fill', async ({ page }) => {
+  await openNewArticle(page, 'Overlap underline article');
+  await addClaim(page, 'exports grew by 12 percent', 'Growth was 12%', 'FALSE');
+  await addClaim(page, '12 percent last year, the fastest', 'Fastest in a decade', 'TRUE');
+
+  const style = (text: string) =>
+    page.locator('.article-view .hl', { hasText: new RegExp(`^${text}$`) }).evaluate((el) => {
+      const s = getComputedStyle(el);
+      return {
+        image: s.backgroundImage,
+        color: s.backgroundColor,
+        padding: parseFloat(s.paddingBottom),
+      };
+    });
+  const alone = await style('exports grew by ');
+  const overlap = await style('12 percent');
+  const underlines = (image: string) => image.match(/linear-gradient/g)?.length ?? 0;
+  expect(underlines(alone.image)).toBe(1);
+  expect(underlines(overlap.image)).toBe(2);
+  // Two different verdict colours, one per underline.
+  const colours = [...overlap.image.matchAll(/rgba?\([^)]*\)/g)].map((m) => m[0]);
+  expect(new Set(colours).size).toBe(2);
+  // Room for both lines, and a darker fill (a higher alpha) where the claims overlap.
+  expect(overlap.padding).toBeGreaterThan(alone.padding);
+  const alpha = (c: string) => Number(/[\d.]+(?=\)$)/.exec(c.replace(/\s/g, ''))?.[0] ?? 1);
+  expect(alpha(overlap.color)).toBeGreaterThan(alpha(alone.color));
+});
+
+test('the bar at the selection adds a claim; the toolbar stays in view', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 500 });
+  await openNewArticle(page, 'Floating bar article');
+  await selectWithMouse(page, 'ignores inflation');
+  const bar = page.getByRole('toolbar', { name: 'Selection' });
+  await expect(bar).toBeVisible();
+  // The bar sits at the selection, not at the top of the page.
+  const selected = await selectionBox(page);
+  const barBox = (await bar.boundingBox())!;
+  expect(Math.abs(barBox.y + barBox.height - selected.y)).toBeLessThan(40);
+  await bar.getByRole('button', { name: 'Add claim' }).click();
+  await page
+    .getByRole('form', { name: 'New claim' })
+    .getByRole('button', { name: 'Save claim' })
+    .click();
+  await expect(highlight(page, 'ignores inflation')).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('Claim saved.');
+
+  await page.mouse.wheel(0, 400);
+  const toolbar = page.getByRole('toolbar', { name: 'Annotate' });
+  await expect(toolbar).toBeInViewport();
+});
+
+async function selectionBox(page: Page) {
+  return page.evaluate(() => {
+    const rect = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+    return { x: rect.x, y: rect.y };
+  });
+}
+
+test('keyboard only: select, add, save, open, submit, close — focus checked at every step', async ({
+  page,
+}) => {
+  await openNewArticle(page, 'Keyboard loop article');
+  const text = articleText(page);
+  await page.getByText('Critics said the figure').click();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 'Critics said'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.getByRole('toolbar', { name: 'Selection' })).toBeVisible();
+
+  await page.keyboard.press('a');
+  const form = page.getByRole('form', { name: 'New claim' });
+  const claimField = form.getByRole('textbox', { name: 'Claim', exact: true });
+  await expect(claimField).toBeFocused();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Critics dispute the figure');
+  await page.keyboard.press('Tab');
+  await expect(form.getByLabel('Claimant')).toBeFocused();
+  await page.keyboard.type('Critics');
+  await page.keyboard.press('Tab');
+  await expect(form.getByLabel('Verdict')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(form.getByLabel('Verdict')).toHaveValue('TRUE');
+  await page.keyboard.press('Tab');
+  await expect(form.getByLabel('Rationale')).toBeFocused();
+  await page.keyboard.type('Inflation was 9 percent, so real growth was about 3 percent.');
+  await page.keyboard.press('Control+Enter');
+
+  // Saved: back in the text, on the new highlight, its card shown.
+  await expect(page.getByRole('status')).toHaveText('Claim saved.');
+  await expect(text).toBeFocused();
+  await expect(page.getByRole('tooltip')).toContainText('Critics dispute the figure');
+  await expect(page.locator('.article-view .hl-focus')).toHaveText('Critics said');
+  const ring = await page
+    .locator('.article-view .hl-focus')
+    .evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(ring).toBe('solid');
+
+  // Enter opens the claim; focus lands on the panel's heading.
+  await page.keyboard.press('Enter');
+  const edit = page.getByRole('form', { name: 'Edit claim' });
+  await expect(edit.getByRole('heading', { name: 'Edit claim' })).toBeFocused();
+
+  // S submits; the review heading takes focus and shows the new state.
+  await page.keyboard.press('s');
+  await expect(page.getByRole('status')).toHaveText('Claim submitted for review.');
+  const review = page.getByRole('region', { name: 'Review' });
+  await expect(review.getByRole('heading', { name: 'Review' })).toBeFocused();
+  await expect(review).toContainText('Submitted');
+
+  // Esc closes the panel and returns to the claim's highlight in the text.
+  await page.keyboard.press('Escape');
+  await expect(edit).toHaveCount(0);
+  await expect(text).toBeFocused();
+  await expect(page.getByRole('list', { name: 'Claims in text order' })).toContainText('Submitted');
+});
+
+test('Tab walks the highlights in text order; Esc closes a form from inside a field', async ({
+  page,
+}) => {
+  await openNewArticle(page, 'Tab order article');
+  await addClaim(page, 'published on Monday', 'Published Monday');
+  await addClaim(page, 'exports grew by 12 percent', 'Exports grew 12%');
+  // Start reading at the top: a click there ends the walk the last save began.
+  await page.getByText('The minister said').click({ position: { x: 2, y: 4 } });
+  await expect(page.locator('.article-view .hl-focus')).toHaveCount(0);
+  const card = page.getByRole('tooltip');
+  await page.keyboard.press('Tab');
+  await expect(card).toContainText('Exports grew 12%');
+  await page.keyboard.press('Tab');
+  await expect(card).toContainText('Published Monday');
+  await page.keyboard.press('Shift+Tab');
+  await expect(card).toContainText('Exports grew 12%');
+
+  await selectWithMouse(page, 'ignores inflation');
+  await page.keyboard.press('a');
+  await expect(page.getByRole('form', { name: 'New claim' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('form', { name: 'New claim' })).toHaveCount(0);
+  await expect(articleText(page)).toBeFocused();
+
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  for (const key of ['A', 'L', 'J', 'Enter', 'S', 'C', 'H', 'Esc', '?']) {
+    await expect(
+      sheet.locator('kbd', { hasText: new RegExp(`^${key.replace('?', '\\?')}$`) }),
+    ).toHaveCount(1);
+  }
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+});
+
+test('the panel shows the discussion and the history, and links to the claim page', async ({
+  page,
+}) => {
+  await openNewArticle(page, 'Discussion article');
+  await addClaim(page, 'ignores inflation', 'Ignores inflation');
+  await highlight(page, 'ignores inflation').click();
+  const panel = page.getByRole('complementary', { name: 'Claims panel' });
+  const discussion = panel.getByRole('region', { name: 'Discussion' });
+  await expect(discussion).toContainText('No posts yet.');
+  await discussion
+    .getByRole('textbox', { name: 'Add to the discussion' })
+    .fill('Check the CPI series for 2025.');
+  await discussion.getByRole('button', { name: 'Post' }).click();
+  await expect(discussion.getByRole('list', { name: 'Discussion posts' })).toContainText(
+    'Check the CPI series for 2025.',
+  );
+  await expect(page.getByRole('status')).toHaveText('Comment posted.');
+
+  await panel.getByText('History').click();
+  const history = panel.getByRole('list', { name: 'History entries' });
+  await expect(history).toContainText('Created the claim');
+  await expect(history).toContainText('Erin Editor');
+
+  await panel.getByRole('link', { name: 'Open claim page' }).click();
+  await expect(page).toHaveURL(/\/claims\/[^/]+$/);
+  await expect(page.getByText('Check the CPI series for 2025.')).toBeVisible();
+});
+
+test('linking a passage to a claim it already has is refused with the reason', async ({ page }) => {
+  const tag = `twice ${Date.now().toString(36)}`;
+  await openNewArticle(page, 'Link twice article');
+  await addClaim(page, 'ignores inflation', `Ignores inflation (${tag})`);
+  await selectWithMouse(page, 'ignores inflation');
+  await page
+    .getByRole('toolbar', { name: 'Selection' })
+    .getByRole('button', { name: 'Link to claim' })
+    .click();
+  const link = page.getByRole('region', { name: 'Link to existing claim' });
+  await link.getByLabel('Search claims').fill(tag);
+  await link.getByRole('button', { name: new RegExp(tag) }).click();
+  await expect(page.getByRole('status')).toHaveText(
+    'This passage is already linked to the claim (“ignores inflation”).',
+  );
+  await expect(link).toContainText('already linked');
+  await expect(page.locator('.article-view .hl')).toHaveCount(1);
+});
+
+test('axe finds no serious or critical problem on the article and claim pages', async ({
+  page,
+}) => {
+  await openNewArticle(page, 'Accessible article');
+  await addClaim(page, 'ignores inflation', 'Ignores inflation', 'MISLEADING');
+  await highlight(page, 'ignores inflation').click();
+  await expect(page.getByRole('region', { name: 'Discussion' })).toContainText('No posts yet.');
+  const serious = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(await serious()).toEqual([]);
+  await page.getByRole('link', { name: 'Open claim page' }).click();
+  await expect(page).toHaveURL(/\/claims\//);
+  expect(await serious()).toEqual([]);
+});
+
+test('screenshots of the workspace at 1440 and 390 px', async ({ page }) => {
+  await openNewArticle(page, 'Screenshot article');
+  await addClaim(page, 'exports grew by 12 percent', 'Growth was 12%', 'MOSTLY_TRUE');
+  await addClaim(page, '12 percent last year, the fastest', 'Fastest in a decade', 'FALSE');
+  await addClaim(page, 'ignores inflation', 'Ignores inflation', 'MISLEADING');
+  await highlight(page, 'ignores inflation').hover();
+  await expect(page.getByRole('tooltip')).toBeVisible();
+  await page.screenshot({ path: 'test-results/workspace-1440.png' });
+  await highlight(page, 'ignores inflation').click();
+  await expect(page.getByRole('region', { name: 'Discussion' })).toContainText('No posts yet.');
+  await page.screenshot({ path: 'test-results/workspace-1440-claim.png', fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.keyboard.press('Escape');
+  await page.screenshot({ path: 'test-results/workspace-390.png', fullPage: true });
+  // Nothing of the workspace is wider than the phone (the site header is issue #17's).
+  const overflow = await page.evaluate(
+    () => document.querySelector('.workspace')!.getBoundingClientRect().right,
+  );
+  expect(overflow).toBeLessThanOrEqual(390);
+});
