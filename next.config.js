@@ -9,6 +9,8 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() and forbidden.tsx, so a page refused for a role answers 403 (not 200).
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -149,3 +149,9 @@ export async function selectWithMouse(page: Page, text: string, occurrence = 0) 
   await page.mouse.move(box.x2, box.y2, { steps: 5 });
   await page.mouse.up();
 }
+
+/** Picks `label` in a searchable filter (components/combobox.tsx): type, then tap the option. */
+export async function pickInCombobox(page: Page, name: string, label: string) {
+  await page.getByRole('combobox', { name }).fill(label);
+  await page.getByRole('option', { name: label, exact: true }).click();
+}

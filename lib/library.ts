@@ -35,8 +35,18 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => v || undefined);
 
-/** What a cursor carries: the last row's sort key (as text) and id. */
-const cursorSchema = z.object({ k: z.string().max(2000), id: z.string().min(1).max(64) });
+/** What a cursor carries: the sort it was made for, the last row's sort key (as text) and id. */
+const cursorSchema = z
+  .object({
+    s: z.enum(LIBRARY_SORTS),
+    k: z.string().max(2000),
+    id: z.string().min(1).max(64),
+  })
+  .refine(({ s, k }) => {
+    if (s === 'open') return /^\d{1,9}$/.test(k);
+    if (s === 'title') return true;
+    return k === '-infinity' || /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$/.test(k);
+  });
 export type LibraryCursor = z.infer<typeof cursorSchema>;
 
 export function encodeCursor(cursor: LibraryCursor): string {

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ClaimReviewGaps } from '@/components/claims/claim-review-gaps';
+import { Combobox } from '@/components/combobox';
 import { FilterSelect } from '@/components/filter-select';
 import Link from 'next/link';
 import { z } from 'zod';
@@ -133,21 +134,21 @@ export default async function ClaimsPage({ searchParams }: Props) {
           allLabel="All verdicts"
           options={VERDICTS.map((v: Verdict) => ({ value: v, label: VERDICT_LABELS[v] }))}
         />
-        <FilterSelect
+        <Combobox
           label="Article"
           name="article"
           value={query.article}
           allLabel="All articles"
           options={options.articles.map((a) => ({ value: a.id, label: a.title }))}
         />
-        <FilterSelect
+        <Combobox
           label="Author"
           name="author"
           value={query.author}
           allLabel="All authors"
           options={options.users.map((u) => ({ value: u.id, label: u.name }))}
         />
-        <FilterSelect
+        <Combobox
           label="Reviewer"
           name="reviewer"
           value={query.reviewer}

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import { Combobox } from '@/components/combobox';
 import { FilterSelect } from '@/components/filter-select';
 import Link from 'next/link';
+import { forbidden } from 'next/navigation';
 import { VERDICTS, VERDICT_LABELS } from '@/lib/domain';
 import { canReview } from '@/lib/permissions';
 import { toQueueItem } from '@/components/review/queue-item';
@@ -29,13 +31,7 @@ function pageHref(query: QueueQuery, after?: string): string {
 export default async function ReviewPage({ searchParams }: Props) {
   const user = await requirePageUser('/review');
   if (!canReview(user.role)) {
-    return (
-      <div className="forbidden panel" role="alert">
-        <h1>Access denied</h1>
-        <p>The review queue needs the Reviewer or Admin role.</p>
-        <Link href="/my-claims">Your claims</Link>
-      </div>
-    );
+    forbidden();
   }
   const raw = Object.fromEntries(
     Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
@@ -56,14 +52,14 @@ export default async function ReviewPage({ searchParams }: Props) {
         oldest first.
       </p>
       <form className="form-row queue-filters" method="get" action="/review">
-        <FilterSelect
+        <Combobox
           label="Article"
           name="article"
           value={query.article}
           allLabel="All articles"
           options={options.articles.map((a) => ({ value: a.id, label: a.title }))}
         />
-        <FilterSelect
+        <Combobox
           label="Author"
           name="author"
           value={query.author}

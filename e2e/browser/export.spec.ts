@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
 import { CSV_COLUMNS } from '../../lib/export/csv';
-import { demo, signInOverHttp } from '../helpers';
+import { demo, pickInCombobox, signInOverHttp } from '../helpers';
 
 const MFA_TITLE = 'Syrian opposition holds second round of consultations in Astana';
 const APPROVED_CLAIM = 'Nazarbayev proposed a Global Strategic Initiative';
@@ -87,7 +87,7 @@ test('the Claims page filters claims and downloads the same list as CSV, JSON an
   await expect(table.getByRole('link', { name: APPROVED_CLAIM })).toBeVisible();
   await expect(table.getByRole('link', { name: SUBMITTED_CLAIM })).toHaveCount(0);
 
-  await page.getByRole('combobox', { name: 'Article' }).selectOption({ label: MFA_TITLE });
+  await pickInCombobox(page, 'Article', MFA_TITLE);
   await page.getByRole('combobox', { name: 'Verdict' }).selectOption({ label: 'True' });
   await page.getByRole('searchbox', { name: 'Text' }).fill('global strategic');
   await page.getByRole('button', { name: 'Filter' }).click();

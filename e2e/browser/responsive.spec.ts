@@ -1,7 +1,7 @@
 /** Phones (390 px) and tablets (768 px): no page wider than the window, a menu to every page, axe. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { demo, signInOverHttp } from '../helpers';
+import { createArticleOverHttp, demo, signInOverHttp } from '../helpers';
 
 const WIDTHS = [390, 768] as const;
 
@@ -103,4 +103,47 @@ test('the / key focuses the global search from any page', async ({ page }) => {
   await box.press('Enter');
   await page.waitForURL(/\/search\?q=Astana/);
   await expect(page.locator('mark').first()).toBeVisible();
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('a claim is created from a touch selection, in a sheet over the text', async ({ page }) => {
+    await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
+    const phrase = 'exports grew by 12 percent last year';
+    const article = await createArticleOverHttp(
+      page.request,
+      `Touch ${Date.now().toString(36)}`,
+      `The minister said that ${phrase}.\nCritics said the figure ignores inflation.`,
+    );
+    await page.goto(`/articles/${article.id}`);
+    const text = page.getByRole('textbox', { name: 'Article text' });
+    await expect(text).toContainText(phrase);
+    // A long press selects a word and the handles widen it: the result is a DOM selection,
+    // which is what the page sees (Playwright cannot drag selection handles).
+    await text.tap();
+    await page.evaluate((phrase) => {
+      const root = document.querySelector('.article-view [contenteditable]')!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node as Text).data.indexOf(phrase);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + phrase.length);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return;
+      }
+      throw new Error('phrase not found');
+    }, phrase);
+    await page.getByRole('button', { name: 'Add claim' }).tap();
+    const form = page.getByRole('form', { name: 'New claim' });
+    await expect(form).toBeInViewport();
+    await expect(form.getByRole('textbox', { name: 'Claim', exact: true })).toHaveValue(phrase);
+    await form.getByRole('button', { name: 'Save claim' }).tap();
+    await expect(page.getByRole('status')).toHaveText('Claim saved.');
+    await expect(page.locator('.article-view .hl', { hasText: phrase })).toBeVisible();
+  });
 });

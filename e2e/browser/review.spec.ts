@@ -17,6 +17,7 @@ import {
   createArticleOverHttp,
   createUserAsAdmin,
   demo,
+  pickInCombobox,
   signInOverHttp,
   TEST_PASSWORD,
 } from '../helpers';
@@ -99,7 +100,7 @@ test('a claim is submitted, sent back, fixed, approved by a second reviewer, loc
   // The first reviewer finds it in the queue (filtered by its article) and sends it back.
   const first = await pageFor(browser, firstUser.email);
   await first.goto('/review');
-  await first.getByLabel('Article').selectOption({ label: title });
+  await pickInCombobox(first, 'Article', title);
   await first.getByRole('button', { name: 'Filter' }).click();
   await expect(first).toHaveURL(new RegExp(`article=${article.id}`));
   const card = first.getByRole('article', { name: text });

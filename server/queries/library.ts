@@ -94,7 +94,9 @@ function whereOf(query: LibraryQuery): Prisma.Sql[] {
 
 /** One page of the library for `query`, with the cursor of the next page. */
 export async function listLibrary(prisma: PrismaClient, query: LibraryQuery): Promise<LibraryPage> {
-  const sort = SORTS[query.sort];
+  // A page link keeps the order it was made in, whatever `sort` says.
+  const sortName = query.after?.s ?? query.sort;
+  const sort = SORTS[sortName];
   const filters = whereOf(query);
   const page = [...filters];
   if (query.after) {
@@ -141,7 +143,10 @@ export async function listLibrary(prisma: PrismaClient, query: LibraryQuery): Pr
         open: r.open,
       },
     })),
-    next: rows.length > query.limit && last ? encodeCursor({ k: last.key, id: last.id }) : null,
+    next:
+      rows.length > query.limit && last
+        ? encodeCursor({ s: sortName, k: last.key, id: last.id })
+        : null,
     total: counted[0]?.n ?? 0,
   };
 }

@@ -18,14 +18,18 @@ import {
   type SearchResults,
 } from '@/lib/search/types';
 
-/**
- * How close a misspelled name must be (pg_trgm word similarity, 0..1). 0.5 lets one or two
- * wrong letters in a 6-10 letter name through ("Tokaev", "Tokayv" for "Tokayev") while a
- * different name of similar length stays out; lower values start matching unrelated names.
- */
-const NAME_SIMILARITY = 0.5;
-/** Title and byline matches outrank body matches by this factor. */
+// Misspelled names match by pg_trgm's `<%` (served by the trigram indexes) at the word
+// similarity the migration 20261201171000_search_name_similarity sets on the database (0.5).
+/** Title and byline matches outrank text-only matches by this factor. */
 const META_WEIGHT = 4;
+/**
+ * A match in the text counts this much (ts_rank of a title hit is ~0.06-0.1). Ranking by the
+ * body's own ts_rank would read every matching article's whole tsvector (a common word matches
+ * thousands of 20,000-word articles: seconds), so text matches rank newest first instead.
+ */
+const BODY_MATCH = 0.01;
+/** ts_headline re-parses the text it is given; passages come from the first this many characters. */
+const EXCERPT_SOURCE_CHARS = 20_000;
 
 const MARKERS = MATCH_START + MATCH_END;
 /** Short fields: keep them whole, mark every match. */
@@ -63,14 +67,15 @@ function articleQuery(q: string, offset: number) {
     WITH q AS (SELECT websearch_to_tsquery('english', ${q}) AS query),
     hits AS (
       SELECT d."articleId" AS id, d."revisionId",
-             (ts_rank(d."meta", q.query) * ${Prisma.raw(String(META_WEIGHT))} + ts_rank(d."body", q.query)
+             (ts_rank(d."meta", q.query) * ${Prisma.raw(String(META_WEIGHT))}
+              + CASE WHEN d."body" @@ q.query THEN ${Prisma.raw(String(BODY_MATCH))} ELSE 0 END
               + CASE WHEN ${q} <% d."byline" THEN word_similarity(${q}, d."byline") ELSE 0 END
-             )::float8 AS rank,
+             )::float8 AS rank, a."createdAt",
              coalesce(${q} <% d."byline", false) AS "fuzzyByline",
              d."body" @@ q.query AS "bodyMatch"
-      FROM search.article_doc d CROSS JOIN q
+      FROM search.article_doc d CROSS JOIN q JOIN "Article" a ON a."id" = d."articleId"
       WHERE d."meta" @@ q.query OR d."body" @@ q.query OR ${q} <% d."byline"
-      ORDER BY rank DESC, d."articleId"
+      ORDER BY rank DESC, a."createdAt" DESC, d."articleId"
       LIMIT ${SEARCH_PAGE_SIZE + 1} OFFSET ${offset}
     )
     SELECT h.id, h.rank, h."fuzzyByline", h."bodyMatch",
@@ -79,11 +84,11 @@ function articleQuery(q: string, offset: number) {
                 ELSE ts_headline('english', translate(a."byline", ${MARKERS}, ''), q.query, ${WHOLE}) END AS byline,
            a."sourceName", a."publishedAt",
            CASE WHEN h."bodyMatch" THEN
-             ts_headline('english', translate(r."text", ${MARKERS}, ''), q.query, ${PASSAGES}) END AS excerpt
+             ts_headline('english', translate(left(r."text", ${Prisma.raw(String(EXCERPT_SOURCE_CHARS))}), ${MARKERS}, ''), q.query, ${PASSAGES}) END AS excerpt
     FROM hits h CROSS JOIN q
     JOIN "Article" a ON a."id" = h.id
     LEFT JOIN "ArticleRevision" r ON r."id" = h."revisionId"
-    ORDER BY h.rank DESC, h.id`;
+    ORDER BY h.rank DESC, h."createdAt" DESC, h.id`;
 }
 
 function claimQuery(q: string, offset: number) {
@@ -120,19 +125,13 @@ function claimQuery(q: string, offset: number) {
     ORDER BY h.rank DESC, h.id`;
 }
 
-const setSimilarity = (prisma: PrismaClient) =>
-  prisma.$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(NAME_SIMILARITY)}, true)`;
-
 /** Searches articles (by title, byline, source and current text) ranked best first. */
 export async function searchArticles(
   prisma: PrismaClient,
   q: string,
   offset = 0,
 ): Promise<{ hits: ArticleHit[]; more: boolean }> {
-  const [, rows] = await prisma.$transaction([
-    setSimilarity(prisma),
-    prisma.$queryRaw<ArticleRow[]>(articleQuery(q, offset)),
-  ]);
+  const rows = await prisma.$queryRaw<ArticleRow[]>(articleQuery(q, offset));
   return {
     more: rows.length > SEARCH_PAGE_SIZE,
     hits: rows.slice(0, SEARCH_PAGE_SIZE).map((row) => ({
@@ -153,10 +152,7 @@ export async function searchClaims(
   q: string,
   offset = 0,
 ): Promise<{ hits: ClaimHit[]; more: boolean }> {
-  const [, rows] = await prisma.$transaction([
-    setSimilarity(prisma),
-    prisma.$queryRaw<ClaimRow[]>(claimQuery(q, offset)),
-  ]);
+  const rows = await prisma.$queryRaw<ClaimRow[]>(claimQuery(q, offset));
   return {
     more: rows.length > SEARCH_PAGE_SIZE,
     hits: rows.slice(0, SEARCH_PAGE_SIZE).map((row) => ({

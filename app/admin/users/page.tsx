@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { forbidden } from 'next/navigation';
 import { AdminUsers } from '@/components/admin-users';
 import { canManageUsers } from '@/lib/permissions';
 import { db } from '@/server/platform/db';
@@ -12,13 +12,7 @@ export const metadata: Metadata = { title: 'Users' };
 export default async function UsersPage() {
   const user = await requirePageUser('/admin/users');
   if (!canManageUsers(user.role)) {
-    return (
-      <div className="forbidden panel" role="alert">
-        <h1>Access denied</h1>
-        <p>User management needs the Admin role. Ask an admin if you need an account changed.</p>
-        <Link href="/">Back to the library</Link>
-      </div>
-    );
+    forbidden();
   }
   const users = await listUsers(db());
   return (

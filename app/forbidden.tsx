@@ -1,0 +1,12 @@
+import Link from 'next/link';
+
+/** A page the signed-in user's role may not open (403). */
+export default function Forbidden() {
+  return (
+    <div className="forbidden panel" role="alert">
+      <h1>Access denied</h1>
+      <p>Your role does not allow this page.</p>
+      <Link href="/">Back to the library</Link>
+    </div>
+  );
+}
