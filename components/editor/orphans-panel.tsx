@@ -3,6 +3,7 @@
 /** Orphaned highlights after a text edit: confirm a suggested place or attach to the selection. */
 import type { ClaimDTO, OrphanDTO } from '@/lib/api/types';
 import type { Span } from '@/lib/workspace/state';
+import styles from './panels.module.css';
 
 export function OrphansPanel({
   orphans,
@@ -25,13 +26,13 @@ export function OrphansPanel({
         Their text was not found with enough confidence after an edit. Confirm a place or select
         text and attach.
       </p>
-      <ul className="orphans">
+      <ul className={styles.orphans}>
         {orphans.map((orphan) => (
           <li key={orphan.id}>
             <p>
               <strong>{claimsById.get(orphan.claimId)?.text}</strong>
             </p>
-            <blockquote className="quote">{orphan.exact}</blockquote>
+            <blockquote className={styles.quote}>{orphan.exact}</blockquote>
             {orphan.candidates.length === 0 && (
               <p className="muted small">No similar passage found.</p>
             )}
