@@ -3,7 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { ROLES, ROLE_LABELS, type Role } from '@/lib/domain';
-import { MIN_PASSWORD_LENGTH } from '@/lib/users';
+import { MIN_PASSWORD_LENGTH } from '@/lib/password-length';
+import { RoleSelect } from './admin/role-select';
 
 export interface AdminUserRow {
   id: string;
@@ -132,6 +133,7 @@ export function AdminUsers({
             <th scope="col">Email</th>
             <th scope="col">Role</th>
             <th scope="col">Password</th>
+            <th scope="col">Access</th>
           </tr>
         </thead>
         <tbody>
@@ -144,22 +146,16 @@ export function AdminUsers({
               </td>
               <td>{user.email}</td>
               <td>
-                <select
-                  aria-label={`Role of ${user.email}`}
-                  value={user.role}
-                  onChange={(event) =>
+                <RoleSelect
+                  email={user.email}
+                  role={user.role}
+                  onConfirm={(role) =>
                     act(
-                      send(`/api/users/${user.id}`, 'PATCH', { role: event.target.value }),
-                      `${user.email} is now ${ROLE_LABELS[event.target.value as Role]}.`,
+                      send(`/api/users/${user.id}`, 'PATCH', { role }),
+                      `${user.email} is now ${ROLE_LABELS[role]}.`,
                     )
                   }
-                >
-                  {ROLES.map((role) => (
-                    <option key={role} value={role}>
-                      {ROLE_LABELS[role]}
-                    </option>
-                  ))}
-                </select>
+                />
               </td>
               <td>
                 {resetFor === user.id ? (
@@ -187,6 +183,31 @@ export function AdminUsers({
                     Reset password
                   </button>
                 )}
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-label={`${user.disabled ? 'Enable' : 'Disable'} ${user.email}`}
+                  onClick={() => {
+                    if (
+                      !user.disabled &&
+                      !window.confirm(
+                        `Disable ${user.email}? They are signed out everywhere at once and cannot sign in until enabled again.`,
+                      )
+                    ) {
+                      return;
+                    }
+                    void act(
+                      send(`/api/users/${user.id}`, 'PATCH', { disabled: !user.disabled }),
+                      user.disabled
+                        ? `${user.email} is enabled again.`
+                        : `${user.email} is disabled and signed out everywhere.`,
+                    );
+                  }}
+                >
+                  {user.disabled ? 'Enable' : 'Disable'}
+                </button>
               </td>
             </tr>
           ))}

@@ -1,7 +1,46 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
+
+const WRONG = 'Wrong email or password.';
+
+/**
+ * Posts the form to NextAuth's credentials callback itself (rather than through next-auth/react)
+ * so it can show every answer: NextAuth's own error (wrong password, disabled account), 429 with
+ * the wait, 400 for a malformed email, 503 when the database is down.
+ */
+async function signInRequest(email: string, password: string): Promise<string | null> {
+  const csrf = await fetch('/api/auth/csrf');
+  if (!csrf.ok) return errorMessage(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch('/api/auth/callback/credentials', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+  });
+  // NextAuth answers a checked attempt with {url} (401 when refused, the reason in `error`);
+  // our own guards answer 400/403/429/503 with the usual error body.
+  const body = (await response.json().catch(() => null)) as {
+    url?: string;
+    error?: { message?: string };
+  } | null;
+  if (body?.url) {
+    const error = new URL(body.url, window.location.href).searchParams.get('error');
+    if (error === null && response.ok) return null;
+    return !error || error === 'CredentialsSignin' ? WRONG : error;
+  }
+  return body?.error?.message ?? 'Sign-in is not possible right now. Try again in a minute.';
+}
+
+async function errorMessage(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { error?: { message?: string } };
+    if (body.error?.message) return body.error.message;
+  } catch {
+    // fall through
+  }
+  return 'Sign-in is not possible right now. Try again in a minute.';
+}
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -12,18 +51,18 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn('credentials', {
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
-      redirect: false,
-    });
-    setPending(false);
-    if (!result || result.error) {
-      setError(
-        result?.error && result.error !== 'CredentialsSignin'
-          ? result.error
-          : 'Wrong email or password.',
+    let problem: string | null;
+    try {
+      problem = await signInRequest(
+        String(form.get('email') ?? ''),
+        String(form.get('password') ?? ''),
       );
+    } catch {
+      problem = 'The server could not be reached. Check the connection and try again.';
+    }
+    setPending(false);
+    if (problem) {
+      setError(problem);
       return;
     }
     // A full page load, so the server renders every part of the page (header included) signed in.

@@ -1,34 +1,68 @@
 /**
- * Slows down repeated failed sign-ins for one account. The state lives on the user row
- * (consecutive failures and the time of the last one), so several app instances agree.
+ * The sign-in throttling policy (issue #11), pure: given how many attempts each counter holds
+ * *after* counting this one, decide whether the password is checked at all, and how long to slow
+ * it down. The counters live in PostgreSQL and are incremented atomically before the decision,
+ * so concurrent attempts cannot all see the same old count.
+ *
+ * Three counters, each over a fixed window:
+ * - per client address: stops one client trying many accounts;
+ * - per client address and account: stops one client guessing one password. A stranger's
+ *   attempts from elsewhere never touch the real user's counter, so nobody can lock them out;
+ * - per account from everywhere: past a ceiling every attempt is slowed, never refused, so a
+ *   distributed guesser is held back while the real user still gets in, a little later.
+ * Unknown emails are counted exactly like known ones: the answers cannot tell them apart.
  */
 
-/** Failures allowed before any wait: enough for typos, too few for guessing. */
-export const FREE_ATTEMPTS = 3;
-/** Wait after the first failure beyond the free ones; doubles with each further failure. */
-export const BASE_WAIT_MS = 5_000;
-/** Upper bound, so a forgetful user is never locked out for long. */
-export const MAX_WAIT_MS = 15 * 60_000;
-
-export interface SignInRecord {
-  failedSignIns: number;
-  lastFailedSignInAt: Date | null;
+export interface ThrottleLimits {
+  /** Attempts per client address (all accounts) per window. */
+  clientLimit: number;
+  /** Attempts per client address for one account per window. */
+  accountLimit: number;
+  /** Attempts for one account from all clients per window before each is slowed down. */
+  accountCeiling: number;
+  /** Window length in milliseconds. */
+  windowMs: number;
 }
+
+export interface ThrottleCounts {
+  client: number;
+  clientAccount: number;
+  account: number;
+  /** When the oldest of the windows that refused started (to compute Retry-After). */
+  windowStart: Date;
+}
+
+export type ThrottleDecision =
+  { allowed: true; delayMs: number } | { allowed: false; retryAfterSeconds: number };
 
 /**
- * How long the account must wait before the next attempt is even checked, in milliseconds
- * (0 when an attempt may be made now).
+ * Delay added to every check of an account past its global ceiling: long enough to make a
+ * distributed guess slow (one connection checks at most one password per second), short enough
+ * that the real user barely notices.
  */
-export function signInWaitMs(record: SignInRecord, now: Date): number {
-  const over = record.failedSignIns - FREE_ATTEMPTS - 1;
-  if (over < 0 || record.lastFailedSignInAt === null) return 0;
-  const wait = Math.min(BASE_WAIT_MS * 2 ** over, MAX_WAIT_MS);
-  return Math.max(0, record.lastFailedSignInAt.getTime() + wait - now.getTime());
+export const CEILING_DELAY_MS = 1_000;
+
+/** Decides one attempt from the counters that already include it. */
+export function decideSignIn(
+  counts: ThrottleCounts,
+  limits: ThrottleLimits,
+  now: Date,
+): ThrottleDecision {
+  if (counts.client > limits.clientLimit || counts.clientAccount > limits.accountLimit) {
+    const left = counts.windowStart.getTime() + limits.windowMs - now.getTime();
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(left / 1000)) };
+  }
+  return {
+    allowed: true,
+    delayMs: counts.account > limits.accountCeiling ? CEILING_DELAY_MS : 0,
+  };
 }
 
-/** The message shown when an account has to wait. */
-export function describeWait(waitMs: number): string {
-  const seconds = Math.ceil(waitMs / 1000);
-  const span = seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
-  return `Too many failed sign-ins for this account. Sign-in is slowed down: try again in ${span}.`;
+/** The one message for a throttled attempt, whatever the account (it may not exist). */
+export function describeRetry(retryAfterSeconds: number): string {
+  const span =
+    retryAfterSeconds < 120
+      ? `${retryAfterSeconds} seconds`
+      : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
+  return `Too many sign-in attempts from this device. Try again in ${span}.`;
 }

@@ -1,10 +1,9 @@
 /** Input rules for user accounts, shared by the admin API and the user:create CLI. */
 import { z } from 'zod';
 import { ROLES } from './domain';
+import { passwordProblem } from './password-policy';
 
-/** Long enough to resist guessing; no composition rules (they make passwords worse). */
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 200;
+export { MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from './password-policy';
 
 export const emailSchema = z
   .string()
@@ -12,19 +11,34 @@ export const emailSchema = z
   .toLowerCase()
   .pipe(z.email({ error: 'Enter a valid email address.' }));
 
-export const passwordSchema = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
-  .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`);
+/** A password the policy accepts; its message says why one is refused. */
+export const passwordSchema = z.string().superRefine((password, ctx) => {
+  const problem = passwordProblem(password);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** The same, also refusing a password built on the account's own email or name. */
+function refinePasswordFor(
+  value: { email?: string; name?: string; password?: string },
+  ctx: z.RefinementCtx,
+) {
+  if (value.password === undefined) return;
+  const inputs = [value.email, value.name].filter((s): s is string => Boolean(s));
+  if (passwordProblem(value.password) !== null || inputs.length === 0) return;
+  const problem = passwordProblem(value.password, inputs);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+}
 
 export const roleSchema = z.enum(ROLES, { error: `Role must be one of ${ROLES.join(', ')}.` });
 
-export const newUserSchema = z.object({
-  email: emailSchema,
-  name: z.string().trim().min(1, 'Enter a name.').max(200),
-  role: roleSchema,
-  password: passwordSchema,
-});
+export const newUserSchema = z
+  .object({
+    email: emailSchema,
+    name: z.string().trim().min(1, 'Enter a name.').max(200),
+    role: roleSchema,
+    password: passwordSchema,
+  })
+  .superRefine(refinePasswordFor);
 export type NewUser = z.infer<typeof newUserSchema>;
 
 export const userUpdateSchema = z
@@ -32,11 +46,19 @@ export const userUpdateSchema = z
     name: z.string().trim().min(1, 'Enter a name.').max(200).optional(),
     role: roleSchema.optional(),
     password: passwordSchema.optional(),
+    /** true disables the account (ends its sessions, refuses its sign-ins); false enables it. */
+    disabled: z.boolean().optional(),
   })
   .strict()
-  .refine((u) => u.name !== undefined || u.role !== undefined || u.password !== undefined, {
-    message: 'Send at least one of name, role, password.',
-  });
+  .refine(
+    (u) =>
+      u.name !== undefined ||
+      u.role !== undefined ||
+      u.password !== undefined ||
+      u.disabled !== undefined,
+    { message: 'Send at least one of name, role, password, disabled.' },
+  )
+  .superRefine(refinePasswordFor);
 export type UserUpdate = z.infer<typeof userUpdateSchema>;
 
 /** A display name from an email address, for the CLI when --name is not given. */

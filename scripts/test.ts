@@ -92,7 +92,7 @@ async function nodeTests(env: NodeJS.ProcessEnv, tapFile: string) {
   ].filter(selected);
   if (files.length === 0) return;
   log(`unit and server tests: ${files.length} files`);
-  await run(
+  const code = await run(
     process.execPath,
     [
       '--import',
@@ -112,7 +112,14 @@ async function nodeTests(env: NodeJS.ProcessEnv, tapFile: string) {
   totals.passed += count('pass');
   totals.failed += failed;
   totals.skipped += count('skipped') + count('todo');
-  if (!tap) totals.failed++;
+  // A runner that died before its summary (a crash, the OOM killer) must not pass as 0 failed.
+  if (!/^# pass \d+$/m.test(tap)) {
+    totals.failed++;
+    console.log(`[test] the unit and server tests ended without a summary (exit code ${code})`);
+  } else if (code !== 0 && failed === 0) {
+    totals.failed++;
+    console.log(`[test] the unit and server tests exited with code ${code}`);
+  }
 }
 
 async function playwright(env: NodeJS.ProcessEnv, reportFile: string, specs: string[]) {

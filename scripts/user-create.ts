@@ -2,7 +2,9 @@
  * `npm run user:create -- --email you@example.org --role ADMIN [--name "Your Name"] [--password …]`
  * Creates a user directly in the database (for a fresh install with FACTMARK_DEMO=off). Without
  * --password it asks for one on the terminal, or reads it from FACTMARK_NEW_PASSWORD; the
- * password never appears in the process list when typed.
+ * password never appears in the process list when typed. The password must pass the policy of
+ * lib/password-policy.ts; a refused one is reported with the reason (e.g. "password: This is a
+ * commonly used password. Add more words that are less common.").
  */
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';

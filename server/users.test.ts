@@ -1,9 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { FREE_ATTEMPTS } from '@/lib/sign-in-throttle';
 import { AppError } from './platform/errors';
 import { createTestDatabase, type TestDatabase } from './dev/test-db';
-import { createUser, updateUser, verifySignIn, WRONG_CREDENTIALS } from './users';
+import { countSignInAttempt } from './platform/sign-in-counters';
+import {
+  ACCOUNT_DISABLED,
+  createUser,
+  resumeSession,
+  startSession,
+  updateUser,
+  verifySignIn,
+  WRONG_CREDENTIALS,
+} from './users';
 
 describe('user accounts against PostgreSQL', () => {
   let db: TestDatabase;
@@ -55,29 +63,83 @@ describe('user accounts against PostgreSQL', () => {
     });
   });
 
-  it('slows down an account after repeated failures and refuses even the right password meanwhile', async () => {
-    await createUser(db.prisma, newUser('slow@example.org', 'EDITOR'), null);
-    for (let i = 0; i < FREE_ATTEMPTS; i++) {
-      const result = await verifySignIn(db.prisma, 'slow@example.org', 'wrong');
-      assert.deepEqual(result, { ok: false, message: WRONG_CREDENTIALS }, `attempt ${i + 1}`);
-    }
-    const last = await verifySignIn(db.prisma, 'slow@example.org', 'wrong');
-    assert.equal(last.ok, false);
-    assert.match(last.ok ? '' : last.message, /slowed down: try again in \d+ seconds/);
-    const blocked = await verifySignIn(db.prisma, 'slow@example.org', 'correct horse battery');
-    assert.equal(blocked.ok, false);
-    assert.match(blocked.ok ? '' : blocked.message, /Too many failed sign-ins/);
+  it('counts concurrent attempts atomically: of 20 at once exactly the limit is checked', async () => {
+    const limits = { clientLimit: 100, accountLimit: 5, accountCeiling: 50, windowMs: 60_000 };
+    const decisions = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        countSignInAttempt(db.prisma, '203.0.113.9', 'race@example.org', limits),
+      ),
+    );
+    assert.equal(decisions.filter((d) => d.allowed).length, 5);
+    const refused = decisions.find((d) => !d.allowed);
+    assert.ok(refused && !refused.allowed && refused.retryAfterSeconds > 0);
+    // Another client is not affected: the stranger cannot lock the real user out.
+    const other = await countSignInAttempt(db.prisma, '198.51.100.7', 'race@example.org', limits);
+    assert.equal(other.allowed, true);
   });
 
-  it('refuses to sign in a disabled account', async () => {
+  it('refuses a disabled account, saying so only with the right password', async () => {
     const user = await createUser(db.prisma, newUser('disabled@example.org', 'EDITOR'), null);
     await db.prisma.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
     assert.deepEqual(
       await verifySignIn(db.prisma, 'disabled@example.org', 'correct horse battery'),
-      {
-        ok: false,
-        message: WRONG_CREDENTIALS,
-      },
+      { ok: false, message: ACCOUNT_DISABLED },
+    );
+    assert.deepEqual(await verifySignIn(db.prisma, 'disabled@example.org', 'wrong'), {
+      ok: false,
+      message: WRONG_CREDENTIALS,
+    });
+  });
+
+  it('ends every session of a user on a password reset, a role change and disabling', async () => {
+    const admin = await createUser(db.prisma, newUser('ender@example.org', 'ADMIN'), null);
+    const user = await createUser(db.prisma, newUser('ended@example.org', 'EDITOR'), null);
+    const limits = { maxAgeMs: 3_600_000, idleMs: 600_000 };
+    for (const update of [
+      { password: 'another fine passphrase' },
+      { role: 'REVIEWER' as const },
+      { disabled: true },
+    ]) {
+      const sessions = [
+        await startSession(db.prisma, user.id),
+        await startSession(db.prisma, user.id),
+      ];
+      assert.ok(await resumeSession(db.prisma, sessions[0]!, user.id, limits));
+      await updateUser(db.prisma, user.id, update, admin.id);
+      for (const id of sessions) {
+        assert.equal(
+          await resumeSession(db.prisma, id, user.id, limits),
+          null,
+          JSON.stringify(update),
+        );
+      }
+    }
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { entityId: user.id, action: 'user.disable' },
+    });
+    assert.equal(audit.actorId, admin.id);
+  });
+
+  it('ends a session after its lifetime and after the idle timeout', async () => {
+    const user = await createUser(db.prisma, newUser('idle@example.org', 'EDITOR'), null);
+    const id = await startSession(db.prisma, user.id);
+    const later = (ms: number) => new Date(Date.now() + ms);
+    const limits = { maxAgeMs: 3_600_000, idleMs: 600_000 };
+    assert.ok(await resumeSession(db.prisma, id, user.id, limits, later(300_000)));
+    assert.equal(
+      await resumeSession(db.prisma, id, user.id, limits, later(300_000 + 700_000)),
+      null,
+    );
+    const young = await startSession(db.prisma, user.id);
+    assert.equal(
+      await resumeSession(
+        db.prisma,
+        young,
+        user.id,
+        { maxAgeMs: 1000, idleMs: 600_000 },
+        later(5000),
+      ),
+      null,
     );
   });
 
@@ -133,6 +195,10 @@ describe('the last admin', () => {
     await assert.rejects(
       updateUser(db.prisma, remaining.id, { role: 'REVIEWER' }, remaining.id),
       /last admin/,
+    );
+    await assert.rejects(
+      updateUser(db.prisma, remaining.id, { disabled: true }, remaining.id),
+      /last active admin/,
     );
   });
 });

@@ -1,7 +1,6 @@
 /** User accounts: queries and mutations, each mutation audited in its own transaction. */
 import type { Role } from '@/lib/domain';
 import type { NewUser, UserUpdate } from '@/lib/users';
-import { signInWaitMs, describeWait } from '@/lib/sign-in-throttle';
 import { AppError, notFound } from './platform/errors';
 import type { PrismaClient } from './platform/db';
 import { getDummyHash, hashPassword, verifyPassword } from './platform/passwords';
@@ -58,9 +57,10 @@ export async function createUser(prisma: PrismaClient, input: NewUser, actorId: 
 }
 
 /**
- * Changes a user's name, role or password. Demoting the last active admin is refused with 409
- * last_admin; the admin rows are locked for the check so two concurrent demotions cannot both
- * pass it.
+ * Changes a user's name, role, password or disabled state. A new password, a new role and
+ * disabling each end every session of the user at once (the rows go, and every request checks
+ * its row). Demoting or disabling the last active admin is refused with 409 last_admin; the
+ * admin rows are locked for the check so two concurrent changes cannot both pass it.
  */
 export async function updateUser(
   prisma: PrismaClient,
@@ -73,36 +73,54 @@ export async function updateUser(
   return prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, select: publicUserSelect });
     if (!before) throw notFound('User');
-    if (update.role !== undefined && update.role !== 'ADMIN' && before.role === 'ADMIN') {
+    const demoting = update.role !== undefined && update.role !== 'ADMIN';
+    const disabling = update.disabled === true && before.disabledAt === null;
+    if (before.role === 'ADMIN' && before.disabledAt === null && (demoting || disabling)) {
       const admins = await tx.$queryRaw<{ id: string }[]>`
         SELECT id FROM "User" WHERE role = 'ADMIN' AND "disabledAt" IS NULL FOR UPDATE`;
       if (admins.every((admin) => admin.id === id)) {
         throw new AppError(
           'last_admin',
-          'This is the last admin: make someone else an admin first.',
+          disabling
+            ? 'This is the last active admin: make someone else an admin before disabling it.'
+            : 'This is the last admin: make someone else an admin first.',
         );
       }
     }
+    const disabledAt =
+      update.disabled === undefined
+        ? undefined
+        : update.disabled
+          ? (before.disabledAt ?? new Date())
+          : null;
     const after = await tx.user.update({
       where: { id },
-      data: {
-        name: update.name,
-        role: update.role,
-        ...(passwordHash ? { passwordHash, failedSignIns: 0, lastFailedSignInAt: null } : {}),
-      },
+      data: { name: update.name, role: update.role, disabledAt, passwordHash },
       select: publicUserSelect,
     });
+    const roleChanged = after.role !== before.role;
+    if (passwordHash || roleChanged || (after.disabledAt && !before.disabledAt)) {
+      await endAllSessions(tx, id);
+    }
+    const action = passwordHash
+      ? 'user.update_password'
+      : after.disabledAt && !before.disabledAt
+        ? 'user.disable'
+        : !after.disabledAt && before.disabledAt
+          ? 'user.enable'
+          : 'user.update';
     await tx.auditEvent.create({
       data: {
         actorId,
-        action: passwordHash ? 'user.update_password' : 'user.update',
+        action,
         entityType: 'User',
         entityId: id,
         // Never the password or its hash: only that it changed.
-        before: { name: before.name, role: before.role },
+        before: { name: before.name, role: before.role, disabled: before.disabledAt !== null },
         after: {
           name: after.name,
           role: after.role,
+          disabled: after.disabledAt !== null,
           ...(passwordHash ? { passwordChanged: true } : {}),
         },
       },
@@ -111,44 +129,79 @@ export async function updateUser(
   });
 }
 
+type SessionStore = Pick<PrismaClient, 'userSession'>;
+
+/** Starts a session for a user who just signed in; returns its id (kept in the JWT). */
+export async function startSession(prisma: SessionStore, userId: string): Promise<string> {
+  const session = await prisma.userSession.create({ data: { userId }, select: { id: true } });
+  return session.id;
+}
+
+/** Ends every session of a user, on every app instance (sign-out, reset, role change, disable). */
+export async function endAllSessions(prisma: SessionStore, userId: string): Promise<void> {
+  await prisma.userSession.deleteMany({ where: { userId } });
+}
+
+/** Don't write lastSeenAt more than once a minute per session: reads stay reads. */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+/**
+ * The user of session `sessionId` if it is still valid: it exists (not ended), belongs to
+ * `userId`, is younger than `maxAgeMs`, was used within `idleMs`, and the account is not
+ * disabled. Null otherwise (and an expired session is deleted). Marks the session as used.
+ */
+export async function resumeSession(
+  prisma: PrismaClient,
+  sessionId: string,
+  userId: string,
+  limits: { maxAgeMs: number; idleMs: number },
+  now = new Date(),
+): Promise<SessionUser | null> {
+  const session = await prisma.userSession.findUnique({
+    where: { id: sessionId },
+    select: {
+      userId: true,
+      createdAt: true,
+      lastSeenAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } },
+    },
+  });
+  if (!session || session.userId !== userId || session.user.disabledAt) return null;
+  const t = now.getTime();
+  if (
+    t - session.createdAt.getTime() > limits.maxAgeMs ||
+    t - session.lastSeenAt.getTime() > limits.idleMs
+  ) {
+    await prisma.userSession.deleteMany({ where: { id: sessionId } });
+    return null;
+  }
+  if (t - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+    await prisma.userSession.updateMany({ where: { id: sessionId }, data: { lastSeenAt: now } });
+  }
+  const { user } = session;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
 export type SignInResult = { ok: true; user: SessionUser } | { ok: false; message: string };
 
 export const WRONG_CREDENTIALS = 'Wrong email or password.';
+export const ACCOUNT_DISABLED = 'This account is disabled. Ask an admin to enable it.';
 
 /**
- * Checks an email and password. Counts consecutive failures on the account and, past the free
- * attempts, refuses to check at all until the wait is over (the message says how long).
+ * Checks an email and password (throttling is counted before, by the sign-in route). An unknown
+ * email is checked against a dummy hash with the same argon2id parameters, so it takes as long
+ * and answers the same as a wrong password. A disabled account says so only to someone who
+ * gives its right password.
  */
 export async function verifySignIn(
   prisma: PrismaClient,
   email: string,
   password: string,
 ): Promise<SignInResult> {
+  const dummy = getDummyHash();
   const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
-  if (!user || user.disabledAt) {
-    await verifyPassword(await getDummyHash(), password);
-    return { ok: false, message: WRONG_CREDENTIALS };
-  }
-  const wait = signInWaitMs(user, new Date());
-  if (wait > 0) return { ok: false, message: describeWait(wait) };
-
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    const updated = await prisma.user.update({
-      where: { id: user.id },
-      data: { failedSignIns: { increment: 1 }, lastFailedSignInAt: new Date() },
-      select: { failedSignIns: true, lastFailedSignInAt: true },
-    });
-    const nextWait = signInWaitMs(updated, new Date());
-    return {
-      ok: false,
-      message: nextWait > 0 ? `${WRONG_CREDENTIALS} ${describeWait(nextWait)}` : WRONG_CREDENTIALS,
-    };
-  }
-  if (user.failedSignIns > 0) {
-    await prisma.user.update({
-      where: { id: user.id },
-      data: { failedSignIns: 0, lastFailedSignInAt: null },
-    });
-  }
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummy), password);
+  if (!user || !valid) return { ok: false, message: WRONG_CREDENTIALS };
+  if (user.disabledAt) return { ok: false, message: ACCOUNT_DISABLED };
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

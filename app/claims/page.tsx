@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ClaimReviewGaps } from '@/components/claims/claim-review-gaps';
 import { FilterSelect } from '@/components/filter-select';
 import Link from 'next/link';
 import { z } from 'zod';
@@ -15,6 +16,7 @@ import {
   listClaimsPage,
   CLAIMS_PAGE_LIMIT,
 } from '@/server/queries/claims-list';
+import { listClaimReviewGaps } from '@/server/queries/claim-review-gaps';
 import { db } from '@/server/platform/db';
 import type { ClaimListFilters } from '@/server/export';
 import { requirePageUser } from '@/server/platform/session';
@@ -99,11 +101,12 @@ export default async function ClaimsPage({ searchParams }: Props) {
   const query = querySchema.parse(raw);
   // The export API refuses from >= to; the page shows nothing for such a range instead.
   const emptyRange = Boolean(query.from && query.to && query.from > query.to);
-  const [page, options] = await Promise.all([
+  const [page, options, gaps] = await Promise.all([
     emptyRange
       ? Promise.resolve({ claims: [], more: false })
       : listClaimsPage(db(), toFilters(query)),
     listClaimFilterOptions(db()),
+    listClaimReviewGaps(db()),
   ]);
   const params = queryString(query);
   const filtered = [...params.keys()].some((key) => key !== 'state') || query.state !== 'APPROVED';
@@ -181,6 +184,8 @@ export default async function ClaimsPage({ searchParams }: Props) {
           ))}
         </nav>
       )}
+
+      <ClaimReviewGaps gaps={gaps} />
 
       <p className="muted" role="status">
         {page.more

@@ -19,7 +19,9 @@ export function Appearances({
 }) {
   return (
     <section className={styles.appearances} aria-label="Where this claim appears">
-      <h3>Appears in {claim.appearances.length} place(s)</h3>
+      <h3>
+        Appears in {claim.appearances.length} place{claim.appearances.length === 1 ? '' : 's'}
+      </h3>
       <ul>
         {claim.appearances.map((a) => {
           const here = annotations.find((x) => x.id === a.annotationId);

@@ -143,7 +143,7 @@ export function useWorkspace(
         return true;
       },
       async deleteClaim(claim) {
-        const question = `Delete the claim “${claim.text}” and its ${claim.appearances.length} highlight(s)? This cannot be undone.`;
+        const question = `Delete the claim “${claim.text}” and its ${claim.appearances.length} highlight${claim.appearances.length === 1 ? '' : 's'}? This cannot be undone.`;
         if (!window.confirm(question)) return;
         const result = await api.deleteClaim(claim.id);
         if (!result.ok) return fail(describeError(result.error));

@@ -268,6 +268,11 @@ export function ImportForm() {
       {preview && result && metadata && (
         <section aria-labelledby="preview-heading" className="import-preview">
           <h2 id="preview-heading">Preview</h2>
+          {preview.notices.map((notice) => (
+            <div key={notice} role="status" className="alert warning">
+              <p>{notice}</p>
+            </div>
+          ))}
           {matches.length > 0 && (
             <div role="status" className="alert warning">
               <p>This article is already in the library:</p>

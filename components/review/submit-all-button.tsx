@@ -23,8 +23,10 @@ export function SubmitAllButton({
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
 
-  async function onClick() {
+  async function onConfirm() {
+    setConfirming(false);
     setBusy(true);
     const result = await sendJson<Outcome>(`/api/articles/${articleId}/submit-all`, 'POST');
     setBusy(false);
@@ -39,15 +41,30 @@ export function SubmitAllButton({
 
   return (
     <div className="submit-all">
-      <button
-        type="button"
-        className="secondary"
-        disabled={busy}
-        onClick={onClick}
-        aria-label={`Submit all my claims in ${articleTitle}`}
-      >
-        Submit all ({count})
-      </button>
+      {confirming ? (
+        <div role="group" aria-label="Confirm submitting" className="form-row">
+          <span>
+            Send {count} claim{count === 1 ? '' : 's'} to reviewers? You cannot edit them while they
+            wait.
+          </span>
+          <button type="button" onClick={onConfirm}>
+            Submit {count} claim{count === 1 ? '' : 's'}
+          </button>
+          <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => setConfirming(true)}
+          aria-label={`Submit all my claims in ${articleTitle}`}
+        >
+          Submit all ({count})
+        </button>
+      )}
       {error && (
         <p role="alert" className="alert error">
           {error}

@@ -33,6 +33,11 @@ test('an admin changes a role and resets a password from the users page', async 
   });
   await page.goto('/admin/users');
   await page.getByLabel(`Role of ${email}`).selectOption('REVIEWER');
+  // Choosing is not saving: the page asks first.
+  await page.reload();
+  await expect(page.getByLabel(`Role of ${email}`)).toHaveValue('EDITOR');
+  await page.getByLabel(`Role of ${email}`).selectOption('REVIEWER');
+  await page.getByRole('button', { name: `Change role of ${email} to Reviewer` }).click();
   await expect(page.getByRole('status')).toHaveText(`${email} is now Reviewer.`);
   await page.reload();
   await expect(page.getByLabel(`Role of ${email}`)).toHaveValue('REVIEWER');
@@ -55,6 +60,9 @@ test('the last admin cannot be demoted, and the page says why', async ({ page })
   ).toEqual([demo('ADMIN').email]);
   await page.goto('/admin/users');
   await page.getByLabel(`Role of ${demo('ADMIN').email}`).selectOption('EDITOR');
+  await page
+    .getByRole('button', { name: `Change role of ${demo('ADMIN').email} to Editor` })
+    .click();
   await expect(pageAlert(page)).toHaveText(
     'This is the last admin: make someone else an admin first.',
   );
@@ -68,4 +76,52 @@ test('an editor cannot open the admin page', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Access denied' })).toBeVisible();
   await expect(page.getByText('User management needs the Admin role.')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Users' })).toHaveCount(0);
+});
+
+test('an admin disables a user, who is signed out at once, and enables them again', async ({
+  page,
+  browser,
+}) => {
+  await signInOverHttp(page.request, demo('ADMIN').email, demo('ADMIN').password);
+  const email = uniqueEmail('leaver');
+  await page.request.post('/api/users', {
+    data: { email, name: 'Lea Leaver', role: 'EDITOR', password: 'leaving the newsroom' },
+  });
+  const context = await browser.newContext();
+  const leaver = await context.newPage();
+  await signInOverHttp(leaver.request, email, 'leaving the newsroom');
+  await leaver.goto('/');
+  await expect(leaver.getByText('Lea Leaver · Editor')).toBeVisible();
+
+  await page.goto('/admin/users');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: `Disable ${email}` }).click();
+  await expect(page.getByRole('status')).toHaveText(
+    `${email} is disabled and signed out everywhere.`,
+  );
+  await expect(page.getByRole('row', { name: new RegExp(email) })).toContainText('disabled');
+
+  await leaver.reload();
+  await expect(leaver).toHaveURL(/\/signin/);
+  await leaver.getByLabel('Email').fill(email);
+  await leaver.getByLabel('Password').fill('leaving the newsroom');
+  await leaver.getByRole('button', { name: 'Sign in' }).click();
+  await expect(pageAlert(leaver)).toContainText('This account is disabled');
+
+  await page.getByRole('button', { name: `Enable ${email}` }).click();
+  await expect(page.getByRole('status')).toHaveText(`${email} is enabled again.`);
+  await leaver.getByRole('button', { name: 'Sign in' }).click();
+  await expect(leaver.getByText('Lea Leaver · Editor')).toBeVisible();
+  await context.close();
+});
+
+test('a weak password is refused on the users page with the reason', async ({ page }) => {
+  await signInOverHttp(page.request, demo('ADMIN').email, demo('ADMIN').password);
+  await page.goto('/admin/users');
+  const form = page.locator('form', { has: page.getByRole('button', { name: 'Create user' }) });
+  await form.getByLabel('Email').fill(uniqueEmail('weak'));
+  await form.getByLabel('Name').fill('Weak Password');
+  await form.getByLabel('Password').fill('password1234');
+  await form.getByRole('button', { name: 'Create user' }).click();
+  await expect(pageAlert(page)).toContainText('similar to a commonly used password');
 });

@@ -209,7 +209,7 @@ test('link a span to an existing claim across the two sample articles', async ({
     .getByRole('button', { name: 'Open' })
     .click();
   const places = page.getByRole('region', { name: 'Where this claim appears' });
-  await expect(places).toContainText('Appears in 2 place(s)');
+  await expect(places).toContainText('Appears in 2 places');
   await expect(places.getByRole('link', { name: mfa.title })).toBeVisible();
 });
 

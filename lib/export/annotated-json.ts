@@ -29,7 +29,7 @@ import type {
   ExportConfig,
   ExportPerson,
 } from './types';
-import { appUrls } from './urls';
+import { appUrls, exportedUrl } from './urls';
 
 /** Identifies the document format. */
 export const ANNOTATED_JSON_FORMAT = 'factmark.annotated-article';
@@ -150,7 +150,7 @@ export function buildAnnotatedJson(
       url: appUrls(config.appBaseUrl).article(article.id),
       title: article.title,
       sourceName: article.sourceName,
-      sourceUrl: article.sourceUrl,
+      sourceUrl: exportedUrl(article.sourceUrl),
       byline: article.byline,
       publishedAt: article.publishedAt ? isoDateTime(article.publishedAt) : null,
     },

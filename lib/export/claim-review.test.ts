@@ -95,7 +95,7 @@ describe('toClaimReview', () => {
     );
   });
 
-  it('lists each http(s) appearance once and picks the earliest as firstAppearance', () => {
+  it('lists each appearance once (by URL, else by article) and picks the earliest as firstAppearance', () => {
     const review = toClaimReview(
       makeClaim('c', {
         appearances: [
@@ -122,11 +122,12 @@ describe('toClaimReview', () => {
     assert.ok(review);
     assert.deepEqual(
       review.itemReviewed.appearance?.map((a) => a.url),
-      ['https://late.example/', 'https://early.example/', 'https://undated.example/'],
+      ['https://late.example/', 'https://early.example/', undefined, 'https://undated.example/'],
     );
+    assert.equal(review.itemReviewed.appearance?.[2]?.headline, 'Article');
     assert.equal(review.itemReviewed.firstAppearance?.url, 'https://early.example/');
     assert.equal(review.itemReviewed.datePublished, '2026-05-01T00:00:00.000Z');
-    assert.equal(review.itemReviewed.appearance?.[2]?.publisher, undefined);
+    assert.equal(review.itemReviewed.appearance?.[3]?.publisher, undefined);
   });
 
   it('omits what it does not know: claimant, appearances, rationale', () => {
@@ -193,7 +194,10 @@ describe('claimReviewWarnings', () => {
   });
 
   it('flags missing appearance URLs, dates and claimant', () => {
-    assert.deepEqual(codes(makeClaim('a', { appearances: [] })), ['NO_APPEARANCE_URL']);
+    assert.deepEqual(codes(makeClaim('a', { appearances: [] })), [
+      'NO_APPEARANCE_URL',
+      'NO_APPEARANCE_DATE',
+    ]);
     assert.deepEqual(
       codes(makeClaim('b', { appearances: [appearance({ sourceUrl: 'ftp://x' })] })),
       ['INVALID_APPEARANCE_URL', 'NO_APPEARANCE_URL'],

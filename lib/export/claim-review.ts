@@ -45,7 +45,8 @@ export type ClaimReviewOptions = {
 /** A schema.org CreativeWork where the claim appeared. */
 export type SchemaOrgCreativeWork = {
   readonly '@type': 'CreativeWork';
-  readonly url: string;
+  /** Absent when the article has no (http) source URL: the work is still named and dated. */
+  readonly url?: string;
   readonly headline: string;
   readonly datePublished?: string;
   readonly publisher?: { readonly '@type': 'Organization'; readonly name: string };
@@ -118,6 +119,7 @@ export function toClaimReview(
     itemReviewed: {
       '@type': 'Claim',
       ...(claimant ? { author: { '@type': typeOf(claimant), name: claimant } } : {}),
+      // The claim was made when it first appeared: the earliest article date, URL or not.
       ...(first?.datePublished ? { datePublished: first.datePublished } : {}),
       ...(appearances.length > 0 ? { appearance: appearances } : {}),
       ...(first ? { firstAppearance: first } : {}),
@@ -223,7 +225,6 @@ export function claimReviewWarnings(claim: ExportClaim): ClaimReviewWarning[] {
   if (!claim.claimant?.trim()) {
     add('NO_CLAIMANT', 'warning', 'No claimant: the reviewed claim has no author.');
   }
-  const withUrl = claim.appearances.filter((a) => safeHttpUrl(a.sourceUrl));
   if (claim.appearances.some((a) => a.sourceUrl && !safeHttpUrl(a.sourceUrl))) {
     add(
       'INVALID_APPEARANCE_URL',
@@ -231,31 +232,36 @@ export function claimReviewWarnings(claim: ExportClaim): ClaimReviewWarning[] {
       'An article source URL is not an http(s) URL and is left out.',
     );
   }
-  if (withUrl.length === 0) {
+  if (!claim.appearances.some((a) => safeHttpUrl(a.sourceUrl))) {
     add(
       'NO_APPEARANCE_URL',
       'warning',
-      'No article with a source URL: the claim has no appearance.',
+      "The article has no source URL: the claim's appearance has no address.",
     );
-  } else if (!withUrl.some((a) => a.publishedAt)) {
+  }
+  if (!claim.appearances.some((a) => a.publishedAt)) {
     add(
       'NO_APPEARANCE_DATE',
       'warning',
-      'No publication date for the articles: the claim has no datePublished.',
+      'The article has no published date: the claim has no datePublished.',
     );
   }
   return warnings;
 }
 
-/** The appearances with an http(s) source URL, one per URL, as CreativeWorks. */
+/**
+ * The articles the claim appears in as CreativeWorks, one per source URL (or per article when it
+ * has none): a work without an address still carries its headline, date and publisher.
+ */
 function claimAppearances(appearances: readonly ExportAppearance[]): SchemaOrgCreativeWork[] {
   const byUrl = new Map<string, SchemaOrgCreativeWork>();
   for (const appearance of appearances) {
     const url = safeHttpUrl(appearance.sourceUrl);
-    if (!url || byUrl.has(url)) continue;
-    byUrl.set(url, {
+    const key = url ?? `article:${appearance.articleId}`;
+    if (byUrl.has(key)) continue;
+    byUrl.set(key, {
       '@type': 'CreativeWork',
-      url,
+      ...(url ? { url } : {}),
       headline: appearance.articleTitle,
       ...(appearance.publishedAt ? { datePublished: isoDateTime(appearance.publishedAt) } : {}),
       ...(appearance.sourceName
@@ -266,14 +272,23 @@ function claimAppearances(appearances: readonly ExportAppearance[]): SchemaOrgCr
   return [...byUrl.values()];
 }
 
-/** The earliest dated appearance, or the first one listed when none is dated. */
+/**
+ * The earliest dated appearance (one with an address first among equals), or the first one
+ * listed when none is dated.
+ */
 function firstAppearance(
   appearances: readonly SchemaOrgCreativeWork[],
 ): SchemaOrgCreativeWork | undefined {
   let first: SchemaOrgCreativeWork | undefined;
   for (const appearance of appearances) {
     if (!appearance.datePublished) continue;
-    if (!first?.datePublished || appearance.datePublished < first.datePublished) first = appearance;
+    if (
+      !first?.datePublished ||
+      appearance.datePublished < first.datePublished ||
+      (appearance.datePublished === first.datePublished && appearance.url && !first.url)
+    ) {
+      first = appearance;
+    }
   }
   return first ?? appearances[0];
 }

@@ -7,6 +7,7 @@ import { REVIEW_STATE_LABELS, VERDICT_LABELS, type ReviewState, type Verdict } f
 import { DEFAULT_CLAIM_FILTER, isClaimIncluded } from './filter';
 import { isoDateTime } from './dates';
 import { jsonArrayWriter } from './stream';
+import { exportedUrl } from './urls';
 import type { ClaimFilter, ClaimSource, ExportClaim, ExportPerson } from './types';
 
 /** Options for the JSON claim list. */
@@ -63,7 +64,7 @@ export function claimToJson(claim: ExportClaim): ClaimJson {
     createdAt: isoDateTime(claim.createdAt),
     updatedAt: isoDateTime(claim.updatedAt),
     evidence: claim.evidence.map((e) => ({
-      url: e.url,
+      url: exportedUrl(e.url) ?? e.url,
       title: e.title,
       quote: e.quote,
       accessedAt: optionalDate(e.accessedAt),
@@ -71,7 +72,7 @@ export function claimToJson(claim: ExportClaim): ClaimJson {
     appearances: claim.appearances.map((a) => ({
       articleId: a.articleId,
       articleTitle: a.articleTitle,
-      sourceUrl: a.sourceUrl,
+      sourceUrl: exportedUrl(a.sourceUrl),
       sourceName: a.sourceName,
       publishedAt: optionalDate(a.publishedAt),
       quote: a.quote,

@@ -15,6 +15,7 @@
 import { REVIEW_STATE_LABELS, VERDICT_LABELS } from '../domain';
 import { DEFAULT_CLAIM_FILTER, isClaimIncluded } from './filter';
 import { isoDateTime } from './dates';
+import { exportedUrl } from './urls';
 import type { ClaimFilter, ClaimSource, ExportClaim } from './types';
 
 /** UTF-8 byte order mark written before the header row. */
@@ -97,8 +98,8 @@ export function claimCsvValues(claim: ExportClaim): string[] {
     claim.reviewer?.name ?? '',
     claim.approvedAt ? isoDateTime(claim.approvedAt) : '',
     joinValues(claim.appearances.map((a) => a.articleTitle)),
-    joinValues(claim.appearances.map((a) => a.sourceUrl)),
-    joinValues(claim.evidence.map((e) => e.url)),
+    joinValues(claim.appearances.map((a) => exportedUrl(a.sourceUrl))),
+    joinValues(claim.evidence.map((e) => exportedUrl(e.url))),
   ];
 }
 

@@ -7,9 +7,9 @@
 export const LINKABLE_PROTOCOLS: readonly string[] = ['http:', 'https:'];
 
 /**
- * The URL normalised by the WHATWG parser (so it has no spaces, quotes or angle brackets) when it
- * is an absolute http(s) URL, otherwise null. `javascript:`, `data:`, relative and malformed URLs
- * give null and must never become links.
+ * The URL normalised by the WHATWG parser and then made a valid RFC 3986 URI when it is an
+ * absolute http(s) URL, otherwise null. `javascript:`, `data:`, relative and malformed URLs give
+ * null and must never become links. Every export writes URLs through this one function.
  */
 export function safeHttpUrl(url: string | null | undefined): string | null {
   if (!url) return null;
@@ -19,7 +19,39 @@ export function safeHttpUrl(url: string | null | undefined): string | null {
   } catch {
     return null;
   }
-  return LINKABLE_PROTOCOLS.includes(parsed.protocol) ? parsed.href : null;
+  if (!LINKABLE_PROTOCOLS.includes(parsed.protocol)) return null;
+  // The host (IPv6 brackets included) and user info are already RFC 3986 after WHATWG parsing;
+  // the path, query and fragment may still hold characters RFC 3986 forbids there.
+  const tail = parsed.pathname + parsed.search + parsed.hash;
+  const head = parsed.href.slice(0, parsed.href.length - tail.length);
+  return head + toRfc3986(tail);
+}
+
+/**
+ * Characters RFC 3986 allows in a path, query and fragment (unreserved, sub-delims, ":", "@",
+ * "/", "?", "#" as the fragment's start) and "%" when it begins a percent-encoding. WHATWG URLs
+ * leave "[", "]", "{", "}", "|", "^", "`" and "\\" as typed, which strict URI parsers (the W3C
+ * Web Annotation suite's `format: uri`, Google's validator) reject.
+ */
+const RFC3986_FORBIDDEN = /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/?#%]/g;
+
+function toRfc3986(tail: string): string {
+  // "#" is only legal once, as the fragment's start: later ones are encoded.
+  const hash = tail.indexOf('#');
+  const encode = (part: string) =>
+    part.replace(RFC3986_FORBIDDEN, (c) =>
+      [...new TextEncoder().encode(c)]
+        .map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`)
+        .join(''),
+    );
+  if (hash < 0) return encode(tail);
+  return `${encode(tail.slice(0, hash))}#${encode(tail.slice(hash + 1)).replace(/#/g, '%23')}`;
+}
+
+/** A stored URL as the data exports (CSV, JSON) write it: RFC 3986 when it is an http(s) URL,
+ * else the stored text unchanged (it is data, and the export does not drop it). */
+export function exportedUrl(url: string | null): string | null {
+  return safeHttpUrl(url) ?? url;
 }
 
 /** Builds the app's URLs from `appBaseUrl`; path segments are percent-encoded. */

@@ -5,10 +5,9 @@
  * to remove, with Readability's verdict as one more hint; the preview shows text only.
  */
 import { Readability } from '@mozilla/readability';
-import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import type { ArticleMetadata, StructuredBlock } from '@/lib/import';
-import { AppError } from '../platform/errors';
+import { fallbackHtmlBlocks } from './html-fallback';
 import { elementDepth, htmlToBlocks } from './html-blocks';
 import { readHtmlMetadata } from './html-metadata';
 
@@ -27,6 +26,44 @@ export interface HtmlExtraction {
   declared: ArticleMetadata;
   /** Title, byline and site name as Readability read them (a fallback). */
   readability: ArticleMetadata;
+  /**
+   * Set when the DOM pipeline failed on this page and the simpler scan of ./html-fallback gave
+   * the blocks: a sentence for the preview saying so.
+   */
+  fallback?: string;
+}
+
+/** What the preview says when the simpler extraction was used. */
+export const FALLBACK_NOTICE =
+  'This page could not be read as a document, so a simpler extraction was used: check what was removed.';
+
+/**
+ * `<style>` elements are removed before parsing: their content is never text, and jsdom parses
+ * it eagerly, throwing on what browsers skip (left-over SCSS such as `calc(($a - 1rem) / 16)`).
+ */
+const STYLE_ELEMENT = /<style\b[^>]*>[^]*?(?:<\/style\s*>|$)/gi;
+/** A start tag, and a style attribute in it (jsdom parses those eagerly too). */
+const START_TAG = /<[a-z][^<>]*>/gi;
+const STYLE_ATTRIBUTE = /\sstyle\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi;
+const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+/** Attribute values this long are data blobs (inlined images, state), never text. */
+const HUGE_ATTRIBUTE = /\s[^\s=<>]+\s*=\s*(?:"[^"]{4000,}"|'[^']{4000,}')/g;
+
+/**
+ * The markup with what jsdom's CSS parser may choke on taken out (`<style>` elements; style
+ * attributes, of which only "hidden" matters to the cleaner, kept as `display:none`) and huge
+ * attribute values dropped (Readability's regular expressions crawl over them).
+ */
+function defuse(html: string): string {
+  const unstyled = html.replace(STYLE_ELEMENT, '');
+  if (!/\sstyle\s*=/i.test(unstyled) && unstyled.length < 100_000) return unstyled;
+  return unstyled.replace(START_TAG, (tag) => {
+    const small = tag.length > 4000 ? tag.replace(HUGE_ATTRIBUTE, '') : tag;
+    return small.replace(STYLE_ATTRIBUTE, (attribute) =>
+      HIDING_STYLE.test(attribute) ? ' style="display:none"' : '',
+    );
+  });
 }
 
 const BLOCK_ATTRIBUTE = 'data-factmark-block';
@@ -36,11 +73,58 @@ const BLOCK_ATTRIBUTE = 'data-factmark-block';
  * real articles are 10-40 deep. Deeper documents are cleaned without its hints.
  */
 export const MAX_READABILITY_DEPTH = 120;
-/** Readability gives up (throws) on documents with more elements than this. */
-export const MAX_READABILITY_ELEMENTS = 60_000;
+/**
+ * Beyond this depth the page goes straight to the simpler extraction: jsdom's tree building
+ * slows down with the square of the depth (seconds at a few thousand) and overflows the stack
+ * further down. Real pages are 10-40 deep; only broken or hostile markup gets here.
+ */
+export const MAX_DOM_DEPTH = 2000;
+/**
+ * Readability gives up (throws) on documents with more elements than this. Its run time grows
+ * with the square of the element count on flat pages (minutes for 20,000 sibling spans); real
+ * articles have 1,000-8,000 elements.
+ */
+export const MAX_READABILITY_ELEMENTS = 15_000;
 
-/** Extracts blocks and metadata from an HTML document or fragment. Never throws on bad markup. */
+/**
+ * Extracts blocks and metadata from an HTML document or fragment. Never throws: when the DOM
+ * pipeline fails (a parser error, nesting deep enough to overflow the stack), the blocks come
+ * from a linear scan of the markup and `fallback` says so.
+ */
 export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtraction {
+  try {
+    if (nestingExceeds(html, MAX_DOM_DEPTH)) throw new RangeError('nested too deeply');
+    return extractWithDom(defuse(html), options);
+  } catch {
+    return {
+      blocks: fallbackHtmlBlocks(html),
+      declared: {},
+      readability: {},
+      fallback: FALLBACK_NOTICE,
+    };
+  }
+}
+
+/** Elements without content, and those whose end tag is implied (never counted as nesting). */
+const NOT_NESTING = new Set(
+  (
+    'area base br col embed hr img input link meta source track wbr p li dt dd tr td th ' +
+    'option optgroup thead tbody tfoot colgroup rt rp'
+  ).split(' '),
+);
+
+/** Whether the markup's elements (by a linear scan of its tags) nest deeper than `limit`. */
+function nestingExceeds(html: string, limit: number): boolean {
+  let depth = 0;
+  for (const match of html.matchAll(/<(\/?)([a-z][a-z0-9-]*)[^<>]*?(\/?)>/gi)) {
+    if (match[3] || NOT_NESTING.has(match[2]!.toLowerCase())) continue;
+    depth = match[1] ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > limit) return true;
+  }
+  return false;
+}
+
+function extractWithDom(html: string, options: HtmlOptions): HtmlExtraction {
   const base = options.baseUrl && /^https?:/i.test(options.baseUrl) ? options.baseUrl : undefined;
   // No `runScripts` and no `resources`: jsdom neither executes scripts nor fetches anything.
   let dom: JSDOM | undefined;
@@ -49,12 +133,11 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
     const { document } = dom.window;
     const declared = readHtmlMetadata(document, base);
 
-    const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0]);
-    purify.sanitize(document.documentElement, {
-      IN_PLACE: true,
-      WHOLE_DOCUMENT: true,
-      FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select'],
-    });
+    // Only text leaves this module, so nothing needs sanitising; form controls are dropped so
+    // neither the walk nor Readability reads their labels as prose.
+    for (const control of document.querySelectorAll('input, button, textarea, select')) {
+      control.remove();
+    }
 
     const walked = htmlToBlocks(document.body ?? document.documentElement);
     const blocks = walked.map((w) => w.block);
@@ -102,12 +185,6 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
       readability = readabilityMetadata(article);
     }
     return { blocks, declared, readability };
-  } catch (error) {
-    // jsdom's parser and tree code recurse: absurd nesting (thousands deep) overflows the stack.
-    if (error instanceof RangeError) {
-      throw new AppError('unreadable_input', 'This HTML is nested too deeply to be read.');
-    }
-    throw error;
   } finally {
     try {
       dom?.window.close();

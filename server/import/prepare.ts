@@ -50,6 +50,8 @@ export interface PreparedImport {
   /** Line numbers of removed groups point into `rawInput` (text input) rather than into a
    * layout of an HTML or .docx document's blocks. */
   linesInRawInput: boolean;
+  /** What the preview must tell the user about how the input was read (e.g. a fallback). */
+  notices: string[];
 }
 
 export interface PrepareOptions {
@@ -174,6 +176,7 @@ export async function prepareImport(
 
   let clean: CleanResult;
   let metadata: ArticleMetadata;
+  const notices: string[] = [];
   if (format === 'text') {
     clean = cleanText(rawInput);
     metadata = mergeMetadata(clean.metadata, siteOf(url));
@@ -183,6 +186,7 @@ export async function prepareImport(
       readability: format === 'html',
     });
     ({ clean, metadata } = cleanHtml(extraction, url));
+    if (extraction.fallback) notices.push(extraction.fallback);
   }
   if (!clean.segments.length) {
     throw new AppError('no_text', 'No text was found in this input.');
@@ -193,5 +197,6 @@ export async function prepareImport(
     clean,
     metadata,
     linesInRawInput: format === 'text',
+    notices,
   };
 }

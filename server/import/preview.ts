@@ -23,6 +23,8 @@ export interface ImportPreview {
   segments: Segment[];
   /** Line numbers of `removed` refer to `rawInput` (text input only). */
   linesInRawInput: boolean;
+  /** Sentences about how the input was read, shown above the preview (e.g. a fallback). */
+  notices: string[];
   /** The input as it arrived; sent back on save and kept with the article. */
   rawInput: string;
   /** Articles already in the library with the same or nearly the same text. */
@@ -44,6 +46,7 @@ export async function previewImport(
     removed: prepared.clean.removed,
     segments: prepared.clean.segments,
     linesInRawInput: prepared.linesInRawInput,
+    notices: prepared.notices,
     rawInput: prepared.rawInput,
     libraryMatches: await findLibraryMatches(prisma, prepared.clean.text),
   };

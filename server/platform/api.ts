@@ -1,32 +1,145 @@
-/** Small helpers every route handler under app/api uses. */
+/**
+ * The route wrapper every handler under app/api goes through, and its body parser. Before the
+ * handler runs it applies the rules that hold for the whole API (issue #11):
+ * - the input rule of request-rules.ts on the URL and the route params (400);
+ * - cross-site requests refused on state-changing methods (403, see `checkSameOrigin`);
+ * - a declared body larger than the route's limit refused before it is read (413);
+ * and after it: every error through the one mapper (503 with Retry-After when the database is
+ * down), the security headers on every answer.
+ */
 import type { z } from 'zod';
 import { AppError, errorResponse } from './errors';
+import { checkParams, checkRequestUrl, checkStrings } from './request-rules';
+import { securitySettings } from './security-settings';
+import { isHttps, withSecurityHeaders } from './security-headers';
 
 type Handler<Ctx> = (request: Request, context: Ctx) => Promise<Response>;
 
-/** Wraps a route handler so every thrown error goes through the one error mapper. */
-export function route<Ctx = unknown>(handler: Handler<Ctx>): Handler<Ctx> {
+export interface RouteOptions {
+  /**
+   * Which body limit applies: `default` (FACTMARK_MAX_BODY_BYTES) or `text` for the routes that
+   * take a whole article (FACTMARK_MAX_TEXT_BODY_BYTES).
+   */
+  body?: 'default' | 'text';
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** The body limit of each request, for parseBody (set by the wrapper). */
+const bodyLimits = new WeakMap<Request, number>();
+
+/** Wraps a route handler: the request rules before it, the error mapper and headers after. */
+export function route<Ctx = unknown>(
+  handler: Handler<Ctx>,
+  options: RouteOptions = {},
+): Handler<Ctx> {
   return async (request, context) => {
+    let response: Response;
     try {
-      return await handler(request, context);
+      const settings = securitySettings();
+      const maxBodyBytes =
+        options.body === 'text'
+          ? settings.FACTMARK_MAX_TEXT_BODY_BYTES
+          : settings.FACTMARK_MAX_BODY_BYTES;
+      checkRequest(request, maxBodyBytes);
+      bodyLimits.set(request, maxBodyBytes);
+      const params = (context as { params?: unknown } | undefined)?.params;
+      if (params) checkParams(await params);
+      response = await handler(request, context);
     } catch (error) {
-      return errorResponse(error);
+      response = errorResponse(error);
     }
+    return withSecurityHeaders(response, isHttps(request.headers, request.url));
   };
 }
 
-/** Parses the JSON body with `schema`; throws 400 invalid_json or validation_failed. */
+/** The checks that come before any handler (also used by the sign-in route); throws AppError. */
+export function checkRequest(request: Request, maxBodyBytes: number): void {
+  checkRequestUrl(request.url);
+  if (!SAFE_METHODS.has(request.method)) checkSameOrigin(request);
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (Number.isFinite(declared) && declared > maxBodyBytes) throw tooLarge(maxBodyBytes);
+}
+
+const tooLarge = (limit: number) =>
+  new AppError(
+    'too_large',
+    `The request body is larger than ${limit >= 1_000_000 ? `${Math.round(limit / 100_000) / 10} MB` : `${Math.round(limit / 1000)} kB`}.`,
+  );
+
+/**
+ * Refuses a request a browser sent from another site: `Sec-Fetch-Site` other than same-origin
+ * (or "none": typed by the user), or an `Origin` that is neither this server's own origin (as
+ * the client addressed it) nor a configured public origin (FACTMARK_PUBLIC_ORIGIN, NEXTAUTH_URL).
+ * Clients that send neither header (curl, scripts) are not browsers acting for someone else.
+ */
+export function checkSameOrigin(request: Request): void {
+  const site = request.headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') throw crossSite();
+  const origin = request.headers.get('origin');
+  if (origin === null) return;
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  const proto = isHttps(request.headers, request.url) ? 'https' : 'http';
+  const own = host ? `${proto}://${host}` : new URL(request.url).origin;
+  const allowed = [own, new URL(request.url).origin, ...securitySettings().publicOrigins];
+  if (!allowed.includes(origin)) throw crossSite();
+}
+
+const crossSite = () =>
+  new AppError('forbidden', 'Cross-site requests are not accepted. Use Factmark itself.');
+
+/**
+ * Parses the JSON body with `schema`. Throws 415 unsupported_type unless the Content-Type is
+ * application/json, 413 too_large as soon as more than the route's limit has arrived, 400
+ * invalid_json, 400 bad_request for a NUL or unpaired surrogate in any string, or the schema's
+ * validation_failed.
+ */
 export async function parseBody<S extends z.ZodType>(
   request: Request,
   schema: S,
 ): Promise<z.infer<S>> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new AppError('unsupported_type', 'Send the request body as application/json.');
+  }
+  const limit = bodyLimits.get(request) ?? securitySettings().FACTMARK_MAX_BODY_BYTES;
+  const text = await readLimited(request, limit);
   let raw: unknown;
   try {
-    raw = await request.json();
+    raw = JSON.parse(text);
   } catch {
     throw new AppError('invalid_json', 'The request body must be valid JSON.');
   }
+  checkStrings(raw);
   return schema.parse(raw);
+}
+
+/** Reads the body as UTF-8, stopping (413) as soon as it exceeds `limit` bytes. */
+export async function readLimited(request: Request, limit: number): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError('invalid_json', 'The request body is not valid UTF-8.');
+  }
 }
 
 /** Parses route params (already awaited) with `schema`. */

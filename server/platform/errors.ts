@@ -72,7 +72,26 @@ export function errorResponse(error: unknown): Response {
     });
   }
   if (error instanceof AppError) {
-    return body(error.status, { code: error.code, message: error.message, ...error.details });
+    const retryAfter = error.details?.retryAfter;
+    return body(
+      error.status,
+      { code: error.code, message: error.message, ...error.details },
+      typeof retryAfter === 'number' ? { 'Retry-After': String(retryAfter) } : undefined,
+    );
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error('[factmark] database unavailable:', describeForLog(error));
+    return body(
+      503,
+      { code: 'service_unavailable', message: DATABASE_UNAVAILABLE },
+      { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+    );
+  }
+  if (isBadTextForDatabase(error)) {
+    return body(400, {
+      code: 'bad_request',
+      message: 'A text contains a character that is not allowed (NUL or broken UTF-16).',
+    });
   }
   const prismaCode = prismaErrorCode(error);
   if (prismaCode === 'P2002') {
@@ -93,6 +112,63 @@ function prismaErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-function body(status: number, error: Record<string, unknown>): Response {
-  return Response.json({ error }, { status });
+function body(
+  status: number,
+  error: Record<string, unknown>,
+  headers?: Record<string, string>,
+): Response {
+  return Response.json({ error }, { status, headers });
+}
+
+export const DATABASE_UNAVAILABLE =
+  'Factmark cannot reach its database right now. Nothing was changed; try again in a minute.';
+/** What a 503 asks clients to wait: long enough for a database restart or failover. */
+export const RETRY_AFTER_SECONDS = 30;
+
+/** Driver-adapter kinds and PostgreSQL classes that mean "the database is not there". */
+const UNAVAILABLE_KINDS = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+  'DatabaseDoesNotExist',
+  'DatabaseAccessDenied',
+  'AuthenticationFailed',
+  'TransactionAlreadyClosed',
+]);
+const UNAVAILABLE_CODES =
+  /^(P1\d{3}|P2024|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|08\w{3}|57P0[1-3]|53300)$/;
+
+function causeOf(error: unknown): { kind?: string; code?: string; originalCode?: string } {
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: unknown } } })?.meta;
+  const cause = meta?.driverAdapterError?.cause ?? (error as { cause?: unknown })?.cause;
+  return typeof cause === 'object' && cause !== null ? (cause as Record<string, string>) : {};
+}
+
+/** True for an error that means the database is down or unreachable (answer 503, not 500). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const name = (error as { name?: string }).name ?? '';
+  if (name === 'PrismaClientInitializationError') return true;
+  const code = String((error as { code?: unknown }).code ?? '');
+  const cause = causeOf(error);
+  return (
+    UNAVAILABLE_CODES.test(code) ||
+    UNAVAILABLE_KINDS.has(cause.kind ?? '') ||
+    UNAVAILABLE_CODES.test(cause.originalCode ?? cause.code ?? '')
+  );
+}
+
+/** PostgreSQL refusing a text (NUL byte, bad encoding): the input rule should have caught it. */
+function isBadTextForDatabase(error: unknown): boolean {
+  const cause = causeOf(error);
+  const code = cause.originalCode ?? cause.code ?? '';
+  return code === '22021' || code === '22P05';
+}
+
+/** The kind of failure for the log, without the query text Prisma puts in its message. */
+function describeForLog(error: unknown): string {
+  const code = (error as { code?: unknown })?.code;
+  const cause = causeOf(error);
+  return [code, cause.kind, cause.originalCode ?? cause.code].filter(Boolean).join(' ');
 }

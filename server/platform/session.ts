@@ -1,7 +1,7 @@
 /**
- * Who is asking. The JWT only says which user signed in; the role and the account's state are
- * read from the database on every request, so a role change or a disabled account takes effect
- * at once rather than when the token expires.
+ * Who is asking. The JWT only names a user and a session row; the row, the role and the
+ * account's state are read from the database on every request, so ending a session, a role
+ * change or a disabled account takes effect at once rather than when the token expires.
  */
 import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
@@ -10,22 +10,25 @@ import type { Role } from '@/lib/domain';
 import { authOptions } from './auth';
 import { db } from './db';
 import { forbidden, unauthorized } from './errors';
-import type { SessionUser } from '../users';
+import { securitySettings } from './security-settings';
+import { resumeSession, type SessionUser } from '../users';
 
 /**
- * The signed-in user, or null when signed out (or the account is gone or disabled). Memoised
- * per request, so the header, the metadata and the page share one lookup.
+ * The signed-in user, or null when signed out, when the session was ended (sign-out, password
+ * reset, role change, disabled account), is older than FACTMARK_SESSION_HOURS or was idle longer
+ * than FACTMARK_SESSION_IDLE_MINUTES. Memoised per request, so the header, the metadata and the
+ * page share one lookup.
  */
 export const getUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
-  if (!id) return null;
-  const user = await db().user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true },
+  const sessionId = session?.sessionId;
+  if (!id || !sessionId) return null;
+  const settings = securitySettings();
+  return resumeSession(db(), sessionId, id, {
+    maxAgeMs: settings.FACTMARK_SESSION_HOURS * 3_600_000,
+    idleMs: settings.FACTMARK_SESSION_IDLE_MINUTES * 60_000,
   });
-  if (!user || user.disabledAt) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
 });
 
 /** For route handlers: the signed-in user; throws 401 when signed out. */

@@ -8,7 +8,7 @@ import { listUsers } from '@/server/users';
 
 export const metadata: Metadata = { title: 'Users' };
 
-/** ADMIN: list users, create one, reset a password, change a role. */
+/** ADMIN: list users, create one, reset a password, change a role, disable or enable one. */
 export default async function UsersPage() {
   const user = await requirePageUser('/admin/users');
   if (!canManageUsers(user.role)) {

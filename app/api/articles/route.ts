@@ -19,8 +19,11 @@ export const GET = route(async (request) => {
 });
 
 /** A new article from plain text (EDITOR, REVIEWER, ADMIN); 201 with its id and revision. */
-export const POST = route(async (request) => {
-  const user = await requireUser();
-  const input = await parseBody(request, newArticleSchema);
-  return Response.json({ article: await createArticle(db(), user, input) }, { status: 201 });
-});
+export const POST = route(
+  async (request) => {
+    const user = await requireUser();
+    const input = await parseBody(request, newArticleSchema);
+    return Response.json({ article: await createArticle(db(), user, input) }, { status: 201 });
+  },
+  { body: 'text' },
+);

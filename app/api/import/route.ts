@@ -9,8 +9,11 @@ import { requireUser } from '@/server/platform/session';
  * sourceUrl, publishedAt, allowDuplicate}`. 201 `{article}`; 409 duplicate_article with
  * `matches` when the library has the text already and allowDuplicate is not set.
  */
-export const POST = route(async (request) => {
-  const user = await requireUser();
-  const input = await readSaveRequest(request);
-  return Response.json(await saveImport(db(), user, input), { status: 201 });
-});
+export const POST = route(
+  async (request) => {
+    const user = await requireUser();
+    const input = await readSaveRequest(request);
+    return Response.json(await saveImport(db(), user, input), { status: 201 });
+  },
+  { body: 'text' },
+);

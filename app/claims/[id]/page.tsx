@@ -84,7 +84,7 @@ export default async function ClaimPage({ params }: Props) {
                 <a href={e.url} rel="noreferrer noopener" target="_blank">
                   {e.title ?? e.url}
                 </a>
-                {e.quote && <q> {e.quote}</q>}
+                {e.quote && <blockquote>{e.quote}</blockquote>}
               </li>
             ))}
           </ul>

@@ -1,6 +1,54 @@
+/**
+ * NextAuth's routes, behind the same rules as every other route (issue #11): the input rule,
+ * cross-site refusal and a small body limit; form posts only. A sign-in attempt is counted in
+ * PostgreSQL before its password is checked: past a limit it answers 429 with Retry-After (the
+ * same for any email), and an account tried from everywhere is slowed, never locked.
+ */
 import NextAuth from 'next-auth';
+import { checkRequest, readLimited } from '@/server/platform/api';
 import { authOptions } from '@/server/platform/auth';
+import { db } from '@/server/platform/db';
+import { AppError, errorResponse } from '@/server/platform/errors';
+import { checkStrings } from '@/server/platform/request-rules';
+import { isHttps, withSecurityHeaders } from '@/server/platform/security-headers';
+import { clientAddress, countSignInAttempt } from '@/server/platform/sign-in-counters';
+import { describeRetry } from '@/lib/sign-in-throttle';
 
-const handler = NextAuth(authOptions);
+const nextAuth = NextAuth(authOptions) as (request: Request, context: unknown) => Promise<Response>;
 
-export { handler as GET, handler as POST };
+/** A sign-in form is a few hundred bytes. */
+const MAX_AUTH_BODY_BYTES = 16_000;
+
+async function guarded(request: Request, context: unknown): Promise<Response> {
+  let response: Response;
+  try {
+    checkRequest(request, MAX_AUTH_BODY_BYTES);
+    if (request.method === 'POST') {
+      const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim();
+      if (type !== 'application/x-www-form-urlencoded') {
+        throw new AppError('unsupported_type', 'Send the sign-in form as a form post.');
+      }
+      const form = new URLSearchParams(await readLimited(request.clone(), MAX_AUTH_BODY_BYTES));
+      checkStrings(Object.fromEntries(form));
+      if (new URL(request.url).pathname.endsWith('/callback/credentials')) {
+        const decision = await countSignInAttempt(
+          db(),
+          clientAddress(request.headers),
+          form.get('email') ?? '',
+        );
+        if (!decision.allowed) {
+          throw new AppError('too_many_requests', describeRetry(decision.retryAfterSeconds), {
+            retryAfter: decision.retryAfterSeconds,
+          });
+        }
+        if (decision.delayMs > 0) await new Promise((r) => setTimeout(r, decision.delayMs));
+      }
+    }
+    response = await nextAuth(request, context);
+  } catch (error) {
+    response = errorResponse(error);
+  }
+  return withSecurityHeaders(response, isHttps(request.headers, request.url));
+}
+
+export { guarded as GET, guarded as POST };

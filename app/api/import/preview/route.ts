@@ -10,8 +10,11 @@ import { requireUser } from '@/server/platform/session';
  * `{kind: "url", url}`, or a multipart upload with a `file` (.txt, .md, .html, .docx).
  * 200 `{preview}`; 400, 413, 415, 422, 502, 504 as the input fails.
  */
-export const POST = route(async (request) => {
-  await requireUser();
-  const source = await readImportSource(request);
-  return Response.json({ preview: await previewImport(db(), source, importSettings()) });
-});
+export const POST = route(
+  async (request) => {
+    await requireUser();
+    const source = await readImportSource(request);
+    return Response.json({ preview: await previewImport(db(), source, importSettings()) });
+  },
+  { body: 'text' },
+);
