@@ -115,7 +115,7 @@ async function main() {
       await page.goto(`/articles/${article.id}`);
       await page.waitForFunction(
         (count) =>
-          document.querySelectorAll('.claim-list li').length >= count &&
+          document.querySelectorAll('[aria-label="Claims in text order"] > li').length >= count &&
           document.querySelector('.article-view .hl') !== null,
         ANNOTATIONS,
         { timeout: 60_000 },
@@ -160,7 +160,8 @@ async function main() {
     );
     await page.goto(`/articles/${article.id}`);
     await page.waitForFunction(
-      (count) => document.querySelectorAll('.claim-list li').length >= count,
+      (count) =>
+        document.querySelectorAll('[aria-label="Claims in text order"] > li').length >= count,
       ANNOTATIONS,
       { timeout: 60_000 },
     );

@@ -127,7 +127,7 @@ export async function createClaimOnSpan(prisma: PrismaClient, user: SessionUser,
   const annotationId = randomUUID();
   // One batch transaction (claim, span, evidence and audit row), not an interactive one: the
   // fewest round trips while many editors save at once.
-  const [claim, , annotation] = await prisma.$transaction([
+  const [claim] = await prisma.$transaction([
     prisma.claim.create({
       data: {
         id,
@@ -161,11 +161,22 @@ export async function createClaimOnSpan(prisma: PrismaClient, user: SessionUser,
         },
       },
     }),
-    prisma.annotation.findUniqueOrThrow({
-      where: { id: annotationId },
-      select: annotationSelect,
-    }),
   ]);
+  // The span as just written (the row's columns and the anchor's context); no extra round trip.
+  const row = claim.annotations.find((a) => a.id === annotationId)!;
+  const annotation = {
+    id: row.id,
+    claimId: id,
+    revisionId: row.revisionId,
+    start: row.start,
+    end: row.end,
+    exact: row.exact,
+    prefix: anchor.prefix,
+    suffix: anchor.suffix,
+    anchorState: row.anchorState,
+    anchorScore: null,
+    createdById: user.id,
+  };
   return { claim: toClaimView(claim), annotation };
 }
 

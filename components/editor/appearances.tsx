@@ -4,6 +4,7 @@
 import Link from 'next/link';
 import type { AnnotationDTO, ClaimDTO } from '@/lib/api/types';
 import { ANCHOR_LABELS, anchorBadge } from './anchor-labels';
+import styles from './panels.module.css';
 
 export function Appearances({
   claim,
@@ -17,7 +18,7 @@ export function Appearances({
   onRemove(id: string): void;
 }) {
   return (
-    <section className="appearances" aria-label="Where this claim appears">
+    <section className={styles.appearances} aria-label="Where this claim appears">
       <h3>
         Appears in {claim.appearances.length} place{claim.appearances.length === 1 ? '' : 's'}
       </h3>

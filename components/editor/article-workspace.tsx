@@ -29,6 +29,7 @@ import { SelectionBar } from './selection-bar';
 import { ShortcutSheet } from './shortcut-sheet';
 import { highlightsOf, useWorkspace } from './use-workspace';
 import { WorkspaceToolbar } from './workspace-toolbar';
+import styles from './panels.module.css';
 
 type Card = { claimIds: string[]; box: ScreenBox; by: 'pointer' | 'keyboard' };
 
@@ -63,19 +64,14 @@ export function ArticleWorkspace({
   const movedByClaim = useMemo(() => movedSpansByClaim(data), [data]);
   const anchorCounts = useMemo(() => countAnchors(data), [data]);
 
-  /** Back to the text, at the claim's highlight when it has one here. */
-  const returnToText = useCallback(
-    (claimId: string | null) => {
-      const annotation = claimId ? data.annotations.find((a) => a.claimId === claimId) : undefined;
-      if (!annotation || !view.current?.focusHighlight(annotation.id)) view.current?.focus();
-    },
-    [data.annotations],
-  );
-
   const openClaim = useCallback(
     (claimId: string) => {
       setCard(null);
       actions.open({ kind: 'claim', claimId, conflict: null, draft: null });
+      // Read first, then edit: focus lands on the panel's heading once it is drawn.
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLElement>('aside form[aria-label="Edit claim"] h2')?.focus(),
+      );
     },
     [actions],
   );
@@ -83,17 +79,9 @@ export function ArticleWorkspace({
   const closePanel = useCallback(() => {
     actions.close();
     // After the panel is gone, focus goes back where the user was reading.
-    requestAnimationFrame(() => returnToText(activeClaimId));
-  }, [actions, returnToText, activeClaimId]);
-
-  const focusClaim = useCallback(
-    (claimId: string) => {
-      actions.focusClaim(claimId);
-      const annotation = data.annotations.find((a) => a.claimId === claimId);
-      if (annotation) view.current?.focusHighlight(annotation.id);
-    },
-    [actions, data.annotations],
-  );
+    requestAnimationFrame(() => actions.returnToText(activeClaimId));
+  }, [actions, activeClaimId]);
+  const focusClaim = actions.focusClaim;
 
   // The keys of ./shortcuts. Read through a ref so the listener is bound once.
   const keys = useRef({ visible, activeClaimId, panel, picker, card, closePanel, focusClaim });
@@ -194,15 +182,8 @@ export function ArticleWorkspace({
     version: number,
   ) {
     if (await actions.saveClaim(claim, draft, version)) {
-      requestAnimationFrame(() => returnToText(claim.id));
+      requestAnimationFrame(() => actions.returnToText(claim.id));
     }
-  }
-
-  async function submitClaim(claim: ClaimDTO) {
-    const ok = await actions.submitClaim(claim);
-    // The Submit button is gone now: focus the review heading, which shows the new state.
-    requestAnimationFrame(() => document.getElementById('claim-review-heading')?.focus());
-    return ok;
   }
 
   const openedClaim = panel.kind === 'claim' ? claimsById.get(panel.claimId) : undefined;
@@ -211,8 +192,8 @@ export function ArticleWorkspace({
     : [];
 
   return (
-    <div className="workspace">
-      <div className="workspace-text" ref={textColumn}>
+    <div className={`workspace ${styles.workspace}`}>
+      <div className={styles.workspaceText} ref={textColumn}>
         <WorkspaceToolbar
           revisionNumber={data.revision.number}
           onEditText={() => actions.open({ kind: 'editText' })}
@@ -267,7 +248,7 @@ export function ArticleWorkspace({
         )}
       </div>
 
-      <aside className="side-panel" aria-label="Claims panel">
+      <aside className={styles.sidePanel} aria-label="Claims panel">
         {panel.kind === 'new' && (
           <ClaimForm
             key={`new-${panel.span.start}-${panel.span.end}`}
@@ -296,7 +277,7 @@ export function ArticleWorkspace({
             onCancel={closePanel}
             onDelete={() => void actions.deleteClaim(openedClaim)}
             onRemoveHighlight={(id) => void actions.removeHighlight(id)}
-            onSubmit={() => submitClaim(openedClaim)}
+            onSubmit={() => actions.submitClaim(openedClaim)}
             onAnnounce={(message, tone) => actions.dispatch({ type: 'announced', message, tone })}
           />
         )}

@@ -11,6 +11,7 @@ import type { ClaimDTO, EvidenceDTO } from '@/lib/api/types';
 import { VERDICTS, VERDICT_LABELS, type Verdict } from '@/lib/domain';
 import { needsEvidence } from '@/lib/review/validation';
 import type { ClaimDraft } from '@/lib/workspace/claim-draft';
+import styles from './panels.module.css';
 
 type ClaimFormValues = ClaimDraft;
 
@@ -63,12 +64,10 @@ export function ClaimForm({
     if (!disabled) onSave(values);
   }
 
-  // A new claim starts in its first field; an opened one at its heading (read first, then edit).
+  // A new claim starts in its first field (an opened claim's focus is the workspace's call).
   const first = useRef<HTMLTextAreaElement>(null);
-  const title = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (quote) first.current?.focus();
-    else title.current?.focus();
   }, [quote]);
 
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
@@ -79,11 +78,9 @@ export function ClaimForm({
   }
 
   return (
-    <form className="claim-form" onSubmit={submit} onKeyDown={onKeyDown} aria-label={heading}>
-      <h2 ref={title} tabIndex={-1}>
-        {heading}
-      </h2>
-      {quote && <blockquote className="quote">{quote}</blockquote>}
+    <form className={styles.claimForm} onSubmit={submit} onKeyDown={onKeyDown} aria-label={heading}>
+      <h2 tabIndex={-1}>{heading}</h2>
+      {quote && <blockquote className={styles.quote}>{quote}</blockquote>}
       {readOnlyReason && (
         <p className="alert error" role="alert">
           {readOnlyReason}
@@ -101,7 +98,7 @@ export function ClaimForm({
           />
         </label>
         {warnings.map((w) => (
-          <p key={w} className="hint warn">
+          <p key={w} className={styles.hintWarn}>
             {w}
           </p>
         ))}
@@ -134,7 +131,7 @@ export function ClaimForm({
             rows={4}
           />
         </label>
-        <fieldset className="evidence">
+        <fieldset className={styles.evidence}>
           <legend>Evidence</legend>
           {needsEvidence(values.verdict) && values.evidence.every((e) => !e.url.trim()) && (
             <p className="muted small" role="note">
@@ -144,7 +141,7 @@ export function ClaimForm({
           )}
           {values.evidence.map((evidence, index) => (
             <div
-              className="evidence-row"
+              className={styles.evidenceRow}
               key={index}
               role="group"
               aria-label={`Evidence ${index + 1}`}
@@ -206,7 +203,7 @@ export function ClaimForm({
       </fieldset>
       {error && <p className="alert error">{error}</p>}
       {conflict && (
-        <section className="conflict" aria-label="Conflicting versions">
+        <section className={styles.conflict} aria-label="Conflicting versions">
           <p>
             <strong>{conflict.lastEditedBy?.name ?? conflict.author.name}</strong> saved this claim
             after you opened it. Nothing was overwritten.
@@ -233,7 +230,7 @@ export function ClaimForm({
                   ],
                 ] as const
               ).map(([field, theirs, yours]) => (
-                <tr key={field} className={theirs === yours ? '' : 'differs'}>
+                <tr key={field} className={theirs === yours ? undefined : styles.differs}>
                   <th scope="row">{field}</th>
                   <td>{theirs}</td>
                   <td>{yours}</td>

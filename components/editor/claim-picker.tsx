@@ -3,6 +3,7 @@
 /** The small dialog a click on overlapping highlights opens: one button per claim there. */
 import type { ClaimDTO } from '@/lib/api/types';
 import { VerdictSwatch } from './verdict-chip';
+import styles from './panels.module.css';
 
 export function ClaimPicker({
   claimIds,
@@ -19,7 +20,7 @@ export function ClaimPicker({
 }) {
   return (
     <div
-      className="picker"
+      className={styles.picker}
       role="dialog"
       aria-label="Claims here"
       style={{ left: at.x, top: at.y }}

@@ -5,7 +5,7 @@
  * (read and post) and the history, and a link to the claim's own page.
  */
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '@/lib/api/client';
 import { describeError } from '@/lib/api/errors';
 import type { ClaimDTO, DiscussionDTO, HistoryEntryDTO, WorkspaceUser } from '@/lib/api/types';
@@ -39,9 +39,19 @@ export function ClaimReview({
     SUBMITTABLE.has(claim.reviewState) &&
     canSubmitClaim(user, { ...claim, lastEditedById: claim.lastEditedBy?.id ?? null, anchors: [] })
       .allowed;
+  // When the state changes under the user's eyes (Submit, whose button then goes away), focus
+  // moves to this heading, which reads the new state next.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const seenState = useRef(claim.reviewState);
+  useEffect(() => {
+    if (seenState.current === claim.reviewState) return;
+    seenState.current = claim.reviewState;
+    heading.current?.focus();
+  }, [claim.reviewState]);
+
   return (
     <section className={styles.review} aria-labelledby="claim-review-heading">
-      <h3 id="claim-review-heading" tabIndex={-1}>
+      <h3 id="claim-review-heading" tabIndex={-1} ref={heading}>
         Review
       </h3>
       <p className={styles.reviewState}>

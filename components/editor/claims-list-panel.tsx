@@ -16,6 +16,7 @@ import {
 import type { Filters } from '@/lib/workspace/state';
 import { VerdictSwatch } from './verdict-chip';
 import { ANCHOR_LABELS, anchorBadge } from './anchor-labels';
+import styles from './panels.module.css';
 
 export function ClaimsListPanel({
   total,
@@ -46,7 +47,7 @@ export function ClaimsListPanel({
       <p className="muted small" aria-label="Anchor summary">
         Highlights: {ANCHOR_STATES.map((s) => `${anchorCounts[s]} ${ANCHOR_LABELS[s]}`).join(', ')}
       </p>
-      <div className="form-row filters">
+      <div className={`form-row ${styles.filters}`}>
         <label>
           Verdict
           <select
@@ -77,7 +78,7 @@ export function ClaimsListPanel({
         </label>
       </div>
       {error && <p className="alert error">{error}</p>}
-      <ol className="claim-list" aria-label="Claims in text order">
+      <ol className={styles.claimList} aria-label="Claims in text order">
         {claims.map((claim) => (
           <ClaimRow
             key={claim.id}
@@ -108,10 +109,10 @@ const ClaimRow = memo(function ClaimRow({
   onOpenClaim(claimId: string): void;
 }) {
   return (
-    <li className={active ? 'active' : ''} data-claim-id={claim.id}>
+    <li className={active ? styles.active : undefined} data-claim-id={claim.id}>
       <button
         type="button"
-        className="claim-item"
+        className={styles.claimItem}
         aria-current={active}
         onClick={() => onFocusClaim(claim.id)}
       >

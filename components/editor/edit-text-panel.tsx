@@ -2,6 +2,7 @@
 
 /** "Edit text": the article's text in a textarea; saving makes a new revision. */
 import { useState } from 'react';
+import styles from './panels.module.css';
 
 export function EditTextPanel({
   text,
@@ -17,7 +18,7 @@ export function EditTextPanel({
   const [value, setValue] = useState(text);
   return (
     <form
-      className="edit-text"
+      className={styles.editText}
       onSubmit={(event) => {
         event.preventDefault();
         onSave(value);

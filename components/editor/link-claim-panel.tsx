@@ -7,6 +7,7 @@ import type { ClaimDTO } from '@/lib/api/types';
 import { VERDICT_LABELS } from '@/lib/domain';
 import { APPROVED_SPAN_NOTICE } from './approved-notice';
 import { VerdictSwatch } from './verdict-chip';
+import styles from './panels.module.css';
 
 export function LinkClaimPanel({
   quote,
@@ -31,16 +32,16 @@ export function LinkClaimPanel({
   return (
     <section aria-label="Link to existing claim">
       <h2>Link to existing claim</h2>
-      <blockquote className="quote">{quote}</blockquote>
+      <blockquote className={styles.quote}>{quote}</blockquote>
       <label>
         Search claims
         <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoFocus />
       </label>
       {error && <p className="alert error">{error}</p>}
-      <ul className="claim-list">
+      <ul className={styles.claimList}>
         {results.map((claim) => (
           <li key={claim.id}>
-            <button type="button" className="claim-item" onClick={() => onPick(claim.id)}>
+            <button type="button" className={styles.claimItem} onClick={() => onPick(claim.id)}>
               <VerdictSwatch verdict={claim.verdict} />
               <span className="claim-text">{claim.text}</span>
               <span className="muted small">

@@ -4,6 +4,7 @@
 import type { ClaimDTO, OrphanDTO } from '@/lib/api/types';
 import type { Span } from '@/lib/workspace/state';
 import { APPROVED_SPAN_NOTICE } from './approved-notice';
+import styles from './panels.module.css';
 
 export function OrphansPanel({
   orphans,
@@ -26,13 +27,13 @@ export function OrphansPanel({
         Their text was not found with enough confidence after an edit. Confirm a place or select
         text and attach.
       </p>
-      <ul className="orphans">
+      <ul className={styles.orphans}>
         {orphans.map((orphan) => (
           <li key={orphan.id}>
             <p>
               <strong>{claimsById.get(orphan.claimId)?.text}</strong>
             </p>
-            <blockquote className="quote">{orphan.exact}</blockquote>
+            <blockquote className={styles.quote}>{orphan.exact}</blockquote>
             {claimsById.get(orphan.claimId)?.reviewState === 'APPROVED' && (
               <p className="alert small" role="note">
                 {APPROVED_SPAN_NOTICE.reattach}

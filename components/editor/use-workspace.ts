@@ -55,7 +55,10 @@ export interface WorkspaceActions {
   reattach(annotationId: string, span: Span): Promise<void>;
   saveText(text: string): Promise<void>;
   submitClaim(claim: ClaimDTO): Promise<boolean>;
+  /** Makes the claim active and moves the text to its first highlight. */
   focusClaim(claimId: string): void;
+  /** Focuses the text, at the claim's highlight when it has one here. */
+  returnToText(claimId: string | null): void;
 }
 
 export function useWorkspace(
@@ -216,7 +219,15 @@ export function useWorkspace(
       focusClaim(claimId) {
         dispatch({ type: 'activated', claimId });
         const annotation = current.current.data.annotations.find((a) => a.claimId === claimId);
-        if (annotation) view.current?.revealAnnotation(annotation.id, annotation.start);
+        if (!annotation) return;
+        // The text follows: its highlight becomes the keyboard's current one, flashed.
+        view.current?.focusHighlight(annotation.id);
+        view.current?.revealAnnotation(annotation.id, annotation.start);
+      },
+      returnToText(claimId) {
+        const { annotations } = current.current.data;
+        const annotation = claimId ? annotations.find((a) => a.claimId === claimId) : undefined;
+        if (!annotation || !view.current?.focusHighlight(annotation.id)) view.current?.focus();
       },
     };
   }, [articleId, view]);

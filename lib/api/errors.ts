@@ -2,8 +2,6 @@
  * The error body every route sends and every client reads: `{"error":{"code","message","issues?"}}`
  * plus optional details (e.g. `current` for a version conflict). One definition for both sides.
  */
-import { z } from 'zod';
-
 export interface ErrorIssue {
   path: string;
   message: string;
@@ -13,15 +11,29 @@ export interface ErrorBody {
   error: { code: string; message: string; issues?: ErrorIssue[] } & Record<string, unknown>;
 }
 
-const errorBodySchema = z.object({
-  error: z
-    .object({
-      code: z.string(),
-      message: z.string(),
-      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    })
-    .passthrough(),
-});
+/**
+ * Whether `payload` is our error body. Checked by hand, not with zod: this runs in the browser,
+ * where zod's compiled parsers would need `eval`, which the Content-Security-Policy refuses.
+ */
+function isErrorBody(payload: unknown): payload is ErrorBody {
+  if (typeof payload !== 'object' || payload === null) return false;
+  const error = (payload as { error?: unknown }).error;
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message, issues } = error as Record<string, unknown>;
+  return (
+    typeof code === 'string' &&
+    typeof message === 'string' &&
+    (issues === undefined ||
+      (Array.isArray(issues) &&
+        issues.every(
+          (i) =>
+            typeof i === 'object' &&
+            i !== null &&
+            typeof (i as ErrorIssue).path === 'string' &&
+            typeof (i as ErrorIssue).message === 'string',
+        )))
+  );
+}
 
 /** An error as the client sees it: the body's fields plus the HTTP status. */
 export interface ApiError {
@@ -38,11 +50,10 @@ export interface ApiError {
  * page, an empty reply) still gives a usable message naming the status.
  */
 export function toApiError(status: number, payload: unknown): ApiError {
-  const parsed = errorBodySchema.safeParse(payload);
-  if (!parsed.success) {
+  if (!isErrorBody(payload)) {
     return { status, code: 'error', message: `Request failed (${status}).`, details: {} };
   }
-  const { code, message, issues, ...details } = parsed.data.error;
+  const { code, message, issues, ...details } = payload.error;
   return { status, code, message, ...(issues ? { issues } : {}), details };
 }
 
