@@ -112,7 +112,10 @@ describe('npm run import', () => {
     });
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /Failed .*no-such\.txt: No such file/);
-    assert.match(bad.stderr, /Failed http:\/\/10\.0\.0\.1\/page: 10\.0\.0\.1 is a private address/);
+    assert.match(
+      bad.stderr,
+      /Failed http:\/\/10\.0\.0\.1\/page: 10\.0\.0\.1 is not on a public address/,
+    );
     const nobody = run(
       'import.ts',
       [join(FIXTURES, 'news-site.txt'), '--as', 'nobody@test.example'],
