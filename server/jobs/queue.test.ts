@@ -16,7 +16,6 @@ import { renderTestPage } from '../evidence/test-pages';
 import { enqueueRechecks, openQueue, RECHECK_QUEUE } from './queue';
 
 const SOURCES = Number(process.env.JOBS_TEST_SOURCES ?? 500);
-const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 
 async function waitFor<T>(what: string, probe: () => Promise<T | null>, ms = 240_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -36,21 +35,27 @@ describe('job queue: instances sharing one database', () => {
   const processes: ChildProcess[] = [];
 
   const startProcess = (name: string) => {
-    const child = spawn(TSX, [join(PROJECT_ROOT, 'scripts', 'worker.ts')], {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: db.url,
-        FACTMARK_IMPORT_ALLOW_HOSTS: `127.0.0.1:${server.port}`,
-        FACTMARK_IMPORT_TIMEOUT_MS: '60000',
-        FACTMARK_EVIDENCE_DIR: dir,
-        FACTMARK_FETCH_CONCURRENCY: '4',
-        FACTMARK_FETCH_PER_HOST: '4',
-        FACTMARK_JOB_EXPIRE_SECONDS: '30',
-        FACTMARK_JOB_RETRY_DELAY_SECONDS: '1',
+    // One process (node with tsx's loader), not the tsx CLI, which runs the worker in a child
+    // of its own: killing the CLI would leave that child polling a dropped database.
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(PROJECT_ROOT, 'scripts', 'worker.ts')],
+      {
+        cwd: PROJECT_ROOT,
+        env: {
+          ...process.env,
+          DATABASE_URL: db.url,
+          FACTMARK_IMPORT_ALLOW_HOSTS: `127.0.0.1:${server.port}`,
+          FACTMARK_IMPORT_TIMEOUT_MS: '60000',
+          FACTMARK_EVIDENCE_DIR: dir,
+          FACTMARK_FETCH_CONCURRENCY: '4',
+          FACTMARK_FETCH_PER_HOST: '4',
+          FACTMARK_JOB_EXPIRE_SECONDS: '30',
+          FACTMARK_JOB_RETRY_DELAY_SECONDS: '1',
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
       },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    );
     processes.push(child);
     return new Promise<ChildProcess>((resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
