@@ -51,7 +51,7 @@ describe('npm run user:create', () => {
     assert.equal(result.status, 1);
     assert.match(result.stderr, /email: Enter a valid email address\./);
     assert.match(result.stderr, /role: Role must be one of EDITOR, REVIEWER, ADMIN\./);
-    assert.match(result.stderr, /password: Use at least 10 characters\./);
+    assert.match(result.stderr, /password: Use at least 12 characters\./);
     assert.equal(await db.prisma.user.count(), before);
   });
 
