@@ -57,6 +57,13 @@ const span = (ids: Ids, start = 20, end = 40) => ({
  * approves it as the demo REVIEWER with `approve`), so the caller acts on a claim in the state
  * its route needs. Returns the claim's version.
  */
+/** What a claim needs before it can be submitted: a definitive verdict needs a source. */
+const COMPLETE = {
+  verdict: 'FALSE',
+  rationale: 'Access test.',
+  evidence: [{ url: 'https://example.org/source', title: 'Source' }],
+};
+
 async function prepareForReview(ids: Ids, { approve = false } = {}): Promise<number> {
   const baseURL = test.info().project.use.baseURL;
   const as = async (role: Role) => {
@@ -66,7 +73,7 @@ async function prepareForReview(ids: Ids, { approve = false } = {}): Promise<num
   };
   const editor = await as('EDITOR');
   const patched = await editor.patch(`/api/claims/${ids.claimId}`, {
-    data: { version: ids.version, verdict: 'FALSE', rationale: 'Access test.' },
+    data: { version: ids.version, ...COMPLETE },
   });
   let { version } = (await patched.json()).claim as { version: number };
   const submitted = await editor.post(`/api/claims/${ids.claimId}/submit`, { data: { version } });
@@ -201,7 +208,7 @@ const CASES: RouteCase[] = [
     freshClaim: true,
     call: async (r, ids) => {
       const patched = await r.patch(`/api/claims/${ids.claimId}`, {
-        data: { version: ids.version, verdict: 'FALSE', rationale: 'Access test.' },
+        data: { version: ids.version, ...COMPLETE },
       });
       const version = patched.ok() ? (await patched.json()).claim.version : ids.version;
       return r.post(`/api/claims/${ids.claimId}/submit`, { data: { version } });
