@@ -23,6 +23,12 @@ export function uniqueEmail(label: string): string {
   return `${label}-${randomBytes(4).toString('hex')}@test.example`;
 }
 
+/**
+ * The library API sorted so the demo articles (dated) come first, in a page large enough for
+ * every article the suites create: the library is paginated, newest import first.
+ */
+export const DEMO_ARTICLES = '/api/articles?sort=published&limit=200';
+
 export const TEST_PASSWORD = 'test password 2026';
 
 /** Creates a user through the admin API (signs the given context in as the demo admin). */

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 /** Bad input gets a clear JSON error with the exact status, and loses nothing. */
 import { expect, test } from '@playwright/test';
-import { demo, signInOverHttp, TEST_PASSWORD, uniqueEmail } from '../helpers';
+import { demo, signInOverHttp, TEST_PASSWORD, uniqueEmail, DEMO_ARTICLES } from '../helpers';
 
 test.describe('errors are JSON with a code and a message', () => {
   test('signed out: 401 unauthorized', async ({ request }) => {
-    const response = await request.get('/api/articles');
+    const response = await request.get(DEMO_ARTICLES);
     expect(response.status()).toBe(401);
     expect(await response.json()).toEqual({
       error: { code: 'unauthorized', message: 'Sign in to continue.' },
@@ -135,7 +135,7 @@ test.describe('user administration over HTTP', () => {
     request,
   }) => {
     await signInOverHttp(request, demo('EDITOR').email, demo('EDITOR').password);
-    const { articles } = await (await request.get('/api/articles')).json();
+    const { articles } = await (await request.get(DEMO_ARTICLES)).json();
     const titles = articles.map((a: { title: string }) => a.title);
     expect(titles).toEqual(
       expect.arrayContaining([

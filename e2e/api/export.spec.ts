@@ -4,7 +4,7 @@
  */
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { CSV_COLUMNS } from '../../lib/export';
-import { demo, signInOverHttp } from '../helpers';
+import { demo, signInOverHttp, DEMO_ARTICLES } from '../helpers';
 
 interface ArticleRow {
   id: string;
@@ -55,7 +55,7 @@ function expectAttachment(response: APIResponse, extension: string, contains: st
 }
 
 async function mfaArticle(request: APIRequestContext): Promise<ArticleRow> {
-  const { articles } = (await (await request.get('/api/articles')).json()) as {
+  const { articles } = (await (await request.get(DEMO_ARTICLES)).json()) as {
     articles: ArticleRow[];
   };
   const mfa = articles.find((a) => a.sourceName === 'MFA Government');

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { demo, signInOverHttp } from '../helpers';
+import { demo, signInOverHttp, DEMO_ARTICLES } from '../helpers';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../lib/import/fixtures/${name}`, import.meta.url));
@@ -34,7 +34,7 @@ function upload(request: APIRequestContext, name: string, buffer: Buffer, mimeTy
 }
 
 async function demoArticleId(request: APIRequestContext, title: string): Promise<string> {
-  const { articles } = (await (await request.get('/api/articles')).json()) as {
+  const { articles } = (await (await request.get(DEMO_ARTICLES)).json()) as {
     articles: { id: string; title: string }[];
   };
   return articles.find((a) => a.title === title)!.id;

@@ -20,6 +20,7 @@ import {
   demo,
   signInOverHttp,
   TEST_PASSWORD,
+  DEMO_ARTICLES,
 } from '../helpers';
 import {
   BODY_ROUTES,
@@ -308,7 +309,7 @@ test.describe('3. security headers on pages, API and exports', () => {
     request,
   }) => {
     await signInOverHttp(request, demo('EDITOR').email, demo('EDITOR').password);
-    const { articles } = await (await request.get('/api/articles')).json();
+    const { articles } = await (await request.get(DEMO_ARTICLES)).json();
     const id = articles[0].id as string;
     const targets = [
       '/signin',

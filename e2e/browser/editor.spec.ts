@@ -6,6 +6,7 @@ import {
   pageAlert,
   selectWithMouse,
   signInOverHttp,
+  DEMO_ARTICLES,
 } from '../helpers';
 
 const TEXT = [
@@ -180,7 +181,7 @@ test('two people saving the same claim: the second sees both versions and reappl
 test('link a span to an existing claim across the two sample articles', async ({ page }) => {
   const tag = `link test ${Date.now().toString(36)}`;
   await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
-  const { articles } = await (await page.request.get('/api/articles')).json();
+  const { articles } = await (await page.request.get(DEMO_ARTICLES)).json();
   const mfa = articles.find((a: { sourceName: string }) => a.sourceName === 'MFA Government');
   const times = articles.find((a: { sourceName: string }) => a.sourceName === 'The Astana Times');
 
