@@ -93,7 +93,9 @@ test.describe('user administration over HTTP', () => {
 
     const promoted = await request.patch(`/api/users/${user.id}`, { data: { role: 'ADMIN' } });
     expect((await promoted.json()).user.role).toBe('ADMIN');
-    // Same session cookie, new role: the server reads the role from the database.
+    // A role change ends the user's sessions (issue #11); signed in again, the new role applies.
+    expect((await other.get('/api/users')).status()).toBe(401);
+    await signInOverHttp(other, email, TEST_PASSWORD);
     expect((await other.get('/api/users')).status()).toBe(200);
 
     const demoted = await request.patch(`/api/users/${user.id}`, { data: { role: 'REVIEWER' } });
