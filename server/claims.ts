@@ -175,6 +175,8 @@ export async function createClaimOnSpan(prisma: PrismaClient, user: SessionUser,
     suffix: anchor.suffix,
     anchorState: row.anchorState,
     anchorScore: null,
+    // As the article's annotation list shows it: nothing was submitted yet.
+    submittedExact: null,
     createdById: user.id,
   };
   return { claim: toClaimView(claim), annotation };
