@@ -53,11 +53,20 @@ export async function ensureAppRole(
     );
     const { rows } = await client.query<{ db: string }>('SELECT current_database() AS db');
     await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${quoteIdent(rows[0]!.db)} TO ${r}`);
-    await client.query(`GRANT USAGE ON SCHEMA public TO ${r}`);
-    await client.query(
-      `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${r}`,
+    // The app's data lives in `public` and in the migrations' own schemas (e.g. `search`,
+    // whose tables the database's triggers keep in step with the app's writes).
+    const { rows: schemas } = await client.query<{ name: string }>(
+      `SELECT schema_name AS name FROM information_schema.schemata
+        WHERE schema_name NOT IN ('information_schema', 'pgboss') AND schema_name NOT LIKE 'pg\\_%'`,
     );
-    await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${r}`);
+    for (const { name } of schemas) {
+      const schema = quoteIdent(name);
+      await client.query(`GRANT USAGE ON SCHEMA ${schema} TO ${r}`);
+      await client.query(
+        `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${r}`,
+      );
+      await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${r}`);
+    }
     // The log is append-only for the app (a trigger also refuses it to everyone).
     await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON "AuditEvent" FROM ${r}`);
     // Migrations are the owner's business.
