@@ -100,6 +100,8 @@ test.describe('user administration over HTTP', () => {
 
     const demoted = await request.patch(`/api/users/${user.id}`, { data: { role: 'REVIEWER' } });
     expect(demoted.status()).toBe(200);
+    expect((await other.get('/api/users')).status()).toBe(401);
+    await signInOverHttp(other, email, TEST_PASSWORD);
     expect((await other.get('/api/users')).status()).toBe(403);
     await other.dispose();
   });
