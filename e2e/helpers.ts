@@ -48,11 +48,11 @@ export async function createUserAsAdmin(
 }
 
 /**
- * The page's own alert (Next.js also renders an empty role="alert" route announcer, so a bare
- * getByRole('alert') matches two elements).
+ * The page's own alert (Next.js also renders an empty role="alert" route announcer outside
+ * <main>, so a bare getByRole('alert') matches two elements).
  */
 export function pageAlert(page: Page) {
-  return page.getByRole('alert').and(page.locator('.alert'));
+  return page.getByRole('main').getByRole('alert');
 }
 
 /** A plain-text article for a test to change freely (the demo articles stay as they are). */

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import type { AnnotationDTO, ClaimDTO } from '@/lib/api/types';
 import { ANCHOR_LABELS, anchorBadge } from './anchor-labels';
 import styles from './panels.module.css';
+import ui from '@/components/ui/ui.module.css';
 
 export function Appearances({
   claim,
@@ -33,13 +34,13 @@ export function Appearances({
                 <Link href={`/articles/${a.articleId}`}>{a.articleTitle}</Link>
               )}
               : “{a.exact}”{' '}
-              <span className="muted small">
+              <span className={`${ui.muted} ${ui.small}`}>
                 ({here ? anchorBadge(here) : ANCHOR_LABELS[a.anchorState]})
               </span>{' '}
               {a.articleId === articleId && (
                 <button
                   type="button"
-                  className="secondary small"
+                  className={`${ui.secondary} ${ui.small}`}
                   onClick={() => onRemove(a.annotationId)}
                 >
                   Remove highlight
@@ -49,7 +50,7 @@ export function Appearances({
           );
         })}
       </ul>
-      <p className="muted small">
+      <p className={`${ui.muted} ${ui.small}`}>
         By {claim.author.name}
         {claim.lastEditedBy ? `, last changed by ${claim.lastEditedBy.name}` : ''} · version{' '}
         {claim.version}

@@ -30,6 +30,7 @@ import { ShortcutSheet } from './shortcut-sheet';
 import { highlightsOf, useWorkspace } from './use-workspace';
 import { WorkspaceToolbar } from './workspace-toolbar';
 import styles from './panels.module.css';
+import ui from '@/components/ui/ui.module.css';
 
 type Card = { claimIds: string[]; box: ScreenBox; by: 'pointer' | 'keyboard' };
 
@@ -191,8 +192,11 @@ export function ArticleWorkspace({
     ? card.claimIds.map((id) => claimsById.get(id)).filter((c): c is ClaimDTO => Boolean(c))
     : [];
 
+  // On a phone or tablet every panel but the list opens as a sheet over the text.
+  const asSheet = panel.kind !== 'list' && panel.kind !== 'editText';
+
   return (
-    <div className={`workspace ${styles.workspace}`}>
+    <div className={`workspace ${styles.workspace} ${asSheet ? styles.withSheet : ''}`}>
       <div className={styles.workspaceText} ref={textColumn}>
         <WorkspaceToolbar
           revisionNumber={data.revision.number}
@@ -200,7 +204,7 @@ export function ArticleWorkspace({
           onShortcuts={() => setSheetOpen(true)}
         />
         <p
-          className={announcement ? `alert ${announcement.tone}` : 'visually-hidden'}
+          className={announcement ? `${ui.alert} ${ui[announcement.tone]}` : ui.visuallyHidden}
           role="status"
           aria-live="polite"
         >
@@ -248,7 +252,22 @@ export function ArticleWorkspace({
         )}
       </div>
 
-      <aside className={styles.sidePanel} aria-label="Claims panel">
+      <aside
+        className={`${styles.sidePanel} ${asSheet ? styles.sheet : ''}`}
+        aria-label="Claims panel"
+      >
+        {asSheet && (
+          <div className={styles.sheetBar}>
+            <button
+              type="button"
+              className={`${ui.secondary} ${ui.small}`}
+              onClick={closePanel}
+              aria-keyshortcuts="Escape"
+            >
+              Close panel
+            </button>
+          </div>
+        )}
         {panel.kind === 'new' && (
           <ClaimForm
             key={`new-${panel.span.start}-${panel.span.end}`}

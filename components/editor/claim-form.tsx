@@ -11,7 +11,9 @@ import type { ClaimDTO, EvidenceDTO } from '@/lib/api/types';
 import { VERDICTS, VERDICT_LABELS, type Verdict } from '@/lib/domain';
 import { needsEvidence } from '@/lib/review/validation';
 import type { ClaimDraft } from '@/lib/workspace/claim-draft';
+import { PanelError } from './panel-error';
 import styles from './panels.module.css';
+import ui from '@/components/ui/ui.module.css';
 
 type ClaimFormValues = ClaimDraft;
 
@@ -82,7 +84,7 @@ export function ClaimForm({
       <h2 tabIndex={-1}>{heading}</h2>
       {quote && <blockquote className={styles.quote}>{quote}</blockquote>}
       {readOnlyReason && (
-        <p className="alert error" role="alert">
+        <p className={`${ui.alert} ${ui.error}`} role="alert">
           {readOnlyReason}
         </p>
       )}
@@ -134,7 +136,7 @@ export function ClaimForm({
         <fieldset className={styles.evidence}>
           <legend>Evidence</legend>
           {needsEvidence(values.verdict) && values.evidence.every((e) => !e.url.trim()) && (
-            <p className="muted small" role="note">
+            <p className={`${ui.muted} ${ui.small}`} role="note">
               A {VERDICT_LABELS[values.verdict]} verdict needs at least one evidence source before
               it can be submitted for review.
             </p>
@@ -180,7 +182,7 @@ export function ClaimForm({
               </label>
               <button
                 type="button"
-                className="secondary small"
+                className={`${ui.secondary} ${ui.small}`}
                 onClick={() =>
                   set(
                     'evidence',
@@ -194,14 +196,14 @@ export function ClaimForm({
           ))}
           <button
             type="button"
-            className="secondary small"
+            className={`${ui.secondary} ${ui.small}`}
             onClick={() => set('evidence', [...values.evidence, blankEvidence()])}
           >
             Add evidence
           </button>
         </fieldset>
       </fieldset>
-      {error && <p className="alert error">{error}</p>}
+      <PanelError message={error} />
       {conflict && (
         <section className={styles.conflict} aria-label="Conflicting versions">
           <p>
@@ -238,24 +240,24 @@ export function ClaimForm({
               ))}
             </tbody>
           </table>
-          <div className="form-row">
+          <div className={ui.formRow}>
             <button type="submit">Reapply my changes</button>
-            <button type="button" className="secondary" onClick={onUseTheirs}>
+            <button type="button" className={ui.secondary} onClick={onUseTheirs}>
               Use their version
             </button>
           </div>
         </section>
       )}
       {!conflict && (
-        <div className="form-row">
+        <div className={ui.formRow}>
           <button type="submit" disabled={disabled} aria-keyshortcuts="Control+Enter">
             Save claim
           </button>
-          <button type="button" className="secondary" onClick={onCancel}>
+          <button type="button" className={ui.secondary} onClick={onCancel}>
             Cancel
           </button>
           {onDelete && (
-            <button type="button" className="danger" onClick={onDelete} disabled={disabled}>
+            <button type="button" className={ui.danger} onClick={onDelete} disabled={disabled}>
               Delete claim
             </button>
           )}

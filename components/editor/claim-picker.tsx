@@ -4,6 +4,7 @@
 import type { ClaimDTO } from '@/lib/api/types';
 import { VerdictSwatch } from './verdict-chip';
 import styles from './panels.module.css';
+import ui from '@/components/ui/ui.module.css';
 
 export function ClaimPicker({
   claimIds,
@@ -25,20 +26,20 @@ export function ClaimPicker({
       aria-label="Claims here"
       style={{ left: at.x, top: at.y }}
     >
-      <p className="muted small">{claimIds.length} claims cover this passage:</p>
+      <p className={`${ui.muted} ${ui.small}`}>{claimIds.length} claims cover this passage:</p>
       <ul>
         {claimIds.map((id) => {
           const claim = claimsById.get(id);
           return (
             <li key={id}>
-              <button type="button" className="link" onClick={() => onPick(id)}>
+              <button type="button" className={ui.link} onClick={() => onPick(id)}>
                 {claim && <VerdictSwatch verdict={claim.verdict} />} {claim?.text ?? id}
               </button>
             </li>
           );
         })}
       </ul>
-      <button type="button" className="secondary small" onClick={onClose}>
+      <button type="button" className={`${ui.secondary} ${ui.small}`} onClick={onClose}>
         Close
       </button>
     </div>

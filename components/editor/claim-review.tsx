@@ -12,6 +12,7 @@ import type { ClaimDTO, DiscussionDTO, HistoryEntryDTO, WorkspaceUser } from '@/
 import { REVIEW_STATE_LABELS } from '@/lib/domain';
 import { canSubmitClaim } from '@/lib/review/permissions';
 import styles from './workspace.module.css';
+import ui from '@/components/ui/ui.module.css';
 
 const SUBMITTABLE = new Set(['DRAFT', 'CHANGES_REQUESTED']);
 const DECISION_LABELS: Record<string, string> = {
@@ -55,7 +56,7 @@ export function ClaimReview({
         Review
       </h3>
       <p className={styles.reviewState}>
-        <span className={`chip ${claim.reviewState}`}>
+        <span className={`${ui.chip} ${ui[claim.reviewState]}`}>
           {REVIEW_STATE_LABELS[claim.reviewState]}
         </span>{' '}
         <Link href={`/claims/${claim.id}`} aria-keyshortcuts="o">
@@ -159,13 +160,15 @@ function Discussion({
   return (
     <section className={styles.discussion} aria-labelledby={`discussion-${claimId}`}>
       <h4 id={`discussion-${claimId}`}>Discussion</h4>
-      {thread === null && !error && <p className="muted small">Loading…</p>}
-      {thread !== null && thread.length === 0 && <p className="muted small">No posts yet.</p>}
+      {thread === null && !error && <p className={`${ui.muted} ${ui.small}`}>Loading…</p>}
+      {thread !== null && thread.length === 0 && (
+        <p className={`${ui.muted} ${ui.small}`}>No posts yet.</p>
+      )}
       {thread !== null && thread.length > 0 && (
         <ol className={styles.thread} aria-label="Discussion posts">
           {thread.map((item) => (
             <li key={item.id}>
-              <p className="muted small">
+              <p className={`${ui.muted} ${ui.small}`}>
                 {item.who} · {when(item.at)}
                 {item.kind === 'decision' && <strong> · {item.label}</strong>}
               </p>
@@ -191,8 +194,8 @@ function Discussion({
             aria-keyshortcuts="c"
           />
         </label>
-        {error && <p className="alert error">{error}</p>}
-        <button type="submit" className="secondary small" disabled={busy}>
+        {error && <p className={`${ui.alert} ${ui.error}`}>{error}</p>}
+        <button type="submit" className={`${ui.secondary} ${ui.small}`} disabled={busy}>
           Post
         </button>
       </form>
@@ -226,13 +229,13 @@ function History({ claimId }: { claimId: string }) {
       <summary data-action="history" aria-keyshortcuts="h">
         History
       </summary>
-      {error && <p className="alert error">{error}</p>}
-      {open && !entries && !error && <p className="muted small">Loading…</p>}
+      {error && <p className={`${ui.alert} ${ui.error}`}>{error}</p>}
+      {open && !entries && !error && <p className={`${ui.muted} ${ui.small}`}>Loading…</p>}
       {entries && (
         <ol className={styles.thread} aria-label="History entries">
           {[...entries].reverse().map((entry) => (
             <li key={entry.id}>
-              <p className="muted small">
+              <p className={`${ui.muted} ${ui.small}`}>
                 {entry.actor?.name ?? 'Factmark'} · {when(entry.at)}
               </p>
               <p className={styles.postBody}>
@@ -240,7 +243,7 @@ function History({ claimId }: { claimId: string }) {
                 {entry.changes.length > 0 &&
                   `: ${entry.changes.map((c) => `${c.label} ${c.beforeText ? `“${c.beforeText}” → ` : ''}“${c.afterText}”`).join('; ')}`}
               </p>
-              {entry.note && <p className="muted small">{entry.note}</p>}
+              {entry.note && <p className={`${ui.muted} ${ui.small}`}>{entry.note}</p>}
             </li>
           ))}
         </ol>

@@ -17,6 +17,7 @@ import type { Filters } from '@/lib/workspace/state';
 import { VerdictSwatch } from './verdict-chip';
 import { ANCHOR_LABELS, anchorBadge } from './anchor-labels';
 import styles from './panels.module.css';
+import ui from '@/components/ui/ui.module.css';
 
 export function ClaimsListPanel({
   total,
@@ -44,10 +45,10 @@ export function ClaimsListPanel({
   return (
     <>
       <h2>Claims ({total})</h2>
-      <p className="muted small" aria-label="Anchor summary">
+      <p className={`${ui.muted} ${ui.small}`} aria-label="Anchor summary">
         Highlights: {ANCHOR_STATES.map((s) => `${anchorCounts[s]} ${ANCHOR_LABELS[s]}`).join(', ')}
       </p>
-      <div className={`form-row ${styles.filters}`}>
+      <div className={`${ui.formRow} ${styles.filters}`}>
         <label>
           Verdict
           <select
@@ -77,7 +78,7 @@ export function ClaimsListPanel({
           </select>
         </label>
       </div>
-      {error && <p className="alert error">{error}</p>}
+      {error && <p className={`${ui.alert} ${ui.error}`}>{error}</p>}
       <ol className={styles.claimList} aria-label="Claims in text order">
         {claims.map((claim) => (
           <ClaimRow
@@ -118,13 +119,17 @@ const ClaimRow = memo(function ClaimRow({
       >
         <VerdictSwatch verdict={claim.verdict} />
         <span className="claim-text">{claim.text}</span>
-        <span className="muted small">
+        <span className={`${ui.muted} ${ui.small} ${styles.itemMeta}`}>
           {VERDICT_LABELS[claim.verdict]} · {REVIEW_STATE_LABELS[claim.reviewState]} ·{' '}
           {claim.author.name}
           {(moved ?? []).map((a) => ` · ${anchorBadge(a)}`).join('')}
         </span>
       </button>
-      <button type="button" className="secondary small" onClick={() => onOpenClaim(claim.id)}>
+      <button
+        type="button"
+        className={`${ui.secondary} ${ui.small}`}
+        onClick={() => onOpenClaim(claim.id)}
+      >
         Open
       </button>
     </li>

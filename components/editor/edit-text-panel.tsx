@@ -2,7 +2,9 @@
 
 /** "Edit text": the article's text in a textarea; saving makes a new revision. */
 import { useState } from 'react';
+import { PanelError } from './panel-error';
 import styles from './panels.module.css';
+import ui from '@/components/ui/ui.module.css';
 
 export function EditTextPanel({
   text,
@@ -28,14 +30,14 @@ export function EditTextPanel({
         Text of the new revision
         <textarea value={value} onChange={(e) => setValue(e.target.value)} rows={24} />
       </label>
-      <p className="muted small">
+      <p className={`${ui.muted} ${ui.small}`}>
         Saving creates a new revision. Every highlight is re-anchored; none is dropped or moved
         silently.
       </p>
-      {error && <p className="alert error">{error}</p>}
-      <div className="form-row">
+      <PanelError message={error} />
+      <div className={ui.formRow}>
         <button type="submit">Save new revision</button>
-        <button type="button" className="secondary" onClick={onCancel}>
+        <button type="button" className={ui.secondary} onClick={onCancel}>
           Cancel
         </button>
       </div>

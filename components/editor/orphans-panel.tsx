@@ -5,6 +5,7 @@ import type { ClaimDTO, OrphanDTO } from '@/lib/api/types';
 import type { Span } from '@/lib/workspace/state';
 import { APPROVED_SPAN_NOTICE } from './approved-notice';
 import styles from './panels.module.css';
+import ui from '@/components/ui/ui.module.css';
 
 export function OrphansPanel({
   orphans,
@@ -23,7 +24,7 @@ export function OrphansPanel({
   return (
     <section aria-labelledby="orphans">
       <h2 id="orphans">Orphaned highlights ({orphans.length})</h2>
-      <p className="muted small">
+      <p className={`${ui.muted} ${ui.small}`}>
         Their text was not found with enough confidence after an edit. Confirm a place or select
         text and attach.
       </p>
@@ -35,18 +36,18 @@ export function OrphansPanel({
             </p>
             <blockquote className={styles.quote}>{orphan.exact}</blockquote>
             {claimsById.get(orphan.claimId)?.reviewState === 'APPROVED' && (
-              <p className="alert small" role="note">
+              <p className={`${ui.alert} ${ui.small}`} role="note">
                 {APPROVED_SPAN_NOTICE.reattach}
               </p>
             )}
             {orphan.candidates.length === 0 && (
-              <p className="muted small">No similar passage found.</p>
+              <p className={`${ui.muted} ${ui.small}`}>No similar passage found.</p>
             )}
             {orphan.candidates.map((c) => (
               <button
                 key={`${c.start}-${c.end}`}
                 type="button"
-                className="secondary small"
+                className={`${ui.secondary} ${ui.small}`}
                 onClick={() => onAttach(orphan.id, c)}
               >
                 Attach to “{c.text.length > 60 ? `${c.text.slice(0, 60)}…` : c.text}” (
@@ -55,7 +56,7 @@ export function OrphansPanel({
             ))}
             <button
               type="button"
-              className="secondary small"
+              className={`${ui.secondary} ${ui.small}`}
               disabled={!hasSelection}
               onClick={() => onAttachToSelection(orphan.id)}
             >

@@ -1,8 +1,10 @@
 'use client';
 
 /** The small bar at the selection: add a claim on it, or link it to an existing claim. */
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { ScreenBox } from './article-view';
 import styles from './workspace.module.css';
+import ui from '@/components/ui/ui.module.css';
 
 export function SelectionBar({
   box,
@@ -17,13 +19,20 @@ export function SelectionBar({
   onAddClaim(exact: boolean): void;
   onLink(exact: boolean): void;
 }) {
+  // Kept inside the text column: a bar past the edge would widen a phone's page.
+  const bar = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(260);
+  useLayoutEffect(() => {
+    if (bar.current) setWidth(bar.current.offsetWidth);
+  }, []);
   const top = Math.max(0, box.top - container.top - 44);
   const left = Math.max(
     0,
-    Math.min(box.left - container.left, container.right - container.left - 260),
+    Math.min(box.left - container.left, container.right - container.left - width),
   );
   return (
     <div
+      ref={bar}
       className={styles.selectionBar}
       role="toolbar"
       aria-label="Selection"
@@ -41,7 +50,7 @@ export function SelectionBar({
       </button>
       <button
         type="button"
-        className="secondary"
+        className={ui.secondary}
         onClick={(event) => onLink(event.altKey)}
         aria-keyshortcuts="l"
       >

@@ -4,6 +4,7 @@
 import { useEffect, useRef } from 'react';
 import { SHORTCUTS } from './shortcuts';
 import styles from './workspace.module.css';
+import ui from '@/components/ui/ui.module.css';
 
 export function ShortcutSheet({ open, onClose }: { open: boolean; onClose(): void }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -37,7 +38,7 @@ export function ShortcutSheet({ open, onClose }: { open: boolean; onClose(): voi
         ))}
       </dl>
       <form method="dialog">
-        <button type="submit" className="secondary">
+        <button type="submit" className={ui.secondary}>
           Close
         </button>
       </form>

@@ -108,26 +108,16 @@ test('the / key focuses the global search from any page', async ({ page }) => {
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
-  test('a claim is created from a touch selection, in a sheet over the text', async ({ page }) => {
-    await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
-    const phrase = 'exports grew by 12 percent last year';
-    const article = await createArticleOverHttp(
-      page.request,
-      `Touch ${Date.now().toString(36)}`,
-      `The minister said that ${phrase}.\nCritics said the figure ignores inflation.`,
-    );
-    await page.goto(`/articles/${article.id}`);
-    const text = page.getByRole('textbox', { name: 'Article text' });
-    await expect(text).toContainText(phrase);
-    // A long press selects a word and the handles widen it: the result is a DOM selection,
-    // which is what the page sees (Playwright cannot drag selection handles).
-    await text.tap();
+  /** Selects `phrase` in the article text as a long press and its handles would. */
+  async function touchSelect(page: Page, phrase: string) {
+    await page.getByRole('textbox', { name: 'Article text' }).tap();
     await page.evaluate((phrase) => {
       const root = document.querySelector('.article-view [contenteditable]')!;
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const at = (node as Text).data.indexOf(phrase);
         if (at < 0) continue;
+        node.parentElement!.scrollIntoView({ block: 'center' });
         const range = document.createRange();
         range.setStart(node, at);
         range.setEnd(node, at + phrase.length);
@@ -138,12 +128,99 @@ test.describe('on a phone', () => {
       }
       throw new Error('phrase not found');
     }, phrase);
+  }
+
+  /** A text several screens long, with `phrase` in its middle. */
+  function longText(phrase: string) {
+    const filler = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) => `Paragraph ${i + 1} of the background: the ministry published its tables.`,
+      );
+    return [
+      ...filler(12),
+      `The minister said that ${phrase}.`,
+      'Critics said the figure ignores inflation.',
+      ...filler(12),
+      'The last line of the report.',
+    ].join('\n');
+  }
+
+  test('a claim is created from a touch selection, in a sheet over the text', async ({ page }) => {
+    await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
+    const phrase = 'exports grew by 12 percent last year';
+    const article = await createArticleOverHttp(
+      page.request,
+      `Touch ${Date.now().toString(36)}`,
+      longText(phrase),
+    );
+    await page.goto(`/articles/${article.id}`);
+    const text = page.getByRole('textbox', { name: 'Article text' });
+    await expect(text).toContainText(phrase);
+    // A long press selects a word and the handles widen it: the result is a DOM selection,
+    // which is what the page sees (Playwright cannot drag selection handles).
+    await touchSelect(page, phrase);
     await page.getByRole('button', { name: 'Add claim' }).tap();
+
+    // The form opens in a sheet over the lower part of the screen, focus in its first field,
+    // and the selected passage is still on screen above it (not 3,900 px away below the text).
     const form = page.getByRole('form', { name: 'New claim' });
+    const claimField = form.getByRole('textbox', { name: 'Claim', exact: true });
+    await expect(claimField).toBeFocused();
+    await expect(claimField).toHaveValue(phrase);
     await expect(form).toBeInViewport();
-    await expect(form.getByRole('textbox', { name: 'Claim', exact: true })).toHaveValue(phrase);
+    const sheet = page.getByRole('complementary', { name: 'Claims panel' });
+    const sheetBox = (await sheet.boundingBox())!;
+    expect(sheetBox.y + sheetBox.height).toBeCloseTo(844, 0);
+    expect(sheetBox.y).toBeGreaterThan(844 * 0.3);
+    await expect(text).toBeInViewport();
+
+    // The text stays reachable: its last line can be scrolled clear of the sheet.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const lastLine = page.getByText('The last line of the report.');
+    const lineBox = (await lastLine.boundingBox())!;
+    expect(lineBox.y + lineBox.height).toBeLessThanOrEqual((await sheet.boundingBox())!.y);
+
     await form.getByRole('button', { name: 'Save claim' }).tap();
     await expect(page.getByRole('status')).toHaveText('Claim saved.');
-    await expect(page.locator('.article-view .hl', { hasText: phrase })).toBeVisible();
+    await expect(form).toBeHidden();
+    const highlight = page.locator('.article-view .hl', { hasText: phrase });
+    await expect(highlight).toBeVisible();
+    // Back in the text, on the new highlight.
+    await expect(text).toBeFocused();
+
+    // Opening the claim opens the sheet again (focus on its heading); Close panel closes it.
+    await highlight.tap();
+    const edit = page.getByRole('form', { name: 'Edit claim' });
+    await expect(edit.getByRole('heading', { name: 'Edit claim' })).toBeFocused();
+    await expect(edit).toBeInViewport();
+    await page.getByRole('button', { name: 'Close panel' }).tap();
+    await expect(edit).toBeHidden();
+    await expect(text).toBeFocused();
+  });
+
+  test('a refused save shows its reason in the sheet, on screen', async ({ page }) => {
+    await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
+    const tag = `refused ${Date.now().toString(36)}`;
+    const phrase = 'exports grew by 12 percent last year';
+    const article = await createArticleOverHttp(page.request, `Twice ${tag}`, longText(phrase));
+    await page.goto(`/articles/${article.id}`);
+    await touchSelect(page, phrase);
+    await page.getByRole('button', { name: 'Add claim' }).tap();
+    const form = page.getByRole('form', { name: 'New claim' });
+    await form.getByRole('textbox', { name: 'Claim', exact: true }).fill(`Growth (${tag})`);
+    await form.getByRole('button', { name: 'Save claim' }).tap();
+    await expect(page.getByRole('status')).toHaveText('Claim saved.');
+
+    // The same passage again, linked to the same claim: refused, and the reason is shown
+    // where the user just tapped, not at the top of the page.
+    await touchSelect(page, phrase);
+    await page.getByRole('button', { name: 'Link to claim' }).tap();
+    const link = page.getByRole('region', { name: 'Link to existing claim' });
+    await link.getByLabel('Search claims').fill(tag);
+    await link.getByRole('button', { name: new RegExp(tag) }).tap();
+    const reason = link.getByText('This passage is already linked to the claim');
+    await expect(reason).toBeVisible();
+    await expect(reason).toBeInViewport();
   });
 });

@@ -9,9 +9,9 @@ const TEXT = [
   'The report was published on Monday by the statistics office.',
 ].join('\n');
 
-async function openNewArticle(page: Page, title: string) {
+async function openNewArticle(page: Page, title: string, text = TEXT) {
   await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
-  const article = await createArticleOverHttp(page.request, title, TEXT);
+  const article = await createArticleOverHttp(page.request, title, text);
   await page.goto(`/articles/${article.id}`);
   await expect(page.getByRole('textbox', { name: 'Article text' })).toBeVisible();
   return article;
@@ -216,9 +216,14 @@ test('the panel shows the discussion and the history, and links to the claim pag
   await expect(page.getByText('Check the CPI series for 2025.')).toBeVisible();
 });
 
-test('linking a passage to a claim it already has is refused with the reason', async ({ page }) => {
+test('linking a passage to a claim it already has is refused with the reason, on screen', async ({
+  page,
+}) => {
   const tag = `twice ${Date.now().toString(36)}`;
-  await openNewArticle(page, 'Link twice article');
+  // A long text in a short window: the reason must show where the user is looking.
+  await page.setViewportSize({ width: 1440, height: 700 });
+  const background = Array.from({ length: 40 }, (_, i) => `Background paragraph ${i + 1}.`);
+  await openNewArticle(page, 'Link twice article', [TEXT, ...background].join('\n'));
   await addClaim(page, 'ignores inflation', `Ignores inflation (${tag})`);
   await selectWithMouse(page, 'ignores inflation');
   await page
@@ -232,6 +237,7 @@ test('linking a passage to a claim it already has is refused with the reason', a
     'This passage is already linked to the claim (“ignores inflation”).',
   );
   await expect(link).toContainText('already linked');
+  await expect(link.getByText('This passage is already linked to the claim')).toBeInViewport();
   await expect(page.locator('.article-view .hl')).toHaveCount(1);
 });
 
