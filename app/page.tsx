@@ -8,6 +8,7 @@ import { LIBRARY_SORTS, LIBRARY_SORT_LABELS, libraryQuerySchema } from '@/lib/li
 import { listLibrary, listLibraryFilterOptions } from '@/server/queries/library';
 import { db } from '@/server/platform/db';
 import { requirePageUser } from '@/server/platform/session';
+import ui from '@/components/ui/ui.module.css';
 
 export const metadata: Metadata = { title: 'Library' };
 
@@ -112,13 +113,13 @@ export default async function LibraryPage({ searchParams }: Props) {
         {filtered && <Link href="/">Clear filters</Link>}
       </form>
       {!parsed.success && (
-        <p className="alert error" role="alert">
+        <p className={`${ui.alert} ${ui.error}`} role="alert">
           {parsed.error.issues[0]?.message ?? 'Some filters were not valid.'}
         </p>
       )}
 
       {page.total === 0 ? (
-        <div className={`panel ${styles.empty}`}>
+        <div className={`${ui.panel} ${styles.empty}`}>
           {filtered ? (
             <p>
               No articles match these filters. <Link href="/">Show all articles</Link>
@@ -126,7 +127,7 @@ export default async function LibraryPage({ searchParams }: Props) {
           ) : (
             <>
               <p>The library is empty. Bring in the first article to start checking it.</p>
-              <Link className="button" href="/import">
+              <Link className={ui.button} href="/import">
                 Import an article
               </Link>
             </>
@@ -135,7 +136,7 @@ export default async function LibraryPage({ searchParams }: Props) {
       ) : (
         <>
           <div className={styles.summary}>
-            <p className="muted" role="status">
+            <p className={ui.muted} role="status">
               {page.total} article{page.total === 1 ? '' : 's'}
               {filtered ? ' match' : ''}
               {page.total === 1 && filtered ? 'es' : ''}
@@ -157,23 +158,23 @@ export default async function LibraryPage({ searchParams }: Props) {
                 <tr key={article.id}>
                   <td className={styles.title}>
                     <Link href={`/articles/${article.id}`}>{article.title}</Link>
-                    {article.byline && <div className="muted">By {article.byline}</div>}
+                    {article.byline && <div className={ui.muted}>By {article.byline}</div>}
                   </td>
                   <td data-label="Source">
-                    {article.sourceName ?? <span className="muted">—</span>}
+                    {article.sourceName ?? <span className={ui.muted}>—</span>}
                   </td>
                   <td data-label="Published">
                     {article.publishedAt ? (
                       formatDate(article.publishedAt)
                     ) : (
-                      <span className="muted">—</span>
+                      <span className={ui.muted}>—</span>
                     )}
                   </td>
                   <td>
-                    <div className="counts" aria-label={`Claims of ${article.title}`}>
-                      <span className="chip">{article.claimCounts.total} total</span>
+                    <div className={ui.counts} aria-label={`Claims of ${article.title}`}>
+                      <span className={ui.chip}>{article.claimCounts.total} total</span>
                       {REVIEW_STATES.map((state) => (
-                        <span key={state} className={`chip ${state}`}>
+                        <span key={state} className={`${ui.chip} ${ui[state]}`}>
                           {REVIEW_STATE_LABELS[state]}: {article.claimCounts[state]}
                         </span>
                       ))}

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { ROLES, ROLE_LABELS, type Role } from '@/lib/domain';
 import { MIN_PASSWORD_LENGTH } from '@/lib/password-length';
 import { RoleSelect } from './admin/role-select';
+import ui from '@/components/ui/ui.module.css';
 
 export interface AdminUserRow {
   id: string;
@@ -84,15 +85,18 @@ export function AdminUsers({
   return (
     <>
       {notice && (
-        <p role={notice.kind === 'error' ? 'alert' : 'status'} className={`alert ${notice.kind}`}>
+        <p
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+          className={`${ui.alert} ${ui[notice.kind]}`}
+        >
           {notice.text}
         </p>
       )}
-      <section className="panel" aria-labelledby="new-user">
+      <section className={ui.panel} aria-labelledby="new-user">
         <h2 id="new-user" style={{ marginTop: 0 }}>
           New user
         </h2>
-        <form className="form-row" onSubmit={onCreate}>
+        <form className={ui.formRow} onSubmit={onCreate}>
           <label>
             Email
             <input name="email" type="email" required />
@@ -141,8 +145,8 @@ export function AdminUsers({
             <tr key={user.id}>
               <td>
                 {user.name}
-                {user.id === currentUserId && <span className="muted"> (you)</span>}
-                {user.disabled && <span className="chip"> disabled</span>}
+                {user.id === currentUserId && <span className={ui.muted}> (you)</span>}
+                {user.disabled && <span className={ui.chip}> disabled</span>}
               </td>
               <td>{user.email}</td>
               <td>
@@ -159,7 +163,7 @@ export function AdminUsers({
               </td>
               <td>
                 {resetFor === user.id ? (
-                  <form className="form-row" onSubmit={(event) => onReset(event, user)}>
+                  <form className={ui.formRow} onSubmit={(event) => onReset(event, user)}>
                     <input
                       name="password"
                       type="password"
@@ -169,14 +173,18 @@ export function AdminUsers({
                       required
                     />
                     <button type="submit">Save</button>
-                    <button type="button" className="secondary" onClick={() => setResetFor(null)}>
+                    <button
+                      type="button"
+                      className={ui.secondary}
+                      onClick={() => setResetFor(null)}
+                    >
                       Cancel
                     </button>
                   </form>
                 ) : (
                   <button
                     type="button"
-                    className="secondary"
+                    className={ui.secondary}
                     aria-label={`Reset password for ${user.email}`}
                     onClick={() => setResetFor(user.id)}
                   >
@@ -187,7 +195,7 @@ export function AdminUsers({
               <td>
                 <button
                   type="button"
-                  className="secondary"
+                  className={ui.secondary}
                   aria-label={`${user.disabled ? 'Enable' : 'Disable'} ${user.email}`}
                   onClick={() => {
                     if (

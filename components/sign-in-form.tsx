@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import ui from '@/components/ui/ui.module.css';
 
 const WRONG = 'Wrong email or password.';
 
@@ -80,7 +81,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
       {error && (
-        <p role="alert" className="alert error">
+        <p role="alert" className={`${ui.alert} ${ui.error}`}>
           {error}
         </p>
       )}

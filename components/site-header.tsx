@@ -19,8 +19,8 @@ export async function SiteHeader() {
     ? await countForHeader(db(), user.id, canReview(user.role))
     : { waiting: null, sentBack: 0 };
   return (
-    <header className={`site-header ${styles.header}`}>
-      <Link href="/" className="brand">
+    <header className={styles.header}>
+      <Link href="/" className={styles.brand}>
         Factmark
       </Link>
       {user && <HeaderSearch />}
@@ -32,16 +32,16 @@ export async function SiteHeader() {
             <Link href="/claims">Claims</Link>
             <Link href="/my-claims">
               My claims
-              {sentBack > 0 && <span className="badge">{sentBack} sent back</span>}
+              {sentBack > 0 && <span className={styles.badge}>{sentBack} sent back</span>}
             </Link>
             {waiting !== null && (
               <Link href="/review">
-                Review queue <span className="badge">{waiting}</span>
+                Review queue <span className={styles.badge}>{waiting}</span>
               </Link>
             )}
             {canManageUsers(user.role) && <Link href="/admin/users">Users</Link>}
           </nav>
-          <span className="who">
+          <span className={styles.who}>
             {user.name} · {ROLE_LABELS[user.role]}
           </span>
           <SignOutButton />

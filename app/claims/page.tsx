@@ -21,6 +21,8 @@ import { listClaimReviewGaps } from '@/server/queries/claim-review-gaps';
 import { db } from '@/server/platform/db';
 import type { ClaimListFilters } from '@/server/export';
 import { requirePageUser } from '@/server/platform/session';
+import ui from '@/components/ui/ui.module.css';
+import exportStyles from '@/components/export/export.module.css';
 
 export const metadata: Metadata = { title: 'Claims' };
 
@@ -114,7 +116,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
   return (
     <div className="claims-page">
       <h1>Claims</h1>
-      <form className="form-row claims-filters" method="get" action="/claims">
+      <form className={`${ui.formRow} ${exportStyles.claimsFilters}`} method="get" action="/claims">
         <label>
           Review state
           <select name="state" defaultValue={query.state}>
@@ -172,7 +174,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
       </form>
 
       {page.claims.length > 0 && (
-        <nav className="export-downloads" aria-label="Download claims">
+        <nav className={exportStyles.exportDownloads} aria-label="Download claims">
           <span>Download these claims:</span>
           {DOWNLOADS.map(({ format, label }) => (
             <a
@@ -188,7 +190,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
 
       <ClaimReviewGaps gaps={gaps} />
 
-      <p className="muted" role="status">
+      <p className={ui.muted} role="status">
         {page.more
           ? `Showing the first ${CLAIMS_PAGE_LIMIT} matching claims; the downloads include them all.`
           : `${page.claims.length} matching claim${page.claims.length === 1 ? '' : 's'}.`}
@@ -216,18 +218,18 @@ export default async function ClaimsPage({ searchParams }: Props) {
                   <td>
                     <Link href={`/claims/${claim.id}`}>{claim.text}</Link>
                   </td>
-                  <td>{claim.claimant ?? <span className="muted">—</span>}</td>
+                  <td>{claim.claimant ?? <span className={ui.muted}>—</span>}</td>
                   <td>{VERDICT_LABELS[claim.verdict]}</td>
                   <td>
-                    <span className={`chip ${claim.reviewState}`}>
+                    <span className={`${ui.chip} ${ui[claim.reviewState]}`}>
                       {REVIEW_STATE_LABELS[claim.reviewState]}
                     </span>
                   </td>
                   <td>
                     {articles.length === 0 ? (
-                      <span className="muted">—</span>
+                      <span className={ui.muted}>—</span>
                     ) : (
-                      <ul className="claims-articles">
+                      <ul className={exportStyles.claimsArticles}>
                         {articles.map(([articleId, title]) => (
                           <li key={articleId}>
                             <Link href={`/articles/${articleId}`}>{title}</Link>

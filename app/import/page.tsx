@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { ImportForm } from '@/components/import/import-form';
 import { requirePageUser } from '@/server/platform/session';
+import ui from '@/components/ui/ui.module.css';
 
 export const metadata: Metadata = { title: 'Import article' };
 
@@ -10,7 +11,7 @@ export default async function ImportPage() {
   return (
     <>
       <h1>Import article</h1>
-      <p className="muted">
+      <p className={ui.muted}>
         Paste the text or HTML of an article, upload a file, or give its address. The preview shows
         the article as it will be saved beside what was removed from the page, and why.
       </p>

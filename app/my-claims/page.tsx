@@ -10,6 +10,8 @@ import {
   type MyClaim,
 } from '@/server/queries/review-queue';
 import { requirePageUser } from '@/server/platform/session';
+import ui from '@/components/ui/ui.module.css';
+import reviewStyles from '@/components/review/review.module.css';
 
 export const metadata: Metadata = { title: 'My claims' };
 
@@ -32,24 +34,24 @@ export default async function MyClaimsPage() {
   ]);
   const now = new Date();
   return (
-    <div className="my-claims">
+    <div className={reviewStyles.myClaims}>
       <h1>My claims</h1>
-      <nav className="counts" aria-label="My claims by state">
+      <nav className={ui.counts} aria-label="My claims by state">
         {SECTIONS.map(({ state, heading }) => (
-          <a key={state} href={`#${state}`} className={`chip ${state}`}>
+          <a key={state} href={`#${state}`} className={`${ui.chip} ${ui[state]}`}>
             {heading}: {counts[state]}
           </a>
         ))}
       </nav>
 
       {openArticles.length > 0 && (
-        <section className="panel" aria-labelledby="submit-all-heading">
+        <section className={ui.panel} aria-labelledby="submit-all-heading">
           <h2 id="submit-all-heading">Submit for review by article</h2>
-          <p className="muted">
+          <p className={ui.muted}>
             Sends every draft and sent-back claim of yours in the article to the review queue;
             claims without a verdict or a rationale stay behind, and you are told why.
           </p>
-          <ul className="submit-all-list">
+          <ul className={reviewStyles.submitAllList}>
             {openArticles.map((a) => (
               <li key={a.id}>
                 <Link href={`/articles/${a.id}`}>{a.title}</Link>{' '}
@@ -65,10 +67,10 @@ export default async function MyClaimsPage() {
         return (
           <section key={state} id={state} aria-labelledby={`${state}-heading`}>
             <h2 id={`${state}-heading`}>
-              {heading} <span className="muted">({counts[state]})</span>
+              {heading} <span className={ui.muted}>({counts[state]})</span>
             </h2>
             {rows.length === 0 ? (
-              <p className="muted">{empty}</p>
+              <p className={ui.muted}>{empty}</p>
             ) : (
               <ClaimTable
                 label={heading}
@@ -78,7 +80,7 @@ export default async function MyClaimsPage() {
               />
             )}
             {counts[state] > rows.length && (
-              <p className="muted">
+              <p className={ui.muted}>
                 Showing the {rows.length} most recently changed of {counts[state]}.
               </p>
             )}
@@ -116,7 +118,7 @@ function ClaimTable({
             <td>
               <Link href={`/claims/${claim.id}`}>{claim.text}</Link>
               {showRequest && claim.lastDecision?.comment && (
-                <div className="request-note">
+                <div className={reviewStyles.requestNote}>
                   {claim.lastDecision.reviewer.name}: “{claim.lastDecision.comment}”
                 </div>
               )}

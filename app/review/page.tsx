@@ -12,6 +12,8 @@ import { db } from '@/server/platform/db';
 import { listQueueFilterOptions, listReviewQueue } from '@/server/queries/review-queue';
 import { queueQuerySchema, type QueueQuery } from '@/server/review-schemas';
 import { requirePageUser } from '@/server/platform/session';
+import ui from '@/components/ui/ui.module.css';
+import reviewStyles from '@/components/review/review.module.css';
 
 export const metadata: Metadata = { title: 'Review queue' };
 
@@ -45,13 +47,13 @@ export default async function ReviewPage({ searchParams }: Props) {
   const now = new Date();
   const filtered = Boolean(query.article || query.author || query.verdict);
   return (
-    <div className="review">
+    <div className={reviewStyles.review}>
       <h1>Review queue</h1>
-      <p className="muted">
+      <p className={ui.muted}>
         {page.total} claim{page.total === 1 ? '' : 's'} waiting{filtered ? ' (filtered)' : ''},
         oldest first.
       </p>
-      <form className="form-row queue-filters" method="get" action="/review">
+      <form className={`${ui.formRow} ${reviewStyles.queueFilters}`} method="get" action="/review">
         <Combobox
           label="Article"
           name="article"
@@ -82,12 +84,12 @@ export default async function ReviewPage({ searchParams }: Props) {
 
       <ReviewQueueList items={page.items.map((item) => toQueueItem(item, now))} />
 
-      <nav className="pager" aria-label="Queue pages">
+      <nav className={reviewStyles.pager} aria-label="Queue pages">
         {query.after && <Link href={pageHref(query)}>First page</Link>}
         {page.nextCursor && <Link href={pageHref(query, page.nextCursor)}>Next page</Link>}
       </nav>
 
-      <section className="panel keys" aria-labelledby="keys-heading">
+      <section className={`${ui.panel} ${reviewStyles.keys}`} aria-labelledby="keys-heading">
         <h2 id="keys-heading">Keyboard shortcuts</h2>
         <dl>
           {KEYBOARD_SHORTCUTS.map(({ key, action }) => (

@@ -8,6 +8,7 @@ import { SEARCH_PAGE_SIZE, searchQuerySchema } from '@/lib/search/types';
 import { search } from '@/server/queries/search';
 import { db } from '@/server/platform/db';
 import { requirePageUser } from '@/server/platform/session';
+import ui from '@/components/ui/ui.module.css';
 
 export const metadata: Metadata = { title: 'Search' };
 
@@ -43,12 +44,12 @@ export default async function SearchPage({ searchParams }: Props) {
         <button type="submit">Search</button>
       </form>
       {!query && raw.q !== undefined && (
-        <p className="alert error" role="alert">
+        <p className={`${ui.alert} ${ui.error}`} role="alert">
           {parsed.error?.issues[0]?.message ?? 'Type something to search for.'}
         </p>
       )}
       {!query && raw.q === undefined && (
-        <p className="muted">
+        <p className={ui.muted}>
           Finds articles by their title, byline, source and text, and claims by their text,
           claimant, rationale and evidence. Names may be misspelled; put a phrase in quotes; a
           leading minus excludes a word. Press <kbd>/</kbd> anywhere to search.
@@ -59,7 +60,7 @@ export default async function SearchPage({ searchParams }: Props) {
         <section aria-labelledby="article-results">
           <h2 id="article-results">Articles</h2>
           {results.articles.hits.length === 0 ? (
-            <p className="muted">No article matches.</p>
+            <p className={ui.muted}>No article matches.</p>
           ) : (
             <ol className={styles.results} start={offset + 1}>
               {results.articles.hits.map((hit) => (
@@ -101,7 +102,7 @@ export default async function SearchPage({ searchParams }: Props) {
         <section aria-labelledby="claim-results">
           <h2 id="claim-results">Claims</h2>
           {results.claims.hits.length === 0 ? (
-            <p className="muted">No claim matches.</p>
+            <p className={ui.muted}>No claim matches.</p>
           ) : (
             <ol className={styles.results} start={offset + 1}>
               {results.claims.hits.map((hit) => (

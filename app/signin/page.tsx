@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/sign-in-form';
 import { getUser } from '@/server/platform/session';
+import ui from '@/components/ui/ui.module.css';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -20,7 +21,7 @@ export default async function SignInPage({
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await getUser()) redirect(callbackUrl);
   return (
-    <div className="signin panel">
+    <div className={`${ui.signin} ${ui.panel}`}>
       <h1>Sign in to Factmark</h1>
       <SignInForm callbackUrl={callbackUrl} />
     </div>

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { ROLES, ROLE_LABELS, type Role } from '@/lib/domain';
+import ui from '@/components/ui/ui.module.css';
 
 /**
  * A user's role: choosing another one asks first ("Change role" / "Cancel") instead of saving
@@ -19,7 +20,7 @@ export function RoleSelect({
   const [pending, setPending] = useState<Role | null>(null);
   const [busy, setBusy] = useState(false);
   return (
-    <div className="form-row">
+    <div className={ui.formRow}>
       <select
         aria-label={`Role of ${email}`}
         value={pending ?? role}
@@ -49,7 +50,7 @@ export function RoleSelect({
           >
             Change role
           </button>
-          <button type="button" className="secondary" onClick={() => setPending(null)}>
+          <button type="button" className={ui.secondary} onClick={() => setPending(null)}>
             Cancel
           </button>
         </>

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import type { ArticleDetailValues } from '@/lib/articles';
+import ui from '@/components/ui/ui.module.css';
 import styles from './article-details.module.css';
 
 type FieldErrors = Partial<Record<keyof ArticleDetailValues, string>>;
@@ -92,7 +93,7 @@ export function ArticleDetailsForm({
           </button>
           {message && (
             <p
-              className={`alert ${message.kind}`}
+              className={`${ui.alert} ${ui[message.kind]}`}
               role={message.kind === 'error' ? 'alert' : 'status'}
             >
               {message.text}

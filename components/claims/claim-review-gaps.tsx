@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ClaimReviewGap } from '@/server/queries/claim-review-gaps';
+import ui from '@/components/ui/ui.module.css';
 
 const plural = (n: number) => `${n} approved claim${n === 1 ? '' : 's'}`;
 
@@ -30,7 +31,7 @@ function describe(gap: ClaimReviewGap): { text: string; href: string; action: st
 export function ClaimReviewGaps({ gaps }: { gaps: readonly ClaimReviewGap[] }) {
   if (gaps.length === 0) return null;
   return (
-    <section aria-labelledby="claimreview-gaps" className="alert warning">
+    <section aria-labelledby="claimreview-gaps" className={`${ui.alert} ${ui.warning}`}>
       <h2 id="claimreview-gaps">ClaimReview: missing data</h2>
       <ul>
         {gaps.map((gap) => {

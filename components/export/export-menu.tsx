@@ -1,6 +1,8 @@
 'use client';
 
 import { useState } from 'react';
+import ui from '@/components/ui/ui.module.css';
+import exportStyles from '@/components/export/export.module.css';
 
 const FORMATS = [
   { format: 'html', label: 'HTML' },
@@ -16,10 +18,10 @@ export function ExportMenu({ articleId }: { articleId: string }) {
   const [scope, setScope] = useState<Scope>('approved');
   const base = `/api/articles/${encodeURIComponent(articleId)}/export`;
   return (
-    <div className="export-menu" role="group" aria-label="Export">
-      <span className="export-title">Export</span>
+    <div className={exportStyles.exportMenu} role="group" aria-label="Export">
+      <span className={exportStyles.exportTitle}>Export</span>
       <label className="export-scope">
-        <span className="visually-hidden">Claims to export</span>
+        <span className={ui.visuallyHidden}>Claims to export</span>
         <select
           value={scope}
           onChange={(event) => setScope(event.target.value === 'all' ? 'all' : 'approved')}
@@ -28,7 +30,7 @@ export function ExportMenu({ articleId }: { articleId: string }) {
           <option value="all">All claims with their review state</option>
         </select>
       </label>
-      <ul className="export-links">
+      <ul className={exportStyles.exportLinks}>
         {FORMATS.map(({ format, label }) => (
           <li key={format}>
             <a href={`${base}?format=${format}&scope=${scope}`} download>

@@ -8,6 +8,8 @@ import type { LibraryMatch } from '@/server/import/library-matches';
 import type { ImportPreview } from '@/server/import/preview';
 import { RemovedList } from './removed-list';
 import styles from './rejoin.module.css';
+import ui from '@/components/ui/ui.module.css';
+import importStyles from '@/components/import/import.module.css';
 
 type Source = 'paste' | 'upload' | 'url';
 
@@ -69,11 +71,11 @@ const RELATION_LABELS: Record<LibraryMatch['relation'], string> = {
 
 function Matches({ matches }: { matches: LibraryMatch[] }) {
   return (
-    <ul className="import-matches">
+    <ul className={importStyles.importMatches}>
       {matches.map((match) => (
         <li key={match.id}>
           <a href={`/articles/${match.id}`}>{match.title}</a>{' '}
-          <span className="muted">
+          <span className={ui.muted}>
             ({RELATION_LABELS[match.relation]}, {Math.round(match.similarity * 100)}% alike)
           </span>
         </li>
@@ -208,15 +210,21 @@ export function ImportForm() {
 
   return (
     <>
-      <section className="panel import-source" aria-labelledby="import-source-heading">
-        <h2 id="import-source-heading" className="visually-hidden">
+      <section
+        className={`${ui.panel} ${importStyles.importSource}`}
+        aria-labelledby="import-source-heading"
+      >
+        <h2 id="import-source-heading" className={ui.visuallyHidden}>
           What to import
         </h2>
         <form onSubmit={onPreview}>
-          <fieldset className="import-choice">
+          <fieldset className={importStyles.importChoice}>
             <legend>Import from</legend>
             {SOURCES.map((option) => (
-              <label key={option.value} className={source === option.value ? 'selected' : ''}>
+              <label
+                key={option.value}
+                className={source === option.value ? importStyles.selected : ''}
+              >
                 <input
                   type="radio"
                   name="source"
@@ -260,29 +268,33 @@ export function ImportForm() {
       </section>
 
       {error && (
-        <div role="alert" className="alert error">
+        <div role="alert" className={`${ui.alert} ${ui.error}`}>
           <p>{error.message}</p>
           {error.matches?.length ? <Matches matches={error.matches} /> : null}
         </div>
       )}
 
       {preview && result && metadata && (
-        <section aria-labelledby="preview-heading" className="import-preview">
+        <section aria-labelledby="preview-heading" className={importStyles.importPreview}>
           <h2 id="preview-heading">Preview</h2>
           {preview.notices.map((notice) => (
-            <div key={notice} role="status" className="alert warning">
+            <div key={notice} role="status" className={`${ui.alert} ${ui.warning}`}>
               <p>{notice}</p>
             </div>
           ))}
           {matches.length > 0 && (
-            <div role="status" className="alert warning">
+            <div role="status" className={`${ui.alert} ${ui.warning}`}>
               <p>This article is already in the library:</p>
               <Matches matches={matches} />
             </div>
           )}
 
-          <form id="import-save" className="panel import-meta" onSubmit={onSave}>
-            <label className="wide">
+          <form
+            id="import-save"
+            className={`${ui.panel} ${importStyles.importMeta}`}
+            onSubmit={onSave}
+          >
+            <label className={importStyles.wide}>
               Title
               <input
                 name="title"
@@ -304,26 +316,26 @@ export function ImportForm() {
               Published
               <input name="publishedAt" type="date" {...field('publishedAt')} />
             </label>
-            <label className="wide">
+            <label className={importStyles.wide}>
               Source URL
               <input name="sourceUrl" type="url" maxLength={2000} {...field('sourceUrl')} />
             </label>
           </form>
 
-          <div className="import-columns">
-            <section className="panel" aria-labelledby="import-article-heading">
-              <div className="import-column-head">
+          <div className={importStyles.importColumns}>
+            <section className={ui.panel} aria-labelledby="import-article-heading">
+              <div className={importStyles.importColumnHead}>
                 <h3 id="import-article-heading">Article text as it will be saved</h3>
                 {edited === null ? (
                   <button
                     type="button"
-                    className="secondary"
+                    className={ui.secondary}
                     onClick={() => setEdited(result.text)}
                   >
                     Edit text
                   </button>
                 ) : (
-                  <button type="button" className="secondary" onClick={() => setEdited(null)}>
+                  <button type="button" className={ui.secondary} onClick={() => setEdited(null)}>
                     Discard edits
                   </button>
                 )}
@@ -334,29 +346,35 @@ export function ImportForm() {
                   <label htmlFor="import-edit-text">Article text</label>
                   <textarea
                     id="import-edit-text"
-                    className="import-edit"
+                    className={importStyles.importEdit}
                     value={edited}
                     onChange={(e) => setEdited(e.target.value)}
                     rows={24}
                   />
                 </>
               ) : (
-                <div className="import-article" role="region" aria-label="Cleaned article">
+                <div
+                  className={importStyles.importArticle}
+                  role="region"
+                  aria-label="Cleaned article"
+                >
                   {result.blocks.length === 0 && (
-                    <p className="muted">Nothing is left: keep some of the removed blocks.</p>
+                    <p className={ui.muted}>Nothing is left: keep some of the removed blocks.</p>
                   )}
                   {result.blocks.map((block) =>
                     block.kind === 'heading' ? (
                       <h4
                         key={block.sources[0]!.start}
-                        className={`import-heading${keptStarts.has(block.sources[0]!.start) ? ' kept' : ''}`}
+                        className={`${importStyles.importHeading} ${keptStarts.has(block.sources[0]!.start) ? importStyles.kept : ''}`}
                       >
                         {block.text}
                       </h4>
                     ) : (
                       <p
                         key={block.sources[0]!.start}
-                        className={keptStarts.has(block.sources[0]!.start) ? 'kept' : undefined}
+                        className={
+                          keptStarts.has(block.sources[0]!.start) ? importStyles.kept : undefined
+                        }
                       >
                         <RejoinedText text={block.text} joins={block.joins} />
                       </p>
@@ -374,9 +392,9 @@ export function ImportForm() {
             />
           </div>
 
-          <div className="import-actions">
+          <div className={importStyles.importActions}>
             {(matches.length > 0 || duplicateRefused) && (
-              <label className="inline">
+              <label className={ui.inline}>
                 <input
                   type="checkbox"
                   checked={allowDuplicate}

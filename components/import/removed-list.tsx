@@ -1,6 +1,8 @@
 'use client';
 
 import type { RemovedBlock } from '@/lib/import/types';
+import ui from '@/components/ui/ui.module.css';
+import importStyles from '@/components/import/import.module.css';
 
 /** The opening words of a paragraph, for naming it in a sentence. */
 function opening(text: string, words = 12): string {
@@ -29,19 +31,19 @@ export function RemovedList({
 }) {
   const removedCount = groups.filter((g) => !keep.includes(g.id)).length;
   return (
-    <section className="panel" aria-labelledby="import-removed-heading">
-      <div className="import-column-head">
+    <section className={ui.panel} aria-labelledby="import-removed-heading">
+      <div className={importStyles.importColumnHead}>
         <h3 id="import-removed-heading">Removed ({removedCount})</h3>
       </div>
       {locked && (
-        <p className="muted">
+        <p className={ui.muted}>
           Keeping blocks is off while you edit the text. Discard edits to use it.
         </p>
       )}
       {groups.length === 0 ? (
-        <p className="muted">Nothing was removed.</p>
+        <p className={ui.muted}>Nothing was removed.</p>
       ) : (
-        <ul className="import-removed" aria-label="Removed blocks">
+        <ul className={importStyles.importRemoved} aria-label="Removed blocks">
           {groups.map((group) => {
             const kept = keep.includes(group.id);
             const lines =
@@ -49,14 +51,18 @@ export function RemovedList({
                 ? `line ${group.startLine}`
                 : `lines ${group.startLine}–${group.endLine}`;
             return (
-              <li key={group.id} className={kept ? 'kept' : undefined}>
-                <div className="import-removed-head">
-                  <span className={`chip reason reason-${group.reason}`}>{group.label}</span>
-                  {showLines && <span className="muted">{lines}</span>}
-                  {kept && <span className="chip kept-chip">Kept</span>}
+              <li key={group.id} className={kept ? importStyles.kept : undefined}>
+                <div className={importStyles.importRemovedHead}>
+                  <span
+                    className={`${ui.chip} ${group.reason === 'duplicate' ? importStyles.reasonDuplicate : importStyles.reason}`}
+                  >
+                    {group.label}
+                  </span>
+                  {showLines && <span className={ui.muted}>{lines}</span>}
+                  {kept && <span className={`${ui.chip} ${importStyles.keptChip}`}>Kept</span>}
                   <button
                     type="button"
-                    className="secondary"
+                    className={ui.secondary}
                     disabled={locked}
                     onClick={() => onToggle(group.id)}
                     aria-label={`${kept ? 'Remove again' : 'Keep'}: ${group.label}, ${opening(group.text, 6)}`}
@@ -64,13 +70,13 @@ export function RemovedList({
                     {kept ? 'Remove again' : 'Keep'}
                   </button>
                 </div>
-                <div className="import-removed-text">
+                <div className={importStyles.importRemovedText}>
                   {group.text.split('\n').map((line, i) => (
                     <p key={i}>{line}</p>
                   ))}
                 </div>
                 {group.reason === 'duplicate' && group.duplicateOf && (
-                  <p className="import-hint">
+                  <p className={importStyles.importHint}>
                     Repeats a longer paragraph, which stays in the article (keeping the longer copy
                     is suggested): “{opening(group.duplicateOf)}”
                   </p>

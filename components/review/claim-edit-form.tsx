@@ -4,6 +4,8 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { VERDICTS, VERDICT_LABELS, type Verdict } from '@/lib/domain';
 import { describeError, sendJson } from './api';
+import ui from '@/components/ui/ui.module.css';
+import reviewStyles from '@/components/review/review.module.css';
 
 type EvidenceItem = {
   url: string;
@@ -62,14 +64,18 @@ export function ClaimEditForm({
   }
 
   return (
-    <form className="review-form" onSubmit={onSubmit} aria-label="Edit verdict and rationale">
+    <form
+      className={reviewStyles.reviewForm}
+      onSubmit={onSubmit}
+      aria-label="Edit verdict and rationale"
+    >
       {error && (
-        <p role="alert" className="alert error">
+        <p role="alert" className={`${ui.alert} ${ui.error}`}>
           {error}
         </p>
       )}
       {saved && !error && (
-        <p role="status" className="alert success">
+        <p role="status" className={`${ui.alert} ${ui.success}`}>
           Saved.
         </p>
       )}
@@ -87,7 +93,7 @@ export function ClaimEditForm({
         Rationale
         <textarea name="rationale" rows={4} defaultValue={rationale} key={`r-${version}`} />
       </label>
-      <div className="form-row">
+      <div className={ui.formRow}>
         <button type="submit" disabled={busy}>
           Save changes
         </button>

@@ -4,6 +4,8 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { MAX_COMMENT_LENGTH } from '@/server/review-schemas';
 import { describeError, sendJson } from './api';
+import ui from '@/components/ui/ui.module.css';
+import reviewStyles from '@/components/review/review.module.css';
 
 /** Posts to a claim's discussion, then shows the thread again with the new post. */
 export function CommentForm({ claimId }: { claimId: string }) {
@@ -28,9 +30,9 @@ export function CommentForm({ claimId }: { claimId: string }) {
   }
 
   return (
-    <form className="review-form" onSubmit={onSubmit}>
+    <form className={reviewStyles.reviewForm} onSubmit={onSubmit}>
       {error && (
-        <p role="alert" className="alert error">
+        <p role="alert" className={`${ui.alert} ${ui.error}`}>
           {error}
         </p>
       )}
@@ -38,7 +40,7 @@ export function CommentForm({ claimId }: { claimId: string }) {
         Add to the discussion
         <textarea name="body" rows={3} required maxLength={MAX_COMMENT_LENGTH} />
       </label>
-      <div className="form-row">
+      <div className={ui.formRow}>
         <button type="submit" disabled={busy}>
           Post comment
         </button>

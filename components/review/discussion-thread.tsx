@@ -1,4 +1,6 @@
 import { formatWhen } from './format';
+import ui from '@/components/ui/ui.module.css';
+import reviewStyles from '@/components/review/review.module.css';
 
 type Person = { id: string; name: string };
 
@@ -35,25 +37,28 @@ export function DiscussionThread({
     ...comments.map((c) => ({ kind: 'comment' as const, at: new Date(c.createdAt), c })),
     ...decisions.map((d) => ({ kind: 'decision' as const, at: new Date(d.createdAt), d })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
-  if (items.length === 0) return <p className="muted">No comments yet.</p>;
+  if (items.length === 0) return <p className={ui.muted}>No comments yet.</p>;
   return (
-    <ol className="thread" aria-label="Discussion">
+    <ol className={reviewStyles.thread} aria-label="Discussion">
       {items.map((item) =>
         item.kind === 'comment' ? (
           <li key={item.c.id}>
             <div className="thread-head">
               <strong>{item.c.author.name}</strong>
-              <span className="muted"> · {formatWhen(item.at)}</span>
+              <span className={ui.muted}> · {formatWhen(item.at)}</span>
             </div>
-            <p className="thread-body">{item.c.body}</p>
+            <p className={reviewStyles.threadBody}>{item.c.body}</p>
           </li>
         ) : (
-          <li key={item.d.id} className={`decision ${item.d.decision}`}>
+          <li
+            key={item.d.id}
+            className={`${reviewStyles.decision} ${reviewStyles[item.d.decision]}`}
+          >
             <div className="thread-head">
               <strong>{item.d.reviewer.name}</strong> {DECISION_VERBS[item.d.decision]}
-              <span className="muted"> · {formatWhen(item.at)}</span>
+              <span className={ui.muted}> · {formatWhen(item.at)}</span>
             </div>
-            {item.d.comment && <p className="thread-body">{item.d.comment}</p>}
+            {item.d.comment && <p className={reviewStyles.threadBody}>{item.d.comment}</p>}
           </li>
         ),
       )}

@@ -9,6 +9,8 @@ import { MAX_COMMENT_LENGTH } from '@/server/review-schemas';
 import { describeError, sendJson } from './api';
 import { ActionNote, actionTitle } from './action-note';
 import { confirmChangedText } from './anchor-health';
+import ui from '@/components/ui/ui.module.css';
+import reviewStyles from '@/components/review/review.module.css';
 
 type Notice = { kind: 'error' | 'success'; text: string } | null;
 
@@ -72,11 +74,14 @@ export function ReviewActions({
   return (
     <div className="review-actions">
       {notice && (
-        <p role={notice.kind === 'error' ? 'alert' : 'status'} className={`alert ${notice.kind}`}>
+        <p
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+          className={`${ui.alert} ${ui[notice.kind]}`}
+        >
           {notice.text}
         </p>
       )}
-      <div className="form-row">
+      <div className={ui.formRow}>
         {showSubmit && (
           <button
             type="button"
@@ -102,7 +107,7 @@ export function ReviewActions({
             </button>
             <button
               type="button"
-              className="secondary"
+              className={ui.secondary}
               disabled={busy || !can.requestChanges.allowed}
               title={actionTitle(can.requestChanges)}
               aria-expanded={form === 'requestChanges'}
@@ -116,7 +121,7 @@ export function ReviewActions({
         {showReopen && (
           <button
             type="button"
-            className="secondary"
+            className={ui.secondary}
             disabled={busy || !can.reopen.allowed}
             title={actionTitle(can.reopen)}
             aria-expanded={form === 'reopen'}
@@ -127,9 +132,13 @@ export function ReviewActions({
         )}
       </div>
       {confirming && (
-        <div role="alertdialog" aria-labelledby={`${ids}-confirm`} className="review-form">
+        <div
+          role="alertdialog"
+          aria-labelledby={`${ids}-confirm`}
+          className={reviewStyles.reviewForm}
+        >
           <p id={`${ids}-confirm`}>{confirmChangedText(changedSpans)}</p>
-          <div className="form-row">
+          <div className={ui.formRow}>
             <button
               type="button"
               disabled={busy}
@@ -140,23 +149,23 @@ export function ReviewActions({
             >
               Approve anyway
             </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+            <button type="button" className={ui.secondary} onClick={() => setConfirming(false)}>
               Cancel
             </button>
           </div>
         </div>
       )}
       {form && (
-        <form className="review-form" onSubmit={(event) => onText(event, form)}>
+        <form className={reviewStyles.reviewForm} onSubmit={(event) => onText(event, form)}>
           <label>
             {form === 'requestChanges' ? 'What should change?' : 'Why reopen it?'}
             <textarea name="text" required rows={3} maxLength={MAX_COMMENT_LENGTH} autoFocus />
           </label>
-          <div className="form-row">
+          <div className={ui.formRow}>
             <button type="submit" disabled={busy}>
               {form === 'requestChanges' ? 'Send back' : 'Reopen claim'}
             </button>
-            <button type="button" className="secondary" onClick={() => setForm(null)}>
+            <button type="button" className={ui.secondary} onClick={() => setForm(null)}>
               Cancel
             </button>
           </div>

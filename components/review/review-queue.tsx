@@ -12,6 +12,8 @@ import { sentence } from './format';
 import type { QueueItem } from './queue-item';
 import { AnchorHealth, confirmChangedText } from './anchor-health';
 import { SpanInContext } from './span-context';
+import ui from '@/components/ui/ui.module.css';
+import reviewStyles from '@/components/review/review.module.css';
 
 type Notice = { kind: 'error' | 'success'; text: string; details?: string[] } | null;
 
@@ -177,7 +179,10 @@ export function ReviewQueueList({ items }: { items: QueueItem[] }) {
   return (
     <div className="queue">
       {notice && (
-        <div role={notice.kind === 'error' ? 'alert' : 'status'} className={`alert ${notice.kind}`}>
+        <div
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+          className={`${ui.alert} ${ui[notice.kind]}`}
+        >
           {notice.text}
           {notice.details && notice.details.length > 0 && (
             <ul>
@@ -188,20 +193,20 @@ export function ReviewQueueList({ items }: { items: QueueItem[] }) {
           )}
         </div>
       )}
-      <div className="queue-toolbar">
+      <div className={reviewStyles.queueToolbar}>
         <button type="button" disabled={chosen.length === 0 || busy} onClick={openConfirm}>
           Approve selected ({chosen.length})
         </button>
         {chosen.length > 0 && (
-          <button type="button" className="secondary" onClick={() => setSelected(new Set())}>
+          <button type="button" className={ui.secondary} onClick={() => setSelected(new Set())}>
             Clear selection
           </button>
         )}
       </div>
       {items.length === 0 ? (
-        <p className="panel muted">Nothing waits for review here.</p>
+        <p className={`${ui.panel} ${ui.muted}`}>Nothing waits for review here.</p>
       ) : (
-        <ol className="queue-list" aria-label="Claims waiting for review">
+        <ol className={reviewStyles.queueList} aria-label="Claims waiting for review">
           {items.map((item, i) => (
             <li key={item.id}>
               <article
@@ -212,10 +217,10 @@ export function ReviewQueueList({ items }: { items: QueueItem[] }) {
                 tabIndex={-1}
                 aria-labelledby={`claim-${item.id}`}
                 aria-current={i === index ? 'true' : undefined}
-                className={`review-card${i === index ? ' current' : ''}`}
+                className={`${reviewStyles.reviewCard} ${i === index ? reviewStyles.current : ''}`}
                 onFocus={() => setCurrent(i)}
               >
-                <header className="review-card-head">
+                <header className={reviewStyles.reviewCardHead}>
                   <input
                     type="checkbox"
                     aria-label={`Select “${item.text}”`}
@@ -227,20 +232,20 @@ export function ReviewQueueList({ items }: { items: QueueItem[] }) {
                   <h2 id={`claim-${item.id}`}>
                     <Link href={`/claims/${item.id}`}>{item.text}</Link>
                   </h2>
-                  <span className="chip verdict">{VERDICT_LABELS[item.verdict]}</span>
+                  <span className={`${ui.chip} verdict`}>{VERDICT_LABELS[item.verdict]}</span>
                 </header>
                 {item.appearances.map((a) => (
                   <div key={a.annotationId} className="appearance">
-                    <Link href={`/articles/${a.articleId}`} className="article-link">
+                    <Link href={`/articles/${a.articleId}`} className={reviewStyles.articleLink}>
                       {a.articleTitle}
                     </Link>
                     <SpanInContext context={a.context} />
                     <AnchorHealth passage={a} />
                   </div>
                 ))}
-                <p className="rationale">{item.rationale}</p>
+                <p className={reviewStyles.rationale}>{item.rationale}</p>
                 {item.evidence.length > 0 && (
-                  <ul className="evidence" aria-label="Evidence">
+                  <ul className={reviewStyles.evidence} aria-label="Evidence">
                     {item.evidence.map((e) => (
                       <li key={e.id}>
                         <a href={e.url} rel="noreferrer noopener" target="_blank">
@@ -251,11 +256,11 @@ export function ReviewQueueList({ items }: { items: QueueItem[] }) {
                     ))}
                   </ul>
                 )}
-                <p className="muted review-card-meta">
+                <p className={`${ui.muted} ${reviewStyles.reviewCardMeta}`}>
                   By {item.author.name}
                   {item.claimant && <> · claimed by {item.claimant}</>} · waiting {item.age}
                 </p>
-                <div className="form-row">
+                <div className={ui.formRow}>
                   <button
                     type="button"
                     disabled={busy || !item.can.approve.allowed}
@@ -269,7 +274,7 @@ export function ReviewQueueList({ items }: { items: QueueItem[] }) {
                   </button>
                   <button
                     type="button"
-                    className="secondary"
+                    className={ui.secondary}
                     disabled={busy}
                     aria-expanded={requesting === item.id}
                     onClick={() => setRequesting(requesting === item.id ? null : item.id)}
@@ -279,7 +284,10 @@ export function ReviewQueueList({ items }: { items: QueueItem[] }) {
                   <ActionNote id={`approve-note-${item.id}`} state={item.can.approve} />
                 </div>
                 {requesting === item.id && (
-                  <form className="review-form" onSubmit={(event) => requestChanges(event, item)}>
+                  <form
+                    className={reviewStyles.reviewForm}
+                    onSubmit={(event) => requestChanges(event, item)}
+                  >
                     <label>
                       What should change?
                       <textarea
@@ -296,13 +304,13 @@ export function ReviewQueueList({ items }: { items: QueueItem[] }) {
                         }}
                       />
                     </label>
-                    <div className="form-row">
+                    <div className={ui.formRow}>
                       <button type="submit" disabled={busy}>
                         Send back
                       </button>
                       <button
                         type="button"
-                        className="secondary"
+                        className={ui.secondary}
                         onClick={() => setRequesting(null)}
                       >
                         Cancel
@@ -317,7 +325,7 @@ export function ReviewQueueList({ items }: { items: QueueItem[] }) {
       )}
       <dialog
         ref={dialog}
-        className="confirm"
+        className={reviewStyles.confirm}
         aria-labelledby="confirm-title"
         onClose={() => setConfirming(false)}
       >
@@ -328,15 +336,15 @@ export function ReviewQueueList({ items }: { items: QueueItem[] }) {
         <ul>
           {chosen.map((item) => (
             <li key={item.id}>
-              {item.text} <span className="muted">({VERDICT_LABELS[item.verdict]})</span>
+              {item.text} <span className={ui.muted}>({VERDICT_LABELS[item.verdict]})</span>
             </li>
           ))}
         </ul>
-        <div className="form-row">
+        <div className={ui.formRow}>
           <button type="button" disabled={busy} onClick={approveSelected}>
             Approve {chosen.length} claim{chosen.length === 1 ? '' : 's'}
           </button>
-          <button type="button" className="secondary" onClick={closeConfirm}>
+          <button type="button" className={ui.secondary} onClick={closeConfirm}>
             Cancel
           </button>
         </div>

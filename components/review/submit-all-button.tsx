@@ -3,6 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { describeError, sendJson } from './api';
+import ui from '@/components/ui/ui.module.css';
+import reviewStyles from '@/components/review/review.module.css';
 
 type Outcome = {
   submitted: { id: string; text: string }[];
@@ -40,9 +42,9 @@ export function SubmitAllButton({
   }
 
   return (
-    <div className="submit-all">
+    <div className={reviewStyles.submitAll}>
       {confirming ? (
-        <div role="group" aria-label="Confirm submitting" className="form-row">
+        <div role="group" aria-label="Confirm submitting" className={ui.formRow}>
           <span>
             Send {count} claim{count === 1 ? '' : 's'} to reviewers? You cannot edit them while they
             wait.
@@ -50,14 +52,14 @@ export function SubmitAllButton({
           <button type="button" onClick={onConfirm}>
             Submit {count} claim{count === 1 ? '' : 's'}
           </button>
-          <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+          <button type="button" className={ui.secondary} onClick={() => setConfirming(false)}>
             Cancel
           </button>
         </div>
       ) : (
         <button
           type="button"
-          className="secondary"
+          className={ui.secondary}
           disabled={busy}
           onClick={() => setConfirming(true)}
           aria-label={`Submit all my claims in ${articleTitle}`}
@@ -66,12 +68,15 @@ export function SubmitAllButton({
         </button>
       )}
       {error && (
-        <p role="alert" className="alert error">
+        <p role="alert" className={`${ui.alert} ${ui.error}`}>
           {error}
         </p>
       )}
       {outcome && (
-        <div role="status" className={`alert ${outcome.refused.length ? 'error' : 'success'}`}>
+        <div
+          role="status"
+          className={`${ui.alert} ${outcome.refused.length ? ui.error : ui.success}`}
+        >
           Submitted {outcome.submitted.length} of{' '}
           {outcome.submitted.length + outcome.refused.length}.
           {outcome.refused.length > 0 && (

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { RevisionSummary } from '@/server/queries/revisions';
 import { describeOutcomes, formatRevisionTime } from './anchor-outcomes';
 import styles from './revisions.module.css';
+import ui from '@/components/ui/ui.module.css';
 
 /**
  * An article's revisions, newest first: number, author, time and what re-anchoring did to the
@@ -26,7 +27,7 @@ export function RevisionList({
             <th scope="col">Saved</th>
             <th scope="col">Highlights</th>
             <th scope="col">
-              <span className="visually-hidden">Compare</span>
+              <span className={ui.visuallyHidden}>Compare</span>
             </th>
           </tr>
         </thead>

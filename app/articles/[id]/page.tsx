@@ -14,6 +14,7 @@ import { db } from '@/server/platform/db';
 import { orNotFound } from '@/server/platform/pages';
 import { getUser, requirePageUser } from '@/server/platform/session';
 import { listRevisions } from '@/server/queries/revisions';
+import ui from '@/components/ui/ui.module.css';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -37,9 +38,9 @@ export default async function ArticlePage({ params }: Props) {
   const revisions = await listRevisions(db(), id);
   return (
     <article className="article-page">
-      <header className="article-header">
+      <header className={ui.articleHeader}>
         <h1>{article.title}</h1>
-        <p className="article-meta">
+        <p className={ui.articleMeta}>
           {[
             article.sourceName,
             article.byline && `By ${article.byline}`,
@@ -70,7 +71,7 @@ export default async function ArticlePage({ params }: Props) {
         initial={annotations}
         user={{ id: user.id, name: user.name, role: user.role }}
       />
-      <section className="panel" aria-labelledby="revisions-heading">
+      <section className={ui.panel} aria-labelledby="revisions-heading">
         <h2 id="revisions-heading">Revisions</h2>
         <RevisionList articleId={id} revisions={revisions} />
       </section>

@@ -17,6 +17,8 @@ import { AppError } from '@/server/platform/errors';
 import { getClaimReviewPage } from '@/server/queries/claim-page';
 import { getUser, requirePageUser } from '@/server/platform/session';
 import type { SessionUser } from '@/server/users';
+import ui from '@/components/ui/ui.module.css';
+import reviewStyles from '@/components/review/review.module.css';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -47,15 +49,15 @@ export default async function ClaimPage({ params }: Props) {
   const { card, approval, approvalHolds, comments, decisions, history } = await loadClaim(user, id);
   const now = new Date();
   return (
-    <div className="claim-page">
-      <p className="muted">
+    <div className={reviewStyles.claimPage}>
+      <p className={ui.muted}>
         <Link href={canReview(user.role) ? '/review' : '/my-claims'}>
           {canReview(user.role) ? '← Review queue' : '← My claims'}
         </Link>
       </p>
       <h1>{card.text}</h1>
-      <p className="claim-meta">
-        <span className={`chip ${card.reviewState}`} aria-label="Review state">
+      <p className={reviewStyles.claimMeta}>
+        <span className={`${ui.chip} ${ui[card.reviewState]}`} aria-label="Review state">
           {REVIEW_STATE_LABELS[card.reviewState]}
         </span>{' '}
         {card.claimant && <>Claimed by {card.claimant} · </>}
@@ -64,22 +66,22 @@ export default async function ClaimPage({ params }: Props) {
         {card.version}
       </p>
 
-      <section className="panel" aria-labelledby="verdict-heading">
+      <section className={ui.panel} aria-labelledby="verdict-heading">
         <h2 id="verdict-heading">Verdict</h2>
         <p className="verdict-line">
           <strong>{VERDICT_LABELS[card.verdict]}</strong>
         </p>
         <h3>Rationale</h3>
         {card.rationale.trim() ? (
-          <p className="rationale">{card.rationale}</p>
+          <p className={reviewStyles.rationale}>{card.rationale}</p>
         ) : (
-          <p className="muted">No rationale yet.</p>
+          <p className={ui.muted}>No rationale yet.</p>
         )}
         <h3>Evidence</h3>
         {card.evidence.length === 0 ? (
-          <p className="muted">No evidence yet.</p>
+          <p className={ui.muted}>No evidence yet.</p>
         ) : (
-          <ul className="evidence">
+          <ul className={reviewStyles.evidence}>
             {card.evidence.map((e) => (
               <li key={e.id}>
                 <a href={e.url} rel="noreferrer noopener" target="_blank">
@@ -92,17 +94,17 @@ export default async function ClaimPage({ params }: Props) {
         )}
       </section>
 
-      <section className="panel" aria-labelledby="spans-heading">
+      <section className={ui.panel} aria-labelledby="spans-heading">
         <h2 id="spans-heading">Where it appears</h2>
         {card.appearances.length === 0 ? (
-          <p className="muted">Not attached to any text.</p>
+          <p className={ui.muted}>Not attached to any text.</p>
         ) : (
-          <ul className="appearances">
+          <ul className={reviewStyles.appearances}>
             {card.appearances.map((a) => (
               <li key={a.annotationId}>
                 <Link href={`/articles/${a.articleId}`}>{a.articleTitle}</Link>
                 {a.anchorState !== 'EXACT' && (
-                  <span className="chip"> {a.anchorState.toLowerCase()}</span>
+                  <span className={ui.chip}> {a.anchorState.toLowerCase()}</span>
                 )}
                 <SpanInContext context={a.context} />
                 <AnchorHealth passage={a} />
@@ -112,10 +114,10 @@ export default async function ClaimPage({ params }: Props) {
         )}
       </section>
 
-      <section className="panel" aria-labelledby="review-heading">
+      <section className={ui.panel} aria-labelledby="review-heading">
         <h2 id="review-heading">Review</h2>
         {approval && (
-          <p className={`alert ${approvalHolds ? 'success' : 'error'}`}>
+          <p className={`${ui.alert} ${approvalHolds ? ui.success : ui.error}`}>
             Approved by {approval.reviewer.name} on {formatWhen(approval.createdAt)}.
             {!approvalHolds &&
               ' What was approved has changed since (the approval hash no longer matches).'}
@@ -130,7 +132,10 @@ export default async function ClaimPage({ params }: Props) {
           isReviewer={canReview(user.role)}
         />
         {card.can.edit.allowed ? (
-          <details className="edit-claim" open={card.reviewState === 'CHANGES_REQUESTED'}>
+          <details
+            className={reviewStyles.editClaim}
+            open={card.reviewState === 'CHANGES_REQUESTED'}
+          >
             <summary>Edit verdict and rationale</summary>
             <ClaimEditForm
               claimId={card.id}
@@ -142,7 +147,7 @@ export default async function ClaimPage({ params }: Props) {
           </details>
         ) : (
           card.can.edit.rule === 'locked' && (
-            <p className="muted">
+            <p className={ui.muted}>
               Approved claims are locked: nobody can change it until a reviewer or an admin reopens
               it.
             </p>
@@ -150,13 +155,13 @@ export default async function ClaimPage({ params }: Props) {
         )}
       </section>
 
-      <section className="panel" aria-labelledby="discussion-heading">
+      <section className={ui.panel} aria-labelledby="discussion-heading">
         <h2 id="discussion-heading">Discussion</h2>
         <DiscussionThread comments={comments} decisions={decisions} />
         <CommentForm claimId={card.id} />
       </section>
 
-      <section className="panel" aria-labelledby="history-heading">
+      <section className={ui.panel} aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
         <HistoryList history={history} />
       </section>

@@ -4,6 +4,7 @@ import { WordDiff, type DiffPart } from '@/components/evidence/word-diff';
 import { listOpenAlerts } from '@/server/evidence/service';
 import { db } from '@/server/platform/db';
 import { requirePageUser } from '@/server/platform/session';
+import ui from '@/components/ui/ui.module.css';
 
 export const metadata: Metadata = { title: 'Changed sources' };
 
@@ -22,7 +23,7 @@ export default async function ChangedSourcesPage() {
   return (
     <div className="claims-page">
       <h1>Changed sources</h1>
-      <p className="muted">
+      <p className={ui.muted}>
         Cited pages are re-checked on a schedule. A quote that changed, moved or vanished since it
         was cited is listed here until it is dismissed.
       </p>

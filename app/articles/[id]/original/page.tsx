@@ -5,6 +5,8 @@ import { db } from '@/server/platform/db';
 import { orNotFound } from '@/server/platform/pages';
 import { getArticleOriginalOrThrow } from '@/server/import/original';
 import { getUser, requirePageUser } from '@/server/platform/session';
+import ui from '@/components/ui/ui.module.css';
+import importStyles from '@/components/import/import.module.css';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -25,26 +27,26 @@ export default async function OriginalPage({ params }: Props) {
   await requirePageUser(`/articles/${id}/original`);
   const article = await loadOriginal(id);
   return (
-    <article className="panel">
+    <article className={ui.panel}>
       <p>
         <Link href={`/articles/${id}`}>← Back to the article</Link>
       </p>
       <h1>Original input</h1>
-      <p className="article-meta">
+      <p className={ui.articleMeta}>
         {article.title}: the input exactly as it was imported, shown as plain text.
         {article.sourceUrl && (
           <>
             {' '}
-            Source: <span className="original-url">{article.sourceUrl}</span>
+            Source: <span className={importStyles.originalUrl}>{article.sourceUrl}</span>
           </>
         )}
       </p>
       {article.rawInput ? (
-        <pre className="original-text" aria-label="Original input">
+        <pre className={importStyles.originalText} aria-label="Original input">
           {article.rawInput}
         </pre>
       ) : (
-        <p className="muted">No original input was kept for this article.</p>
+        <p className={ui.muted}>No original input was kept for this article.</p>
       )}
     </article>
   );

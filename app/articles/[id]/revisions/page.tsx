@@ -7,6 +7,7 @@ import { db } from '@/server/platform/db';
 import { orNotFound } from '@/server/platform/pages';
 import { getUser, requirePageUser } from '@/server/platform/session';
 import { listRevisions } from '@/server/queries/revisions';
+import ui from '@/components/ui/ui.module.css';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -25,7 +26,7 @@ export default async function RevisionsPage({ params }: Props) {
   const article = await loadArticle(id);
   const revisions = await orNotFound(listRevisions(db(), id));
   return (
-    <article className="panel">
+    <article className={ui.panel}>
       <p>
         <Link href={`/articles/${id}`}>← Back to the article</Link>
       </p>

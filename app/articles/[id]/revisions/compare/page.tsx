@@ -7,6 +7,7 @@ import { db } from '@/server/platform/db';
 import { orNotFound } from '@/server/platform/pages';
 import { getUser, requirePageUser } from '@/server/platform/session';
 import { compareRevisions } from '@/server/queries/revisions';
+import ui from '@/components/ui/ui.module.css';
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -36,7 +37,7 @@ export default async function CompareRevisionsPage({ params, searchParams }: Pro
   const comparison = await orNotFound(compareRevisions(db(), id, query.data.from, query.data.to));
   const { article, from, to } = comparison;
   return (
-    <article className="panel">
+    <article className={ui.panel}>
       <p>
         <Link href={`/articles/${id}`}>← Back to the article</Link> ·{' '}
         <Link href={`/articles/${id}/revisions`}>All revisions</Link>
@@ -44,7 +45,7 @@ export default async function CompareRevisionsPage({ params, searchParams }: Pro
       <h1>
         {article.title}: revision {from.number} → {to.number}
       </h1>
-      <p className="article-meta">
+      <p className={ui.articleMeta}>
         Revision {to.number} by {to.author.name}. Words inserted are underlined in green, words
         deleted struck through in red.
       </p>
