@@ -6,13 +6,14 @@
  * panels, binds the keys (listed in ./shortcuts) and moves focus after each action.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ArticleAnnotationsDTO, ClaimDTO, WorkspaceUser } from '@/lib/api/types';
+import type { ClaimDTO, ClaimSummaryDTO, WorkspaceDataDTO, WorkspaceUser } from '@/lib/api/types';
 import { splitParagraphs } from '@/lib/text';
 import { newDraft } from '@/lib/workspace/claim-draft';
 import {
   claimsInTextOrder,
   countAnchors,
   filterClaims,
+  isFullClaim,
   movedSpansByClaim,
   stepClaim,
 } from '@/lib/workspace/state';
@@ -45,7 +46,7 @@ export function ArticleWorkspace({
   user,
 }: {
   articleId: string;
-  initial: ArticleAnnotationsDTO;
+  initial: WorkspaceDataDTO;
   user: WorkspaceUser;
 }) {
   const view = useRef<ArticleViewHandle>(null);
@@ -65,14 +66,13 @@ export function ArticleWorkspace({
   const movedByClaim = useMemo(() => movedSpansByClaim(data), [data]);
   const anchorCounts = useMemo(() => countAnchors(data), [data]);
 
+  // Read first, then edit: focus lands on the panel's heading once the full claim is drawn.
+  const headingFocusFor = useRef<string | null>(null);
   const openClaim = useCallback(
     (claimId: string) => {
       setCard(null);
+      headingFocusFor.current = claimId;
       actions.open({ kind: 'claim', claimId, conflict: null, draft: null });
-      // Read first, then edit: focus lands on the panel's heading once it is drawn.
-      requestAnimationFrame(() =>
-        document.querySelector<HTMLElement>('aside form[aria-label="Edit claim"] h2')?.focus(),
-      );
     },
     [actions],
   );
@@ -187,9 +187,20 @@ export function ArticleWorkspace({
     }
   }
 
-  const openedClaim = panel.kind === 'claim' ? claimsById.get(panel.claimId) : undefined;
+  const openedSummary = panel.kind === 'claim' ? claimsById.get(panel.claimId) : undefined;
+  // The page lists summaries; the panel shows the full claim, fetched when first opened.
+  const openedClaim = openedSummary && isFullClaim(openedSummary) ? openedSummary : undefined;
+  const loadClaim = actions.loadClaim;
+  useEffect(() => {
+    if (openedSummary && !openedClaim) void loadClaim(openedSummary.id);
+  }, [openedSummary, openedClaim, loadClaim]);
+  useEffect(() => {
+    if (!openedClaim || headingFocusFor.current !== openedClaim.id) return;
+    headingFocusFor.current = null;
+    document.querySelector<HTMLElement>('aside form[aria-label="Edit claim"] h2')?.focus();
+  }, [openedClaim]);
   const cardClaims = card
-    ? card.claimIds.map((id) => claimsById.get(id)).filter((c): c is ClaimDTO => Boolean(c))
+    ? card.claimIds.map((id) => claimsById.get(id)).filter((c): c is ClaimSummaryDTO => Boolean(c))
     : [];
 
   // On a phone or tablet every panel but the list opens as a sheet over the text.
@@ -299,6 +310,9 @@ export function ArticleWorkspace({
             onSubmit={() => actions.submitClaim(openedClaim)}
             onAnnounce={(message, tone) => actions.dispatch({ type: 'announced', message, tone })}
           />
+        )}
+        {panel.kind === 'claim' && openedSummary && !openedClaim && (
+          <p className={ui.muted}>Loading the claim “{openedSummary.text}”…</p>
         )}
         {panel.kind === 'link' && (
           <LinkClaimPanel

@@ -1,7 +1,7 @@
 'use client';
 
 /** The small dialog a click on overlapping highlights opens: one button per claim there. */
-import type { ClaimDTO } from '@/lib/api/types';
+import type { ClaimSummaryDTO } from '@/lib/api/types';
 import { VerdictSwatch } from './verdict-chip';
 import styles from './panels.module.css';
 import ui from '@/components/ui/ui.module.css';
@@ -15,7 +15,7 @@ export function ClaimPicker({
 }: {
   claimIds: string[];
   at: { x: number; y: number };
-  claimsById: ReadonlyMap<string, ClaimDTO>;
+  claimsById: ReadonlyMap<string, ClaimSummaryDTO>;
   onPick(claimId: string): void;
   onClose(): void;
 }) {

@@ -2,7 +2,7 @@
 
 /** The panel's default view: the article's claims in text order, with filters and badges. */
 import { memo } from 'react';
-import type { AnnotationDTO, ClaimDTO } from '@/lib/api/types';
+import type { AnnotationDTO, ClaimSummaryDTO } from '@/lib/api/types';
 import {
   ANCHOR_STATES,
   REVIEW_STATES,
@@ -32,7 +32,7 @@ export function ClaimsListPanel({
   onOpenClaim,
 }: {
   total: number;
-  claims: ClaimDTO[];
+  claims: ClaimSummaryDTO[];
   filters: Filters;
   anchorCounts: Record<AnchorState, number>;
   movedByClaim: ReadonlyMap<string, AnnotationDTO[]>;
@@ -103,7 +103,7 @@ const ClaimRow = memo(function ClaimRow({
   onFocusClaim,
   onOpenClaim,
 }: {
-  claim: ClaimDTO;
+  claim: ClaimSummaryDTO;
   active: boolean;
   moved: AnnotationDTO[] | undefined;
   onFocusClaim(claimId: string): void;

@@ -1,7 +1,7 @@
 'use client';
 
 /** The card shown over a highlight under the pointer or reached with Tab: its claims at a glance. */
-import type { ClaimDTO } from '@/lib/api/types';
+import type { ClaimSummaryDTO } from '@/lib/api/types';
 import { REVIEW_STATE_LABELS } from '@/lib/domain';
 import type { ScreenBox } from './article-view';
 import { VerdictChip } from './verdict-chip';
@@ -14,7 +14,7 @@ export function HighlightCard({
   box,
   byKeyboard,
 }: {
-  claims: ClaimDTO[];
+  claims: ClaimSummaryDTO[];
   box: ScreenBox;
   byKeyboard: boolean;
 }) {

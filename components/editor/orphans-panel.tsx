@@ -1,7 +1,7 @@
 'use client';
 
 /** Orphaned highlights after a text edit: confirm a suggested place or attach to the selection. */
-import type { ClaimDTO, OrphanDTO } from '@/lib/api/types';
+import type { ClaimSummaryDTO, OrphanDTO } from '@/lib/api/types';
 import type { Span } from '@/lib/workspace/state';
 import { APPROVED_SPAN_NOTICE } from './approved-notice';
 import styles from './panels.module.css';
@@ -15,7 +15,7 @@ export function OrphansPanel({
   onAttachToSelection,
 }: {
   orphans: OrphanDTO[];
-  claimsById: ReadonlyMap<string, ClaimDTO>;
+  claimsById: ReadonlyMap<string, ClaimSummaryDTO>;
   hasSelection: boolean;
   onAttach(annotationId: string, span: Span): void;
   onAttachToSelection(annotationId: string): void;

@@ -8,7 +8,7 @@
 import { useLayoutEffect, useMemo, useReducer, useRef, type RefObject } from 'react';
 import { api } from '@/lib/api/client';
 import { describeError } from '@/lib/api/errors';
-import type { AnnotationDTO, ArticleAnnotationsDTO, ClaimDTO } from '@/lib/api/types';
+import type { AnnotationDTO, ClaimDTO, ClaimSummaryDTO, WorkspaceDataDTO } from '@/lib/api/types';
 import { toClaimFields, type ClaimDraft } from '@/lib/workspace/claim-draft';
 import {
   initialState,
@@ -22,7 +22,10 @@ import { VERDICT_COLORS } from '@/lib/verdict-style';
 import type { ArticleViewHandle, TextHighlight } from './article-view';
 
 /** A span as the view draws it, with what its card and cue show. */
-export function highlightOf(annotation: AnnotationDTO, claim: ClaimDTO | undefined): TextHighlight {
+export function highlightOf(
+  annotation: AnnotationDTO,
+  claim: ClaimSummaryDTO | undefined,
+): TextHighlight {
   const verdict = claim?.verdict ?? 'UNVERIFIED';
   return {
     annotationId: annotation.id,
@@ -33,7 +36,7 @@ export function highlightOf(annotation: AnnotationDTO, claim: ClaimDTO | undefin
   };
 }
 
-export function highlightsOf(data: ArticleAnnotationsDTO): TextHighlight[] {
+export function highlightsOf(data: WorkspaceDataDTO): TextHighlight[] {
   const byId = new Map(data.claims.map((c) => [c.id, c]));
   return data.annotations.map((a) => highlightOf(a, byId.get(a.claimId)));
 }
@@ -41,6 +44,8 @@ export function highlightsOf(data: ArticleAnnotationsDTO): TextHighlight[] {
 export interface WorkspaceActions {
   dispatch(event: WorkspaceEvent): void;
   reload(): Promise<void>;
+  /** Fetches the full claim (evidence, appearances) the list only summarises. */
+  loadClaim(claimId: string): Promise<void>;
   open(panel: Panel): void;
   close(): void;
   /** Starts a claim on the selection, snapped to words unless `exact` (see ArticleView). */
@@ -63,7 +68,7 @@ export interface WorkspaceActions {
 
 export function useWorkspace(
   articleId: string,
-  initial: ArticleAnnotationsDTO,
+  initial: WorkspaceDataDTO,
   view: RefObject<ArticleViewHandle | null>,
 ): [WorkspaceState, WorkspaceActions] {
   const [state, dispatch] = useReducer(reduceWorkspace, initial, initialState);
@@ -92,9 +97,16 @@ export function useWorkspace(
       return span;
     }
 
+    async function loadClaim(claimId: string) {
+      const result = await api.getClaim(claimId);
+      if (!result.ok) return fail(describeError(result.error));
+      dispatch({ type: 'claimChanged', claim: result.data.claim });
+    }
+
     return {
       dispatch,
       reload,
+      loadClaim,
       open: (panel) => dispatch({ type: 'panelOpened', panel }),
       close: () => dispatch({ type: 'panelClosed' }),
       startNewClaim(options) {

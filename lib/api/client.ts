@@ -62,6 +62,7 @@ export const api = {
       `/api/articles/${enc(articleId)}/revisions`,
       body,
     ),
+  getClaim: (claimId: string) => request<{ claim: ClaimDTO }>('GET', `/api/claims/${enc(claimId)}`),
   searchClaims: (q: string) => request<{ claims: ClaimDTO[] }>('GET', `/api/claims?q=${enc(q)}`),
   createClaim: (body: NewClaim) => request<ClaimCreatedDTO>('POST', '/api/claims', body),
   updateClaim: (claimId: string, body: ClaimUpdate) =>

@@ -63,12 +63,27 @@ export interface OrphanDTO extends AnnotationDTO {
   candidates: { start: number; end: number; score: number; text: string }[];
 }
 
-/** GET /api/articles/:id/annotations, and the article page's first data. */
+/** GET /api/articles/:id/annotations (every claim in full). */
 export interface ArticleAnnotationsDTO {
   revision: { id: string; number: number; text: string; sha256: string };
   annotations: AnnotationDTO[];
   orphans: OrphanDTO[];
   claims: ClaimDTO[];
+}
+
+/**
+ * A claim as the article's list, highlight card and picker show it. The article page sends
+ * these (thousands of full claims with evidence and appearances were most of its weight);
+ * the panel loads the full claim when it opens. A ClaimDTO is one too.
+ */
+export type ClaimSummaryDTO = Pick<
+  ClaimDTO,
+  'id' | 'text' | 'claimant' | 'verdict' | 'reviewState' | 'version' | 'authorId' | 'author'
+>;
+
+/** The article workspace's data: the page's first load (summaries) or the API's (full). */
+export interface WorkspaceDataDTO extends Omit<ArticleAnnotationsDTO, 'claims'> {
+  claims: ClaimSummaryDTO[];
 }
 
 /** POST /api/claims: the claim and the span it was created on. */

@@ -4,7 +4,7 @@
  * it. The React hook (components/editor/use-workspace.ts) performs the API calls and
  * dispatches these events; nothing here knows about the view, fetch or ProseMirror.
  */
-import type { AnnotationDTO, ArticleAnnotationsDTO, ClaimDTO } from '@/lib/api/types';
+import type { AnnotationDTO, ClaimDTO, ClaimSummaryDTO, WorkspaceDataDTO } from '@/lib/api/types';
 import { ANCHOR_STATES, type AnchorState, type ReviewState, type Verdict } from '@/lib/domain';
 import type { ClaimDraft } from './claim-draft';
 
@@ -33,7 +33,7 @@ export interface Announcement {
 }
 
 export interface WorkspaceState {
-  data: ArticleAnnotationsDTO;
+  data: WorkspaceDataDTO;
   panel: Panel;
   /** The last failure of the open panel's action, shown beside it. */
   error: string | null;
@@ -45,7 +45,7 @@ export interface WorkspaceState {
 }
 
 export type WorkspaceEvent =
-  | { type: 'loaded'; data: ArticleAnnotationsDTO }
+  | { type: 'loaded'; data: WorkspaceDataDTO }
   | { type: 'claimCreated'; claim: ClaimDTO; annotation: AnnotationDTO }
   | { type: 'spanLinked'; claim: ClaimDTO; annotation: AnnotationDTO | null }
   | { type: 'claimChanged'; claim: ClaimDTO }
@@ -60,7 +60,7 @@ export type WorkspaceEvent =
   | { type: 'filtered'; filters: Partial<Filters> }
   | { type: 'activated'; claimId: string | null };
 
-export function initialState(data: ArticleAnnotationsDTO): WorkspaceState {
+export function initialState(data: WorkspaceDataDTO): WorkspaceState {
   return {
     data,
     panel: { kind: 'list' },
@@ -90,7 +90,7 @@ function insertSorted(annotations: AnnotationDTO[], annotation: AnnotationDTO): 
   return [...annotations.slice(0, lo), annotation, ...annotations.slice(lo)];
 }
 
-function upsertClaim(claims: ClaimDTO[], claim: ClaimDTO): ClaimDTO[] {
+function upsertClaim(claims: ClaimSummaryDTO[], claim: ClaimDTO): ClaimSummaryDTO[] {
   const index = claims.findIndex((c) => c.id === claim.id);
   if (index === -1) return [...claims, claim];
   return claims.map((c, i) => (i === index ? claim : c));
@@ -198,8 +198,13 @@ export function reduceWorkspace(state: WorkspaceState, event: WorkspaceEvent): W
   }
 }
 
+/** Whether `claim` is the full claim (evidence, appearances), not the list's summary. */
+export function isFullClaim(claim: ClaimSummaryDTO): claim is ClaimDTO {
+  return 'evidence' in claim && 'appearances' in claim;
+}
+
 /** The article's claims in text order (by their first placed span; unplaced ones last). */
-export function claimsInTextOrder(data: ArticleAnnotationsDTO): ClaimDTO[] {
+export function claimsInTextOrder(data: WorkspaceDataDTO): ClaimSummaryDTO[] {
   const first = new Map<string, number>();
   for (const a of data.annotations) if (!first.has(a.claimId)) first.set(a.claimId, a.start);
   return [...data.claims].sort(
@@ -208,7 +213,7 @@ export function claimsInTextOrder(data: ArticleAnnotationsDTO): ClaimDTO[] {
 }
 
 /** `claims` that pass the verdict and review-state filters. */
-export function filterClaims(claims: ClaimDTO[], filters: Filters): ClaimDTO[] {
+export function filterClaims<C extends ClaimSummaryDTO>(claims: C[], filters: Filters): C[] {
   if (!filters.verdict && !filters.reviewState) return claims;
   return claims.filter(
     (c) =>
@@ -219,7 +224,7 @@ export function filterClaims(claims: ClaimDTO[], filters: Filters): ClaimDTO[] {
 
 /** The claim after (`step` 1) or before (-1) the active one in `claims`; the first if none. */
 export function stepClaim(
-  claims: ClaimDTO[],
+  claims: ClaimSummaryDTO[],
   activeClaimId: string | null,
   step: 1 | -1,
 ): string | null {
@@ -230,7 +235,7 @@ export function stepClaim(
 }
 
 /** How many spans are in each anchor state (orphans included). */
-export function countAnchors(data: ArticleAnnotationsDTO): Record<AnchorState, number> {
+export function countAnchors(data: WorkspaceDataDTO): Record<AnchorState, number> {
   const counts = Object.fromEntries(ANCHOR_STATES.map((s) => [s, 0])) as Record<
     AnchorState,
     number
@@ -241,7 +246,7 @@ export function countAnchors(data: ArticleAnnotationsDTO): Record<AnchorState, n
 }
 
 /** Per claim, its spans that are not at their original place (for the list's badges). */
-export function movedSpansByClaim(data: ArticleAnnotationsDTO): Map<string, AnnotationDTO[]> {
+export function movedSpansByClaim(data: WorkspaceDataDTO): Map<string, AnnotationDTO[]> {
   const map = new Map<string, AnnotationDTO[]>();
   for (const a of data.annotations) {
     if (a.anchorState === 'EXACT') continue;

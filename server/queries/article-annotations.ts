@@ -4,6 +4,7 @@
  */
 import { matchTextQuote } from '@/lib/anchoring';
 import { annotationSelect, claimInclude, toClaimView } from '../claims';
+import type { Prisma } from '../generated/prisma/client';
 import type { PrismaClient } from '../platform/db';
 import { notFound } from '../platform/errors';
 
@@ -12,6 +13,41 @@ import { notFound } from '../platform/errors';
  * the orphaned spans with ranked candidate places on the current text, and their claims.
  */
 export async function getArticleAnnotations(prisma: PrismaClient, articleId: string) {
+  const { claimIds, ...spans } = await loadSpans(prisma, articleId);
+  const claims = await prisma.claim.findMany({
+    where: { id: { in: claimIds } },
+    include: claimInclude,
+  });
+  return { ...spans, claims: claims.map(toClaimView) };
+}
+
+/** What the article's list, cards and picker show of a claim (lib/api ClaimSummaryDTO). */
+const claimSummarySelect = {
+  id: true,
+  text: true,
+  claimant: true,
+  verdict: true,
+  reviewState: true,
+  version: true,
+  authorId: true,
+  author: { select: { id: true, name: true } },
+} as const satisfies Prisma.ClaimSelect;
+
+/**
+ * The article page's first data: like getArticleAnnotations, but each claim as the list shows
+ * it. With thousands of claims, their evidence and appearances were most of the page's weight
+ * and of its query; the panel fetches one full claim when it opens.
+ */
+export async function getArticleWorkspace(prisma: PrismaClient, articleId: string) {
+  const { claimIds, ...spans } = await loadSpans(prisma, articleId);
+  const claims = await prisma.claim.findMany({
+    where: { id: { in: claimIds } },
+    select: claimSummarySelect,
+  });
+  return { ...spans, claims };
+}
+
+async function loadSpans(prisma: PrismaClient, articleId: string) {
   const revision = await prisma.articleRevision.findFirst({
     where: { articleId },
     orderBy: { number: 'desc' },
@@ -24,10 +60,6 @@ export async function getArticleAnnotations(prisma: PrismaClient, articleId: str
     select: annotationSelect,
   });
   const claimIds = [...new Set(annotations.map((a) => a.claimId))];
-  const claims = await prisma.claim.findMany({
-    where: { id: { in: claimIds } },
-    include: claimInclude,
-  });
   const placed = annotations.filter(
     (a) => a.anchorState !== 'ORPHANED' && a.revisionId === revision.id,
   );
@@ -46,5 +78,5 @@ export async function getArticleAnnotations(prisma: PrismaClient, articleId: str
         text: revision.text.slice(m.start, m.end),
       })),
     }));
-  return { revision, annotations: placed, orphans, claims: claims.map(toClaimView) };
+  return { revision, annotations: placed, orphans, claimIds };
 }

@@ -6,10 +6,10 @@ import { ArticleDetailsForm } from '@/components/article/article-details-form';
 import { ExportMenu } from '@/components/export/export-menu';
 import { ArticleWorkspace } from '@/components/editor/article-workspace';
 import { RevisionList } from '@/components/revisions/revision-list';
-import type { ArticleAnnotationsDTO } from '@/lib/api/types';
+import type { WorkspaceDataDTO } from '@/lib/api/types';
 import { toWire } from '@/lib/api/wire';
 import { getArticleOrThrow } from '@/server/articles';
-import { getArticleAnnotations } from '@/server/queries/article-annotations';
+import { getArticleWorkspace } from '@/server/queries/article-annotations';
 import { db } from '@/server/platform/db';
 import { orNotFound } from '@/server/platform/pages';
 import { getUser, requirePageUser } from '@/server/platform/session';
@@ -33,8 +33,9 @@ export default async function ArticlePage({ params }: Props) {
   const { id } = await params;
   const user = await requirePageUser(`/articles/${id}`);
   const article = await loadArticle(id);
-  // The same shape the API sends (dates as ISO strings), checked against the shared type.
-  const annotations: ArticleAnnotationsDTO = toWire(await getArticleAnnotations(db(), id));
+  // Claims as the list shows them (the panel loads a full claim on open), dates as ISO
+  // strings, checked against the shared type.
+  const annotations: WorkspaceDataDTO = toWire(await getArticleWorkspace(db(), id));
   const revisions = await listRevisions(db(), id);
   return (
     <article className="article-page">
