@@ -111,6 +111,8 @@ async function main() {
     // 1. Open the article: from navigation start until highlights are drawn and the panel lists every claim.
     const openTimes: number[] = [];
     const serverTimes: number[] = [];
+    const firstBytes: number[] = [];
+    let documentBytes = 0;
     for (let run = 0; run < OPEN_RUNS + 1; run++) {
       await page.goto(`/articles/${article.id}`);
       await page.waitForFunction(
@@ -120,13 +122,15 @@ async function main() {
         ANNOTATIONS,
         { timeout: 60_000 },
       );
-      const [ms, responseEnd] = await page.evaluate(() => [
-        performance.now(),
-        (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd,
-      ]);
+      const [ms, responseEnd, firstByte, bytes] = await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        return [performance.now(), nav.responseEnd, nav.responseStart, nav.transferSize];
+      });
       if (run > 0) {
         openTimes.push(ms); // the first run warms the server's caches
         serverTimes.push(responseEnd);
+        firstBytes.push(firstByte);
+        documentBytes = bytes;
       }
     }
     // The floor: the static annotated-HTML export of the same article (every claim), opened by
@@ -153,7 +157,7 @@ async function main() {
     const open = median(openTimes);
     const floor = median(staticTimes);
     console.log(
-      `[bench] open article, interactive: median ${open.toFixed(0)} ms, max ${Math.max(...openTimes).toFixed(0)} ms (target 800 ms); page received after ${median(serverTimes).toFixed(0)} ms`,
+      `[bench] open article, interactive: median ${open.toFixed(0)} ms, max ${Math.max(...openTimes).toFixed(0)} ms (target 800 ms); page received after ${median(serverTimes).toFixed(0)} ms (first byte ${median(firstBytes).toFixed(0)} ms, ${(documentBytes / 1024).toFixed(0)} KiB)`,
     );
     console.log(
       `[bench] static annotated-HTML export of the same article (${(exportHtml.length / 1024).toFixed(0)} KiB), loaded: median ${floor.toFixed(0)} ms; workspace / static = ${(open / floor).toFixed(2)}x (aim <= 1.4x)`,
@@ -182,6 +186,8 @@ async function main() {
     );
     const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     await browser.close();
+    // BENCH_EDITOR_OPEN_ONLY=1 stops after the page figures (while working on the page).
+    if (process.env.BENCH_EDITOR_OPEN_ONLY) return;
 
     // 3. Create claims through the API, 20 clients at once. Each client is an editor saving a
     // claim every CLIENT_INTERVAL_MS (open loop, as people do), then the same 20 clients sending
