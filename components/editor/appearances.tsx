@@ -2,7 +2,7 @@
 
 /** Where a claim appears: every span in this and other articles, with its anchor state. */
 import Link from 'next/link';
-import type { AnnotationDTO, ClaimDTO } from '@/lib/api/types';
+import type { SpanSummaryDTO, ClaimDTO } from '@/lib/api/types';
 import { ANCHOR_LABELS, anchorBadge } from './anchor-labels';
 import styles from './panels.module.css';
 import ui from '@/components/ui/ui.module.css';
@@ -15,7 +15,7 @@ export function Appearances({
 }: {
   claim: ClaimDTO;
   articleId: string;
-  annotations: AnnotationDTO[];
+  annotations: SpanSummaryDTO[];
   onRemove(id: string): void;
 }) {
   return (

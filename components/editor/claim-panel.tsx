@@ -1,7 +1,7 @@
 'use client';
 
 /** One claim in the side panel: its form, and where it appears. */
-import type { AnnotationDTO, ClaimDTO, WorkspaceUser } from '@/lib/api/types';
+import type { SpanSummaryDTO, ClaimDTO, WorkspaceUser } from '@/lib/api/types';
 import { canDeleteClaim, canEditClaim } from '@/lib/review/permissions';
 import { fromClaim, type ClaimDraft } from '@/lib/workspace/claim-draft';
 import { Appearances } from './appearances';
@@ -35,7 +35,7 @@ export function ClaimPanel({
   claim: ClaimDTO;
   user: WorkspaceUser;
   articleId: string;
-  annotations: AnnotationDTO[];
+  annotations: SpanSummaryDTO[];
   conflict: ClaimDTO | null;
   draft: ClaimDraft | null;
   error: string | null;

@@ -2,7 +2,7 @@
 
 /** The panel's default view: the article's claims in text order, with filters and badges. */
 import { memo } from 'react';
-import type { AnnotationDTO, ClaimSummaryDTO } from '@/lib/api/types';
+import type { SpanSummaryDTO, ClaimSummaryDTO } from '@/lib/api/types';
 import {
   ANCHOR_STATES,
   REVIEW_STATES,
@@ -35,7 +35,7 @@ export function ClaimsListPanel({
   claims: ClaimSummaryDTO[];
   filters: Filters;
   anchorCounts: Record<AnchorState, number>;
-  movedByClaim: ReadonlyMap<string, AnnotationDTO[]>;
+  movedByClaim: ReadonlyMap<string, SpanSummaryDTO[]>;
   activeClaimId: string | null;
   error: string | null;
   onFilter(filters: Partial<Filters>): void;
@@ -105,7 +105,7 @@ const ClaimRow = memo(function ClaimRow({
 }: {
   claim: ClaimSummaryDTO;
   active: boolean;
-  moved: AnnotationDTO[] | undefined;
+  moved: SpanSummaryDTO[] | undefined;
   onFocusClaim(claimId: string): void;
   onOpenClaim(claimId: string): void;
 }) {

@@ -8,7 +8,7 @@
 import { useLayoutEffect, useMemo, useReducer, useRef, type RefObject } from 'react';
 import { api } from '@/lib/api/client';
 import { describeError } from '@/lib/api/errors';
-import type { AnnotationDTO, ClaimDTO, ClaimSummaryDTO, WorkspaceDataDTO } from '@/lib/api/types';
+import type { ClaimDTO, ClaimSummaryDTO, SpanSummaryDTO, WorkspaceDataDTO } from '@/lib/api/types';
 import { toClaimFields, type ClaimDraft } from '@/lib/workspace/claim-draft';
 import {
   initialState,
@@ -23,7 +23,7 @@ import type { ArticleViewHandle, TextHighlight } from './article-view';
 
 /** A span as the view draws it, with what its card and cue show. */
 export function highlightOf(
-  annotation: AnnotationDTO,
+  annotation: SpanSummaryDTO,
   claim: ClaimSummaryDTO | undefined,
 ): TextHighlight {
   const verdict = claim?.verdict ?? 'UNVERIFIED';

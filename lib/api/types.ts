@@ -81,8 +81,15 @@ export type ClaimSummaryDTO = Pick<
   'id' | 'text' | 'claimant' | 'verdict' | 'reviewState' | 'version' | 'authorId' | 'author'
 >;
 
+/** A placed span as the workspace draws it (its quote and context stay on the server). */
+export type SpanSummaryDTO = Pick<
+  AnnotationDTO,
+  'id' | 'claimId' | 'revisionId' | 'start' | 'end' | 'anchorState' | 'anchorScore'
+>;
+
 /** The article workspace's data: the page's first load (summaries) or the API's (full). */
-export interface WorkspaceDataDTO extends Omit<ArticleAnnotationsDTO, 'claims'> {
+export interface WorkspaceDataDTO extends Omit<ArticleAnnotationsDTO, 'claims' | 'annotations'> {
+  annotations: SpanSummaryDTO[];
   claims: ClaimSummaryDTO[];
 }
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import type { AnnotationDTO, ArticleAnnotationsDTO, ClaimDTO } from '@/lib/api/types';
+import type { AnnotationDTO, ClaimDTO, SpanSummaryDTO, WorkspaceDataDTO } from '@/lib/api/types';
 import {
   claimsInTextOrder,
   countAnchors,
@@ -50,7 +50,7 @@ function span(id: string, claimId: string, start: number, end: number): Annotati
   };
 }
 
-function data(claims: ClaimDTO[], annotations: AnnotationDTO[]): ArticleAnnotationsDTO {
+function data(claims: ClaimDTO[], annotations: SpanSummaryDTO[]): WorkspaceDataDTO {
   return {
     revision: { id: 'r1', number: 1, text: TEXT, sha256: 'x' },
     annotations,

@@ -4,7 +4,13 @@
  * it. The React hook (components/editor/use-workspace.ts) performs the API calls and
  * dispatches these events; nothing here knows about the view, fetch or ProseMirror.
  */
-import type { AnnotationDTO, ClaimDTO, ClaimSummaryDTO, WorkspaceDataDTO } from '@/lib/api/types';
+import type {
+  AnnotationDTO,
+  ClaimDTO,
+  ClaimSummaryDTO,
+  SpanSummaryDTO,
+  WorkspaceDataDTO,
+} from '@/lib/api/types';
 import { ANCHOR_STATES, type AnchorState, type ReviewState, type Verdict } from '@/lib/domain';
 import type { ClaimDraft } from './claim-draft';
 
@@ -78,7 +84,7 @@ export function compareSpans(a: Span, b: Span): number {
   return a.start - b.start || b.end - a.end;
 }
 
-function insertSorted(annotations: AnnotationDTO[], annotation: AnnotationDTO): AnnotationDTO[] {
+function insertSorted(annotations: SpanSummaryDTO[], annotation: SpanSummaryDTO): SpanSummaryDTO[] {
   // Binary search: adding one span to thousands must stay well within a frame.
   let lo = 0;
   let hi = annotations.length;
@@ -246,8 +252,8 @@ export function countAnchors(data: WorkspaceDataDTO): Record<AnchorState, number
 }
 
 /** Per claim, its spans that are not at their original place (for the list's badges). */
-export function movedSpansByClaim(data: WorkspaceDataDTO): Map<string, AnnotationDTO[]> {
-  const map = new Map<string, AnnotationDTO[]>();
+export function movedSpansByClaim(data: WorkspaceDataDTO): Map<string, SpanSummaryDTO[]> {
+  const map = new Map<string, SpanSummaryDTO[]>();
   for (const a of data.annotations) {
     if (a.anchorState === 'EXACT') continue;
     const list = map.get(a.claimId);

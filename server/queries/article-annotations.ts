@@ -39,12 +39,24 @@ const claimSummarySelect = {
  * and of its query; the panel fetches one full claim when it opens.
  */
 export async function getArticleWorkspace(prisma: PrismaClient, articleId: string) {
-  const { claimIds, ...spans } = await loadSpans(prisma, articleId);
+  const { claimIds, annotations, ...rest } = await loadSpans(prisma, articleId);
   const claims = await prisma.claim.findMany({
     where: { id: { in: claimIds } },
     select: claimSummarySelect,
   });
-  return { ...spans, claims };
+  // Placed spans as the view draws them: their quote and context are not needed there.
+  const spans = annotations.map(
+    ({ id, claimId, revisionId, start, end, anchorState, anchorScore }) => ({
+      id,
+      claimId,
+      revisionId,
+      start,
+      end,
+      anchorState,
+      anchorScore,
+    }),
+  );
+  return { ...rest, annotations: spans, claims };
 }
 
 async function loadSpans(prisma: PrismaClient, articleId: string) {
