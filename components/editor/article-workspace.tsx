@@ -26,6 +26,7 @@ import { EditTextPanel } from './edit-text-panel';
 import { HighlightCard } from './highlight-card';
 import { LinkClaimPanel } from './link-claim-panel';
 import { OrphansPanel } from './orphans-panel';
+import { PanelError } from './panel-error';
 import { SelectionBar } from './selection-bar';
 import { ShortcutSheet } from './shortcut-sheet';
 import { highlightsOf, useWorkspace } from './use-workspace';
@@ -312,7 +313,10 @@ export function ArticleWorkspace({
           />
         )}
         {panel.kind === 'claim' && openedSummary && !openedClaim && (
-          <p className={ui.muted}>Loading the claim “{openedSummary.text}”…</p>
+          <>
+            <p className={ui.muted}>Loading the claim “{openedSummary.text}”…</p>
+            <PanelError message={error} />
+          </>
         )}
         {panel.kind === 'link' && (
           <LinkClaimPanel
