@@ -46,7 +46,7 @@ export {
   MAX_TEXT_EDITS,
   type TextEdit,
   applyTextEdits,
-  mapThroughEdits,
+  mapSpanThroughEdits,
   textEditsSchema,
 } from './text-edits';
 export {

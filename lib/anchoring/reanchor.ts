@@ -34,7 +34,7 @@ import {
 } from './match-quote';
 import type { TextAnchor, TextQuoteSelector } from './selectors';
 import { collectInsertedText, countChangedUnits, diffTexts, mapOffset } from './text-diff';
-import { type TextEdit, mapThroughEdits } from './text-edits';
+import { type TextEdit, mapSpanThroughEdits } from './text-edits';
 import { isCodePointBoundary } from './unicode';
 
 /** An annotation placed on the new text, with its recomputed selectors and score in [0, 1]. */
@@ -136,12 +136,8 @@ export function reanchor(
 ): ReanchorResult[] {
   const changes = oldText === newText ? [] : diffTexts(oldText, newText);
   const map: MapEdges = edits
-    ? (anchor) => ({
-        start: mapThroughEdits(edits, anchor.start, 'start'),
-        end: mapThroughEdits(edits, anchor.end, 'end'),
-        // The diff may have placed an ambiguous edit elsewhere: count from the text itself.
-        errors: undefined,
-      })
+    ? // The diff may have placed an ambiguous edit elsewhere: errors are counted from the text.
+      (anchor) => mapSpanThroughEdits(edits, anchor)
     : (anchor) => {
         const start = mapOffset(changes, anchor.start, 'start');
         const end = mapOffset(changes, anchor.end, 'end');

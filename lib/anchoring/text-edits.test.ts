@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeTextQuote } from './describe';
 import { reanchor } from './reanchor';
-import { applyTextEdits, mapThroughEdits, textEditsSchema } from './text-edits';
+import { applyTextEdits, mapSpanThroughEdits, textEditsSchema } from './text-edits';
 
 const TEXT = 'Officials said the economy grew by 3% last year.';
 // "the economy"
@@ -32,11 +32,9 @@ describe('applyTextEdits', () => {
   });
 });
 
-describe('mapThroughEdits', () => {
-  const map = (edits: Parameters<typeof mapThroughEdits>[0]) => ({
-    start: mapThroughEdits(edits, SPAN.start, 'start'),
-    end: mapThroughEdits(edits, SPAN.end, 'end'),
-  });
+describe('mapSpanThroughEdits', () => {
+  const map = (edits: Parameters<typeof mapSpanThroughEdits>[0]) =>
+    mapSpanThroughEdits(edits, SPAN);
 
   it('keeps text typed at either edge of a span outside it', () => {
     assert.deepEqual(map([{ from: 15, to: 15, insert: 'all of ' }]), { start: 22, end: 33 });
@@ -53,9 +51,14 @@ describe('mapThroughEdits', () => {
     assert.deepEqual(map([{ from: 10, to: 18, insert: 'claimed that' }]), { start: 10, end: 30 });
   });
 
-  it('collapses a span whose text was deleted', () => {
-    const { start, end } = map([{ from: 10, to: 30, insert: '' }]);
-    assert.equal(start, end);
+  it('collapses a span whose text was deleted, and keeps later typing outside it', () => {
+    assert.deepEqual(
+      map([
+        { from: 10, to: 30, insert: '' },
+        { from: 10, to: 10, insert: 'said' },
+      ]),
+      { start: 14, end: 14 },
+    );
   });
 });
 

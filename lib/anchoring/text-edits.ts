@@ -52,17 +52,21 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
 }
 
 /**
- * Where `offset` of the text before `edits` stands after all of them, as the edge of a span
- * (`side`): each edit is applied with `mapOffset`'s rule in turn.
+ * Where a span `[start, end)` of the text before `edits` stands after all of them: each edge
+ * moved through each edit in turn with `mapOffset`'s rule, the end never before the start
+ * (a span whose text was deleted collapses where it was).
  */
-export function mapThroughEdits(
+export function mapSpanThroughEdits(
   edits: readonly TextEdit[],
-  offset: number,
-  side: 'start' | 'end',
-): number {
-  let at = offset;
-  for (const edit of edits) at = mapOffset([toChange(edit)], at, side);
-  return at;
+  span: { start: number; end: number },
+): { start: number; end: number } {
+  let { start, end } = span;
+  for (const edit of edits) {
+    const change = [toChange(edit)];
+    start = mapOffset(change, start, 'start');
+    end = Math.max(start, mapOffset(change, end, 'end'));
+  }
+  return { start, end };
 }
 
 /** The edit as a change of `./text-diff` (the new text of the edit starts where the old did). */
