@@ -6,12 +6,12 @@
  * the user typed, which a diff of the two texts can only guess: typing "the " in front of a
  * highlighted "the economy" gives the same new text as typing it just after the first "the",
  * and a diff picks one. The revision then carries its edits, and each span's edges are mapped
- * through them one by one with the rule of `mapOffset` (text typed at a span's edge stays
- * outside it; a replacement that straddles an edge joins the span), the same rule the editor
- * applies to its highlights after every keystroke, so what the user saw is what is saved.
+ * through them one by one with the diff's own rule (`mapThroughChange`: text typed at a span's
+ * edge stays outside it; a replacement that straddles an edge joins the span), the rule the
+ * editor applies to its highlights after every keystroke, so what the user saw is what is saved.
  */
 import { z } from 'zod';
-import { type TextChange, mapOffset } from './text-diff';
+import { type TextChange, mapThroughChange } from './text-diff';
 
 /** One edit: `text.slice(from, to)` replaced with `insert`, in the text as it was then. */
 export interface TextEdit {
@@ -62,9 +62,11 @@ export function mapSpanThroughEdits(
 ): { start: number; end: number } {
   let { start, end } = span;
   for (const edit of edits) {
-    const change = [toChange(edit)];
-    start = mapOffset(change, start, 'start');
-    end = Math.max(start, mapOffset(change, end, 'end'));
+    // Edits wholly after the span leave it alone (most of them, in a long session).
+    if (edit.from > end) continue;
+    const change = toChange(edit);
+    start = edit.from > start ? start : mapThroughChange(change, start, 'start');
+    end = Math.max(start, mapThroughChange(change, end, 'end'));
   }
   return { start, end };
 }
