@@ -19,7 +19,7 @@ import { CONFIDENCE_FLOOR, scoreTextQuoteMatch } from '@/lib/anchoring/match-quo
 import { describeTextQuote } from '@/lib/anchoring/describe';
 import type { TextAnchor } from '@/lib/anchoring/selectors';
 import { snapToWords } from '@/lib/anchoring/snap-to-words';
-import type { TextEdit } from '@/lib/anchoring/text-edits';
+import { mapSpanThroughEdits, type TextEdit } from '@/lib/anchoring/text-edits';
 import { offsetToPos, posToOffset, type ParagraphMap } from '@/lib/paragraph-map';
 import { docOf, editsOf, mapOf, textOf } from './article-doc';
 import {
@@ -397,13 +397,17 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
     },
     dispatchHighlights(action) {
       const editor = view.current;
-      const docMap = map.current;
-      if (!editor || !docMap) return;
+      if (!editor || !map.current) return;
+      // Revising: the highlights come in offsets of the shown revision; the text has moved on
+      // since, so they go through the edits made so far (the rule the server applies on save).
+      const docMap = revising ? mapOf(editor.state.doc) : map.current;
+      const place = (h: TextHighlight): TextHighlight =>
+        revising ? { ...h, ...mapSpanThroughEdits(edits.current, h) } : h;
       let meta: HighlightAction;
       if (action.type === 'remove') meta = action;
       else {
         const specs = action.highlights
-          .map((h) => toSpec(docMap, h))
+          .map((h) => toSpec(docMap, place(h)))
           .filter((s): s is HighlightSpec => s !== null);
         meta = { type: action.type, highlights: specs };
       }

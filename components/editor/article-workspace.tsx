@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleAnnotationsDTO, ClaimDTO, WorkspaceUser } from '@/lib/api/types';
+import { MAX_TEXT_EDITS } from '@/lib/anchoring/text-edits';
 import { newDraft } from '@/lib/workspace/claim-draft';
 import {
   claimsInTextOrder,
@@ -106,7 +107,10 @@ export function ArticleWorkspace({
     const revision = view.current?.revision();
     if (!revision) return;
     setRevise((r) => r && { ...r, saving: true });
-    const saved = await actions.saveText(revision.text, revision.edits);
+    // Past the server's cap on edits (a very long session), the text goes alone and the server
+    // maps the spans through its diff, as for a pasted text.
+    const edits = revision.edits.length <= MAX_TEXT_EDITS ? revision.edits : undefined;
+    const saved = await actions.saveText(revision.text, edits);
     setRevise((r) => (saved ? null : r && { ...r, saving: false }));
   }, [actions]);
 

@@ -2,6 +2,7 @@
  * Revise mode (issue #12): the article text edited in place, the highlights moving with it as
  * the user types, and the saved revision holding the spans exactly where they were shown.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { createArticleOverHttp, demo, signInOverHttp } from '../helpers';
 
@@ -116,6 +117,10 @@ test('typing inside and before highlights moves them, and the saved revision agr
 
   const bar = page.getByRole('toolbar', { name: 'Revise' });
   await expect(bar).toContainText('1 highlight’s words change: its claim goes back to review');
+  const serious = (await new AxeBuilder({ page }).analyze()).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help}`);
+  expect(serious).toEqual([]);
   const shown = {
     growth: await highlighted(page, ids.growth),
     inflation: await highlighted(page, ids.inflation),
@@ -171,6 +176,30 @@ test('Cancel discards the edits and Ctrl+Z undoes typing', async ({ page }) => {
     await page.request.get(`/api/articles/${article.id}/annotations`)
   ).json()) as { revision: { number: number } };
   expect(saved.revision.number).toBe(1);
+});
+
+test('deleting a claim while revising leaves the other highlights on their words', async ({
+  page,
+}) => {
+  const { ids } = await setUp(page, 'Revise mode delete article');
+  await placeCaret(page, 'grew by 12');
+  await page.keyboard.type('really ');
+  await page
+    .getByRole('list', { name: 'Claims in text order' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Claim on published on Monday' })
+    .getByRole('button', { name: 'Open' })
+    .click();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Delete claim' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Claim deleted.' })).toBeVisible();
+  // Redrawn from the server's offsets of revision 1, moved through the typing so far.
+  await expect.poll(() => highlighted(page, ids.monday)).toBe('');
+  await expect.poll(() => highlighted(page, ids.inflation)).toBe(QUOTES.inflation);
+  await expect
+    .poll(() => highlighted(page, ids.growth))
+    .toBe('the economy really grew by 12 percent');
+  await expect(page.getByRole('toolbar', { name: 'Revise' })).toBeVisible();
 });
 
 test('the server refuses edits that do not make the text sent', async ({ page }) => {
