@@ -134,6 +134,9 @@ describe('Revise mode: highlights as drawn agree with the saved revision', () =>
     );
     assert.equal(results[0]!.state, 'FUZZY');
     assert.equal(results[1]!.state, 'MOVED');
+    // Unambiguous typing: the diff alone (a pasted text) would agree too.
+    const byDiff = reanchor(session.text, newText, session.anchors);
+    assert.deepEqual(byDiff, results);
   });
 
   it('keeps words typed at a highlight’s edges outside it, even when they repeat its own', () => {
