@@ -119,6 +119,15 @@ export function ArticleWorkspace({
     setRevise(null);
   }, [revise]);
 
+  // Leaving the page (reload, another address, closing the tab) with unsaved edits asks first.
+  const unsaved = revise?.preview.changed === true;
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
+
   const keys = useRef({
     visible,
     activeClaimId,
