@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { ensureAppRole, isSuperuser } from './db-roles';
 import { migrate } from './migrate';
@@ -53,6 +53,12 @@ export async function openDatabase(log: (line: string) => void): Promise<OpenDat
       persistent: true,
       verbose: process.env.FACTMARK_PG_VERBOSE === '1',
     });
+    if (embedded.dataDir !== resolve(DATA_DIR, 'postgres')) {
+      log(
+        `The OS user postgres cannot enter this checkout, so PostgreSQL keeps its data in ` +
+          `${embedded.dataDir} (set FACTMARK_PG_HOME to choose another place).`,
+      );
+    }
     database = { url: embedded.url, appUrl: embedded.url, embedded: true, stop: embedded.stop };
   }
   const { applied } = await migrate(database.url, {
