@@ -8,9 +8,9 @@
  * around the highlights that changed, never the whole set.
  *
  * In Revise mode the text changes under the highlights: each highlight's edges are mapped
- * through every step with the server's rule (lib/anchoring/text-edits: text typed at an edge
- * stays outside, a replacement straddling an edge joins the highlight), and the segments are
- * recomputed around the changed ranges, so what is drawn is what the saved revision will hold.
+ * through every step with the server's rule (lib/anchoring's `mapThroughChange`: text typed
+ * at an edge stays outside, a replacement straddling an edge joins the highlight), and the
+ * segments are recomputed around the changed ranges, so what is drawn is what is saved.
  */
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
@@ -147,7 +147,7 @@ export function reduceHighlights(
 /**
  * Where a highlight's edge at `pos` stands after one step: text inserted at the edge stays
  * outside; an edge inside a replaced range goes to the replacement's outer side, so the
- * replacement joins the highlight (lib/anchoring's mapOffset, applied to positions).
+ * replacement joins the highlight (lib/anchoring's `mapThroughChange`, on positions).
  */
 function mapEdge(map: StepMap, pos: number, side: 'start' | 'end'): number {
   const assoc = side === 'start' ? 1 : -1;
