@@ -213,7 +213,10 @@ test('the panel shows the discussion and the history, and links to the claim pag
 
   await panel.getByRole('link', { name: 'Open claim page' }).click();
   await expect(page).toHaveURL(/\/claims\/[^/]+$/);
-  await expect(page.getByText('Check the CPI series for 2025.')).toBeVisible();
+  // The post, in the discussion (the history now quotes it too).
+  await expect(
+    page.getByRole('region', { name: 'Discussion' }).getByText('Check the CPI series for 2025.'),
+  ).toBeVisible();
 });
 
 test('linking a passage to a claim it already has is refused with the reason, on screen', async ({
