@@ -381,6 +381,60 @@ test.describe('evidence API', () => {
     expect(after.alerts).toHaveLength(0);
   });
 
+  test('exports list the capture and the quote selectors; W3C adds an evidence annotation', async ({
+    request,
+  }) => {
+    const { capture } = await archive(request);
+    const article = await createArticleOverHttp(request, `Exported evidence ${Date.now()}`);
+    const { claimId, version } = await createClaimOverHttp(
+      request,
+      article.id,
+      article.revision.id,
+    );
+    const quote = 'Rail freight to the port grew by a fifth';
+    const patch = await request.patch(`/api/claims/${claimId}`, {
+      data: { version, evidence: [{ url: capture.url, quote, captureId: capture.id }] },
+    });
+    expect(patch.status(), await patch.text()).toBe(200);
+
+    const list = await request.get(
+      `/api/claims/export?format=json&article=${article.id}&state=ALL`,
+    );
+    expect(list.status()).toBe(200);
+    const [claim] = (await list.json()) as {
+      evidence: { capture: Record<string, unknown>; selector: unknown[]; quoteMatch: string }[];
+    }[];
+    expect(claim!.evidence[0]!.capture).toEqual({
+      id: capture.id,
+      kind: 'FETCH',
+      url: capture.url,
+      fetchedAt: capture.fetchedAt,
+      sha256: capture.sha256,
+      warcRecordId: capture.warcRecordId,
+    });
+    const { text } = (await (await request.get(`/api/evidence/captures/${capture.id}`)).json()) as {
+      text: string;
+    };
+    const start = text.indexOf(quote);
+    expect(claim!.evidence[0]!.selector).toEqual([
+      expect.objectContaining({ type: 'TextQuoteSelector', exact: quote }),
+      { type: 'TextPositionSelector', start, end: start + quote.length },
+    ]);
+    expect(claim!.evidence[0]!.quoteMatch).toBe('EXACT');
+
+    const w3c = await request.get(`/api/articles/${article.id}/export?format=w3c&scope=all`);
+    expect(w3c.status()).toBe(200);
+    const items = ((await w3c.json()) as { first: { items: Record<string, unknown>[] } }).first
+      .items;
+    const evidence = items.find((i) => i.motivation === 'linking') as {
+      body: { source?: string }[];
+      target: { source: string; state: { cachedAt?: string; sourceDate: string } };
+    };
+    expect(evidence.target.source).toBe(capture.url);
+    expect(evidence.target.state.sourceDate).toBe(capture.fetchedAt);
+    expect(evidence.body[0]!.source).toBe(items[0]!.id);
+  });
+
   test('failed work is for admins only', async ({ request, playwright, baseURL }) => {
     await expectError(await request.get('/api/admin/jobs'), 403, 'forbidden');
     const admin = await playwright.request.newContext({ baseURL });
