@@ -87,6 +87,7 @@ test.describe('evidence API', () => {
       ['delete', `/api/evidence/alerts/${UNKNOWN}`],
       ['get', `/api/claims/${UNKNOWN}/evidence-package`],
       ['get', '/api/admin/jobs'],
+      ['get', `/api/evidence/quotes/${UNKNOWN}`],
     ];
     for (const [method, url, data] of calls) {
       const response = await anonymous.fetch(url, { method, ...(data ? { data } : {}) });
@@ -235,6 +236,7 @@ test.describe('evidence API', () => {
       `/api/evidence/captures/${UNKNOWN}/copy`,
       `/api/evidence/captures/${UNKNOWN}/warc`,
       `/api/claims/${UNKNOWN}/evidence-package`,
+      `/api/evidence/quotes/${UNKNOWN}`,
     ]) {
       await expectError(await request.get(url), 404, 'not_found');
     }
@@ -339,6 +341,18 @@ test.describe('evidence API', () => {
       claim: { evidence: { captureId: string; quoteStart: number; quoteAnchor: string }[] };
     };
     expect(saved.claim.evidence[0]).toMatchObject({ captureId: capture.id, quoteAnchor: 'EXACT' });
+    const evidenceId = (saved.claim.evidence[0] as unknown as { id: string }).id;
+    const proof = await request.get(`/api/evidence/quotes/${evidenceId}`);
+    expect(proof.status()).toBe(200);
+    expect(await proof.json()).toMatchObject({
+      quoteAnchor: 'EXACT',
+      capture: { id: capture.id, fetchedAt: capture.fetchedAt },
+      passage: {
+        before: '',
+        quote: 'Rail freight to the port grew by a fifth',
+        after: ', the authority said in its report.',
+      },
+    });
 
     // Only the furniture changed: no alert.
     server.set(path, renderTestPage({ title: 'Port report', paragraphs: P, stamp: 'Tue' }));

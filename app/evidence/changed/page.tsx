@@ -1,19 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { WordDiff, type DiffPart } from '@/components/evidence/word-diff';
+import { DismissAlert } from '@/components/evidence/dismiss-alert';
+import { CHANGE_LABELS } from '@/components/evidence/source-alerts';
+import { formatFetchDate } from '@/components/evidence/format';
+import { WordDiff } from '@/components/evidence/word-diff';
 import { listOpenAlerts } from '@/server/evidence/service';
 import { db } from '@/server/platform/db';
 import { requirePageUser } from '@/server/platform/session';
 
 export const metadata: Metadata = { title: 'Changed sources' };
-
-const CHANGE_LABELS = {
-  CHANGED: 'Quote changed',
-  VANISHED: 'Quote gone',
-  MOVED: 'Quote moved',
-} as const;
-
-const date = (iso: string | null) => (iso ? new Date(iso).toUTCString() : 'unknown');
 
 /** Changed sources: every open "source changed since cited" alert, newest first. */
 export default async function ChangedSourcesPage() {
@@ -50,15 +45,20 @@ export default async function ChangedSourcesPage() {
                   </a>
                   <br />
                   <small>
-                    cited copy {date(alert.citedCapture.fetchedAt)} ·{' '}
-                    <a href={`/api/evidence/captures/${alert.newCapture.id}/copy`}>
-                      new copy {date(alert.newCapture.fetchedAt)}
+                    cited copy {formatFetchDate(alert.citedCapture.fetchedAt)} ·{' '}
+                    <a
+                      href={`/api/evidence/captures/${alert.newCapture.id}/copy`}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                    >
+                      new copy {formatFetchDate(alert.newCapture.fetchedAt)}
                     </a>
                   </small>
                 </td>
                 <td>{CHANGE_LABELS[alert.change]}</td>
                 <td>
-                  <WordDiff parts={alert.diff as unknown as DiffPart[]} />
+                  <WordDiff parts={alert.diff} />
+                  <DismissAlert alertId={alert.id} />
                 </td>
               </tr>
             ))}
