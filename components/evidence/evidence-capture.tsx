@@ -7,7 +7,7 @@
  * now. Talks to the evidence API only through lib/api/evidence-client.
  */
 import { useEffect, useRef, useState } from 'react';
-import { captureLinks, evidenceApi } from '@/lib/api/evidence-client';
+import { captureLinks, evidenceApi, uploadCopy } from '@/lib/api/evidence-client';
 import type { EvidenceDTO } from '@/lib/api/types';
 import type { CaptureDTO, RecheckDTO } from '@/lib/evidence/api-types';
 import type { QuoteAnchorState } from '@/lib/evidence/quote';
@@ -64,6 +64,29 @@ export function EvidenceCapture({ evidence, number, disabled, onChange }: Props)
       setError(
         `${result.error.message} The evidence is kept without a stored copy; archive again to retry.`,
       );
+      return;
+    }
+    const stored = result.data.capture;
+    if (!stored) return;
+    onChange({
+      captureId: stored.id,
+      quoteStart: null,
+      quoteEnd: null,
+      quoteAnchor: null,
+      title: evidence.title ?? stored.title,
+    });
+    setShowText(true);
+  }
+
+  async function upload(file: File | undefined) {
+    if (!file) return;
+    setBusy('archive');
+    setError(null);
+    setRecheck(null);
+    const result = await uploadCopy(file);
+    setBusy(null);
+    if (!result.ok) {
+      setError(`${result.error.message} The evidence is kept without a stored copy.`);
       return;
     }
     const stored = result.data.capture;
@@ -183,6 +206,18 @@ export function EvidenceCapture({ evidence, number, disabled, onChange }: Props)
         >
           {busy === 'archive' ? 'Archiving…' : captureId ? 'Archive again' : 'Archive source'}
         </button>
+        <label className={styles.upload}>
+          <span>Attach a file as the copy</span>
+          <input
+            type="file"
+            accept=".html,.htm,.txt,.md,.docx,.pdf,text/html,text/plain,text/markdown,application/pdf"
+            disabled={disabled || busy !== null}
+            onChange={(event) => {
+              void upload(event.target.files?.[0]);
+              event.target.value = '';
+            }}
+          />
+        </label>
         {capture?.sourceId && (
           <button
             type="button"

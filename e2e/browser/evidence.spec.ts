@@ -228,7 +228,7 @@ test.describe('evidence from a stored copy', () => {
     await reviewerContext.close();
   });
 
-  test('a source that cannot be fetched is kept without a copy, with the reason', async ({
+  test('a source that cannot be fetched is kept without a copy; a file can be the copy instead', async ({
     page,
   }) => {
     await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
@@ -243,6 +243,17 @@ test.describe('evidence from a stored copy', () => {
     await copy.getByRole('button', { name: 'Archive source' }).click();
     await expect(copy.getByRole('alert')).toContainText('archive again to retry');
     await expect(copy).toContainText('Not archived yet.');
+
+    // The file the user has instead: stored as the copy, its text quotable.
+    await copy.getByLabel('Attach a file as the copy').setInputFiles({
+      name: 'statement.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(`${P.join('\n\n')}\n`),
+    });
+    await expect(copy).toContainText('uploaded file');
+    await expect(copy.getByRole('region', { name: 'Stored text of evidence 1' })).toContainText(
+      P[1]!,
+    );
     await form.getByRole('button', { name: 'Save claim' }).click();
     await expect(page.getByRole('status')).toHaveText('Claim saved.');
   });

@@ -10,7 +10,8 @@ import type {
   QuoteProofDTO,
   RecheckDTO,
 } from '@/lib/evidence/api-types';
-import { request } from './client';
+import { request, type ApiResult } from './client';
+import { toApiError } from './errors';
 
 const enc = encodeURIComponent;
 
@@ -35,6 +36,29 @@ export const evidenceApi = {
   dismissAlert: (alertId: string) =>
     request<void>('DELETE', `/api/evidence/alerts/${enc(alertId)}`),
 };
+
+/** Stores a file the user has (HTML, text, Markdown, Word, PDF) as an evidence copy. */
+export async function uploadCopy(file: File): Promise<ApiResult<ArchivedDTO>> {
+  const form = new FormData();
+  form.append('file', file);
+  let response: Response;
+  try {
+    response = await fetch('/api/evidence/captures', { method: 'POST', body: form });
+  } catch {
+    return {
+      ok: false,
+      error: {
+        status: 0,
+        code: 'network',
+        message: 'The server could not be reached.',
+        details: {},
+      },
+    };
+  }
+  const payload: unknown = await response.json().catch(() => null);
+  if (response.ok) return { ok: true, data: payload as ArchivedDTO };
+  return { ok: false, error: toApiError(response.status, payload) };
+}
 
 /** Where the browser opens a stored copy (sandboxed) and downloads its WARC record. */
 export const captureLinks = (captureId: string) => ({
