@@ -20,6 +20,7 @@ import {
   type TransitionSuccess,
 } from '@/lib/review';
 import type { AnchorState, ReviewState, Verdict } from '@/lib/domain';
+import { randomUUID } from 'node:crypto';
 import { Prisma } from './generated/prisma/client';
 import type { PrismaClient } from './platform/db';
 import { AppError, notFound } from './platform/errors';
@@ -69,7 +70,6 @@ type ClaimRow = {
 
 type AnchorRow = {
   id: string;
-  claimId: string;
   articleId: string;
   revisionId: string;
   start: number;
@@ -80,10 +80,17 @@ type AnchorRow = {
   createdById: string;
 };
 
+type ClaimChildren = {
+  id: string;
+  evidence: { url: string; title: string | null; quote: string | null }[];
+  anchors: AnchorRow[];
+};
+
 /**
  * Loads claims as lib/review sees them. With `lock`, the claim rows are locked for the rest of
  * the transaction first (in id order, so batches cannot deadlock); evidence and spans are read
- * in a second statement, after any writer that held the lock has committed.
+ * in a second statement, after any writer that held the lock has committed (a sub-select in the
+ * locking statement would still see that statement's older snapshot).
  */
 export async function loadClaims(
   tx: Tx | PrismaClient,
@@ -103,24 +110,30 @@ export async function loadClaims(
                verdict, rationale, version
         FROM "Claim" WHERE id = ANY(${list})`;
   if (rows.length === 0) return found;
-  const present = rows.map((r) => r.id);
-  const [evidence, anchors] = await Promise.all([
-    tx.$queryRaw<{ claimId: string; url: string; title: string | null; quote: string | null }[]>`
-      SELECT "claimId", url, title, quote FROM "Evidence"
-      WHERE "claimId" = ANY(${present}) ORDER BY "createdAt", id`,
-    tx.$queryRaw<AnchorRow[]>`
-      SELECT id, "claimId", "articleId", "revisionId", start, "end", exact, "anchorState",
-             "submittedExact", "createdById"
-      FROM "Annotation" WHERE "claimId" = ANY(${present}) ORDER BY "createdAt", id`,
-  ]);
+  // A second statement (so a new snapshot, taken once the locks are held): each claim's evidence
+  // and spans as JSON arrays, in the order they were added.
+  const children = await tx.$queryRaw<ClaimChildren[]>`
+    SELECT c.id,
+           (SELECT coalesce(json_agg(json_build_object('url', e.url, 'title', e.title,
+                                                      'quote', e.quote)
+                                     ORDER BY e."createdAt", e.id), '[]')
+            FROM "Evidence" e WHERE e."claimId" = c.id) AS evidence,
+           (SELECT coalesce(json_agg(json_build_object(
+                     'id', a.id, 'articleId', a."articleId", 'revisionId', a."revisionId",
+                     'start', a.start, 'end', a."end", 'exact', a.exact,
+                     'anchorState', a."anchorState", 'submittedExact', a."submittedExact",
+                     'createdById', a."createdById")
+                   ORDER BY a."createdAt", a.id), '[]')
+            FROM "Annotation" a WHERE a."claimId" = c.id) AS anchors
+    FROM unnest(${rows.map((r) => r.id)}::text[]) AS c(id)`;
+  const byId = new Map(children.map((c) => [c.id, c]));
   for (const row of rows) {
+    const { evidence = [], anchors = [] } = byId.get(row.id) ?? {};
     found.set(row.id, {
       ...row,
       changedBy: row.changedBy ?? [],
-      evidence: evidence
-        .filter((e) => e.claimId === row.id)
-        .map(({ url, title, quote }) => ({ url, title, quote })),
-      anchors: anchors.filter((a) => a.claimId === row.id).map(toAnchor),
+      evidence,
+      anchors: anchors.map(toAnchor),
     });
   }
   return found;
@@ -165,72 +178,89 @@ export async function applyClaimEventIn(
   return writeTransition(tx, claim, result, request.actor);
 }
 
-/** Applies an already-decided transition's writes (the claim row is locked by the caller). */
+/**
+ * Applies an already-decided transition's writes (the claim row is locked by the caller) in one
+ * statement: the claim row, the quotes as submitted, the review decision and the audit row.
+ */
 async function writeTransition(
   tx: Tx,
   before: ClaimForReview,
   result: TransitionSuccess,
   actor: ReviewActor & { name?: string },
 ): Promise<AppliedClaimEvent> {
-  const { next } = result;
-  let claim: AppliedClaimEvent['claim'] = null;
+  const { next, audit } = result;
+  const auditRow = Prisma.sql`
+    INSERT INTO "AuditEvent" (id, "actorId", action, "entityType", "entityId", before, after,
+                              "createdAt")
+    VALUES (${randomUUID()}, ${audit.actorId === 'system' ? null : audit.actorId}, ${audit.action},
+            'Claim', ${before.id}, ${JSON.stringify({ ...audit.before, version: before.version })}::jsonb,
+            ${JSON.stringify({
+              ...(audit.after ?? {}),
+              version: result.action === 'delete' ? null : next.version,
+              ...(audit.note !== null ? { note: audit.note } : {}),
+              ...(result.decision?.snapshotHash
+                ? { snapshotHash: result.decision.snapshotHash }
+                : {}),
+            })}::jsonb,
+            now() AT TIME ZONE 'UTC')`;
   if (result.action === 'delete') {
-    await tx.$executeRaw`DELETE FROM "Claim" WHERE id = ${before.id}`;
-  } else {
-    const rows = await tx.$queryRaw<NonNullable<AppliedClaimEvent['claim']>[]>`
+    await tx.$executeRaw`WITH gone AS (DELETE FROM "Claim" WHERE id = ${before.id}) ${auditRow}`;
+    return { result, claim: null, decision: null };
+  }
+  const d = result.decision;
+  const parts = [
+    Prisma.sql`claim AS (
       UPDATE "Claim"
       SET text = ${next.text}, claimant = ${next.claimant}, verdict = ${next.verdict}::"Verdict",
           rationale = ${next.rationale}, "reviewState" = ${next.reviewState}::"ReviewState",
           "lastEditedById" = ${next.lastEditedById}, "changedBy" = ${[...next.changedBy]}::text[],
           version = ${next.version}, "updatedAt" = now() AT TIME ZONE 'UTC'
       WHERE id = ${before.id} AND version = ${before.version}
-      RETURNING id, "reviewState", version, "updatedAt"`;
-    claim = rows[0] ?? null;
-    if (!claim) {
-      throw new AppError('conflict', 'Someone else changed this claim at the same moment.', {
-        currentState: before.reviewState,
-      });
-    }
-    // What a reviewer will compare against: the quotes as submitted (or as approved).
-    if (result.action === 'submit' || result.action === 'approve') {
-      await tx.$executeRaw`UPDATE "Annotation" SET "submittedExact" = exact
-                           WHERE "claimId" = ${before.id}`;
-    }
+      RETURNING id, "reviewState", version, "updatedAt")`,
+    Prisma.sql`audit AS (${auditRow})`,
+  ];
+  // What a reviewer will compare against: the quotes as submitted (or as approved).
+  if (result.action === 'submit' || result.action === 'approve') {
+    parts.push(Prisma.sql`quotes AS (
+      UPDATE "Annotation" SET "submittedExact" = exact WHERE "claimId" = ${before.id})`);
   }
-  const decision = result.decision
-    ? {
-        ...(await tx.reviewDecision.create({
-          data: {
-            claimId: result.decision.claimId,
-            reviewerId: result.decision.reviewerId,
-            decision: result.decision.decision,
-            comment: result.decision.comment,
-            snapshotHash: result.decision.snapshotHash,
-            record: (result.decision.record ?? undefined) as Prisma.InputJsonValue | undefined,
-          },
-          select: { id: true, decision: true, comment: true, snapshotHash: true, createdAt: true },
-        })),
-        reviewer: { id: actor.id, name: actor.name ?? '' },
-      }
-    : null;
-  const { audit } = result;
-  await tx.auditEvent.create({
-    data: {
-      actorId: audit.actorId === 'system' ? null : audit.actorId,
-      action: audit.action,
-      entityType: 'Claim',
-      entityId: before.id,
-      before: { ...audit.before, version: before.version } as Prisma.InputJsonObject,
-      after: {
-        ...(audit.after ?? {}),
-        version: result.action === 'delete' ? null : next.version,
-        ...(audit.note !== null ? { note: audit.note } : {}),
-        ...(result.decision?.snapshotHash ? { snapshotHash: result.decision.snapshotHash } : {}),
-      } as Prisma.InputJsonObject,
-    },
-    select: { id: true },
-  });
-  return { result, claim, decision };
+  if (d) {
+    parts.push(Prisma.sql`decision AS (
+      INSERT INTO "ReviewDecision" (id, "claimId", "reviewerId", decision, comment,
+                                    "snapshotHash", record, "createdAt")
+      VALUES (${randomUUID()}, ${d.claimId}, ${d.reviewerId},
+              ${d.decision}::"ReviewDecisionKind", ${d.comment}, ${d.snapshotHash},
+              ${d.record == null ? null : JSON.stringify(d.record)}::jsonb,
+              now() AT TIME ZONE 'UTC')
+      RETURNING id, decision::text AS decision, comment, "snapshotHash", "createdAt")`);
+  }
+  const rows = await tx.$queryRaw<
+    (NonNullable<AppliedClaimEvent['claim']> & {
+      decision: Omit<NonNullable<AppliedClaimEvent['decision']>, 'reviewer'> | null;
+    })[]
+  >`
+    WITH ${Prisma.join(parts, ',\n')}
+    SELECT claim.id, claim."reviewState"::text AS "reviewState", claim.version, claim."updatedAt",
+           ${d ? Prisma.sql`(SELECT row_to_json(d) FROM decision d)` : Prisma.sql`NULL::json`} AS decision
+    FROM claim`;
+  const row = rows[0];
+  if (!row) {
+    throw new AppError('conflict', 'Someone else changed this claim at the same moment.', {
+      currentState: before.reviewState,
+    });
+  }
+  const { decision, ...claim } = row;
+  return {
+    result,
+    claim,
+    decision: decision
+      ? {
+          ...decision,
+          createdAt: new Date(`${String(decision.createdAt)}Z`),
+          reviewer: { id: actor.id, name: actor.name ?? '' },
+        }
+      : null,
+  };
 }
 
 const FIELD_MESSAGES: Record<string, string> = {

@@ -12,6 +12,7 @@ import { describeTextQuote } from '@/lib/anchoring';
 import type { SpanInput } from '@/lib/claims';
 import { linkSpan as linkEvent, reattachSpan, removeSpan } from '@/lib/review';
 import { applyClaimEvent, applyClaimEventIn, type Tx } from './claim-events';
+import type { Prisma } from './generated/prisma/client';
 import { annotationSelect, claimViewIn, requireAnnotator } from './claims';
 import type { PrismaClient } from './platform/db';
 import { AppError, notFound } from './platform/errors';
@@ -70,23 +71,20 @@ export async function linkSpanReturningIt(
   requireAnnotator(user);
   return prisma.$transaction(async (tx) => {
     let anchor: Awaited<ReturnType<typeof describeSpan>> | null = null;
-    let annotationId = '';
+    let annotation: Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }> | null = null;
     await applyClaimEventIn(tx, {
       claimId,
       actor: user,
       seenVersion: version,
-      event: async () => {
+      event: async (claim) => {
         anchor = await describeSpan(tx, span);
-        const existing = await tx.annotation.findFirst({
-          where: {
-            claimId,
-            revisionId: span.revisionId,
-            anchorState: { not: 'ORPHANED' },
-            start: { lt: span.end },
-            end: { gt: span.start },
-          },
-          select: { exact: true },
-        });
+        const existing = claim.anchors.find(
+          (a) =>
+            a.revisionId === span.revisionId &&
+            a.state !== 'ORPHANED' &&
+            a.start < span.end &&
+            a.end > span.start,
+        );
         if (existing) {
           throw new AppError(
             'already_linked',
@@ -102,7 +100,7 @@ export async function linkSpanReturningIt(
         });
       },
       effects: async (tx2) => {
-        ({ id: annotationId } = await tx2.annotation.create({
+        annotation = await tx2.annotation.create({
           data: {
             claimId,
             articleId: span.articleId,
@@ -110,15 +108,11 @@ export async function linkSpanReturningIt(
             ...anchor!,
             createdById: user.id,
           },
-          select: { id: true },
-        }));
+          select: annotationSelect,
+        });
       },
     });
-    const annotation = await tx.annotation.findUniqueOrThrow({
-      where: { id: annotationId },
-      select: annotationSelect,
-    });
-    return { claim: await claimViewIn(tx, claimId), annotation };
+    return { claim: await claimViewIn(tx, claimId), annotation: annotation! };
   });
 }
 

@@ -34,6 +34,7 @@ export function route<Ctx = unknown>(
 ): Handler<Ctx> {
   return async (request, context) => {
     let response: Response;
+    const t0 = performance.now();
     try {
       const settings = securitySettings();
       const maxBodyBytes =
@@ -48,6 +49,7 @@ export function route<Ctx = unknown>(
     } catch (error) {
       response = errorResponse(error);
     }
+    response.headers.set('server-timing', `app;dur=${(performance.now() - t0).toFixed(1)}`);
     return withSecurityHeaders(response, isHttps(request.headers, request.url));
   };
 }
