@@ -4,6 +4,7 @@ import { DismissAlert } from '@/components/evidence/dismiss-alert';
 import { CHANGE_LABELS } from '@/components/evidence/source-alerts';
 import { formatFetchDate } from '@/components/evidence/format';
 import { WordDiff } from '@/components/evidence/word-diff';
+import styles from '@/components/evidence/changed-sources.module.css';
 import { listOpenAlerts } from '@/server/evidence/service';
 import { db } from '@/server/platform/db';
 import { requirePageUser } from '@/server/platform/session';
@@ -24,22 +25,25 @@ export default async function ChangedSourcesPage() {
       {alerts.length === 0 ? (
         <p>No cited source has changed.</p>
       ) : (
-        <table>
+        <table className={styles.table}>
           <thead>
             <tr>
               <th scope="col">Claim</th>
               <th scope="col">Source</th>
               <th scope="col">Change</th>
               <th scope="col">Quote, cited → now</th>
+              <th scope="col">
+                <span className="visually-hidden">Action</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {alerts.map((alert) => (
               <tr key={alert.id}>
-                <td>
+                <td data-label="Claim">
                   <Link href={`/claims/${alert.claim.id}`}>{alert.claim.text}</Link>
                 </td>
-                <td>
+                <td data-label="Source">
                   <a href={alert.url} rel="noreferrer noopener" target="_blank">
                     {alert.url}
                   </a>
@@ -55,9 +59,11 @@ export default async function ChangedSourcesPage() {
                     </a>
                   </small>
                 </td>
-                <td>{CHANGE_LABELS[alert.change]}</td>
-                <td>
+                <td data-label="Change">{CHANGE_LABELS[alert.change]}</td>
+                <td data-label="Quote">
                   <WordDiff parts={alert.diff} />
+                </td>
+                <td>
                   <DismissAlert alertId={alert.id} />
                 </td>
               </tr>
