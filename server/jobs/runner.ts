@@ -46,7 +46,9 @@ export async function startJobRunner(options: RunnerOptions): Promise<JobRunner>
     expireSeconds: evidence.expireSeconds,
     retryDelaySeconds: evidence.retryDelaySeconds,
   });
-  const limiter = createKeyedLimiter(evidence.perHost);
+  const limiter = createKeyedLimiter(evidence.perHost, {
+    minIntervalMs: evidence.hostIntervalMs,
+  });
   const watch = {
     dir: evidence.dir,
     fetch: options.fetch,
