@@ -28,6 +28,9 @@ const ANCHOR_TEXT: Record<QuoteAnchorState, string> = {
   NOT_FOUND: 'Quote not found in the stored copy.',
 };
 
+/** How long typing must pause before a typed quote is looked up in the copy. */
+const QUOTE_PAUSE_MS = 700;
+
 export function EvidenceCapture({ evidence, number, disabled, onChange }: Props) {
   const captureId = evidence.captureId ?? null;
   // The copy last loaded; shown only while it is the one the evidence names.
@@ -53,6 +56,33 @@ export function EvidenceCapture({ evidence, number, disabled, onChange }: Props)
       live = false;
     };
   }, [captureId]);
+
+  // A pasted or typed quote is anchored in the copy once typing pauses, and reported.
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  });
+  const typedQuote = evidence.quote?.trim() ?? '';
+  const unplaced = Boolean(captureId && typedQuote && !evidence.quoteAnchor);
+  useEffect(() => {
+    if (!unplaced || !captureId) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      void evidenceApi.anchorQuote(captureId, typedQuote).then((result) => {
+        if (!live || !result.ok) return;
+        const { state, anchor } = result.data;
+        onChangeRef.current({
+          quoteAnchor: state,
+          quoteStart: anchor?.start ?? null,
+          quoteEnd: anchor?.end ?? null,
+        });
+      });
+    }, QUOTE_PAUSE_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [unplaced, captureId, typedQuote]);
 
   async function archive() {
     setBusy('archive');

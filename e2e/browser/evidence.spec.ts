@@ -254,6 +254,11 @@ test.describe('evidence from a stored copy', () => {
     await expect(copy.getByRole('region', { name: 'Stored text of evidence 1' })).toContainText(
       P[1]!,
     );
+    // A pasted quote is looked up in the copy as soon as typing pauses.
+    await form.getByLabel('Quoted passage').fill('The harbour was closed for a week.');
+    await expect(copy).toContainText('Quote not found in the stored copy.');
+    await form.getByLabel('Quoted passage').fill(QUOTE);
+    await expect(copy).toContainText('Quote found word for word in the stored copy.');
     await form.getByRole('button', { name: 'Save claim' }).click();
     await expect(page.getByRole('status')).toHaveText('Claim saved.');
   });
