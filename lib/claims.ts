@@ -1,6 +1,7 @@
 /** Input rules for claims, their evidence and their spans, shared by the API and the editor. */
 import { z } from 'zod';
 import { VERDICTS } from './domain';
+import { textEditsSchema } from './anchoring/text-edits';
 
 /** Search engines show about this many characters of a ClaimReview's claimReviewed. */
 export const CLAIM_TEXT_SOFT_LIMIT = 75;
@@ -109,6 +110,8 @@ export type ClaimUpdate = z.infer<typeof claimUpdateSchema>;
 export const revisionSchema = z.object({
   baseRevisionId: z.string().min(1).max(64),
   text: z.string().min(1, 'The text cannot be empty.').max(2_000_000),
+  /** The editor's edits that made `text` from the base (Revise mode); absent for a pasted text. */
+  edits: textEditsSchema.optional(),
 });
 
 /** Warnings shown in the claim form (not errors: the claim can still be saved). */

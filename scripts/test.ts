@@ -89,6 +89,8 @@ async function nodeTests(env: NodeJS.ProcessEnv, tapFile: string) {
   const files = [
     ...findTests(join(PROJECT_ROOT, 'lib'), /\.test\.ts$/),
     ...findTests(join(PROJECT_ROOT, 'server'), /\.test\.ts$/),
+    // The editor's ProseMirror glue runs in Node too (no DOM needed for states and transactions).
+    ...findTests(join(PROJECT_ROOT, 'components'), /\.test\.ts$/),
   ].filter(selected);
   if (files.length === 0) return;
   log(`unit and server tests: ${files.length} files`);

@@ -44,6 +44,7 @@ export interface ClaimEventRequest {
 
 export interface AppliedClaimEvent {
   result: TransitionSuccess;
+  /** The claim row as written; null after a delete or a comment (which leaves it as it was). */
   claim: { id: string; reviewState: ReviewState; version: number; updatedAt: Date } | null;
   decision: {
     id: string;
@@ -205,6 +206,11 @@ async function writeTransition(
             now() AT TIME ZONE 'UTC')`;
   if (result.action === 'delete') {
     await tx.$executeRaw`WITH gone AS (DELETE FROM "Claim" WHERE id = ${before.id}) ${auditRow}`;
+    return { result, claim: null, decision: null };
+  }
+  if (result.action === 'comment') {
+    // The claim row stays as it is (the caller's effects wrote the comment).
+    await tx.$executeRaw`${auditRow}`;
     return { result, claim: null, decision: null };
   }
   const d = result.decision;

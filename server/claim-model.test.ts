@@ -20,7 +20,7 @@ import { createArticle } from './articles-create';
 import { loadClaims } from './claim-events';
 import { createClaim, deleteClaim, updateClaim } from './claims';
 import { AppError } from './platform/errors';
-import { approveClaim, reopenClaim, requestClaimChanges, submitClaim } from './review';
+import { addComment, approveClaim, reopenClaim, requestClaimChanges, submitClaim } from './review';
 import { latestRevision, reviseArticle } from './revisions';
 import { deleteAnnotation, linkSpan, reattachAnnotation } from './spans';
 import { createTestDatabase, type TestDatabase } from './dev/test-db';
@@ -94,6 +94,8 @@ describe('claim rulebook, model-based', () => {
     let checks = 0;
     let refusals = 0;
 
+    /** Comments accepted per claim: audited, but not changes (no version bump). */
+    const comments = new Map<string, number>();
     const count = (claimId: string) => accepted.set(claimId, (accepted.get(claimId) ?? 0) + 1);
 
     async function randomSpan() {
@@ -140,6 +142,7 @@ describe('claim rulebook, model-based', () => {
               'requestChanges',
               'reopen',
               'delete',
+              'comment',
             ] as const);
       try {
         switch (kind) {
@@ -233,6 +236,11 @@ describe('claim rulebook, model-based', () => {
               comment: 'Why?',
             });
             break;
+          case 'comment':
+            // A blank one now and then: refused (400), and nothing is written.
+            await addComment(db.prisma, user, claim!.id, random() < 0.2 ? '   ' : 'Source?');
+            comments.set(claim!.id, (comments.get(claim!.id) ?? 0) + 1);
+            return;
           case 'reopen':
             await reopenClaim(db.prisma, user, claim!.id, { version: seen, reason: 'New facts.' });
             break;
@@ -267,13 +275,28 @@ describe('claim rulebook, model-based', () => {
           orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         });
         const anchorChanges = audits.filter((a) => a.action === 'claim.anchor_changed').length;
-        assert.equal(claim.version, audits.length, `${claim.id}: version = audit rows`);
+        const commentRows = audits.filter((a) => a.action === 'claim.comment').length;
+        assert.equal(
+          commentRows,
+          comments.get(claim.id) ?? 0,
+          `${claim.id}: one audit row a comment`,
+        );
+        assert.equal(
+          commentRows,
+          await db.prisma.comment.count({ where: { claimId: claim.id } }),
+          `${claim.id}: every comment audited`,
+        );
+        assert.equal(
+          claim.version,
+          audits.length - commentRows,
+          `${claim.id}: version = audit rows of changes`,
+        );
         assert.equal(
           claim.version,
           (accepted.get(claim.id) ?? 0) + anchorChanges,
           `${claim.id}: version = accepted changes`,
         );
-        checks += 2;
+        checks += 4;
         // Replay the log: who changed it since each approval, and who approved.
         const decisions = await db.prisma.reviewDecision.findMany({
           where: { claimId: claim.id, decision: 'APPROVE' },

@@ -26,7 +26,14 @@
  * needs_confirmation -> 409 `conflict` (with `reason` and the changed words), validation -> 400
  * `validation_failed` (with `issues` naming the fields).
  */
-import { approve, reopen, requestChanges, submit, type ReviewEvent } from '@/lib/review';
+import {
+  approve,
+  comment as commentEvent,
+  reopen,
+  requestChanges,
+  submit,
+  type ReviewEvent,
+} from '@/lib/review';
 import type { Prisma } from './generated/prisma/client';
 import { applyClaimEvent, applyClaimEventIn, type AppliedClaimEvent } from './claim-events';
 import type { PrismaClient } from './platform/db';
@@ -206,7 +213,12 @@ const commentSelect = {
   author: { select: { id: true, name: true } },
 } as const satisfies Prisma.CommentSelect;
 
-/** Adds a post to the claim's discussion (anyone signed in), audited; 404 for an unknown claim. */
+/**
+ * Adds a post to the claim's discussion (anyone signed in): a `comment` event of the rulebook,
+ * so it locks the claim (a comment cannot land on a claim being deleted), is audited on the
+ * claim, and changes neither the claim nor its version. 404 for an unknown claim, 400 for a
+ * blank body.
+ */
 export async function addComment(
   prisma: PrismaClient,
   user: SessionUser,
@@ -214,22 +226,20 @@ export async function addComment(
   body: string,
 ) {
   return prisma.$transaction(async (tx) => {
-    const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true } });
-    if (!claim) throw notFound('Claim');
-    const comment = await tx.comment.create({
-      data: { claimId, authorId: user.id, body },
-      select: commentSelect,
-    });
-    await tx.auditEvent.create({
-      data: {
-        actorId: user.id,
-        action: 'comment.create',
-        entityType: 'Comment',
-        entityId: comment.id,
-        after: { claimId, body },
+    let posted: Prisma.CommentGetPayload<{ select: typeof commentSelect }> | null = null;
+    await applyClaimEventIn(tx, {
+      claimId,
+      actor: user,
+      seenVersion: null,
+      event: () => commentEvent(user, body),
+      effects: async (tx2, result) => {
+        posted = await tx2.comment.create({
+          data: { claimId, authorId: user.id, body: result.audit.note ?? body },
+          select: commentSelect,
+        });
       },
     });
-    return comment;
+    return posted!;
   });
 }
 

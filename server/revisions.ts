@@ -9,7 +9,13 @@
  * To record more of the re-anchoring in the claim history (e.g. a user confirming a candidate
  * place), add it as a span event in server/spans.ts.
  */
-import { reanchor, summarizeAnchorStates, type ReanchorResult } from '@/lib/anchoring';
+import {
+  applyTextEdits,
+  reanchor,
+  summarizeAnchorStates,
+  type ReanchorResult,
+  type TextEdit,
+} from '@/lib/anchoring';
 import { anchorChanged, type Anchor } from '@/lib/review';
 import { applyClaimEventIn, type Tx } from './claim-events';
 import { requireAnnotator } from './claims';
@@ -26,14 +32,16 @@ export function latestRevision(db: Tx | PrismaClient, articleId: string) {
 /**
  * Saves edited article text as a new revision and re-anchors every span of the article on it:
  * EXACT, MOVED, FUZZY (at or above the confidence floor) or ORPHANED (kept on its old
- * revision, listed for the user to confirm a place). 409 when `baseRevisionId` is not current,
- * 400 when the text is unchanged.
+ * revision, listed for the user to confirm a place). With `edits` (the editor's, see
+ * lib/anchoring/text-edits) positions are mapped through them rather than through a diff, so
+ * spans land where the user saw them. 409 when `baseRevisionId` is not current, 400 when the
+ * text is unchanged or the edits do not turn the base text into it.
  */
 export async function reviseArticle(
   prisma: PrismaClient,
   user: SessionUser,
   articleId: string,
-  { baseRevisionId, text }: { baseRevisionId: string; text: string },
+  { baseRevisionId, text, edits }: { baseRevisionId: string; text: string; edits?: TextEdit[] },
   sha256: (text: string) => string,
 ) {
   requireAnnotator(user);
@@ -51,6 +59,12 @@ export async function reviseArticle(
         );
       }
       if (base.text === text) throw new AppError('bad_request', 'The text is unchanged.');
+      if (edits && applyTextEdits(base.text, edits) !== text) {
+        throw new AppError(
+          'bad_request',
+          'The edits sent do not turn the current text into the new one.',
+        );
+      }
       const revision = await tx.articleRevision.create({
         data: {
           articleId,
@@ -65,7 +79,7 @@ export async function reviseArticle(
         where: { articleId, revisionId: base.id },
         orderBy: { id: 'asc' },
       });
-      const results = reanchor(base.text, text, annotations);
+      const results = reanchor(base.text, text, annotations, { edits });
       // Every span's outcome goes into its claim's history (issue #12), whatever it was.
       await recordReanchoring(tx, {
         actorId: user.id,

@@ -1,23 +1,27 @@
 'use client';
 
 /**
- * The article text in a ProseMirror view: one paragraph node per paragraph. The document can
- * be selected with mouse and keyboard but never changed (a transaction filter refuses every
- * change), so nothing is typed into it by accident; text edits go through "Edit text".
+ * The article text in a ProseMirror view: one paragraph node per paragraph (./article-doc).
+ * Read mode: the document can be selected with mouse and keyboard but never changed (a
+ * transaction filter refuses every change), so nothing is typed into it by accident. Revise
+ * mode (`revising`): the user edits the prose in place, with undo; the highlights stay drawn
+ * and move with the text (./highlight-plugin), and every step is recorded as a text edit for
+ * the revision the workspace saves. The pasted-text fallback is "Edit text".
  * This is the only place that converts between ProseMirror positions and text offsets.
  */
-import { Schema, type Node } from 'prosemirror-model';
+import { baseKeymap } from 'prosemirror-commands';
+import { history, redo, undo } from 'prosemirror-history';
+import { keymap } from 'prosemirror-keymap';
 import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { CONFIDENCE_FLOOR, scoreTextQuoteMatch } from '@/lib/anchoring/match-quote';
+import { describeTextQuote } from '@/lib/anchoring/describe';
+import type { TextAnchor } from '@/lib/anchoring/selectors';
 import { snapToWords } from '@/lib/anchoring/snap-to-words';
-import {
-  buildParagraphMap,
-  offsetToPos,
-  posToOffset,
-  type ParagraphMap,
-} from '@/lib/paragraph-map';
-import type { Paragraph } from '@/lib/text';
+import { mapSpanThroughEdits, type TextEdit } from '@/lib/anchoring/text-edits';
+import { offsetToPos, posToOffset, type ParagraphMap } from '@/lib/paragraph-map';
+import { docOf, editsOf, mapOf, textOf } from './article-doc';
 import {
   claimsAt,
   focusedHighlight,
@@ -28,14 +32,6 @@ import {
   type HighlightSpec,
 } from './highlight-plugin';
 import styles from './article-view.module.css';
-
-const schema = new Schema({
-  nodes: {
-    doc: { content: 'paragraph+' },
-    paragraph: { content: 'text*', toDOM: () => ['p', 0], parseDOM: [{ tag: 'p' }] },
-    text: {},
-  },
-});
 
 /** A highlight in text offsets; the view converts it to positions. */
 export interface TextHighlight extends Omit<HighlightSpec, 'from' | 'to'> {
@@ -61,6 +57,18 @@ export interface ArticleViewHandle {
   /** Scrolls to a span and flashes its highlight. */
   revealAnnotation(annotationId: string, start: number): void;
   focus(): void;
+  /** Revise mode: the text as edited and the edits that made it from the shown revision. */
+  revision(): { text: string; edits: TextEdit[] } | null;
+}
+
+/** Revise mode's running account of what saving would do to the highlights. */
+export interface RevisionPreview {
+  /** Whether the text differs from the revision it started from. */
+  changed: boolean;
+  /** Highlights whose words changed: saved FUZZY, their claims go back to review. */
+  reworded: number;
+  /** Highlights whose words are deleted or mostly rewritten: searched for again on save. */
+  lost: number;
 }
 
 /** Where something is on screen (viewport coordinates). */
@@ -72,8 +80,12 @@ export interface ScreenBox {
 }
 
 interface Props {
-  paragraphs: Paragraph[];
+  text: string;
   highlights: TextHighlight[];
+  /** Revise mode: the text is editable (see the module comment). */
+  revising?: boolean;
+  /** Revise mode: called after every change of the text. */
+  onRevise?(preview: RevisionPreview): void;
   /** Called with the claims under a click or Enter (several where highlights overlap). */
   onHighlightClick(claimIds: string[], at: { x: number; y: number }): void;
   /** The selection changed: where it ends on screen, or null when nothing is selected. */
@@ -121,18 +133,35 @@ function compareTo(a: HighlightSpec, b: HighlightSpec): number {
 /** Whatever the browser tries (typing, IME, cut, drop), no change to the document is applied. */
 const readOnlyText = new Plugin({ filterTransaction: (tr) => !tr.docChanged });
 
-function buildDoc(paragraphs: Paragraph[]): Node {
-  const nodes = (paragraphs.length ? paragraphs : [{ text: '' } as Paragraph]).map((p) =>
-    schema.node('paragraph', null, p.text ? [schema.text(p.text)] : []),
-  );
-  return schema.node('doc', null, nodes);
-}
+/** Revise mode's keys: undo and redo, then ProseMirror's usual editing keys (Enter splits). */
+const revisePlugins = () => [
+  history(),
+  keymap({ 'Mod-z': undo, 'Shift-Mod-z': redo, 'Mod-y': redo }),
+  keymap(baseKeymap),
+];
 
-/** The article text as offsets see it, for snapping: paragraphs at their offsets, breaks between. */
-function textOf(paragraphs: readonly Paragraph[]): string {
-  let text = '';
-  for (const p of paragraphs) text = text.padEnd(p.start, '\n') + p.text;
-  return text;
+/** What saving would do to each highlight of `original`, with the text now in `state`. */
+function previewOf(
+  state: EditorState,
+  original: ReadonlyMap<string, TextAnchor>,
+  changed: boolean,
+): RevisionPreview {
+  const value = highlightKey.getState(state);
+  const map = mapOf(state.doc);
+  const text = textOf(state.doc);
+  let reworded = 0;
+  let lost = 0;
+  for (const [id, anchor] of original) {
+    const h = value?.highlights.get(id);
+    const span = h ? { start: posToOffset(map, h.from), end: posToOffset(map, h.to) } : null;
+    if (!span || span.end <= span.start) lost += 1;
+    else if (text.slice(span.start, span.end) !== anchor.exact) {
+      // The server's floor decides whether the edited words still hold the highlight.
+      if (scoreTextQuoteMatch(text, anchor, span) < CONFIDENCE_FLOOR) lost += 1;
+      else reworded += 1;
+    }
+  }
+  return { changed, reworded, lost };
 }
 
 function toSpec(map: ParagraphMap, h: TextHighlight): HighlightSpec | null {
@@ -144,43 +173,82 @@ function toSpec(map: ParagraphMap, h: TextHighlight): HighlightSpec | null {
 }
 
 export const ArticleView = forwardRef<ArticleViewHandle, Props>(function ArticleView(
-  { paragraphs, highlights, onHighlightClick, onSelectionChange, onHighlightFocus },
+  {
+    text: articleText,
+    highlights,
+    revising = false,
+    onRevise,
+    onHighlightClick,
+    onSelectionChange,
+    onHighlightFocus,
+  },
   ref,
 ) {
   const mount = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const map = useRef<ParagraphMap>(buildParagraphMap(paragraphs));
-  const text = useRef(textOf(paragraphs));
+  const map = useRef<ParagraphMap | null>(null);
+  const text = useRef(articleText);
+  // Revise mode: the edits since the shown revision, in order.
+  const edits = useRef<TextEdit[]>([]);
   // Whether Alt was held when the current selection was made: keep its exact characters.
   const exactGesture = useRef(false);
-  const callbacks = useRef({ onHighlightClick, onSelectionChange, onHighlightFocus });
+  const callbacks = useRef({ onHighlightClick, onSelectionChange, onHighlightFocus, onRevise });
   useEffect(() => {
-    callbacks.current = { onHighlightClick, onSelectionChange, onHighlightFocus };
+    callbacks.current = { onHighlightClick, onSelectionChange, onHighlightFocus, onRevise };
   });
 
-  // The view is created once per text; highlights change through transactions afterwards.
+  // The view is created once per text and mode; highlights change through transactions after.
   useEffect(() => {
-    map.current = buildParagraphMap(paragraphs);
-    text.current = textOf(paragraphs);
+    const doc = docOf(articleText);
+    const docMap = mapOf(doc);
+    map.current = docMap;
+    text.current = articleText;
+    edits.current = [];
     const specs = highlights
-      .map((h) => toSpec(map.current, h))
+      .map((h) => toSpec(docMap, h))
       .filter((s): s is HighlightSpec => s !== null);
+    // Revise mode: each highlight's quote as saved, to tell what an edit does to it.
+    const original = new Map(
+      highlights.map((h) => [
+        h.annotationId,
+        describeTextQuote(articleText, { start: h.start, end: h.end }),
+      ]),
+    );
     const state = EditorState.create({
-      doc: buildDoc(paragraphs),
-      plugins: [readOnlyText, highlightPlugin(specs)],
+      doc,
+      plugins: revising
+        ? [highlightPlugin(specs), ...revisePlugins()]
+        : [readOnlyText, highlightPlugin(specs)],
     });
     const editor = new EditorView(mount.current!, {
       state,
-      attributes: {
-        class: 'article-text',
-        'aria-label': 'Article text',
-        role: 'textbox',
-        'aria-readonly': 'true',
-        spellcheck: 'false',
-      },
+      attributes: revising
+        ? {
+            class: 'article-text revising',
+            'aria-label': 'Article text, being revised',
+            role: 'textbox',
+            'aria-multiline': 'true',
+            'data-revising': 'true',
+            spellcheck: 'true',
+          }
+        : {
+            class: 'article-text',
+            'aria-label': 'Article text',
+            role: 'textbox',
+            'aria-readonly': 'true',
+            spellcheck: 'false',
+          },
       dispatchTransaction(tr) {
         const next = editor.state.apply(tr);
         editor.updateState(next);
+        if (revising) {
+          if (tr.docChanged) {
+            edits.current.push(...editsOf(tr));
+            const changed = textOf(next.doc) !== articleText;
+            callbacks.current.onRevise?.(previewOf(next, original, changed));
+          }
+          return;
+        }
         if (tr.selectionSet) {
           const { from, to, empty } = next.selection;
           callbacks.current.onSelectionChange?.(empty ? null : rangeBox(editor, from, to));
@@ -195,6 +263,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
       },
       // Tab and Shift+Tab walk the highlights in text order; Enter opens the current one's claim.
       handleKeyDown(v, event) {
+        if (revising) return false;
         if (event.ctrlKey || event.metaKey || event.altKey) return false;
         if (event.key === 'Tab') {
           const target = stepHighlight(v.state, v.state.selection.head, event.shiftKey ? -1 : 1);
@@ -232,6 +301,16 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
       },
       // Read-only text that can still be selected with the keyboard: refuse every change.
       handleDOMEvents: {
+        ...(!revising && {
+          beforeinput: (_view: EditorView, event: Event) => {
+            event.preventDefault();
+            return true;
+          },
+          drop: (_view: EditorView, event: Event) => {
+            event.preventDefault();
+            return true;
+          },
+        }),
         mouseup: (_view, event) => {
           exactGesture.current = event.altKey;
           return false;
@@ -259,18 +338,12 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
           if (from && !to) callbacks.current.onHighlightFocus?.(null);
           return false;
         },
-        beforeinput: (_view, event) => {
-          event.preventDefault();
-          return true;
-        },
-        drop: (_view, event) => {
-          event.preventDefault();
-          return true;
-        },
       },
-      handlePaste: () => true,
-      handleTextInput: () => true,
+      handlePaste: () => !revising,
+      handleTextInput: () => !revising,
       handleClick(v, pos, event) {
+        // Revising: a click places the caret, it does not open claims.
+        if (revising) return false;
         const ids = claimsAt(v.state, pos);
         if (ids.length > 0)
           callbacks.current.onHighlightClick(ids, { x: event.clientX, y: event.clientY });
@@ -283,7 +356,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
       view.current = null;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- highlights only seed the first state
-  }, [paragraphs]);
+  }, [articleText, revising]);
 
   useImperativeHandle(ref, () => ({
     selection(options) {
@@ -304,7 +377,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
         to = editor.posAtDOM(range.endContainer, range.endOffset);
         empty = range.collapsed;
       }
-      if (empty) return null;
+      if (empty || !map.current) return null;
       const start = posToOffset(map.current, from);
       const end = posToOffset(map.current, to);
       if (end <= start) return null;
@@ -324,12 +397,17 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
     },
     dispatchHighlights(action) {
       const editor = view.current;
-      if (!editor) return;
+      if (!editor || !map.current) return;
+      // Revising: the highlights come in offsets of the shown revision; the text has moved on
+      // since, so they go through the edits made so far (the rule the server applies on save).
+      const docMap = revising ? mapOf(editor.state.doc) : map.current;
+      const place = (h: TextHighlight): TextHighlight =>
+        revising ? { ...h, ...mapSpanThroughEdits(edits.current, h) } : h;
       let meta: HighlightAction;
       if (action.type === 'remove') meta = action;
       else {
         const specs = action.highlights
-          .map((h) => toSpec(map.current, h))
+          .map((h) => toSpec(docMap, place(h)))
           .filter((s): s is HighlightSpec => s !== null);
         meta = { type: action.type, highlights: specs };
       }
@@ -337,7 +415,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
     },
     scrollToOffset(offset) {
       const editor = view.current;
-      if (!editor) return;
+      if (!editor || !map.current) return;
       const pos = offsetToPos(map.current, offset, 'start');
       const { node } = editor.domAtPos(pos);
       const element = node instanceof Element ? node : node.parentElement;
@@ -375,7 +453,14 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
     focus() {
       view.current?.focus();
     },
+    revision() {
+      const editor = view.current;
+      if (!editor || !revising) return null;
+      return { text: textOf(editor.state.doc), edits: [...edits.current] };
+    },
   }));
 
-  return <div ref={mount} className={`article-view ${styles.view}`} />;
+  return (
+    <div ref={mount} className={`article-view ${styles.view} ${revising ? styles.revising : ''}`} />
+  );
 });

@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleAnnotationsDTO, ClaimDTO, WorkspaceUser } from '@/lib/api/types';
-import { splitParagraphs } from '@/lib/text';
+import { MAX_TEXT_EDITS } from '@/lib/anchoring/text-edits';
 import { newDraft } from '@/lib/workspace/claim-draft';
 import {
   claimsInTextOrder,
@@ -16,7 +16,12 @@ import {
   movedSpansByClaim,
   stepClaim,
 } from '@/lib/workspace/state';
-import { ArticleView, type ArticleViewHandle, type ScreenBox } from './article-view';
+import {
+  ArticleView,
+  type ArticleViewHandle,
+  type RevisionPreview,
+  type ScreenBox,
+} from './article-view';
 import { ClaimForm } from './claim-form';
 import { ClaimPanel } from './claim-panel';
 import { ClaimPicker } from './claim-picker';
@@ -25,6 +30,7 @@ import { EditTextPanel } from './edit-text-panel';
 import { HighlightCard } from './highlight-card';
 import { LinkClaimPanel } from './link-claim-panel';
 import { OrphansPanel } from './orphans-panel';
+import { ReviseBar } from './revise-bar';
 import { SelectionBar } from './selection-bar';
 import { ShortcutSheet } from './shortcut-sheet';
 import { highlightsOf, useWorkspace } from './use-workspace';
@@ -33,10 +39,15 @@ import styles from './panels.module.css';
 
 type Card = { claimIds: string[]; box: ScreenBox; by: 'pointer' | 'keyboard' };
 
-/** Keys typed into a field are text, except these. */
+/** Keys typed into a field, or into the text in Revise mode, are text, except these. */
 function isTyping(target: EventTarget | null) {
-  return target instanceof HTMLElement && Boolean(target.closest('input, textarea, select'));
+  return (
+    target instanceof HTMLElement &&
+    Boolean(target.closest('input, textarea, select, [data-revising]'))
+  );
 }
+
+const UNCHANGED: RevisionPreview = { changed: false, reworded: 0, lost: 0 };
 
 export function ArticleWorkspace({
   articleId,
@@ -54,8 +65,9 @@ export function ArticleWorkspace({
   const [card, setCard] = useState<Card | null>(null);
   const [selection, setSelection] = useState<{ box: ScreenBox; container: ScreenBox } | null>(null);
   const [sheetOpen, setSheetOpen] = useState(false);
+  // Revise mode: the text is edited in place (null: reading); what saving would do; saving.
+  const [revise, setRevise] = useState<{ preview: RevisionPreview; saving: boolean } | null>(null);
 
-  const paragraphs = useMemo(() => splitParagraphs(data.revision.text), [data.revision.text]);
   const claimsById = useMemo(() => new Map(data.claims.map((c) => [c.id, c])), [data.claims]);
   // Only seeds the view when it is created (per text); later changes go through transactions.
   const highlights = useMemo(() => highlightsOf(data), [data]);
@@ -84,12 +96,74 @@ export function ArticleWorkspace({
   const focusClaim = actions.focusClaim;
 
   // The keys of ./shortcuts. Read through a ref so the listener is bound once.
-  const keys = useRef({ visible, activeClaimId, panel, picker, card, closePanel, focusClaim });
+  const startRevising = useCallback(() => {
+    setCard(null);
+    actions.dispatch({ type: 'selectionChanged', hasSelection: false });
+    setRevise({ preview: UNCHANGED, saving: false });
+    requestAnimationFrame(() => view.current?.focus());
+  }, [actions]);
+
+  const saveRevision = useCallback(async () => {
+    const revision = view.current?.revision();
+    if (!revision) return;
+    setRevise((r) => r && { ...r, saving: true });
+    // Past the server's cap on edits (a very long session), the text goes alone and the server
+    // maps the spans through its diff, as for a pasted text.
+    const edits = revision.edits.length <= MAX_TEXT_EDITS ? revision.edits : undefined;
+    const saved = await actions.saveText(revision.text, edits);
+    setRevise((r) => (saved ? null : r && { ...r, saving: false }));
+  }, [actions]);
+
+  const cancelRevising = useCallback(() => {
+    if (revise?.preview.changed && !window.confirm('Discard your changes to the text?')) return;
+    setRevise(null);
+  }, [revise]);
+
+  // Leaving the page (reload, another address, closing the tab) with unsaved edits asks first.
+  const unsaved = revise?.preview.changed === true;
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
+
+  const keys = useRef({
+    visible,
+    activeClaimId,
+    panel,
+    picker,
+    card,
+    closePanel,
+    focusClaim,
+    revising: revise !== null,
+    startRevising,
+    saveRevision,
+  });
   useLayoutEffect(() => {
-    keys.current = { visible, activeClaimId, panel, picker, card, closePanel, focusClaim };
+    keys.current = {
+      visible,
+      activeClaimId,
+      panel,
+      picker,
+      card,
+      closePanel,
+      focusClaim,
+      revising: revise !== null,
+      startRevising,
+      saveRevision,
+    };
   });
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
+      if (keys.current.revising) {
+        // Revise mode: the text takes every key but Ctrl+S / ⌘S (save).
+        if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+          event.preventDefault();
+          void keys.current.saveRevision();
+        }
+        return;
+      }
       if (event.ctrlKey || event.metaKey || event.defaultPrevented) return;
       // Alt+A adds a claim on the exact characters selected, not snapped to words (by key
       // position: Alt changes the letter on some layouts).
@@ -125,6 +199,10 @@ export function ArticleWorkspace({
           break;
         case 'e':
           actions.open({ kind: 'editText' });
+          break;
+        case 'r':
+          if (now.panel.kind === 'editText') return;
+          now.startRevising();
           break;
         case 'j':
         case 'k': {
@@ -194,11 +272,23 @@ export function ArticleWorkspace({
   return (
     <div className={`workspace ${styles.workspace}`}>
       <div className={styles.workspaceText} ref={textColumn}>
-        <WorkspaceToolbar
-          revisionNumber={data.revision.number}
-          onEditText={() => actions.open({ kind: 'editText' })}
-          onShortcuts={() => setSheetOpen(true)}
-        />
+        {revise ? (
+          <ReviseBar
+            revisionNumber={data.revision.number}
+            preview={revise.preview}
+            saving={revise.saving}
+            error={error}
+            onSave={() => void saveRevision()}
+            onCancel={cancelRevising}
+          />
+        ) : (
+          <WorkspaceToolbar
+            revisionNumber={data.revision.number}
+            onRevise={panel.kind === 'editText' ? null : startRevising}
+            onEditText={() => actions.open({ kind: 'editText' })}
+            onShortcuts={() => setSheetOpen(true)}
+          />
+        )}
         <p
           className={announcement ? `alert ${announcement.tone}` : 'visually-hidden'}
           role="status"
@@ -216,17 +306,20 @@ export function ArticleWorkspace({
         ) : (
           <ArticleView
             ref={view}
-            paragraphs={paragraphs}
+            text={data.revision.text}
             highlights={highlights}
+            revising={revise !== null}
+            onRevise={(preview) => setRevise((r) => r && { ...r, preview })}
             onSelectionChange={onSelectionChange}
             onHighlightFocus={setCard}
             onHighlightClick={(claimIds, at) => {
+              if (revise) return;
               if (claimIds.length === 1) openClaim(claimIds[0]!);
               else actions.dispatch({ type: 'pickerOpened', claimIds, x: at.x, y: at.y });
             }}
           />
         )}
-        {selection && hasSelection && panel.kind !== 'editText' && (
+        {selection && hasSelection && panel.kind !== 'editText' && !revise && (
           <SelectionBar
             box={selection.box}
             container={selection.container}

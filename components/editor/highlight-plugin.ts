@@ -6,9 +6,15 @@
  * covering it, shaded darker and underlined once per claim. `apply` maps the state through each
  * transaction and runs meta actions through a pure reducer that only recomputes the segments
  * around the highlights that changed, never the whole set.
+ *
+ * In Revise mode the text changes under the highlights: each highlight's edges are mapped
+ * through every step with the server's rule (lib/anchoring's `mapThroughChange`: text typed
+ * at an edge stays outside, a replacement straddling an edge joins the highlight), and the
+ * segments are recomputed around the changed ranges, so what is drawn is what is saved.
  */
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import type { StepMap } from 'prosemirror-transform';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { splitSegments } from '@/lib/export/segments';
 
@@ -71,7 +77,8 @@ function segmentDecorations(
         {
           annotationIds: covering.map((h) => h.annotationId),
           claimIds: [...new Set(covering.map((h) => h.claimId))],
-          // Typing never happens in this view, so neither side needs to grow.
+          // Text typed at an edge stays outside (as on the server); the segments around an
+          // edit are recomputed from the highlights anyway.
           inclusiveStart: false,
           inclusiveEnd: false,
         },
@@ -137,13 +144,56 @@ export function reduceHighlights(
   }
 }
 
-function mapState(state: HighlightState, tr: Transaction): HighlightState {
+/**
+ * Where a highlight's edge at `pos` stands after one step: text inserted at the edge stays
+ * outside; an edge inside a replaced range goes to the replacement's outer side, so the
+ * replacement joins the highlight (lib/anchoring's `mapThroughChange`, on positions).
+ */
+function mapEdge(map: StepMap, pos: number, side: 'start' | 'end'): number {
+  const assoc = side === 'start' ? 1 : -1;
+  const result = map.mapResult(pos, assoc);
+  return result.deletedAcross ? map.map(pos, -assoc) : result.pos;
+}
+
+function mapState(state: HighlightState, tr: Transaction, doc: Node): HighlightState {
   if (!tr.docChanged) return state;
   const highlights = new Map<string, HighlightSpec>();
   for (const [id, h] of state.highlights) {
-    highlights.set(id, { ...h, from: tr.mapping.map(h.from, 1), to: tr.mapping.map(h.to, -1) });
+    let { from, to } = h;
+    for (const map of tr.mapping.maps) {
+      from = mapEdge(map, from, 'start');
+      to = Math.max(from, mapEdge(map, to, 'end'));
+    }
+    highlights.set(id, { ...h, from, to });
   }
-  return { set: state.set.map(tr.mapping, tr.doc), highlights, focused: state.focused };
+  // The mapped segments are right away from the edits; around them, where a segment edge met
+  // an edit, they are drawn again from the highlights.
+  let next: HighlightState = {
+    set: state.set.map(tr.mapping, doc),
+    highlights,
+    focused: state.focused,
+  };
+  for (const [from, to] of changedRanges(tr)) next = resegment(next, doc, from, to, highlights);
+  return next;
+}
+
+/** The ranges of the final document that the transaction's steps touched (merged, in order). */
+function changedRanges(tr: Transaction): [number, number][] {
+  const ranges: [number, number][] = [];
+  tr.mapping.maps.forEach((map, i) => {
+    const rest = tr.mapping.slice(i + 1);
+    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+      ranges.push([rest.map(newStart, -1), rest.map(newEnd, 1)]);
+    });
+  });
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [from, to] of ranges) {
+    const last = merged.at(-1);
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
 }
 
 export function highlightPlugin(initial: HighlightSpec[]) {
@@ -160,7 +210,7 @@ export function highlightPlugin(initial: HighlightSpec[]) {
           },
         ),
       apply(tr, value) {
-        const mapped = mapState(value, tr);
+        const mapped = mapState(value, tr, tr.doc);
         const action = tr.getMeta(highlightKey) as HighlightAction | undefined;
         return action ? reduceHighlights(mapped, tr.doc, action) : mapped;
       },

@@ -10,7 +10,9 @@ export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
   { keys: ['C'], action: 'Write in the open claim’s discussion' },
   { keys: ['H'], action: 'Show or hide the open claim’s history' },
   { keys: ['O'], action: 'Open the claim’s own page' },
-  { keys: ['E'], action: 'Edit the article text (new revision)' },
+  { keys: ['R'], action: 'Revise: edit the text in place, highlights moving with it' },
+  { keys: ['Ctrl+S'], action: 'Save the revised text as a new revision (Revise mode)' },
+  { keys: ['E'], action: 'Paste a whole new version of the text (new revision)' },
   { keys: ['Esc'], action: 'Close the card, the picker or the panel; back to the text' },
   { keys: ['?'], action: 'Show this list' },
 ];

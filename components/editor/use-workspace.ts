@@ -8,6 +8,7 @@
 import { useLayoutEffect, useMemo, useReducer, useRef, type RefObject } from 'react';
 import { api } from '@/lib/api/client';
 import { describeError } from '@/lib/api/errors';
+import type { TextEdit } from '@/lib/anchoring/text-edits';
 import type { AnnotationDTO, ArticleAnnotationsDTO, ClaimDTO } from '@/lib/api/types';
 import { toClaimFields, type ClaimDraft } from '@/lib/workspace/claim-draft';
 import {
@@ -53,7 +54,11 @@ export interface WorkspaceActions {
   removeHighlight(annotationId: string): Promise<void>;
   linkToClaim(claimId: string, span: Span): Promise<boolean>;
   reattach(annotationId: string, span: Span): Promise<void>;
-  saveText(text: string): Promise<void>;
+  /**
+   * Saves the text as a new revision (with the editor's edits when it was revised in place);
+   * resolves to whether it was saved.
+   */
+  saveText(text: string, edits?: TextEdit[]): Promise<boolean>;
   submitClaim(claim: ClaimDTO): Promise<boolean>;
   /** Makes the claim active and moves the text to its first highlight. */
   focusClaim(claimId: string): void;
@@ -192,12 +197,16 @@ export function useWorkspace(
         dispatch({ type: 'announced', message: 'Highlight attached.' });
         await reload();
       },
-      async saveText(text) {
+      async saveText(text, edits) {
         const result = await api.reviseArticle(articleId, {
           baseRevisionId: current.current.data.revision.id,
           text,
+          ...(edits && { edits }),
         });
-        if (!result.ok) return fail(describeError(result.error));
+        if (!result.ok) {
+          fail(describeError(result.error));
+          return false;
+        }
         const { revision, summary } = result.data;
         dispatch({ type: 'panelClosed' });
         dispatch({
@@ -205,6 +214,7 @@ export function useWorkspace(
           message: `Revision ${revision.number} saved. Highlights: ${summary.EXACT} exact, ${summary.MOVED} moved, ${summary.FUZZY} fuzzy, ${summary.ORPHANED} orphaned.`,
         });
         await reload();
+        return true;
       },
       async submitClaim(claim) {
         const result = await api.submitClaim(claim.id, claim.version);

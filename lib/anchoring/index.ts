@@ -34,6 +34,7 @@ export {
   type AnchorCandidate,
   type AnchoredResult,
   type OrphanedResult,
+  type ReanchorAllOptions,
   type ReanchorOneOptions,
   type ReanchorOptions,
   type ReanchorResult,
@@ -41,6 +42,13 @@ export {
   reanchorOne,
   summarizeAnchorStates,
 } from './reanchor';
+export {
+  MAX_TEXT_EDITS,
+  type TextEdit,
+  applyTextEdits,
+  mapSpanThroughEdits,
+  textEditsSchema,
+} from './text-edits';
 export {
   type SnapDirection,
   fromCodePointOffset,

@@ -33,13 +33,8 @@ import {
   scoreTextQuoteMatch,
 } from './match-quote';
 import type { TextAnchor, TextQuoteSelector } from './selectors';
-import {
-  type TextChange,
-  collectInsertedText,
-  countChangedUnits,
-  diffTexts,
-  mapOffset,
-} from './text-diff';
+import { collectInsertedText, countChangedUnits, diffTexts, mapOffset } from './text-diff';
+import { type TextEdit, mapSpanThroughEdits } from './text-edits';
 import { isCodePointBoundary } from './unicode';
 
 /** An annotation placed on the new text, with its recomputed selectors and score in [0, 1]. */
@@ -74,6 +69,17 @@ export interface ReanchorOptions {
   maxCandidates?: number;
   /** Context length of the recomputed selectors; defaults to `CONTEXT_LENGTH`. */
   contextLength?: number;
+}
+
+/** Options of `reanchor` (the whole revision). */
+export interface ReanchorAllOptions extends ReanchorOptions {
+  /**
+   * The edits that made the new text, in order, when the editor knows them (see
+   * `./text-edits`): positions are mapped through them instead of through a diff of the texts,
+   * so a span lands where the user saw it while typing. The caller checks that they produce the
+   * new text (`applyTextEdits`).
+   */
+  edits?: readonly TextEdit[];
 }
 
 export interface ReanchorOneOptions extends ReanchorOptions {
@@ -126,14 +132,26 @@ export function reanchor(
   oldText: string,
   newText: string,
   anchors: readonly TextAnchor[],
-  options: ReanchorOptions = {},
+  { edits, ...options }: ReanchorAllOptions = {},
 ): ReanchorResult[] {
   const changes = oldText === newText ? [] : diffTexts(oldText, newText);
+  const map: MapEdges = edits
+    ? // The diff may have placed an ambiguous edit elsewhere: errors are counted from the text.
+      (anchor) => mapSpanThroughEdits(edits, anchor)
+    : (anchor) => {
+        const start = mapOffset(changes, anchor.start, 'start');
+        const end = mapOffset(changes, anchor.end, 'end');
+        return {
+          start,
+          end,
+          errors: countChangedUnits(changes, anchor.start, anchor.end, start, end),
+        };
+      };
   let inserted: TextStretches | undefined;
   let words: WordIndex | undefined;
   let searches = 0;
   return anchors.map((anchor) => {
-    const mapped = placeMapped(newText, anchor, changes, options);
+    const mapped = placeMapped(newText, anchor, map, options);
     if (mapped.result) return mapped.result;
     // Its place is gone or rewritten: search, knowing where it should be and that a moved quote
     // can only have landed in text the revision added (or stands verbatim elsewhere).
@@ -163,20 +181,27 @@ const MAPPED_ERROR_RATE = 0.25;
 const SCANS_BEFORE_INDEXING = 48;
 
 /**
- * Places one annotation of `reanchor` at its old offsets mapped through `changes`, when the
+ * Where an annotation's old edges stand in the new text, and how many code units of its quote
+ * changed on the way (undefined when unknown: then counted by edit distance).
+ */
+type MapEdges = (anchor: TextAnchor) => { start: number; end: number; errors?: number };
+
+/**
+ * Places one annotation of `reanchor` at its old offsets mapped by `map`, when the
  * quote (unchanged or edited) scores at or above the floor there; otherwise returns only the
  * mapped start, where the search should expect it.
  */
 function placeMapped(
   newText: string,
   anchor: TextAnchor,
-  changes: readonly TextChange[],
+  map: MapEdges,
   { minScore = CONFIDENCE_FLOOR, contextLength = CONTEXT_LENGTH }: ReanchorOptions,
 ): { result?: AnchoredResult; start: number } {
-  const start = mapOffset(changes, anchor.start, 'start');
-  const end = Math.max(start, mapOffset(changes, anchor.end, 'end'));
+  const edges = map(anchor);
+  const start = edges.start;
+  const end = Math.max(start, edges.end);
   if (anchor.exact.length === 0 || start === end) return { start };
-  const errors = countChangedUnits(changes, anchor.start, anchor.end, start, end);
+  const errors = edges.errors ?? (newText.slice(start, end) === anchor.exact ? 0 : undefined);
   // Most quotes stand unchanged with their whole context: a perfect score, without comparing.
   const intact =
     errors === 0 &&

@@ -99,13 +99,24 @@ export function mapOffset(
     }
   }
   if (found === -1) return offset;
-  const change = changes[found]!;
-  if (offset > change.oldTo) return offset + change.newTo - change.oldTo;
-  const inserted = change.oldFrom === change.oldTo;
-  if (offset === change.oldTo && !inserted) return change.newTo;
-  if (offset === change.oldFrom && offset < change.oldTo) return change.newFrom;
-  if (inserted) return side === 'start' ? change.newTo : change.newFrom;
-  return side === 'start' ? change.newFrom : change.newTo;
+  return mapThroughChange(changes[found]!, offset, side);
+}
+
+/**
+ * `mapOffset`'s rule for one change that starts at or before `offset` (the one rule both the
+ * diff and the editor's edits, `./text-edits`, map through).
+ */
+export function mapThroughChange(
+  { oldFrom, oldTo, newFrom, newTo }: TextChange,
+  offset: number,
+  side: 'start' | 'end',
+): number {
+  if (offset > oldTo) return offset + newTo - oldTo;
+  const inserted = oldFrom === oldTo;
+  if (offset === oldTo && !inserted) return newTo;
+  if (offset === oldFrom && offset < oldTo) return newFrom;
+  if (inserted) return side === 'start' ? newTo : newFrom;
+  return side === 'start' ? newFrom : newTo;
 }
 
 /**

@@ -3,6 +3,7 @@
  * ApiError (./errors), never throws for an HTTP failure. Response types come from ./types,
  * the same ones the routes are checked against.
  */
+import type { TextEdit } from '@/lib/anchoring/text-edits';
 import type { ClaimUpdate, NewClaim, SpanInput } from '@/lib/claims';
 import type { AnchorState } from '@/lib/domain';
 import { toApiError, type ApiError } from './errors';
@@ -56,7 +57,10 @@ const enc = encodeURIComponent;
 export const api = {
   articleAnnotations: (articleId: string) =>
     request<ArticleAnnotationsDTO>('GET', `/api/articles/${enc(articleId)}/annotations`),
-  reviseArticle: (articleId: string, body: { baseRevisionId: string; text: string }) =>
+  reviseArticle: (
+    articleId: string,
+    body: { baseRevisionId: string; text: string; edits?: TextEdit[] },
+  ) =>
     request<{ revision: { number: number }; summary: Record<AnchorState, number> }>(
       'POST',
       `/api/articles/${enc(articleId)}/revisions`,

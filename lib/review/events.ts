@@ -89,6 +89,13 @@ export type DeleteEvent = {
   readonly reason: string | null;
 };
 
+/** Anyone signed in posts to the claim's discussion (the body must not be blank). */
+export type CommentEvent = {
+  readonly type: 'comment';
+  readonly actor: ReviewActor;
+  readonly body: string;
+};
+
 /** Any event `transition` accepts. */
 export type ReviewEvent =
   | SubmitEvent
@@ -100,9 +107,15 @@ export type ReviewEvent =
   | LinkSpanEvent
   | RemoveSpanEvent
   | ReattachSpanEvent
-  | DeleteEvent;
+  | DeleteEvent
+  | CommentEvent;
 
 export type ReviewEventType = ReviewEvent['type'];
+
+/** Creates a `comment` event. */
+export function comment(actor: ReviewActor, body: string): CommentEvent {
+  return { type: 'comment', actor, body };
+}
 
 /** Creates a `submit` event. */
 export function submit(actor: ReviewActor): SubmitEvent {

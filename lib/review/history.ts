@@ -53,6 +53,7 @@ const SUMMARIES: Record<string, string> = {
   'claim.remove_span': 'Removed a passage',
   'claim.reattach_span': 'Re-attached a passage',
   'claim.delete': 'Deleted the claim',
+  'claim.comment': 'Commented',
   'annotation.create': 'Added a span',
   'annotation.delete': 'Removed a span',
   'annotation.reattach': 'Re-attached a span',

@@ -18,6 +18,8 @@
  *   or spans since it was last approved (`changedBy`; four-eyes rule; ADMINs are not exempt).
  * - Request changes / reopen: any REVIEWER or ADMIN, the author included. These withdraw or
  *   withhold an approval, so the four-eyes rule (which guards granting one) does not apply.
+ * - Comments: anyone signed in, in any state. A comment changes neither the claim's content nor
+ *   its version, so it never makes someone's open form stale nor counts for the four-eyes rule.
  * - Anchor changes from a text revision are reported by the user who saved it, or the system.
  *   The system actor may do nothing else.
  */
@@ -140,6 +142,12 @@ export function canRemoveSpan(
   return deny('ownership', R.removeSpanOwnership);
 }
 
+/** May the actor post to this claim's discussion? Anyone signed in, in any state. */
+export const canComment: PermissionCheck = (actor) => {
+  if (isSystemActor(actor)) return deny('actor_kind', R.systemOnlyReportsAnchors);
+  return ALLOWED;
+};
+
 const BY_ACTION: Record<ReviewAction, PermissionCheck> = {
   submit: canSubmitClaim,
   approve: canApproveClaim,
@@ -151,6 +159,7 @@ const BY_ACTION: Record<ReviewAction, PermissionCheck> = {
   linkSpan: canChangeSpans,
   removeSpan: canChangeSpans,
   reattachSpan: canChangeSpans,
+  comment: canComment,
 };
 
 /** The permission helper for an action, by name. */

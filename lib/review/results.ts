@@ -122,6 +122,7 @@ export const AUDIT_ACTIONS: Record<ReviewAction, AuditAction> = {
   linkSpan: 'claim.link_span',
   removeSpan: 'claim.remove_span',
   reattachSpan: 'claim.reattach_span',
+  comment: 'claim.comment',
 };
 export type AuditAction =
   | 'claim.submit'
@@ -133,7 +134,8 @@ export type AuditAction =
   | 'claim.anchor_changed'
   | 'claim.link_span'
   | 'claim.remove_span'
-  | 'claim.reattach_span';
+  | 'claim.reattach_span'
+  | 'claim.comment';
 
 /** Values of the claim fields an audit record reports (only the ones that changed). */
 export type ClaimChange = {

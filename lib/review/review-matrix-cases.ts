@@ -109,4 +109,9 @@ export const MATRIX_CASES: readonly MatrixRow[] = [
   [S, 'removeSpan',      [S,    F,    S,    F,    S,    S,    F]],
   [C, 'removeSpan',      [C,    F,    C,    F,    C,    C,    F]],
   [A, 'removeSpan',      [S,    F,    S,    F,    S,    S,    F]],
+  // comment: anyone signed in, in any state; the claim (state and version) stays as it is.
+  [D, 'comment',         [D,    D,    D,    D,    D,    D,    F]],
+  [S, 'comment',         [S,    S,    S,    S,    S,    S,    F]],
+  [C, 'comment',         [C,    C,    C,    C,    C,    C,    F]],
+  [A, 'comment',         [A,    A,    A,    A,    A,    A,    F]],
 ];

@@ -5,6 +5,7 @@ import { REVIEW_STATES } from '../domain';
 import {
   anchorChanged,
   approve,
+  comment,
   deleteClaim,
   edit,
   linkSpan,
@@ -39,10 +40,13 @@ function run(action: ReviewAction, claim: ClaimForReview, actor: ReviewActor): O
     reopen: () => reopen(actor, 'New figures were published.'),
     edit: () => edit(actor, { rationale: 'An updated rationale.' }),
     anchorChanged: () => anchorChanged(changed, 'The quoted text changed.', actor),
+    comment: () => comment(actor, 'Is the 2023 report the latest?'),
   }[action]();
   const r = transition(claim, event);
   if (!r.ok) return { ok: false, failure: r };
-  assert.equal(r.next.version, claim.version + 1, 'version is bumped');
+  // A comment is audited but changes nothing of the claim, its version included.
+  if (action === 'comment') assert.equal(r.next.version, claim.version, 'version is kept');
+  else assert.equal(r.next.version, claim.version + 1, 'version is bumped');
   assert.equal(r.audit.actorId, actor.id, 'audit names the actor');
   assert.equal(r.audit.claimId, claim.id);
   return {

@@ -25,6 +25,7 @@ describe('ALLOWED_FROM', () => {
       linkSpan: ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED'],
       removeSpan: ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED'],
       reattachSpan: ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED'],
+      comment: ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED'],
     });
   });
 });

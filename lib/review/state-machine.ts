@@ -44,6 +44,7 @@ export const ALLOWED_FROM: Readonly<Record<ReviewAction, readonly ReviewState[]>
   linkSpan: REVIEW_STATES,
   removeSpan: REVIEW_STATES,
   reattachSpan: REVIEW_STATES,
+  comment: REVIEW_STATES,
 };
 
 /**
@@ -65,6 +66,7 @@ export function targetState(action: ReviewAction, from: ReviewState): ReviewStat
     case 'linkSpan':
     case 'removeSpan':
     case 'reattachSpan':
+    case 'comment':
       return from;
     case 'delete':
       return null;

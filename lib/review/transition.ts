@@ -27,6 +27,7 @@ import { approvalRecord, approvalSnapshot, claimApprovalHash } from './approval-
 import type {
   AnchorChangedEvent,
   ApproveEvent,
+  CommentEvent,
   DeleteEvent,
   EditEvent,
   LinkSpanEvent,
@@ -79,6 +80,7 @@ const EVENT_TYPES: ReadonlySet<string> = new Set([
   'removeSpan',
   'reattachSpan',
   'delete',
+  'comment',
 ]);
 
 /**
@@ -114,6 +116,8 @@ export function transition(claim: ClaimForReview, event: ReviewEvent): Transitio
       return applyReattachSpan(claim, event);
     case 'delete':
       return applyDelete(claim, event);
+    case 'comment':
+      return applyComment(claim, event);
     default:
       return assertNever(event, 'review event');
   }
@@ -489,6 +493,23 @@ function applySpanChange(
     countChange(claim, event.actor, before, after);
   const note = voidsApproval ? `Back to review: ${reason}.` : null;
   return success(claim, event, before, after, { auditNote: note ?? reason, note });
+}
+
+/**
+ * A post to the discussion: audited with its words, but the claim (content, state, version,
+ * `changedBy`) stays as it is.
+ */
+function applyComment(claim: ClaimForReview, event: CommentEvent): TransitionResult {
+  const body = normaliseText(event.body);
+  if (body === null) {
+    return validationFailure(
+      'comment',
+      ['comment'],
+      'Cannot post an empty comment: write something.',
+    );
+  }
+  const result = success(claim, event, {}, {}, { auditNote: body });
+  return { ...result, next: { ...result.next, version: claim.version } };
 }
 
 function applyDelete(claim: ClaimForReview, event: DeleteEvent): TransitionResult {

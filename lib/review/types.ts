@@ -111,6 +111,7 @@ export const REVIEW_ACTIONS = [
   'linkSpan',
   'removeSpan',
   'reattachSpan',
+  'comment',
 ] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
@@ -126,4 +127,5 @@ export const REVIEW_ACTION_VERBS: Record<ReviewAction, string> = {
   linkSpan: 'link a passage to',
   removeSpan: 'remove a passage from',
   reattachSpan: 're-attach a passage of',
+  comment: 'comment on',
 };

