@@ -39,6 +39,7 @@ export async function SiteHeader() {
                 Review queue <span className={styles.badge}>{waiting}</span>
               </Link>
             )}
+            <Link href="/evidence/changed">Changed sources</Link>
             {canManageUsers(user.role) && <Link href="/admin/users">Users</Link>}
           </nav>
           <span className={styles.who}>

@@ -205,6 +205,8 @@ async function main() {
       FACTMARK_IMPORT_ALLOW_HOSTS: `127.0.0.1:${port + 1000}`,
       FACTMARK_TEST_IMPORT_PORT: String(port + 1000),
       FACTMARK_IMPORT_TIMEOUT_MS: '3000',
+      // Stored evidence copies go to this run's folder (removed at the end), not .data/evidence.
+      FACTMARK_EVIDENCE_DIR: join(work, 'evidence'),
     };
     server = spawn(process.execPath, [NEXT_BIN, 'start', '--port', String(port)], {
       cwd: PROJECT_ROOT,

@@ -9,6 +9,8 @@ import { isApprovalStillValid } from '@/lib/review/approval-snapshot';
 import type { Prisma } from './generated/prisma/client';
 import type { PrismaClient } from './platform/db';
 import { notFound } from './platform/errors';
+import { exportEvidenceSelect, toExportEvidence, type CaptureTexts } from './evidence/export';
+import { evidenceSettings } from './evidence/settings';
 
 /** Claims read per database round trip when streaming a list. */
 export const CLAIM_BATCH_SIZE = 500;
@@ -39,7 +41,7 @@ const exportClaimSelect = {
   author: { select: { id: true, name: true } },
   evidence: {
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { url: true, title: true, quote: true, accessedAt: true },
+    select: exportEvidenceSelect,
   },
   annotations: {
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -69,7 +71,7 @@ type ExportClaimRow = Prisma.ClaimGetPayload<{ select: typeof exportClaimSelect 
  * A claim is published as approved only while it still matches what its approval recorded
  * (issue #10): otherwise it is exported as under review, without reviewer or approval date.
  */
-function toExportClaim(row: ExportClaimRow): ExportClaim {
+function toExportClaim(row: ExportClaimRow, evidence: ExportClaim['evidence']): ExportClaim {
   const latest = row.reviewDecisions[0] ?? null;
   const holds = isApprovalStillValid(
     {
@@ -97,7 +99,7 @@ function toExportClaim(row: ExportClaimRow): ExportClaim {
     approvedAt: approval ? approval.createdAt : null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
-    evidence: row.evidence,
+    evidence,
     appearances: row.annotations.map((a) => ({
       articleId: a.article.id,
       articleTitle: a.article.title,
@@ -171,8 +173,17 @@ export async function getAnnotatedArticle(
   return {
     article: { ...rest, revision },
     annotations,
-    claims: claims.map(toExportClaim),
+    claims: await withEvidence(claims),
   };
+}
+
+/** The claims with their evidence's captures and quote selectors (issue #15). */
+async function withEvidence(rows: readonly ExportClaimRow[]): Promise<ExportClaim[]> {
+  const dir = evidenceSettings().dir;
+  const texts: CaptureTexts = new Map();
+  return Promise.all(
+    rows.map(async (row) => toExportClaim(row, await toExportEvidence(row.evidence, dir, texts))),
+  );
 }
 
 /** Filters of the claims list export. `state: 'ALL'` includes every review state. */
@@ -241,8 +252,9 @@ export async function* streamExportClaims(
       take: batchSize,
       select: exportClaimSelect,
     });
-    for (const row of rows) {
-      const claim = toExportClaim(row);
+    // Stored texts are cached per batch only, so memory stays bounded.
+    const mapped = await withEvidence(rows);
+    for (const claim of mapped) {
       // An approval that no longer matches is not published as one.
       if (filters.state === 'APPROVED' && claim.reviewState !== 'APPROVED') continue;
       yield claim;

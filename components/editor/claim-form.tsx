@@ -10,6 +10,7 @@ import { claimTextWarnings } from '@/lib/claims';
 import type { ClaimDTO, EvidenceDTO } from '@/lib/api/types';
 import { VERDICTS, VERDICT_LABELS, type Verdict } from '@/lib/domain';
 import { needsEvidence } from '@/lib/review/validation';
+import { EvidenceCapture } from '@/components/evidence/evidence-capture';
 import type { ClaimDraft } from '@/lib/workspace/claim-draft';
 import { PanelError } from './panel-error';
 import styles from './panels.module.css';
@@ -153,7 +154,16 @@ export function ClaimForm({
                 <input
                   type="url"
                   value={evidence.url}
-                  onChange={(e) => setEvidence(index, { url: e.target.value })}
+                  onChange={(e) =>
+                    // Another address is another source: its stored copy no longer applies.
+                    setEvidence(index, {
+                      url: e.target.value,
+                      captureId: null,
+                      quoteStart: null,
+                      quoteEnd: null,
+                      quoteAnchor: null,
+                    })
+                  }
                   required
                 />
               </label>
@@ -169,9 +179,23 @@ export function ClaimForm({
                 <textarea
                   rows={2}
                   value={evidence.quote ?? ''}
-                  onChange={(e) => setEvidence(index, { quote: e.target.value || null })}
+                  onChange={(e) =>
+                    // A typed quote is placed again by the server (or "Find quote in copy").
+                    setEvidence(index, {
+                      quote: e.target.value || null,
+                      quoteStart: null,
+                      quoteEnd: null,
+                      quoteAnchor: null,
+                    })
+                  }
                 />
               </label>
+              <EvidenceCapture
+                evidence={evidence}
+                number={index + 1}
+                disabled={disabled}
+                onChange={(patch) => setEvidence(index, patch)}
+              />
               <label>
                 Accessed
                 <input

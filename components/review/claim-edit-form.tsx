@@ -12,6 +12,8 @@ type EvidenceItem = {
   title: string | null;
   quote: string | null;
   accessedAt: string | null;
+  captureId?: string | null;
+  quoteStart?: number | null;
 };
 
 /**
@@ -45,11 +47,14 @@ export function ClaimEditForm({
       version,
       verdict: String(form.get('verdict')),
       rationale: String(form.get('rationale')),
-      evidence: evidence.map(({ url, title, quote, accessedAt }) => ({
+      evidence: evidence.map(({ url, title, quote, accessedAt, captureId, quoteStart }) => ({
         url,
         title,
         quote,
         accessedAt,
+        // Keeps the stored copy linked (issue #15).
+        captureId: captureId ?? null,
+        quoteStart: quoteStart ?? null,
       })),
     });
     setBusy(false);

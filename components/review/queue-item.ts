@@ -10,7 +10,7 @@ export type QueueItem = Pick<
   author: { name: string };
   /** How long it has waited, e.g. "3 days". */
   age: string;
-  evidence: Pick<ReviewCard['evidence'][number], 'id' | 'url' | 'title' | 'quote'>[];
+  evidence: Pick<ReviewCard['evidence'][number], 'id' | 'url' | 'title' | 'quote' | 'captureId'>[];
   appearances: Pick<
     ReviewCard['appearances'][number],
     | 'annotationId'
@@ -38,7 +38,13 @@ export function toQueueItem(card: ReviewCard, now: Date): QueueItem {
     version: card.version,
     author: { name: card.author.name },
     age: formatAge(card.createdAt, now),
-    evidence: card.evidence.map(({ id, url, title, quote }) => ({ id, url, title, quote })),
+    evidence: card.evidence.map(({ id, url, title, quote, captureId }) => ({
+      id,
+      url,
+      title,
+      quote,
+      captureId,
+    })),
     appearances: card.appearances.map((a) => ({
       annotationId: a.annotationId,
       articleId: a.articleId,

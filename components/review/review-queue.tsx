@@ -14,6 +14,9 @@ import { AnchorHealth, confirmChangedText } from './anchor-health';
 import { SpanInContext } from './span-context';
 import ui from '@/components/ui/ui.module.css';
 import reviewStyles from '@/components/review/review.module.css';
+import { LazyEvidenceProof } from '@/components/evidence/lazy-evidence-proof';
+import { SourceAlerts } from '@/components/evidence/source-alerts';
+import { useOpenAlerts } from '@/components/evidence/use-open-alerts';
 
 type Notice = { kind: 'error' | 'success'; text: string; details?: string[] } | null;
 
@@ -34,6 +37,7 @@ function typingIn(target: EventTarget | null): boolean {
  */
 export function ReviewQueueList({ items }: { items: QueueItem[] }) {
   const router = useRouter();
+  const alertsByClaim = useOpenAlerts();
   const [current, setCurrent] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [requesting, setRequesting] = useState<string | null>(null);
@@ -244,6 +248,7 @@ export function ReviewQueueList({ items }: { items: QueueItem[] }) {
                   </div>
                 ))}
                 <p className={reviewStyles.rationale}>{item.rationale}</p>
+                <SourceAlerts alerts={alertsByClaim.get(item.id) ?? []} />
                 {item.evidence.length > 0 && (
                   <ul className={reviewStyles.evidence} aria-label="Evidence">
                     {item.evidence.map((e) => (
@@ -252,6 +257,7 @@ export function ReviewQueueList({ items }: { items: QueueItem[] }) {
                           {e.title ?? e.url}
                         </a>
                         {e.quote && <q> {e.quote}</q>}
+                        {e.captureId && <LazyEvidenceProof evidenceId={e.id} />}
                       </li>
                     ))}
                   </ul>

@@ -11,6 +11,12 @@ export interface EvidenceDTO {
   title: string | null;
   quote: string | null;
   accessedAt: string | null;
+  /** The stored copy the quote was taken from (issue #15); null or absent when not archived. */
+  captureId?: string | null;
+  /** Where the quote sits in the copy's text (UTF-16 offsets), as the server anchored it. */
+  quoteStart?: number | null;
+  quoteEnd?: number | null;
+  quoteAnchor?: 'EXACT' | 'FUZZY' | 'NOT_FOUND' | null;
 }
 
 export interface PersonDTO {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeTextQuote } from '@/lib/anchoring';
-import { anchorQuote, compareQuote } from './quote';
+import { anchorQuote, compareQuote, quotePassage, PASSAGE_CONTEXT_CHARS } from './quote';
 
 const TEXT =
   'The ministry said on Monday that 1,200 wells were drilled in 2024.\n\n' +
@@ -73,5 +73,33 @@ describe('compareQuote', () => {
       'The ministry said on Monday that 1,400 wells were drilled in 2025.\n\n' +
       `Opposition deputies, in a statement, repeated the old line. ${quote} They left.\n\nNothing else.`;
     assert.equal(compareQuote(anchor, newer)?.change, 'MOVED');
+  });
+});
+
+describe('quotePassage', () => {
+  const text = 'First paragraph.\n\nBefore the quote. The quoted words. After it.\n\nLast.';
+  const start = text.indexOf('The quoted words.');
+  const end = start + 'The quoted words.'.length;
+
+  it('gives the quote with the rest of its paragraph on each side', () => {
+    assert.deepEqual(quotePassage(text, start, end), {
+      before: 'Before the quote. ',
+      quote: 'The quoted words.',
+      after: ' After it.',
+    });
+  });
+
+  it('cuts a long paragraph at a word, with an ellipsis, on each side', () => {
+    const long = `${'word '.repeat(200)}QUOTE${' more'.repeat(200)}`;
+    const at = long.indexOf('QUOTE');
+    const passage = quotePassage(long, at, at + 5)!;
+    assert.ok(passage.before.startsWith('…word'));
+    assert.ok(passage.after.endsWith('more…'));
+    assert.ok(passage.before.length <= PASSAGE_CONTEXT_CHARS + 1);
+  });
+
+  it('is null for offsets outside the text', () => {
+    assert.equal(quotePassage(text, 5, text.length + 1), null);
+    assert.equal(quotePassage(text, 9, 3), null);
   });
 });

@@ -185,3 +185,37 @@ export function wordDiff(before: string, after: string): DiffPart[] {
     ...(removed ? { removed: true } : {}),
   }));
 }
+
+/** A quote in its paragraph: the text before it, the quote, the text after it. */
+export interface QuotePassage {
+  before: string;
+  quote: string;
+  after: string;
+}
+
+/**
+ * How much of the paragraph around a quote is shown on each side: enough to judge the context
+ * of a sentence, short enough for a review card.
+ */
+export const PASSAGE_CONTEXT_CHARS = 400;
+
+/**
+ * The paragraph of `text` holding `[start, end)` (paragraphs end at a newline), cut to
+ * PASSAGE_CONTEXT_CHARS on each side with "…"; null when the offsets are outside the text.
+ */
+export function quotePassage(text: string, start: number, end: number): QuotePassage | null {
+  if (start < 0 || end < start || end > text.length) return null;
+  let from = text.lastIndexOf('\n', start - 1) + 1;
+  let to = text.indexOf('\n', end);
+  if (to < 0) to = text.length;
+  let before = text.slice(from, start);
+  let after = text.slice(end, to);
+  if (before.length > PASSAGE_CONTEXT_CHARS) {
+    from = start - PASSAGE_CONTEXT_CHARS;
+    before = `…${text.slice(from, start).replace(/^\S*\s/, '')}`;
+  }
+  if (after.length > PASSAGE_CONTEXT_CHARS) {
+    after = `${text.slice(end, end + PASSAGE_CONTEXT_CHARS).replace(/\s\S*$/, '')}…`;
+  }
+  return { before, quote: text.slice(start, end), after };
+}

@@ -22,6 +22,7 @@ import {
 } from './annotated-article';
 import { DEFAULT_CLAIM_FILTER } from './filter';
 import { isoDate } from './dates';
+import { describeEvidenceCapture } from './evidence-capture';
 import { escapeHtml, htmlLink, htmlParagraphs } from './html';
 import { assignLanes, isLineBreak, lineBreakBoundaries, splitSegments } from './segments';
 import type { AnnotatedArticle, ExportConfig } from './types';
@@ -215,7 +216,9 @@ function renderNote(
       const accessed = e.accessedAt
         ? ` <span class="fm-url">accessed ${isoDate(e.accessedAt)}</span>`
         : '';
-      return `<li>${htmlLink(e.url, e.title)}${url}${accessed}${quote}</li>`;
+      const stored = describeEvidenceCapture(e);
+      const copy = stored ? `<p class="fm-url">${escapeHtml(stored)}</p>` : '';
+      return `<li>${htmlLink(e.url, e.title)}${url}${accessed}${quote}${copy}</li>`;
     });
     rows.push(['Evidence', `<ul>${items.join('')}</ul>`]);
   }

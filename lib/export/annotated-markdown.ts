@@ -20,6 +20,7 @@ import {
 } from './annotated-article';
 import { DEFAULT_CLAIM_FILTER } from './filter';
 import { isoDate } from './dates';
+import { describeEvidenceCapture } from './evidence-capture';
 import {
   canCloseStrong,
   canOpenStrong,
@@ -239,7 +240,9 @@ function noteFields(note: ClaimNote, prepared: PreparedArticle): string {
       const url = e.title ? ` (${markdownLineText(e.url)})` : '';
       const accessed = e.accessedAt ? `, accessed ${isoDate(e.accessedAt)}` : '';
       const quote = e.quote?.trim() ? `: “${markdownLineText(e.quote)}”` : '';
-      return `  - ${markdownLink(e.url, e.title)}${url}${accessed}${quote}`;
+      const stored = describeEvidenceCapture(e);
+      const copy = stored ? `\n    ${markdownLineText(stored)}` : '';
+      return `  - ${markdownLink(e.url, e.title)}${url}${accessed}${quote}${copy}`;
     });
     fields.push(`- **Evidence:**\n${items.join('\n')}`);
   }

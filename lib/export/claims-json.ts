@@ -7,8 +7,9 @@ import { REVIEW_STATE_LABELS, VERDICT_LABELS, type ReviewState, type Verdict } f
 import { DEFAULT_CLAIM_FILTER, isClaimIncluded } from './filter';
 import { isoDateTime } from './dates';
 import { jsonArrayWriter } from './stream';
+import type { TextPositionSelector, TextQuoteSelector } from './selectors';
 import { exportedUrl } from './urls';
-import type { ClaimFilter, ClaimSource, ExportClaim, ExportPerson } from './types';
+import type { ClaimFilter, ClaimSource, ExportClaim, ExportEvidence, ExportPerson } from './types';
 
 /** Options for the JSON claim list. */
 export type ClaimsJsonOptions = {
@@ -31,12 +32,7 @@ export type ClaimJson = {
   readonly approvedAt: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
-  readonly evidence: readonly {
-    readonly url: string;
-    readonly title: string | null;
-    readonly quote: string | null;
-    readonly accessedAt: string | null;
-  }[];
+  readonly evidence: readonly EvidenceJson[];
   readonly appearances: readonly {
     readonly articleId: string;
     readonly articleTitle: string;
@@ -46,6 +42,65 @@ export type ClaimJson = {
     readonly quote: string;
   }[];
 };
+
+/** One evidence source of a claim, with its stored copy and the quote's place in it. */
+export type EvidenceJson = {
+  readonly url: string;
+  readonly title: string | null;
+  readonly quote: string | null;
+  readonly accessedAt: string | null;
+  /**
+   * The stored copy the quote was taken from (archive id, fetch time, sha256 of the body as it
+   * arrived, WARC-Record-ID); null when the source was not archived.
+   */
+  readonly capture: {
+    readonly id: string;
+    readonly kind: 'FETCH' | 'UPLOAD';
+    readonly url: string;
+    readonly fetchedAt: string;
+    readonly sha256: string;
+    readonly warcRecordId: string;
+  } | null;
+  /**
+   * W3C selectors of the quote in the stored copy's text (TextPositionSelector in code points);
+   * null when there is no copy or the quote was not found in it.
+   */
+  readonly selector: readonly [TextQuoteSelector, TextPositionSelector] | null;
+  /** EXACT when the quote is verbatim in the copy, FUZZY when only close; null: not anchored. */
+  readonly quoteMatch: 'EXACT' | 'FUZZY' | null;
+};
+
+/** The JSON form of one evidence source. */
+export function evidenceToJson(e: ExportEvidence): EvidenceJson {
+  const q = e.quoteSelector ?? null;
+  return {
+    url: exportedUrl(e.url) ?? e.url,
+    title: e.title,
+    quote: e.quote,
+    accessedAt: optionalDate(e.accessedAt),
+    capture: e.capture
+      ? {
+          id: e.capture.id,
+          kind: e.capture.kind,
+          url:
+            e.capture.kind === 'FETCH'
+              ? (exportedUrl(e.capture.url) ?? e.capture.url)
+              : e.capture.url,
+          fetchedAt: isoDateTime(e.capture.fetchedAt),
+          sha256: e.capture.sha256,
+          warcRecordId: e.capture.warcRecordId,
+        }
+      : null,
+    selector:
+      e.capture && q
+        ? [
+            { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix },
+            { type: 'TextPositionSelector', start: q.start, end: q.end },
+          ]
+        : null,
+    quoteMatch: e.capture && q ? q.match : null,
+  };
+}
 
 /** The JSON form of a claim (plain data, dates as ISO strings). */
 export function claimToJson(claim: ExportClaim): ClaimJson {
@@ -63,12 +118,7 @@ export function claimToJson(claim: ExportClaim): ClaimJson {
     approvedAt: optionalDate(claim.approvedAt),
     createdAt: isoDateTime(claim.createdAt),
     updatedAt: isoDateTime(claim.updatedAt),
-    evidence: claim.evidence.map((e) => ({
-      url: exportedUrl(e.url) ?? e.url,
-      title: e.title,
-      quote: e.quote,
-      accessedAt: optionalDate(e.accessedAt),
-    })),
+    evidence: claim.evidence.map(evidenceToJson),
     appearances: claim.appearances.map((a) => ({
       articleId: a.articleId,
       articleTitle: a.articleTitle,

@@ -57,12 +57,45 @@ export type ExportAnnotation = {
   readonly creator: ExportCreator;
 };
 
+/**
+ * The stored copy (issue #15) a piece of evidence was quoted from: a WARC record in Factmark's
+ * archive. `url` is the address finally fetched (or the uploaded file's name); `sha256` is the
+ * digest of the response body as it arrived.
+ */
+export type ExportEvidenceCapture = {
+  readonly id: string;
+  readonly kind: 'FETCH' | 'UPLOAD';
+  readonly url: string;
+  readonly fetchedAt: Date;
+  readonly sha256: string;
+  readonly warcRecordId: string;
+};
+
+/**
+ * Where the evidence quote sits in its capture's stored (cleaned) text: W3C quote selector parts
+ * and `start`/`end` in Unicode code points; `match` says whether it was found verbatim.
+ */
+export type ExportEvidenceQuote = {
+  readonly exact: string;
+  readonly prefix: string;
+  readonly suffix: string;
+  readonly start: number;
+  readonly end: number;
+  readonly match: 'EXACT' | 'FUZZY';
+};
+
 /** One piece of evidence cited by a claim. */
 export type ExportEvidence = {
+  /** The evidence row's id (names its W3C annotation); absent in older callers. */
+  readonly id?: string;
   readonly url: string;
   readonly title: string | null;
   readonly quote: string | null;
   readonly accessedAt: Date | null;
+  /** The stored copy, when the source was archived. */
+  readonly capture?: ExportEvidenceCapture | null;
+  /** The quote anchored in the stored copy; null when not archived or not found there. */
+  readonly quoteSelector?: ExportEvidenceQuote | null;
 };
 
 /** An article the claim appears in, with the passage quoted there. */

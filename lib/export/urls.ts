@@ -62,6 +62,10 @@ export type AppUrls = {
   readonly revision: (articleId: string, revisionNumber: number) => string;
   readonly annotation: (annotationId: string) => string;
   readonly annotationCollection: (articleId: string, revisionNumber: number) => string;
+  /** An evidence quote's own annotation (W3C export). */
+  readonly evidence: (evidenceId: string) => string;
+  /** A stored copy of an evidence source, as Factmark serves it (sandboxed). */
+  readonly capture: (captureId: string) => string;
 };
 
 /** The app's URL scheme for exported identifiers (`/claims/:id`, `/articles/:id`, ...). */
@@ -75,6 +79,8 @@ export function appUrls(appBaseUrl: string): AppUrls {
     revision: (id, n) => `${base}/articles/${seg(id)}/revisions/${n}`,
     annotation: (id) => `${base}/annotations/${seg(id)}`,
     annotationCollection: (id, n) => `${base}/articles/${seg(id)}/revisions/${n}/annotations`,
+    evidence: (id) => `${base}/evidence/${seg(id)}`,
+    capture: (id) => `${base}/api/evidence/captures/${seg(id)}/copy`,
   };
 }
 

@@ -15,6 +15,13 @@
  * - `creator` (a Person, by name; emails are not exported), `created`, `modified` (the later of the
  *   annotation's creation and its claim's last update), `generator` and `generated`.
  *
+ * Evidence (issue #15): each evidence quote anchored in a stored copy of its source becomes an
+ * annotation of its own after the claim annotations (`motivation: linking`): its target is the
+ * source URL in the state Factmark archived it (a TimeState with the fetch time and the stored
+ * copy as `cached`), selected by TextQuote and TextPosition selectors over the copy's stored
+ * text; its bodies link to the claim's annotations in this collection and describe the capture
+ * (archive id, sha256 of the body as fetched, WARC-Record-ID).
+ *
  * Positions refer to the revision's text as stored in Factmark (the cleaned article text), which
  * may differ from the text of the page at the source URL; the quote selector is the robust one.
  * Every exported annotation is checked against the MUST assertions of the W3C test suite in the
@@ -22,7 +29,11 @@
  */
 
 import { REVIEW_STATE_LABELS, VERDICT_LABELS } from '../domain';
-import { prepareAnnotatedArticle, type AnnotatedExportOptions } from './annotated-article';
+import {
+  prepareAnnotatedArticle,
+  type AnnotatedExportOptions,
+  type ClaimNote,
+} from './annotated-article';
 import { codePointIndex, type CodePointIndex } from './code-points';
 import { DEFAULT_CLAIM_FILTER } from './filter';
 import { isoDateTime } from './dates';
@@ -80,12 +91,19 @@ export type WebAnnotationLinkBody = {
   readonly purpose: 'linking';
 };
 
+/** The state of a source when it was archived (W3C TimeState). */
+export type WebAnnotationTimeState = {
+  readonly type: 'TimeState';
+  readonly sourceDate: string;
+  readonly cached: string;
+};
+
 /** One Web Annotation. */
 export type WebAnnotation = {
   readonly '@context': typeof WEB_ANNOTATION_CONTEXT;
   readonly id: string;
   readonly type: 'Annotation';
-  readonly motivation: 'assessing' | 'highlighting';
+  readonly motivation: 'assessing' | 'highlighting' | 'linking';
   readonly created: string;
   readonly modified: string;
   readonly creator: { readonly type: 'Person'; readonly name: string };
@@ -96,6 +114,7 @@ export type WebAnnotation = {
     readonly type: 'SpecificResource';
     readonly source: string;
     readonly selector: readonly (TextQuoteSelector | TextPositionSelector)[];
+    readonly state?: WebAnnotationTimeState;
   };
 };
 
@@ -137,12 +156,13 @@ export function buildWebAnnotationCollection(
     filter: prepared.filter,
     language: options.language,
   };
-  const items = [
+  const claimItems = [
     ...prepared.placed.map((p) => toWebAnnotation(p.annotation, p.claim, true, context)),
     ...prepared.notes.flatMap((note) =>
       note.unplaced.map((annotation) => toWebAnnotation(annotation, note.claim, false, context)),
     ),
   ];
+  const items = [...claimItems, ...evidenceAnnotations(prepared.notes, claimItems, context)];
   const id = urls.annotationCollection(article.id, article.revision.number);
   const page = `${id}?page=0`;
   return {
@@ -205,6 +225,92 @@ function toWebAnnotation(
     body: bodies(claim, context),
     target: { type: 'SpecificResource', source: context.source, selector },
   };
+}
+
+/** The claim annotations' ids per claim, in collection order. */
+function annotationIdsByClaim(notes: readonly ClaimNote[], urls: AppUrls): Map<string, string[]> {
+  const byClaim = new Map<string, string[]>();
+  for (const note of notes) {
+    byClaim.set(note.claim.id, [
+      ...note.placed.map((p) => urls.annotation(p.annotation.id)),
+      ...note.unplaced.map((a) => urls.annotation(a.id)),
+    ]);
+  }
+  return byClaim;
+}
+
+/**
+ * One `linking` annotation per evidence quote anchored in a stored copy, for the claims in the
+ * collection (each evidence once, in claim order).
+ */
+function evidenceAnnotations(
+  notes: readonly ClaimNote[],
+  claimItems: readonly WebAnnotation[],
+  context: BuildContext,
+): WebAnnotation[] {
+  const listed = new Set(claimItems.map((i) => i.id));
+  const byClaim = annotationIdsByClaim(notes, context.urls);
+  const result: WebAnnotation[] = [];
+  const seen = new Set<string>();
+  for (const note of notes) {
+    const links = (byClaim.get(note.claim.id) ?? []).filter((id) => listed.has(id));
+    if (!links.length) continue;
+    note.claim.evidence.forEach((evidence, index) => {
+      const capture = evidence.capture;
+      const quote = evidence.quoteSelector;
+      if (!capture || !quote) return;
+      const key = evidence.id ?? `${note.claim.id}-${index + 1}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const cached = context.urls.capture(capture.id);
+      const fetched = isoDateTime(capture.fetchedAt);
+      result.push({
+        '@context': WEB_ANNOTATION_CONTEXT,
+        id: context.urls.evidence(key),
+        type: 'Annotation',
+        motivation: 'linking',
+        created: isoDateTime(note.claim.createdAt),
+        modified: isoDateTime(note.claim.updatedAt),
+        creator: { type: 'Person', name: note.claim.author.name },
+        generator: { id: `${context.urls.base}/`, type: 'Software', name: GENERATOR_NAME },
+        generated: context.generated,
+        body: [
+          ...links.map((source): WebAnnotationLinkBody => ({
+            type: 'SpecificResource',
+            source,
+            purpose: 'linking',
+          })),
+          {
+            type: 'TextualBody',
+            purpose: 'describing',
+            value:
+              `Evidence for the claim "${note.claim.text}". Quoted from the copy archived ` +
+              `${fetched} (archive id ${capture.id}, sha256 ${capture.sha256}, ` +
+              `WARC-Record-ID ${capture.warcRecordId}); ${quote.match === 'EXACT' ? 'found verbatim' : 'found approximately'} in it.`,
+            format: TEXT_FORMAT,
+          },
+        ],
+        target: {
+          type: 'SpecificResource',
+          source:
+            (capture.kind === 'FETCH' ? safeHttpUrl(capture.url) : null) ??
+            safeHttpUrl(evidence.url) ??
+            cached,
+          state: { type: 'TimeState', sourceDate: fetched, cached },
+          selector: [
+            {
+              type: 'TextQuoteSelector',
+              exact: quote.exact,
+              prefix: quote.prefix,
+              suffix: quote.suffix,
+            },
+            { type: 'TextPositionSelector', start: quote.start, end: quote.end },
+          ],
+        },
+      });
+    });
+  }
+  return result;
 }
 
 function bodies(

@@ -41,6 +41,9 @@ export function toClaimFields(draft: ClaimDraft) {
       title: e.title,
       quote: e.quote,
       accessedAt: e.accessedAt,
+      // The stored copy stays linked on every save (the server re-anchors the quote in it).
+      captureId: e.captureId ?? null,
+      quoteStart: e.quoteStart ?? null,
     })),
   };
 }

@@ -20,7 +20,8 @@ export interface EvidenceFixtureServer {
   close(): Promise<void>;
 }
 
-export async function startEvidenceFixtureServer(): Promise<EvidenceFixtureServer> {
+/** Starts the server on `port` (0: any free port) on 127.0.0.1. */
+export async function startEvidenceFixtureServer(port = 0): Promise<EvidenceFixtureServer> {
   const pages = new Map<string, { body: Buffer; type: string; status: number }>();
   const counts = new Map<string, number>();
   const hangs = new Map<string, number>();
@@ -46,12 +47,12 @@ export async function startEvidenceFixtureServer(): Promise<EvidenceFixtureServe
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  const actual = (server.address() as AddressInfo).port;
   return {
-    port,
-    url: (path) => `http://127.0.0.1:${port}${path}`,
+    port: actual,
+    url: (path) => `http://127.0.0.1:${actual}${path}`,
     set: (path, body, type = 'text/html; charset=utf-8', status = 200) =>
       pages.set(path, { body: Buffer.from(body), type, status }),
     hang: (path, times = 1) => hangs.set(path, times),

@@ -3,7 +3,9 @@
  * it, the sandboxed copy, single records and a claim's evidence package as .warc.gz, the open
  * "source changed since cited" alerts, and the failed jobs admins see.
  */
-import { anchorQuote, type AnchoredQuote } from '@/lib/evidence/quote';
+import type { AlertDTO, QuoteProofDTO } from '@/lib/evidence/api-types';
+import type { DiffPart } from '@/lib/evidence/quote';
+import { anchorQuote, quotePassage, type AnchoredQuote } from '@/lib/evidence/quote';
 import type { PrismaClient } from '../platform/db';
 import { notFound } from '../platform/errors';
 import type { EvidenceCapture } from '../generated/prisma/client';
@@ -51,6 +53,48 @@ export async function anchorInCapture(
 ): Promise<AnchoredQuote> {
   const capture = await getCaptureOrThrow(prisma, id);
   return anchorQuote(await readCaptureText(dir, capture), quote, start);
+}
+
+/**
+ * A cited quote in its stored copy, for the reviewer: the quote highlighted in its paragraph and
+ * the copy's fetch date. `passage` is null when the evidence has no copy or the quote was not
+ * found in it. Throws 404 for unknown evidence.
+ */
+export async function quoteProof(
+  prisma: PrismaClient,
+  dir: string,
+  evidenceId: string,
+): Promise<QuoteProofDTO> {
+  const evidence = await prisma.evidence.findUnique({
+    where: { id: evidenceId },
+    select: {
+      id: true,
+      url: true,
+      quote: true,
+      quoteStart: true,
+      quoteEnd: true,
+      quoteAnchor: true,
+      capture: true,
+    },
+  });
+  if (!evidence) throw notFound('The evidence');
+  const { capture, quoteStart, quoteEnd, quoteAnchor } = evidence;
+  const placed =
+    capture &&
+    quoteAnchor &&
+    quoteAnchor !== 'NOT_FOUND' &&
+    quoteStart !== null &&
+    quoteEnd !== null;
+  return {
+    evidenceId: evidence.id,
+    url: evidence.url,
+    quote: evidence.quote,
+    quoteAnchor,
+    capture: capture ? captureView(capture) : null,
+    passage: placed
+      ? quotePassage(await readCaptureText(dir, capture), quoteStart, quoteEnd)
+      : null,
+  };
 }
 
 /**
@@ -140,7 +184,7 @@ function warcDownload(parts: Uint8Array[], name: string): Response {
 }
 
 /** Open "source changed since cited" alerts, newest first, with their claim. */
-export async function listOpenAlerts(prisma: PrismaClient, claimId?: string) {
+export async function listOpenAlerts(prisma: PrismaClient, claimId?: string): Promise<AlertDTO[]> {
   const alerts = await prisma.evidenceAlert.findMany({
     where: { resolvedAt: null, ...(claimId ? { claimId } : {}) },
     orderBy: { createdAt: 'desc' },
@@ -163,7 +207,8 @@ export async function listOpenAlerts(prisma: PrismaClient, claimId?: string) {
     quote: a.quote,
     newQuote: a.newQuote,
     change: a.change,
-    diff: a.diff,
+    // Written by watch.ts from lib/evidence's wordDiff.
+    diff: a.diff as unknown as DiffPart[],
     citedCapture: { id: a.fromCaptureId, fetchedAt: fetched.get(a.fromCaptureId) ?? null },
     newCapture: { id: a.toCaptureId, fetchedAt: fetched.get(a.toCaptureId) ?? null },
     createdAt: a.createdAt.toISOString(),

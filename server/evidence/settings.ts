@@ -5,6 +5,8 @@
  * - FACTMARK_WATCH_INTERVAL_HOURS: how often a cited source is re-fetched. Default 24.
  * - FACTMARK_FETCH_CONCURRENCY: fetches one process runs at once (jobs). Default 8.
  * - FACTMARK_FETCH_PER_HOST: fetches one process sends to one host at once. Default 2.
+ * - FACTMARK_FETCH_HOST_INTERVAL_MS: least time between two fetches one process starts to one
+ *   host (a rate limit). Default 0: only the per-host concurrency applies.
  * - FACTMARK_JOB_EXPIRE_SECONDS: a job still running after this is taken for dead (its worker
  *   was killed) and retried. Default 120.
  * - FACTMARK_JOB_RETRY_DELAY_SECONDS: first retry delay of a failed job, doubled on each
@@ -17,6 +19,7 @@ export interface EvidenceSettings {
   watchIntervalHours: number;
   concurrency: number;
   perHost: number;
+  hostIntervalMs: number;
   expireSeconds: number;
   retryDelaySeconds: number;
 }
@@ -43,6 +46,7 @@ export function evidenceSettings(env: NodeJS.ProcessEnv = process.env): Evidence
     watchIntervalHours: wholeNumber(env, 'FACTMARK_WATCH_INTERVAL_HOURS', 24, 1, 24 * 365),
     concurrency: wholeNumber(env, 'FACTMARK_FETCH_CONCURRENCY', 8, 1, 256),
     perHost: wholeNumber(env, 'FACTMARK_FETCH_PER_HOST', 2, 1, 64),
+    hostIntervalMs: wholeNumber(env, 'FACTMARK_FETCH_HOST_INTERVAL_MS', 0, 0, 60_000),
     expireSeconds: wholeNumber(env, 'FACTMARK_JOB_EXPIRE_SECONDS', 120, 5, 86_400),
     retryDelaySeconds: wholeNumber(env, 'FACTMARK_JOB_RETRY_DELAY_SECONDS', 60, 1, 86_400),
   };

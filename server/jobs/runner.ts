@@ -46,7 +46,9 @@ export async function startJobRunner(options: RunnerOptions): Promise<JobRunner>
     expireSeconds: evidence.expireSeconds,
     retryDelaySeconds: evidence.retryDelaySeconds,
   });
-  const limiter = createKeyedLimiter(evidence.perHost);
+  const limiter = createKeyedLimiter(evidence.perHost, {
+    minIntervalMs: evidence.hostIntervalMs,
+  });
   const watch = {
     dir: evidence.dir,
     fetch: options.fetch,
@@ -72,10 +74,20 @@ export async function startJobRunner(options: RunnerOptions): Promise<JobRunner>
     return result;
   };
   for (let i = 0; i < evidence.concurrency; i++) {
-    await boss.work<RecheckJob>(
+    // pg-boss waits out the polling interval after every fetch, found work or not, so a worker
+    // would take at most one job a second. Notifying the worker after each job makes it fetch
+    // again at once: it waits only when the queue was empty.
+    let workerId: string | null = null;
+    workerId = await boss.work<RecheckJob>(
       RECHECK_QUEUE,
       { batchSize: 1, pollingIntervalSeconds: 1 },
-      recheck,
+      async (jobs) => {
+        try {
+          return await recheck(jobs);
+        } finally {
+          if (workerId && jobs.length) boss.notifyWorker(workerId);
+        }
+      },
     );
   }
   await boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: 5 }, async () => {

@@ -64,6 +64,10 @@ export interface ReviewCard {
     quote: string | null;
     /** ISO timestamp (UTC) or null. */
     accessedAt: string | null;
+    /** The stored copy the quote was taken from, and how the quote anchors in it (issue #15). */
+    captureId: string | null;
+    quoteStart: number | null;
+    quoteAnchor: 'EXACT' | 'FUZZY' | 'NOT_FOUND' | null;
   }[];
   appearances: {
     annotationId: string;
@@ -140,7 +144,9 @@ async function loadCards(
       c."changedBy",
       COALESCE((SELECT json_agg(json_build_object('id', e.id, 'url', e.url, 'title', e.title,
                   'quote', e.quote,
-                  'accessedAt', to_char(e."accessedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+                  'accessedAt', to_char(e."accessedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                  'captureId', e."captureId", 'quoteStart', e."quoteStart",
+                  'quoteAnchor', e."quoteAnchor")
                 ORDER BY e."createdAt", e.id)
                 FROM "Evidence" e WHERE e."claimId" = c.id), '[]'::json) AS evidence,
       COALESCE((SELECT json_agg(json_build_object(

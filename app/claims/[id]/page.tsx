@@ -12,6 +12,10 @@ import { HistoryList } from '@/components/review/history-list';
 import { ReviewActions } from '@/components/review/review-actions';
 import { AnchorHealth } from '@/components/review/anchor-health';
 import { SpanInContext } from '@/components/review/span-context';
+import { EvidenceProof } from '@/components/evidence/evidence-proof';
+import { SourceAlerts } from '@/components/evidence/source-alerts';
+import { listOpenAlerts, quoteProof } from '@/server/evidence/service';
+import { evidenceSettings } from '@/server/evidence/settings';
 import { db } from '@/server/platform/db';
 import { AppError } from '@/server/platform/errors';
 import { getClaimReviewPage } from '@/server/queries/claim-page';
@@ -48,6 +52,16 @@ export default async function ClaimPage({ params }: Props) {
   const user = await requirePageUser(`/claims/${id}`);
   const { card, approval, approvalHolds, comments, decisions, history } = await loadClaim(user, id);
   const now = new Date();
+  // Issue #15: each archived quote in its stored copy, and the open "source changed" flags.
+  const dir = evidenceSettings().dir;
+  const [alerts, proofs] = await Promise.all([
+    listOpenAlerts(db(), card.id),
+    Promise.all(
+      card.evidence.map((e) =>
+        e.captureId ? quoteProof(db(), dir, e.id).catch(() => null) : Promise.resolve(null),
+      ),
+    ),
+  ]);
   return (
     <div className={reviewStyles.claimPage}>
       <p className={ui.muted}>
@@ -78,16 +92,24 @@ export default async function ClaimPage({ params }: Props) {
           <p className={ui.muted}>No rationale yet.</p>
         )}
         <h3>Evidence</h3>
+        <SourceAlerts alerts={alerts} />
         {card.evidence.length === 0 ? (
           <p className={ui.muted}>No evidence yet.</p>
         ) : (
           <ul className={reviewStyles.evidence}>
-            {card.evidence.map((e) => (
+            {card.evidence.map((e, index) => (
               <li key={e.id}>
                 <a href={e.url} rel="noreferrer noopener" target="_blank">
                   {e.title ?? e.url}
                 </a>
-                {e.quote && <blockquote>{e.quote}</blockquote>}
+                {proofs[index]?.passage ? (
+                  <EvidenceProof proof={proofs[index]} />
+                ) : (
+                  <>
+                    {e.quote && <blockquote>{e.quote}</blockquote>}
+                    {proofs[index] && <EvidenceProof proof={proofs[index]} />}
+                  </>
+                )}
               </li>
             ))}
           </ul>

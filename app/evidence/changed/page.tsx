@@ -1,20 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { WordDiff, type DiffPart } from '@/components/evidence/word-diff';
+import { DismissAlert } from '@/components/evidence/dismiss-alert';
+import { CHANGE_LABELS } from '@/components/evidence/source-alerts';
+import { formatFetchDate } from '@/components/evidence/format';
+import { WordDiff } from '@/components/evidence/word-diff';
+import styles from '@/components/evidence/changed-sources.module.css';
 import { listOpenAlerts } from '@/server/evidence/service';
 import { db } from '@/server/platform/db';
 import { requirePageUser } from '@/server/platform/session';
 import ui from '@/components/ui/ui.module.css';
 
 export const metadata: Metadata = { title: 'Changed sources' };
-
-const CHANGE_LABELS = {
-  CHANGED: 'Quote changed',
-  VANISHED: 'Quote gone',
-  MOVED: 'Quote moved',
-} as const;
-
-const date = (iso: string | null) => (iso ? new Date(iso).toUTCString() : 'unknown');
 
 /** Changed sources: every open "source changed since cited" alert, newest first. */
 export default async function ChangedSourcesPage() {
@@ -30,36 +26,46 @@ export default async function ChangedSourcesPage() {
       {alerts.length === 0 ? (
         <p>No cited source has changed.</p>
       ) : (
-        <table>
+        <table className={styles.table}>
           <thead>
             <tr>
               <th scope="col">Claim</th>
               <th scope="col">Source</th>
               <th scope="col">Change</th>
               <th scope="col">Quote, cited → now</th>
+              <th scope="col">
+                <span className={ui.visuallyHidden}>Action</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {alerts.map((alert) => (
               <tr key={alert.id}>
-                <td>
+                <td data-label="Claim">
                   <Link href={`/claims/${alert.claim.id}`}>{alert.claim.text}</Link>
                 </td>
-                <td>
+                <td data-label="Source">
                   <a href={alert.url} rel="noreferrer noopener" target="_blank">
                     {alert.url}
                   </a>
                   <br />
                   <small>
-                    cited copy {date(alert.citedCapture.fetchedAt)} ·{' '}
-                    <a href={`/api/evidence/captures/${alert.newCapture.id}/copy`}>
-                      new copy {date(alert.newCapture.fetchedAt)}
+                    cited copy {formatFetchDate(alert.citedCapture.fetchedAt)} ·{' '}
+                    <a
+                      href={`/api/evidence/captures/${alert.newCapture.id}/copy`}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                    >
+                      new copy {formatFetchDate(alert.newCapture.fetchedAt)}
                     </a>
                   </small>
                 </td>
-                <td>{CHANGE_LABELS[alert.change]}</td>
+                <td data-label="Change">{CHANGE_LABELS[alert.change]}</td>
+                <td data-label="Quote">
+                  <WordDiff parts={alert.diff} />
+                </td>
                 <td>
-                  <WordDiff parts={alert.diff as unknown as DiffPart[]} />
+                  <DismissAlert alertId={alert.id} />
                 </td>
               </tr>
             ))}

@@ -1,0 +1,67 @@
+/**
+ * The evidence endpoints, by name, through the one client (./client): each call resolves to its
+ * typed data or an ApiError.
+ */
+import type {
+  AlertDTO,
+  AnchoredQuoteDTO,
+  ArchivedDTO,
+  CaptureTextDTO,
+  QuoteProofDTO,
+  RecheckDTO,
+} from '@/lib/evidence/api-types';
+import { request, type ApiResult } from './client';
+import { toApiError } from './errors';
+
+const enc = encodeURIComponent;
+
+export const evidenceApi = {
+  archive: (url: string) => request<ArchivedDTO>('POST', '/api/evidence/captures', { url }),
+  capture: (captureId: string) =>
+    request<CaptureTextDTO>('GET', `/api/evidence/captures/${enc(captureId)}`),
+  anchorQuote: (captureId: string, quote: string, start?: number) =>
+    request<AnchoredQuoteDTO>('POST', `/api/evidence/captures/${enc(captureId)}/quote`, {
+      quote,
+      ...(start === undefined ? {} : { start }),
+    }),
+  recheck: (sourceId: string) =>
+    request<RecheckDTO>('POST', `/api/evidence/sources/${enc(sourceId)}/recheck`),
+  quoteProof: (evidenceId: string) =>
+    request<QuoteProofDTO>('GET', `/api/evidence/quotes/${enc(evidenceId)}`),
+  alerts: (claimId?: string) =>
+    request<{ alerts: AlertDTO[] }>(
+      'GET',
+      `/api/evidence/alerts${claimId ? `?claim=${enc(claimId)}` : ''}`,
+    ),
+  dismissAlert: (alertId: string) =>
+    request<void>('DELETE', `/api/evidence/alerts/${enc(alertId)}`),
+};
+
+/** Stores a file the user has (HTML, text, Markdown, Word, PDF) as an evidence copy. */
+export async function uploadCopy(file: File): Promise<ApiResult<ArchivedDTO>> {
+  const form = new FormData();
+  form.append('file', file);
+  let response: Response;
+  try {
+    response = await fetch('/api/evidence/captures', { method: 'POST', body: form });
+  } catch {
+    return {
+      ok: false,
+      error: {
+        status: 0,
+        code: 'network',
+        message: 'The server could not be reached.',
+        details: {},
+      },
+    };
+  }
+  const payload: unknown = await response.json().catch(() => null);
+  if (response.ok) return { ok: true, data: payload as ArchivedDTO };
+  return { ok: false, error: toApiError(response.status, payload) };
+}
+
+/** Where the browser opens a stored copy (sandboxed) and downloads its WARC record. */
+export const captureLinks = (captureId: string) => ({
+  copy: `/api/evidence/captures/${enc(captureId)}/copy`,
+  warc: `/api/evidence/captures/${enc(captureId)}/warc`,
+});
