@@ -366,11 +366,11 @@ function findBetweenContext(
   if (before.length === 0 || after.length === 0) return null;
   const maxGap =
     exact.length + maxErrors + (prefix.length - before.length) + (suffix.length - after.length);
-  for (
-    let at = text.indexOf(before, windowStart);
-    at !== -1 && at <= windowEnd;
-    at = text.indexOf(before, at + 1)
-  ) {
+  // Only the window is searched for the prefix: an indexOf from `windowStart` would scan the
+  // rest of the text whenever the prefix is gone (as it is for a deleted section's quotes).
+  const region = text.slice(windowStart, Math.min(text.length, windowEnd + before.length));
+  for (let i = region.indexOf(before); i !== -1; i = region.indexOf(before, i + 1)) {
+    const at = windowStart + i;
     const from = at + before.length;
     // Only as far as the gap may reach: an unbounded indexOf would scan the rest of the text.
     const found = text.slice(from, from + maxGap + after.length).indexOf(after);
