@@ -48,7 +48,10 @@ export async function reviseArticle(
   return prisma.$transaction(
     async (tx) => {
       // Serialise concurrent edits of one article: the second waits, then sees a stale base.
-      await tx.$executeRaw`SELECT id FROM "Article" WHERE id = ${articleId} FOR UPDATE`;
+      // NO KEY UPDATE, not UPDATE: a claim event that holds its claim and adds a span here
+      // takes a KEY SHARE lock on the article for the foreign key, which UPDATE would block
+      // while this waits for that claim (a deadlock).
+      await tx.$executeRaw`SELECT id FROM "Article" WHERE id = ${articleId} FOR NO KEY UPDATE`;
       const base = await latestRevision(tx, articleId);
       if (!base) throw notFound('Article');
       if (base.id !== baseRevisionId) {
@@ -65,6 +68,16 @@ export async function reviseArticle(
           'The edits sent do not turn the current text into the new one.',
         );
       }
+      // Lock every claim with a span here first, in id order, before anything is written: a
+      // claim event (a deletion cascading to its spans, a link whose insert updates the
+      // article's search data) locks the claim first and then those rows, so taking them the
+      // other way round could deadlock with it. The spans are read after the locks, so a claim
+      // deleted meanwhile has none left to move.
+      await tx.$queryRaw`
+        SELECT id FROM "Claim"
+        WHERE id IN (SELECT "claimId" FROM "Annotation"
+                     WHERE "articleId" = ${articleId} AND "revisionId" = ${base.id})
+        ORDER BY id FOR UPDATE`;
       const revision = await tx.articleRevision.create({
         data: {
           articleId,
