@@ -202,7 +202,8 @@ test.describe('evidence from a stored copy', () => {
     const reviewerContext = await browser.newContext();
     const reviewer = await reviewerContext.newPage();
     await signInOverHttp(reviewer.request, demo('REVIEWER').email, demo('REVIEWER').password);
-    await reviewer.goto('/review');
+    // This article's claims only: the whole suite's claims wait in the same queue.
+    await reviewer.goto(`/review?article=${article.id}`);
     const card = reviewer.getByRole('article').filter({ hasText: 'rail freight to the port' });
     await expect(card.getByRole('note', { name: 'Source changed since cited' })).toContainText(
       'Quote changed',
