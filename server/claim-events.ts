@@ -190,6 +190,8 @@ async function writeTransition(
   actor: ReviewActor & { name?: string },
 ): Promise<AppliedClaimEvent> {
   const { next, audit } = result;
+  // clock_timestamp(), not now() (the transaction's start): rows written earlier in the same
+  // transaction with the client's clock must not sort after this one.
   const auditRow = Prisma.sql`
     INSERT INTO "AuditEvent" (id, "actorId", action, "entityType", "entityId", before, after,
                               "createdAt")
@@ -203,7 +205,7 @@ async function writeTransition(
                 ? { snapshotHash: result.decision.snapshotHash }
                 : {}),
             })}::jsonb,
-            now() AT TIME ZONE 'UTC')`;
+            clock_timestamp() AT TIME ZONE 'UTC')`;
   if (result.action === 'delete') {
     await tx.$executeRaw`WITH gone AS (DELETE FROM "Claim" WHERE id = ${before.id}) ${auditRow}`;
     return { result, claim: null, decision: null };
@@ -237,7 +239,7 @@ async function writeTransition(
       VALUES (${randomUUID()}, ${d.claimId}, ${d.reviewerId},
               ${d.decision}::"ReviewDecisionKind", ${d.comment}, ${d.snapshotHash},
               ${d.record == null ? null : JSON.stringify(d.record)}::jsonb,
-              now() AT TIME ZONE 'UTC')
+              clock_timestamp() AT TIME ZONE 'UTC')
       RETURNING id, decision::text AS decision, comment, "snapshotHash", "createdAt")`);
   }
   const rows = await tx.$queryRaw<
