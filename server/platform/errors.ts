@@ -136,6 +136,8 @@ const UNAVAILABLE_KINDS = new Set([
   'AuthenticationFailed',
   'TransactionAlreadyClosed',
 ]);
+const POOL_TIMEOUT = 'timeout exceeded when trying to connect';
+
 const UNAVAILABLE_CODES =
   /^(P1\d{3}|P2024|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|08\w{3}|57P0[1-3]|53300)$/;
 
@@ -153,6 +155,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const code = String((error as { code?: unknown }).code ?? '');
   const cause = causeOf(error);
   return (
+    // node-postgres' pool had no free connection within connectionTimeoutMillis: overloaded.
+    (error as { message?: unknown }).message === POOL_TIMEOUT ||
     UNAVAILABLE_CODES.test(code) ||
     UNAVAILABLE_KINDS.has(cause.kind ?? '') ||
     UNAVAILABLE_CODES.test(cause.originalCode ?? cause.code ?? '')
