@@ -105,11 +105,29 @@ export async function createClaimOverHttp(
  */
 export async function selectWithMouse(page: Page, text: string, occurrence = 0) {
   await expect(page.getByRole('textbox', { name: 'Article text' })).toContainText(text);
+  await dragOverText(
+    page,
+    ['.article-view [contenteditable]', '.article-view'],
+    text,
+    occurrence,
+    'the article view',
+  );
+}
+
+/**
+ * Drags the mouse over occurrence `occurrence` of `text` inside the first element matching one
+ * of `roots` (CSS selectors, in order of preference), from its first character to its last.
+ */
+export async function dragOverText(
+  page: Page,
+  roots: readonly string[],
+  text: string,
+  occurrence = 0,
+  where = roots.join(', '),
+) {
   const box = await page.evaluate(
-    ({ text, occurrence }) => {
-      const root =
-        document.querySelector('.article-view [contenteditable]') ??
-        document.querySelector('.article-view');
+    ({ roots, text, occurrence }) => {
+      const root = roots.map((selector) => document.querySelector(selector)).find(Boolean);
       if (!root) return null;
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       const nodes: Text[] = [];
@@ -146,9 +164,9 @@ export async function selectWithMouse(page: Page, text: string, occurrence = 0) 
         y2: last.top + last.height / 2,
       };
     },
-    { text, occurrence },
+    { roots, text, occurrence },
   );
-  if (!box) throw new Error(`"${text}" is not in the article view`);
+  if (!box) throw new Error(`"${text}" is not in ${where}`);
   await page.mouse.move(box.x1, box.y1);
   await page.mouse.down();
   await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 5 });

@@ -12,7 +12,13 @@ import {
   type EvidenceFixtureServer,
 } from '../../server/dev/evidence-fixture-server';
 import { renderTestPage } from '../../server/evidence/test-pages';
-import { createArticleOverHttp, demo, selectWithMouse, signInOverHttp } from '../helpers';
+import {
+  createArticleOverHttp,
+  demo,
+  dragOverText,
+  selectWithMouse,
+  signInOverHttp,
+} from '../helpers';
 
 const PORT = Number(process.env.FACTMARK_TEST_IMPORT_PORT ?? 0);
 const SHOTS = process.env.FACTMARK_SCREENSHOTS; // a folder: write review screenshots there
@@ -27,54 +33,6 @@ const ARTICLE = [
   'The minister said rail freight to the port doubled last year.',
   'Harbour officials gave no figures.',
 ].join('\n');
-
-/** Drags the mouse over `text` inside the element labelled `region`, as a person selects. */
-async function selectInRegion(page: Page, region: string, text: string) {
-  const box = await page.evaluate(
-    ({ region, text }) => {
-      const root = document.querySelector(`[aria-label="${region}"]`);
-      if (!root) return null;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      const nodes: Text[] = [];
-      let all = '';
-      const starts: number[] = [];
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        nodes.push(node as Text);
-        starts.push(all.length);
-        all += (node as Text).data;
-      }
-      const index = all.indexOf(text);
-      if (index < 0) return null;
-      const locate = (offset: number) => {
-        let i = starts.length - 1;
-        while (starts[i]! > offset) i--;
-        return { node: nodes[i]!, offset: offset - starts[i]! };
-      };
-      const rectOf = (offset: number) => {
-        const { node, offset: o } = locate(offset);
-        const range = document.createRange();
-        range.setStart(node, o);
-        range.setEnd(node, o + 1);
-        return range.getClientRects()[0]!;
-      };
-      locate(index).node.parentElement?.scrollIntoView({ block: 'center' });
-      const first = rectOf(index);
-      const last = rectOf(index + text.length - 1);
-      return {
-        x1: first.left + 1,
-        y1: first.top + first.height / 2,
-        x2: last.right - 1,
-        y2: last.top + last.height / 2,
-      };
-    },
-    { region, text },
-  );
-  if (!box) throw new Error(`"${text}" is not in ${region}`);
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move(box.x2, box.y2, { steps: 8 });
-  await page.mouse.up();
-}
 
 async function shoot(page: Page, name: string) {
   if (!SHOTS) return;
@@ -131,7 +89,7 @@ test.describe('evidence from a stored copy', () => {
     // Select the passage in the stored text: it becomes the quote, highlighted in place.
     const use = copy.getByRole('button', { name: 'Use selection as quote' });
     await expect(use).toBeDisabled();
-    await selectInRegion(page, 'Stored text of evidence 1', QUOTE);
+    await dragOverText(page, ['[aria-label="Stored text of evidence 1"]'], QUOTE);
     await use.click();
     await expect(form.getByLabel('Quoted passage')).toHaveValue(QUOTE);
     await expect(stored.locator('mark')).toHaveText(QUOTE);
