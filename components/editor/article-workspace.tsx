@@ -150,7 +150,8 @@ export function ArticleWorkspace({
     return () => window.removeEventListener('beforeunload', warn);
   }, [unsaved]);
 
-  const keys = useRef({
+  // What the key handler reads: the latest render's values, without re-binding the listener.
+  const latest = {
     visible,
     activeClaimId,
     panel,
@@ -161,20 +162,10 @@ export function ArticleWorkspace({
     revising: revise !== null,
     startRevising,
     saveRevision,
-  });
+  };
+  const keys = useRef(latest);
   useLayoutEffect(() => {
-    keys.current = {
-      visible,
-      activeClaimId,
-      panel,
-      picker,
-      card,
-      closePanel,
-      focusClaim,
-      revising: revise !== null,
-      startRevising,
-      saveRevision,
-    };
+    keys.current = latest;
   });
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
