@@ -97,14 +97,17 @@ export function EvidenceCapture({ evidence, number, disabled, onChange }: Props)
       );
       return;
     }
-    const stored = result.data.capture;
-    if (!stored) return;
+    if (result.data.capture) attachStoredCopy(result.data.capture);
+  }
+
+  /** Links the evidence to a new stored copy (its old quote position no longer applies). */
+  function attachStoredCopy(copy: { id: string; title: string | null }) {
     onChange({
-      captureId: stored.id,
+      captureId: copy.id,
       quoteStart: null,
       quoteEnd: null,
       quoteAnchor: null,
-      title: evidence.title ?? stored.title,
+      title: evidence.title ?? copy.title,
     });
     setShowText(true);
   }
@@ -120,16 +123,7 @@ export function EvidenceCapture({ evidence, number, disabled, onChange }: Props)
       setError(`${result.error.message} The evidence is kept without a stored copy.`);
       return;
     }
-    const stored = result.data.capture;
-    if (!stored) return;
-    onChange({
-      captureId: stored.id,
-      quoteStart: null,
-      quoteEnd: null,
-      quoteAnchor: null,
-      title: evidence.title ?? stored.title,
-    });
-    setShowText(true);
+    if (result.data.capture) attachStoredCopy(result.data.capture);
   }
 
   async function checkNow() {
