@@ -103,3 +103,16 @@ describe('quotePassage', () => {
     assert.equal(quotePassage(text, 9, 3), null);
   });
 });
+
+describe('anchorQuote across blocks', () => {
+  it('finds a quote copied with other line breaks between blocks as exact', () => {
+    const text = 'Menu\n\nNews\n\nSport\n\nThe council met on Tuesday.';
+    const found = anchorQuote(text, 'News\nSport');
+    assert.equal(found.state, 'EXACT');
+    assert.equal(found.anchor!.exact, 'News\n\nSport');
+    assert.equal(text.slice(found.anchor!.start, found.anchor!.end), 'News\n\nSport');
+  });
+  it('does not take other words for the same quote', () => {
+    assert.notEqual(anchorQuote('News\n\nWeather', 'News Sport').state, 'EXACT');
+  });
+});

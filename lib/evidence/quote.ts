@@ -51,6 +51,10 @@ export function anchorQuote(text: string, quote: string, hint?: number): Anchore
       score: 1,
     };
   }
+  // The same words with other whitespace between them: a selection across blocks copies one
+  // line break where the stored text has a blank line (or the reverse), which is the same quote.
+  const spaced = spacedOccurrence(text, wanted, hint);
+  if (spaced) return { state: 'EXACT', anchor: describeTextQuote(text, spaced), score: 1 };
   const folded = wanted.replace(/\s+/g, ' ');
   const matches = matchTextQuote(
     text,
@@ -81,6 +85,27 @@ function exactOccurrence(text: string, quote: string, hint?: number): number {
   for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
     if (hint === undefined) return at;
     if (best < 0 || Math.abs(at - hint) < Math.abs(best - hint)) best = at;
+  }
+  return best;
+}
+
+/** The occurrence of `quote`'s words with any whitespace between them nearest to `hint`. */
+function spacedOccurrence(
+  text: string,
+  quote: string,
+  hint?: number,
+): { start: number; end: number } | null {
+  const words = quote.split(/\s+/).filter(Boolean);
+  if (words.length < 2) return null;
+  const pattern = new RegExp(
+    words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'),
+    'g',
+  );
+  let best: { start: number; end: number } | null = null;
+  for (const match of text.matchAll(pattern)) {
+    const found = { start: match.index, end: match.index + match[0].length };
+    if (hint === undefined) return found;
+    if (!best || Math.abs(found.start - hint) < Math.abs(best.start - hint)) best = found;
   }
   return best;
 }

@@ -5,6 +5,11 @@
  * the corpus' hand-chosen passages of each article ("with": text a reader would quote) are then
  * anchored in the stored text.
  *
+ * A second set of quotes was selected in Chromium on the same pages as a person selects them
+ * (captions, boxes, list items, cells, paragraphs, a sentence dragged inside a paragraph) and
+ * copied with Selection.toString(): server/evidence/fixtures/corpus-selections.json, made by
+ * scripts/evidence-corpus-selections.ts.
+ *
  * The issue's bar is 100 % exact anchoring. Quotes are anchored in the capture's visible text
  * (all a reader sees, not only the cleaned article), so a passage from a caption, a byline box
  * or a teaser is there too.
@@ -29,6 +34,7 @@ import { archiveSource, readCaptureText, type ArchiveOptions } from './capture';
 import { readRecords } from './warc';
 
 const CORPUS = new URL('../../lib/import/fixtures/trafilatura-eval/', import.meta.url);
+const SELECTIONS = new URL('./fixtures/corpus-selections.json', import.meta.url);
 const PAGES = 30;
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -120,5 +126,36 @@ describe('a corpus of real pages cited with quotes (database, local server)', ()
     );
     assert.ok(total >= 60, `only ${total} quotes`);
     assert.equal(rate, 1, `only ${(rate * 100).toFixed(1)} % anchored exactly`);
+  });
+
+  it('anchors every passage selected in Chromium exactly in the stored text', (t) => {
+    const selections = JSON.parse(readFileSync(SELECTIONS, 'utf8')) as Record<
+      string,
+      { kind: string; quote: string }[]
+    >;
+    const byKind = new Map<string, [number, number]>();
+    const missed: string[] = [];
+    for (const name of names) {
+      const text = texts.get(name);
+      assert.ok(text !== undefined, `${name} was not archived`);
+      for (const { kind, quote } of selections[name] ?? []) {
+        const found = anchorQuote(text, quote);
+        const ok =
+          found.state === 'EXACT' &&
+          squash(found.anchor!.exact) === squash(quote) &&
+          text.slice(found.anchor!.start, found.anchor!.end) === found.anchor!.exact;
+        const [n, exact] = byKind.get(kind) ?? [0, 0];
+        byKind.set(kind, [n + 1, exact + (ok ? 1 : 0)]);
+        if (!ok) missed.push(`${name} ${kind} (${found.state}): ${quote.slice(0, 80)}`);
+      }
+    }
+    const total = [...byKind.values()].reduce((sum, [n]) => sum + n, 0);
+    t.diagnostic(
+      `${total} selected passages: ` +
+        [...byKind].map(([kind, [n, exact]]) => `${kind} ${exact}/${n}`).join(', ') +
+        (missed.length ? `; missed: ${missed.join(' | ')}` : ''),
+    );
+    assert.ok(total >= 150, `only ${total} selections`);
+    assert.deepEqual(missed, []);
   });
 });
