@@ -77,3 +77,29 @@ export interface AlertDTO {
   newCapture: { id: string; fetchedAt: string | null };
   createdAt: string;
 }
+
+/** GET /api/articles/:id/watch: an article imported from an address, watched there. */
+export interface ArticleWatchDTO {
+  url: string;
+  lastCheckedAt: string | null;
+  nextCheckAt: string | null;
+  lastError: string | null;
+  /** The source's new text waiting for an editor, diffed against the current revision. */
+  proposal: {
+    id: string;
+    url: string;
+    fetchedAt: string;
+    /** The revision the diff was made against; accepting sends it back (409 if stale). */
+    baseRevisionId: string;
+    baseRevisionNumber: number;
+    parts: DiffPart[];
+    added: number;
+    removed: number;
+  } | null;
+}
+
+/** POST /api/articles/:id/watch (Check now). */
+export type ArticleRecheckDTO =
+  | { outcome: 'unchanged' }
+  | { outcome: 'proposed'; proposalId: string }
+  | { outcome: 'failed'; error: { code: string; message: string } };

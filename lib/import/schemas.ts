@@ -48,5 +48,14 @@ export const saveImportSchema = newArticleSchema.extend({
     .transform(normalizeArticleText)
     .refine((t) => t.length > 0, 'The article text cannot be empty.'),
   allowDuplicate: z.boolean().default(false),
+  /**
+   * The address the preview fetched, for an import by URL: the article is then watched there
+   * and a changed source proposes a revision (issue #15).
+   */
+  fetchedUrl: z
+    .string()
+    .max(MAX_URL_LENGTH)
+    .refine(isHttpUrl, 'Only http and https addresses are allowed.')
+    .nullish(),
 });
 export type SaveImport = z.infer<typeof saveImportSchema>;

@@ -13,6 +13,8 @@ import { createArticle } from '../articles-create';
 import type { PrismaClient } from '../platform/db';
 import { AppError } from '../platform/errors';
 import type { SessionUser } from '../users';
+import { watchArticle } from '../evidence/article-watch';
+import { evidenceSettings } from '../evidence/settings';
 import { findLibraryMatches, type LibraryMatch } from './library-matches';
 import { prepareImport, type ImportSource, type PrepareOptions } from './prepare';
 import type { ImportSettings } from './settings';
@@ -38,12 +40,17 @@ export async function saveImport(
   user: SessionUser,
   input: SaveImport,
 ): Promise<SavedImport> {
-  const { allowDuplicate, ...article } = input;
+  const { allowDuplicate, fetchedUrl, ...article } = input;
   if (!allowDuplicate) {
     const matches = await findLibraryMatches(prisma, article.text);
     if (matches.length) throw duplicateError(matches);
   }
-  return { article: await createArticle(prisma, user, article) };
+  const created = await createArticle(prisma, user, article);
+  if (fetchedUrl) {
+    const { watchIntervalHours } = evidenceSettings();
+    await watchArticle(prisma, created.id, fetchedUrl, article.text, watchIntervalHours);
+  }
+  return { article: created };
 }
 
 export interface ImportOptions extends PrepareOptions {
@@ -74,6 +81,7 @@ export async function importArticle(
     sourceUrl: metadata.sourceUrl ?? null,
     publishedAt: metadata.publishedAt ?? null,
     allowDuplicate: options.allowDuplicate ?? false,
+    fetchedUrl: source.kind === 'url' ? prepared.source.url : null,
   });
   const saved = await saveImport(prisma, user, input);
   return { ...saved, removed: prepared.clean.removed.length, format: prepared.source.format };

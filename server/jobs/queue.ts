@@ -11,6 +11,8 @@ export const RECHECK_QUEUE = 'evidence-recheck';
 export const SWEEP_QUEUE = 'evidence-sweep';
 /** Making a capture's cleaned article text (the import cleaner), off the archiving request. */
 export const CLEAN_QUEUE = 'evidence-clean';
+/** Re-fetching an article imported from an address, to propose a revision when it changed. */
+export const ARTICLE_RECHECK_QUEUE = 'article-recheck';
 /** How often the sweep looks for sources due for a re-check (their interval decides). */
 export const SWEEP_CRON = '*/10 * * * *';
 export const RETRY_LIMIT = 4;
@@ -26,6 +28,10 @@ export interface RecheckJob {
 
 export interface CleanJob {
   captureId: string;
+}
+
+export interface ArticleRecheckJob {
+  articleId: string;
 }
 
 /**
@@ -53,6 +59,14 @@ export async function openQueue(
   // One queued and one running re-check per source at most (policy "stately" by singletonKey).
   await boss.createQueue(RECHECK_QUEUE, {
     name: RECHECK_QUEUE,
+    policy: 'stately',
+    retryLimit: RETRY_LIMIT,
+    retryDelay: settings.retryDelaySeconds,
+    retryBackoff: true,
+    expireInSeconds: settings.expireSeconds,
+  });
+  await boss.createQueue(ARTICLE_RECHECK_QUEUE, {
+    name: ARTICLE_RECHECK_QUEUE,
     policy: 'stately',
     retryLimit: RETRY_LIMIT,
     retryDelay: settings.retryDelaySeconds,
@@ -97,6 +111,22 @@ export async function enqueueCleans(boss: PgBoss, captureIds: readonly string[])
         name: CLEAN_QUEUE,
         data: { captureId } satisfies CleanJob,
         singletonKey: captureId,
+      })),
+    );
+  }
+}
+
+/** Queues a re-check of each watched article (one queued per article is kept, not doubled). */
+export async function enqueueArticleRechecks(
+  boss: PgBoss,
+  articleIds: readonly string[],
+): Promise<void> {
+  for (let i = 0; i < articleIds.length; i += 500) {
+    await boss.insert(
+      articleIds.slice(i, i + 500).map((articleId) => ({
+        name: ARTICLE_RECHECK_QUEUE,
+        data: { articleId } satisfies ArticleRecheckJob,
+        singletonKey: articleId,
       })),
     );
   }

@@ -11,15 +11,19 @@ import type { ImportSettings } from '../import/settings';
 import type { Resolver } from '../import/fetch-url';
 import { recheckSource, dueSources } from '../evidence/watch';
 import { cleanCapture } from '../evidence/capture';
+import { dueArticles, recheckArticle } from '../evidence/article-watch';
 import type { EvidenceSettings } from '../evidence/settings';
 import {
+  ARTICLE_RECHECK_QUEUE,
   CLEAN_QUEUE,
+  enqueueArticleRechecks,
   enqueueCleans,
   enqueueRechecks,
   openQueue,
   RECHECK_QUEUE,
   SWEEP_CRON,
   SWEEP_QUEUE,
+  type ArticleRecheckJob,
   type CleanJob,
   type RecheckJob,
 } from './queue';
@@ -37,6 +41,8 @@ export interface RunnerOptions {
   onRecheck?: (sourceId: string, outcome: string) => void;
   /** Called after each cleaned capture (tests). */
   onClean?: (captureId: string) => void;
+  /** Called after each re-checked article (tests). */
+  onArticleRecheck?: (articleId: string, outcome: string) => void;
   log?: (line: string) => void;
 }
 
@@ -111,9 +117,33 @@ export async function startJobRunner(options: RunnerOptions): Promise<JobRunner>
       return { length: text?.length ?? null };
     },
   );
+  // Watched articles: fetched and cleaned like an import, within the same per-host limit.
+  await boss.work<ArticleRecheckJob>(
+    ARTICLE_RECHECK_QUEUE,
+    { batchSize: 1, pollingIntervalSeconds: 2 },
+    async ([job]) => {
+      if (!job) return;
+      const { articleId } = job.data;
+      const row = await prisma.articleWatch.findUnique({
+        where: { articleId },
+        select: { url: true },
+      });
+      if (!row) return;
+      const result = await limiter.run(new URL(row.url).host, () =>
+        recheckArticle(prisma, articleId, watch),
+      );
+      options.onArticleRecheck?.(articleId, result.outcome);
+      if (result.outcome === 'failed' && RETRIED_CODES.has(result.error.code)) {
+        throw new Error(result.error.message);
+      }
+      return result;
+    },
+  );
   await boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
     const due = await dueSources(prisma, new Date());
     await enqueueRechecks(boss, due);
+    const dueWatches = await dueArticles(prisma, new Date());
+    await enqueueArticleRechecks(boss, dueWatches);
     // Captures whose cleaning could not be queued when they were stored.
     const uncleaned = await prisma.evidenceCapture.findMany({
       where: { cleanTextSha256: null },
@@ -124,7 +154,7 @@ export async function startJobRunner(options: RunnerOptions): Promise<JobRunner>
       boss,
       uncleaned.map((c) => c.id),
     );
-    return { queued: due.length, cleaning: uncleaned.length };
+    return { queued: due.length, articles: dueWatches.length, cleaning: uncleaned.length };
   });
   await boss.schedule(SWEEP_QUEUE, SWEEP_CRON);
   options.log?.(

@@ -1,0 +1,226 @@
+/**
+ * Watching articles imported from an address (issue #15): the address is re-fetched on a
+ * schedule (the job queue) or on demand, through the URL import's SSRF-safe fetcher and its
+ * cleaner, so furniture that changes on every fetch (dates, "most read" lists) is no change.
+ * When the cleaned text differs from the last one seen there, a revision proposal waits for an
+ * editor: accepting it makes a new revision through `reviseArticle` (the highlights are
+ * re-anchored there, claims whose words changed go back to review); dismissing it keeps the
+ * article as it is. One proposal is open per article at a time: a later change replaces it.
+ */
+import type { ArticleWatchDTO } from '@/lib/evidence/api-types';
+import { diffProposal } from '@/lib/evidence/proposal-diff';
+import { normalizeArticleText } from '@/lib/import';
+import { sha256Hex } from '@/lib/text';
+import type { PrismaClient } from '../platform/db';
+import { AppError, notFound } from '../platform/errors';
+import { requireAnnotator } from '../claims';
+import { latestRevision, reviseArticle } from '../revisions';
+import type { SessionUser } from '../users';
+import type { Resolver } from '../import/fetch-url';
+import { prepareImport } from '../import/prepare';
+import type { ImportSettings } from '../import/settings';
+
+export interface ArticleWatchOptions {
+  fetch: ImportSettings;
+  resolve?: Resolver;
+  watchIntervalHours: number;
+}
+
+export type ArticleRecheckResult =
+  | { outcome: 'unchanged' }
+  | { outcome: 'proposed'; proposalId: string }
+  | { outcome: 'failed'; error: { code: string; message: string } }
+  | { outcome: 'missing' };
+
+const nextCheck = (from: Date, hours: number) => new Date(from.getTime() + hours * 3_600_000);
+
+/**
+ * Starts watching an article at `url` (an import from that address). The baseline is the text
+ * saved, so the first re-check proposes a revision only if the source says something else.
+ */
+export async function watchArticle(
+  prisma: PrismaClient,
+  articleId: string,
+  url: string,
+  savedText: string,
+  watchIntervalHours: number,
+  now = new Date(),
+): Promise<void> {
+  const data = {
+    url,
+    textSha256: sha256Hex(savedText),
+    nextCheckAt: nextCheck(now, watchIntervalHours),
+    lastError: null,
+  };
+  await prisma.articleWatch.upsert({
+    where: { articleId },
+    create: { articleId, ...data },
+    update: data,
+  });
+}
+
+/**
+ * Re-fetches a watched article's address and opens (or replaces) a revision proposal when its
+ * cleaned text changed. A fetch failure is recorded on the watch and returned; the job queue
+ * throws on it to retry.
+ */
+export async function recheckArticle(
+  prisma: PrismaClient,
+  articleId: string,
+  options: ArticleWatchOptions,
+): Promise<ArticleRecheckResult> {
+  const watch = await prisma.articleWatch.findUnique({ where: { articleId } });
+  if (!watch) return { outcome: 'missing' };
+  const fetchedAt = new Date();
+  let text: string;
+  try {
+    const prepared = await prepareImport({ kind: 'url', url: watch.url }, options.fetch, {
+      resolve: options.resolve,
+    });
+    text = normalizeArticleText(prepared.clean.text);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    await prisma.articleWatch.update({
+      where: { articleId },
+      data: {
+        lastError: error.message,
+        lastCheckedAt: fetchedAt,
+        nextCheckAt: nextCheck(fetchedAt, options.watchIntervalHours),
+      },
+    });
+    return { outcome: 'failed', error: { code: error.code, message: error.message } };
+  }
+  const sha256 = sha256Hex(text);
+  const checked = {
+    textSha256: sha256,
+    lastError: null,
+    lastCheckedAt: fetchedAt,
+    nextCheckAt: nextCheck(fetchedAt, options.watchIntervalHours),
+  };
+  const current = await latestRevision(prisma, articleId);
+  // The same text as last time, or an article already saying it: nothing to propose.
+  if (!text || sha256 === watch.textSha256 || current?.sha256 === sha256) {
+    await prisma.articleWatch.update({ where: { articleId }, data: checked });
+    return { outcome: 'unchanged' };
+  }
+  const proposal = await prisma.$transaction(async (tx) => {
+    // A newer change replaces the open proposal: the editor reviews what the source says now.
+    await tx.revisionProposal.updateMany({
+      where: { articleId, state: 'OPEN' },
+      data: { state: 'DISMISSED', decidedAt: fetchedAt },
+    });
+    await tx.articleWatch.update({ where: { articleId }, data: checked });
+    return tx.revisionProposal.create({
+      data: { articleId, url: watch.url, fetchedAt, text, sha256 },
+    });
+  });
+  return { outcome: 'proposed', proposalId: proposal.id };
+}
+
+async function getOpenProposalOrThrow(prisma: PrismaClient, articleId: string, id: string) {
+  const proposal = await prisma.revisionProposal.findFirst({ where: { id, articleId } });
+  if (!proposal) throw notFound('The revision proposal');
+  if (proposal.state !== 'OPEN') {
+    throw new AppError(
+      'conflict',
+      proposal.state === 'ACCEPTED'
+        ? 'This proposal was accepted already.'
+        : 'This proposal was dismissed or replaced by a newer one.',
+    );
+  }
+  return proposal;
+}
+
+/**
+ * Accepts an open proposal: its text becomes the article's next revision (through
+ * `reviseArticle`: highlights re-anchored, changed claims back to review). 404 for an unknown
+ * proposal, 409 when it is no longer open or the article changed meanwhile, 403 for a role
+ * that cannot edit.
+ */
+export async function acceptProposal(
+  prisma: PrismaClient,
+  user: SessionUser,
+  articleId: string,
+  proposalId: string,
+  baseRevisionId: string,
+) {
+  const proposal = await getOpenProposalOrThrow(prisma, articleId, proposalId);
+  const revised = await reviseArticle(
+    prisma,
+    user,
+    articleId,
+    { baseRevisionId, text: proposal.text },
+    sha256Hex,
+  );
+  await prisma.revisionProposal.update({
+    where: { id: proposal.id },
+    data: {
+      state: 'ACCEPTED',
+      decidedById: user.id,
+      decidedAt: new Date(),
+      revisionId: revised.revision.id,
+    },
+  });
+  return revised;
+}
+
+/** Dismisses an open proposal (the article stays as it is). 404 unknown, 409 not open. */
+export async function dismissProposal(
+  prisma: PrismaClient,
+  user: SessionUser,
+  articleId: string,
+  proposalId: string,
+): Promise<void> {
+  requireAnnotator(user);
+  const proposal = await getOpenProposalOrThrow(prisma, articleId, proposalId);
+  await prisma.revisionProposal.update({
+    where: { id: proposal.id },
+    data: { state: 'DISMISSED', decidedById: user.id, decidedAt: new Date() },
+  });
+}
+
+/**
+ * The watch of an article as the page shows it: the address, when it was last checked, the
+ * last error, and the open proposal with its word diff against the current text. Null when the
+ * article is not watched.
+ */
+export async function getArticleWatchView(
+  prisma: PrismaClient,
+  articleId: string,
+): Promise<ArticleWatchDTO | null> {
+  const watch = await prisma.articleWatch.findUnique({ where: { articleId } });
+  if (!watch) return null;
+  const proposal = await prisma.revisionProposal.findFirst({
+    where: { articleId, state: 'OPEN' },
+    orderBy: { createdAt: 'desc' },
+  });
+  const current = proposal ? await latestRevision(prisma, articleId) : null;
+  return {
+    url: watch.url,
+    lastCheckedAt: watch.lastCheckedAt?.toISOString() ?? null,
+    nextCheckAt: watch.nextCheckAt?.toISOString() ?? null,
+    lastError: watch.lastError,
+    proposal:
+      proposal && current
+        ? {
+            id: proposal.id,
+            url: proposal.url,
+            fetchedAt: proposal.fetchedAt.toISOString(),
+            baseRevisionId: current.id,
+            baseRevisionNumber: current.number,
+            ...diffProposal(current.text, proposal.text),
+          }
+        : null,
+  };
+}
+
+/** Articles whose watch is due, oldest first. */
+export async function dueArticles(prisma: PrismaClient, now: Date, limit = 10_000) {
+  const rows = await prisma.articleWatch.findMany({
+    where: { OR: [{ nextCheckAt: null }, { nextCheckAt: { lte: now } }] },
+    orderBy: { nextCheckAt: { sort: 'asc', nulls: 'first' } },
+    select: { articleId: true },
+    take: limit,
+  });
+  return rows.map((r) => r.articleId);
+}
