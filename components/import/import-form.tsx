@@ -181,6 +181,8 @@ export function ImportForm() {
           text: edited ?? result.text,
           rawInput: preview.rawInput,
           allowDuplicate,
+          // An import by URL is watched there for changes (issue #15).
+          fetchedUrl: preview.source.kind === 'url' ? preview.source.url : null,
         }),
       });
       if (!response.ok) {

@@ -6,6 +6,8 @@ import type {
   AlertDTO,
   AnchoredQuoteDTO,
   ArchivedDTO,
+  ArticleRecheckDTO,
+  ArticleWatchDTO,
   CaptureTextDTO,
   QuoteProofDTO,
   RecheckDTO,
@@ -35,6 +37,19 @@ export const evidenceApi = {
     ),
   dismissAlert: (alertId: string) =>
     request<void>('DELETE', `/api/evidence/alerts/${enc(alertId)}`),
+  articleWatch: (articleId: string) =>
+    request<{ watch: ArticleWatchDTO | null }>('GET', `/api/articles/${enc(articleId)}/watch`),
+  recheckArticle: (articleId: string) =>
+    request<ArticleRecheckDTO>('POST', `/api/articles/${enc(articleId)}/watch`),
+  acceptProposal: (articleId: string, proposalId: string, baseRevisionId: string) =>
+    request<unknown>('POST', `/api/articles/${enc(articleId)}/proposals/${enc(proposalId)}`, {
+      action: 'accept',
+      baseRevisionId,
+    }),
+  dismissProposal: (articleId: string, proposalId: string) =>
+    request<void>('POST', `/api/articles/${enc(articleId)}/proposals/${enc(proposalId)}`, {
+      action: 'dismiss',
+    }),
 };
 
 /** Stores a file the user has (HTML, text, Markdown, Word, PDF) as an evidence copy. */

@@ -16,3 +16,14 @@ export const quoteRequestSchema = z.object({
 });
 
 export const idParamsSchema = z.object({ id: z.string().min(1).max(64) });
+
+export const proposalParamsSchema = z.object({
+  id: z.string().min(1).max(64),
+  proposalId: z.string().min(1).max(64),
+});
+
+/** POST /api/articles/:id/proposals/:proposalId: accept (against the revision seen) or dismiss. */
+export const proposalActionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('accept'), baseRevisionId: z.string().min(1).max(64) }),
+  z.object({ action: z.literal('dismiss') }),
+]);

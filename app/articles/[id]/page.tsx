@@ -3,12 +3,15 @@ import { cache } from 'react';
 import { formatDate } from '@/lib/format';
 import Link from 'next/link';
 import { ArticleDetailsForm } from '@/components/article/article-details-form';
+import { ArticleSourceWatch } from '@/components/evidence/article-source-watch';
 import { ExportMenu } from '@/components/export/export-menu';
 import { ArticleWorkspace } from '@/components/editor/article-workspace';
 import { RevisionList } from '@/components/revisions/revision-list';
 import type { WorkspaceDataDTO } from '@/lib/api/types';
 import { toWire } from '@/lib/api/wire';
 import { getArticleOrThrow } from '@/server/articles';
+import { getArticleWatchView } from '@/server/evidence/article-watch';
+import { canAnnotate } from '@/lib/permissions';
 import { getArticleWorkspace } from '@/server/queries/article-annotations';
 import { db } from '@/server/platform/db';
 import { orNotFound } from '@/server/platform/pages';
@@ -37,6 +40,7 @@ export default async function ArticlePage({ params }: Props) {
   // strings, checked against the shared type.
   const annotations: WorkspaceDataDTO = toWire(await getArticleWorkspace(db(), id));
   const revisions = await listRevisions(db(), id);
+  const watch = await getArticleWatchView(db(), id);
   return (
     <article className="article-page">
       <header className={ui.articleHeader}>
@@ -65,6 +69,9 @@ export default async function ArticlePage({ params }: Props) {
             publishedAt: article.publishedAt?.toISOString().slice(0, 10) ?? null,
           }}
         />
+        {watch && (
+          <ArticleSourceWatch articleId={id} watch={watch} canEdit={canAnnotate(user.role)} />
+        )}
       </header>
       <ArticleWorkspace
         key={annotations.revision.id}

@@ -1,0 +1,34 @@
+import { idParamsSchema } from '@/lib/evidence/schemas';
+import { getArticleOrThrow } from '@/server/articles';
+import { getArticleWatchView, recheckArticle } from '@/server/evidence/article-watch';
+import { evidenceSettings } from '@/server/evidence/settings';
+import { importSettings } from '@/server/import/settings';
+import { parseParams, route } from '@/server/platform/api';
+import { db } from '@/server/platform/db';
+import { notFound } from '@/server/platform/errors';
+import { requireUser } from '@/server/platform/session';
+
+type Ctx = { params: Promise<unknown> };
+
+/** The article's source watch and open revision proposal: `{watch}` (null: not watched). */
+export const GET = route(async (_request, { params }: Ctx) => {
+  await requireUser();
+  const { id } = await parseParams(params, idParamsSchema);
+  await getArticleOrThrow(db(), id);
+  return Response.json({ watch: await getArticleWatchView(db(), id) });
+});
+
+/**
+ * Re-fetches the article's source now (the "Check now" button):
+ * `{outcome: unchanged|proposed|failed, proposalId?, error?}`; 404 when it is not watched.
+ */
+export const POST = route(async (_request, { params }: Ctx) => {
+  await requireUser();
+  const { id } = await parseParams(params, idParamsSchema);
+  const result = await recheckArticle(db(), id, {
+    fetch: importSettings(),
+    watchIntervalHours: evidenceSettings().watchIntervalHours,
+  });
+  if (result.outcome === 'missing') throw notFound('The watched article');
+  return Response.json(result);
+});
