@@ -187,10 +187,10 @@ export function reanchor(
 const MAPPED_ERROR_RATE = 0.25;
 
 /**
- * Annotations searched for by scanning the text before the rest use an index of its words:
- * building the index costs about as much as a few dozen scans of a long text.
+ * Annotations searched for by scanning the texts before the rest use indexes of them: building
+ * both costs about as much as a few scans of a long text.
  */
-const SCANS_BEFORE_INDEXING = 48;
+const SCANS_BEFORE_INDEXING = 8;
 
 /**
  * Where an annotation's old edges stand in the new text, and how many code units of its quote
