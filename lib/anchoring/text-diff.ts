@@ -200,12 +200,16 @@ function diffInPasses(
     if (tail > 0) out.push([DIFF_EQUAL, a.slice(a.length - tail)]);
   };
   const compare = (a: string, b: string, level: number) => {
-    if (a.length === 0 || b.length === 0 || level === splitters.length) {
-      if (level < splitters.length || toCharacters) {
+    if (a.length === 0 || b.length === 0) {
+      if (a) out.push([DIFF_DELETE, a]);
+      if (b) out.push([DIFF_INSERT, b]);
+      return;
+    }
+    if (level === splitters.length) {
+      if (toCharacters) {
         out.push(...makeDiff(a, b, { checkLines: false, timeout: DIFF_TIMEOUT_SECONDS }));
       } else {
-        if (a) out.push([DIFF_DELETE, a]);
-        if (b) out.push([DIFF_INSERT, b]);
+        out.push([DIFF_DELETE, a], [DIFF_INSERT, b]);
       }
       return;
     }
