@@ -6,7 +6,8 @@
  * panels, binds the keys (listed in ./shortcuts) and moves focus after each action.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ClaimDTO, ClaimSummaryDTO, WorkspaceDataDTO, WorkspaceUser } from '@/lib/api/types';
+import type { PackedWorkspaceDTO } from '@/lib/api/packed-workspace';
+import type { ClaimDTO, ClaimSummaryDTO, WorkspaceUser } from '@/lib/api/types';
 import { MAX_TEXT_EDITS } from '@/lib/anchoring/text-edits';
 import { newDraft } from '@/lib/workspace/claim-draft';
 import {
@@ -58,7 +59,8 @@ export function ArticleWorkspace({
   user,
 }: {
   articleId: string;
-  initial: WorkspaceDataDTO;
+  /** The page's data, packed (lib/api/packed-workspace); read once, when the view starts. */
+  initial: PackedWorkspaceDTO;
   user: WorkspaceUser;
 }) {
   const view = useRef<ArticleViewHandle>(null);
