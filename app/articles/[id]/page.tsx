@@ -7,6 +7,7 @@ import { ArticleSourceWatch } from '@/components/evidence/article-source-watch';
 import { ExportMenu } from '@/components/export/export-menu';
 import { ArticleWorkspace } from '@/components/editor/article-workspace';
 import { RevisionList } from '@/components/revisions/revision-list';
+import { packWorkspace } from '@/lib/api/packed-workspace';
 import type { WorkspaceDataDTO } from '@/lib/api/types';
 import { toWire } from '@/lib/api/wire';
 import { getArticleOrThrow } from '@/server/articles';
@@ -37,7 +38,7 @@ export default async function ArticlePage({ params }: Props) {
   const user = await requirePageUser(`/articles/${id}`);
   const article = await loadArticle(id);
   // Claims as the list shows them (the panel loads a full claim on open), dates as ISO
-  // strings, checked against the shared type.
+  // strings, checked against the shared type, then packed for the page's payload.
   const annotations: WorkspaceDataDTO = toWire(await getArticleWorkspace(db(), id));
   const revisions = await listRevisions(db(), id);
   const watch = await getArticleWatchView(db(), id);
@@ -76,7 +77,7 @@ export default async function ArticlePage({ params }: Props) {
       <ArticleWorkspace
         key={annotations.revision.id}
         articleId={id}
-        initial={annotations}
+        initial={packWorkspace(annotations)}
         user={{ id: user.id, name: user.name, role: user.role }}
       />
       <section className={ui.panel} aria-labelledby="revisions-heading">
