@@ -127,7 +127,7 @@ async function main() {
   }
   await browser.close();
   const total = Object.values(out).reduce((sum, list) => sum + list.length, 0);
-  writeFileSync(OUT, `${JSON.stringify(out, null, 1)}\n`);
+  writeFileSync(OUT, `${JSON.stringify(out, null, 2)}\n`);
   console.log(`${total} passages selected on ${names.length} pages → ${OUT.pathname}`);
 }
 
