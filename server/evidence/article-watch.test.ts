@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { describeTextQuote } from '@/lib/anchoring';
+import { sha256Hex } from '@/lib/text';
 import { createTestDatabase, type TestDatabase } from '../dev/test-db';
 import {
   startEvidenceFixtureServer,
@@ -17,7 +18,7 @@ import { importArticle } from '../import/save';
 import { MAX_IMPORT_BYTES } from '../import/settings';
 import { startJobRunner } from '../jobs/runner';
 import { SWEEP_QUEUE } from '../jobs/queue';
-import { latestRevision } from '../revisions';
+import { latestRevision, reviseArticle } from '../revisions';
 import type { SessionUser } from '../users';
 import {
   acceptProposal,
@@ -252,5 +253,25 @@ describe('watching articles imported by URL (database, local server)', () => {
     assert.ok(open[0]!.text.includes('tram fares'));
     const watch = await db.prisma.articleWatch.findUniqueOrThrow({ where: { articleId } });
     assert.ok(watch.nextCheckAt!.getTime() > Date.now() + 23 * 3_600_000);
+  });
+
+  it('accepting a text the article already has settles the proposal without a revision', async () => {
+    const open = await db.prisma.revisionProposal.findFirstOrThrow({
+      where: { articleId, state: 'OPEN' },
+    });
+    const before = (await latestRevision(db.prisma, articleId))!;
+    const edited = await reviseArticle(
+      db.prisma,
+      user,
+      articleId,
+      { baseRevisionId: before.id, text: open.text },
+      sha256Hex,
+    );
+    const accepted = await acceptProposal(db.prisma, user, articleId, open.id, edited.revision.id);
+    assert.deepEqual(accepted.revision, edited.revision);
+    assert.equal((await latestRevision(db.prisma, articleId))!.id, edited.revision.id);
+    const row = await db.prisma.revisionProposal.findUniqueOrThrow({ where: { id: open.id } });
+    assert.equal(row.state, 'ACCEPTED');
+    assert.equal(row.revisionId, edited.revision.id);
   });
 });

@@ -133,7 +133,8 @@ async function getOpenProposalOrThrow(prisma: PrismaClient, articleId: string, i
 
 /**
  * Accepts an open proposal: its text becomes the article's next revision (through
- * `reviseArticle`: highlights re-anchored, changed claims back to review). 404 for an unknown
+ * `reviseArticle`: highlights re-anchored, changed claims back to review; when the article
+ * already has that text, the current revision, with `summary` null). 404 for an unknown
  * proposal, 409 when it is no longer open or the article changed meanwhile, 403 for a role
  * that cannot edit.
  */
@@ -144,14 +145,20 @@ export async function acceptProposal(
   proposalId: string,
   baseRevisionId: string,
 ) {
+  requireAnnotator(user);
   const proposal = await getOpenProposalOrThrow(prisma, articleId, proposalId);
-  const revised = await reviseArticle(
-    prisma,
-    user,
-    articleId,
-    { baseRevisionId, text: proposal.text },
-    sha256Hex,
-  );
+  const current = await latestRevision(prisma, articleId);
+  // Someone made the article say this already: nothing to write, the proposal is settled.
+  const revised =
+    current?.id === baseRevisionId && current.sha256 === proposal.sha256
+      ? { revision: { id: current.id, number: current.number }, summary: null }
+      : await reviseArticle(
+          prisma,
+          user,
+          articleId,
+          { baseRevisionId, text: proposal.text },
+          sha256Hex,
+        );
   await prisma.revisionProposal.update({
     where: { id: proposal.id },
     data: {
