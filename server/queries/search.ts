@@ -10,6 +10,7 @@ import { Prisma } from '../generated/prisma/client';
 import type { PrismaClient } from '../platform/db';
 import type { ReviewState, Verdict } from '@/lib/domain';
 import { MATCH_END, MATCH_START, toSegments, wholeMatch } from '@/lib/search/highlight';
+import { splitPrefix } from '@/lib/search/prefix';
 import {
   SEARCH_MAX_OFFSET,
   SEARCH_PAGE_SIZE,
@@ -78,13 +79,25 @@ interface ClaimRow {
 }
 
 /**
+ * The query as a tsquery: web-search syntax, English stemming, and the last word as a prefix
+ * while it is being typed (see splitPrefix). A plan-time constant, so the planner sees how
+ * common its words are.
+ */
+function tsqueryOf(q: string) {
+  const { whole, prefix } = splitPrefix(q);
+  if (prefix === null) return Prisma.sql`websearch_to_tsquery('english', ${q})`;
+  // `prefix` is letters and digits only, so it is safe in to_tsquery's syntax.
+  return Prisma.sql`(websearch_to_tsquery('english', ${whole}) && to_tsquery('english', ${`${prefix}:*`}))`;
+}
+
+/**
  * Articles: title/byline/source matches ranked by ts_rank (×4) plus the byline's similarity to
  * a misspelled name, then text-only matches newest first. Each source is a bounded, newest-first
  * candidate list from its index; text-only candidates exclude the others, so they all rank
  * BODY_MATCH and only the newest `offset + page` of them are needed.
  */
 export function articleQuery(q: string, offset: number) {
-  const query = Prisma.sql`websearch_to_tsquery('english', ${q})`;
+  const query = tsqueryOf(q);
   const newest = Prisma.sql`ORDER BY d."createdAt" DESC, d."articleId" DESC`;
   return Prisma.sql`
     WITH meta AS (
@@ -134,7 +147,7 @@ export function articleQuery(q: string, offset: number) {
  * each.
  */
 export function claimQuery(q: string, offset: number) {
-  const query = Prisma.sql`websearch_to_tsquery('english', ${q})`;
+  const query = tsqueryOf(q);
   const newest = Prisma.sql`ORDER BY cd."createdAt" DESC, cd."claimId" DESC`;
   return Prisma.sql`
     WITH words AS (
