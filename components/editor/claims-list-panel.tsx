@@ -87,6 +87,15 @@ export function ClaimsListPanel({
       <p className={`${ui.muted} ${ui.small}`} aria-label="Anchor summary">
         Highlights: {ANCHOR_STATES.map((s) => `${anchorCounts[s]} ${ANCHOR_LABELS[s]}`).join(', ')}
       </p>
+      <label className={styles.findClaims}>
+        Find in claims
+        <input
+          type="search"
+          value={filters.query}
+          placeholder="Words of a claim, claimant or author"
+          onChange={(e) => onFilter({ query: e.target.value })}
+        />
+      </label>
       <div className={`${ui.formRow} ${styles.filters}`}>
         <label>
           Verdict
