@@ -130,6 +130,9 @@ export function ClaimsListPanel({
       <ol className={styles.claimList} aria-label="Claims in text order" ref={list}>
         {blocks}
       </ol>
+      {claims.length === 0 && total > 0 && (
+        <p className={ui.muted}>No claim matches the filters.</p>
+      )}
     </>
   );
 }

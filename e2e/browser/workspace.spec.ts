@@ -336,6 +336,9 @@ test('a long article with many claims: list rows and highlights are drawn as the
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('Claim about topic 199');
   await expect(rows.first()).toHaveAttribute('aria-setsize', '1');
+  await page.getByRole('searchbox', { name: 'Find in claims' }).fill('topic 199 nowhere');
+  await expect(rows).toHaveCount(0);
+  await expect(page.getByText('No claim matches the filters.')).toBeVisible();
   await page.getByRole('searchbox', { name: 'Find in claims' }).fill('');
   await expect(rows.first()).toHaveAttribute('aria-setsize', '120');
 
