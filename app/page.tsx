@@ -137,7 +137,8 @@ export default async function LibraryPage({ searchParams }: Props) {
         <>
           <div className={styles.summary}>
             <p className={ui.muted} role="status">
-              {page.total} article{page.total === 1 ? '' : 's'}
+              {page.total.toLocaleString('en-GB')}
+              {page.totalCapped ? '+' : ''} article{page.total === 1 ? '' : 's'}
               {filtered ? ' match' : ''}
               {page.total === 1 && filtered ? 'es' : ''}
               {query.after ? ' (later page)' : ''}

@@ -214,6 +214,13 @@ async function main() {
     );
     await page.goto(`/articles/${article.id}`);
     await page.waitForFunction(usable, ANNOTATIONS, { timeout: 60_000 });
+    // As before the highlights were drawn in idle time: the page has settled (every highlight
+    // drawn), as it has long before a person has selected and typed a claim.
+    await page.waitForFunction(
+      () => performance.getEntriesByName('factmark:highlights-drawn').length > 0,
+      undefined,
+      { timeout: 60_000 },
+    );
 
     // 2. Add one claim with the keyboard, measured in the page.
     await page.getByText(text.split('\n')[3]!.slice(0, 30)).first().click();

@@ -23,7 +23,7 @@ const LONG_ARTICLES = Math.round(100 * SCALE);
 const LONG_WORDS = 20_000;
 const SHORT_WORDS = 600;
 const CLAIMS = Math.round(100_000 * SCALE);
-const CLIENTS = 20;
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
 const INTERVAL_MS = 500;
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 20_000);
 
@@ -258,6 +258,15 @@ async function main() {
     line('search API (target p95 <= 100 ms)', timings.search);
     line('library API (target p95 <= 100 ms)', timings.library);
     if (timings.next.length) line('library API, next page', timings.next);
+    // One request at a time: what each costs without queueing behind the others (on a shared
+    // machine, the loaded figures above mostly measure the queue).
+    const alone = { search: [] as number[], library: [] as number[] };
+    for (let i = 0; i < 40; i++) {
+      alone.search.push((await get(searchPath())).ms);
+      alone.library.push((await get(await libraryPath())).ms);
+    }
+    line('search API, one at a time', alone.search);
+    line('library API, one at a time', alone.library);
     const page: number[] = [];
     for (let i = 0; i < 20; i++) page.push((await get('/')).ms);
     line('library page HTML, one at a time (target <= 300 ms)', page);

@@ -11,6 +11,8 @@ export interface ParagraphMap {
   paragraphs: readonly Paragraph[];
   /** Document position where each paragraph's content starts. */
   contentStarts: readonly number[];
+  /** Text offset where each paragraph starts (kept so a lookup copies nothing). */
+  textStarts: readonly number[];
   /** Size of the whole document's content. */
   size: number;
 }
@@ -22,7 +24,7 @@ export function buildParagraphMap(paragraphs: readonly Paragraph[]): ParagraphMa
     contentStarts.push(pos + 1);
     pos += paragraph.text.length + 2;
   }
-  return { paragraphs, contentStarts, size: pos };
+  return { paragraphs, contentStarts, textStarts: paragraphs.map((p) => p.start), size: pos };
 }
 
 /** Index of the last entry of the ascending `values` that is <= `target` (0 when none). */
@@ -60,10 +62,9 @@ export function posToOffset(map: ParagraphMap, pos: number): number {
  * previous one when it ends a range (`bias: 'end'`), so a range never grows into a neighbour.
  */
 export function offsetToPos(map: ParagraphMap, offset: number, bias: 'start' | 'end'): number {
-  const { paragraphs, contentStarts } = map;
+  const { paragraphs, contentStarts, textStarts } = map;
   if (paragraphs.length === 0) return 0;
-  const starts = paragraphs.map((p) => p.start);
-  const index = lastAtOrBefore(starts, offset);
+  const index = lastAtOrBefore(textStarts, offset);
   const paragraph = paragraphs[index]!;
   if (offset < paragraph.start) return contentStarts[0]!;
   if (offset <= paragraph.end) return contentStarts[index]! + (offset - paragraph.start);

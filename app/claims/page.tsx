@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ClaimReviewGaps } from '@/components/claims/claim-review-gaps';
+import { ArticleCombobox } from '@/components/article-combobox';
 import { Combobox } from '@/components/combobox';
 import { FilterSelect } from '@/components/filter-select';
 import Link from 'next/link';
@@ -108,7 +109,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
     emptyRange
       ? Promise.resolve({ claims: [], more: false })
       : listClaimsPage(db(), toFilters(query)),
-    listClaimFilterOptions(db()),
+    listClaimFilterOptions(db(), { article: query.article }),
     listClaimReviewGaps(db()),
   ]);
   const params = queryString(query);
@@ -136,13 +137,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
           allLabel="All verdicts"
           options={VERDICTS.map((v: Verdict) => ({ value: v, label: VERDICT_LABELS[v] }))}
         />
-        <Combobox
-          label="Article"
-          name="article"
-          value={query.article}
-          allLabel="All articles"
-          options={options.articles.map((a) => ({ value: a.id, label: a.title }))}
-        />
+        <ArticleCombobox name="article" current={options.article} />
         <Combobox
           label="Author"
           name="author"

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ArticleCombobox } from '@/components/article-combobox';
 import { Combobox } from '@/components/combobox';
 import { FilterSelect } from '@/components/filter-select';
 import Link from 'next/link';
@@ -42,7 +43,7 @@ export default async function ReviewPage({ searchParams }: Props) {
   const query = parsed.success ? parsed.data : queueQuerySchema.parse({});
   const [page, options] = await Promise.all([
     listReviewQueue(db(), user, query),
-    listQueueFilterOptions(db()),
+    listQueueFilterOptions(db(), { article: query.article }),
   ]);
   const now = new Date();
   const filtered = Boolean(query.article || query.author || query.verdict);
@@ -54,13 +55,7 @@ export default async function ReviewPage({ searchParams }: Props) {
         oldest first.
       </p>
       <form className={`${ui.formRow} ${reviewStyles.queueFilters}`} method="get" action="/review">
-        <Combobox
-          label="Article"
-          name="article"
-          value={query.article}
-          allLabel="All articles"
-          options={options.articles.map((a) => ({ value: a.id, label: a.title }))}
-        />
+        <ArticleCombobox name="article" current={options.article} />
         <Combobox
           label="Author"
           name="author"

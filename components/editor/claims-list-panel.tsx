@@ -87,6 +87,15 @@ export function ClaimsListPanel({
       <p className={`${ui.muted} ${ui.small}`} aria-label="Anchor summary">
         Highlights: {ANCHOR_STATES.map((s) => `${anchorCounts[s]} ${ANCHOR_LABELS[s]}`).join(', ')}
       </p>
+      <label className={styles.findClaims}>
+        Find in claims
+        <input
+          type="search"
+          value={filters.query}
+          placeholder="Words of a claim, claimant or author"
+          onChange={(e) => onFilter({ query: e.target.value })}
+        />
+      </label>
       <div className={`${ui.formRow} ${styles.filters}`}>
         <label>
           Verdict
@@ -121,6 +130,9 @@ export function ClaimsListPanel({
       <ol className={styles.claimList} aria-label="Claims in text order" ref={list}>
         {blocks}
       </ol>
+      {claims.length === 0 && total > 0 && (
+        <p className={ui.muted}>No claim matches the filters.</p>
+      )}
     </>
   );
 }

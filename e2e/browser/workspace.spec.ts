@@ -331,6 +331,17 @@ test('a long article with many claims: list rows and highlights are drawn as the
   ).toHaveValue('Claim about topic 200');
   await page.keyboard.press('Escape');
 
+  // Find in claims reaches rows not drawn yet (the browser's own find cannot).
+  await page.getByRole('searchbox', { name: 'Find in claims' }).fill('TOPIC 199');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Claim about topic 199');
+  await expect(rows.first()).toHaveAttribute('aria-setsize', '1');
+  await page.getByRole('searchbox', { name: 'Find in claims' }).fill('topic 199 nowhere');
+  await expect(rows).toHaveCount(0);
+  await expect(page.getByText('No claim matches the filters.')).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Find in claims' }).fill('');
+  await expect(rows.first()).toHaveAttribute('aria-setsize', '120');
+
   // The last paragraph's highlight is drawn without scrolling to it, and opens its claim.
   const lastHighlight = page.locator(`.article-view .hl[data-claim-ids~="${claimIds.at(-1)}"]`);
   await expect(lastHighlight).toHaveText('topic 200 chan');

@@ -6,6 +6,7 @@
 import type { TextEdit } from '@/lib/anchoring/text-edits';
 import type { ClaimUpdate, NewClaim, SpanInput } from '@/lib/claims';
 import type { AnchorState } from '@/lib/domain';
+import type { SearchResults } from '@/lib/search/types';
 import { toApiError, type ApiError } from './errors';
 import type {
   ArticleAnnotationsDTO,
@@ -68,6 +69,9 @@ export const api = {
     ),
   getClaim: (claimId: string) => request<{ claim: ClaimDTO }>('GET', `/api/claims/${enc(claimId)}`),
   searchClaims: (q: string) => request<{ claims: ClaimDTO[] }>('GET', `/api/claims?q=${enc(q)}`),
+  /** Articles by title, byline, source or text, best first (the global search, articles only). */
+  searchArticles: (q: string) =>
+    request<SearchResults>('GET', `/api/search?type=articles&q=${enc(q.slice(0, 200))}`),
   createClaim: (body: NewClaim) => request<ClaimCreatedDTO>('POST', '/api/claims', body),
   updateClaim: (claimId: string, body: ClaimUpdate) =>
     request<{ claim: ClaimDTO }>('PATCH', `/api/claims/${enc(claimId)}`, body),

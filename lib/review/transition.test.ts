@@ -324,6 +324,16 @@ describe('anchorChanged', () => {
     );
   });
 
+  it('voids an approval whose passage was orphaned, though its words are the same', () => {
+    // A revision deleted the passage: the span keeps its old quote, but the verdict is no
+    // longer on anything in the article.
+    const orphaned = ANCHORS.map((a, i) => (i === 0 ? { ...a, state: 'ORPHANED' as const } : a));
+    const r = ok(transition(approved, anchorChanged(orphaned, 'Revision 3 deleted the passage')));
+    assert.equal(r.next.reviewState, 'SUBMITTED');
+    assert.equal(r.note, 'Back to review: Revision 3 deleted the passage.');
+    assert.deepEqual(r.next.anchors, orphaned);
+  });
+
   it('keeps the approval when only the revision id changed', () => {
     const sameText = ANCHORS.map((a) => ({ ...a, revisionId: 'r-9' }));
     const r = ok(transition(approved, anchorChanged(sameText, 'New revision.')));

@@ -479,9 +479,12 @@ function applySpanChange(
   }
   const before: ClaimChange = { anchors: plainAnchors(claim.anchors) };
   const after: ClaimChange = { anchors: copyAnchors(anchors) };
+  // An approval holds for the words it saw, on passages that are in the article: a passage a
+  // revision orphaned keeps its old quote, but the verdict no longer stands on anything there.
+  const orphans = anchors.some((a) => a.state === 'ORPHANED');
   const voidsApproval =
     claim.reviewState === 'APPROVED' &&
-    approvalSnapshot(claim) !== approvalSnapshot({ ...claim, anchors });
+    (orphans || approvalSnapshot(claim) !== approvalSnapshot({ ...claim, anchors }));
   if (voidsApproval) {
     before.reviewState = claim.reviewState;
     after.reviewState = 'SUBMITTED';

@@ -8,6 +8,7 @@ import {
   initialState,
   reduceWorkspace,
   stepClaim,
+  type Filters,
   type WorkspaceState,
 } from './state';
 
@@ -155,11 +156,29 @@ describe('workspace selectors', () => {
     );
     const withFalse = data([claim('a', { verdict: 'FALSE' }), claim('b')], state.data.annotations);
     assert.deepEqual(
-      filterClaims(claimsInTextOrder(withFalse), { verdict: 'FALSE', reviewState: '' }).map(
-        (c) => c.id,
-      ),
+      filterClaims(claimsInTextOrder(withFalse), {
+        verdict: 'FALSE',
+        reviewState: '',
+        query: '',
+      }).map((c) => c.id),
       ['a'],
     );
+  });
+
+  it('finds claims by words of their text, claimant or author, in any case and order', () => {
+    const claims = [
+      claim('a', { text: 'Exports grew by 12%', claimant: 'The Minister' }),
+      claim('b', { text: 'Inflation ran at 9%', author: { id: 'u2', name: 'Rita Reviewer' } }),
+      claim('c', { text: 'Exports fell', verdict: 'FALSE' }),
+    ];
+    const find = (query: string, verdict: Filters['verdict'] = '') =>
+      filterClaims(claims, { verdict, reviewState: '', query }).map((c) => c.id);
+    assert.deepEqual(find('exports'), ['a', 'c']);
+    assert.deepEqual(find('minister GREW'), ['a']);
+    assert.deepEqual(find('rita'), ['b']);
+    assert.deepEqual(find('exports', 'FALSE'), ['c']);
+    assert.deepEqual(find('   '), ['a', 'b', 'c']);
+    assert.deepEqual(find('exports rita'), []);
   });
 
   it('steps J/K through claims, starting at the first and stopping at the ends', () => {

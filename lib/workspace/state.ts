@@ -29,6 +29,12 @@ export type Panel =
 export interface Filters {
   verdict: Verdict | '';
   reviewState: ReviewState | '';
+  /**
+   * Words the claim's text, claimant or author must contain (any case, in any order); '' for
+   * all. The list draws its rows as they are scrolled to, so the browser's own find cannot
+   * see every row: this can.
+   */
+  query: string;
 }
 
 export interface Announcement {
@@ -74,7 +80,7 @@ export function initialState(data: WorkspaceDataDTO): WorkspaceState {
     announcement: null,
     hasSelection: false,
     picker: null,
-    filters: { verdict: '', reviewState: '' },
+    filters: { verdict: '', reviewState: '', query: '' },
     activeClaimId: null,
   };
 }
@@ -218,14 +224,17 @@ export function claimsInTextOrder(data: WorkspaceDataDTO): ClaimSummaryDTO[] {
   );
 }
 
-/** `claims` that pass the verdict and review-state filters. */
+/** `claims` that pass the verdict, review-state and words filters. */
 export function filterClaims<C extends ClaimSummaryDTO>(claims: C[], filters: Filters): C[] {
-  if (!filters.verdict && !filters.reviewState) return claims;
-  return claims.filter(
-    (c) =>
-      (!filters.verdict || c.verdict === filters.verdict) &&
-      (!filters.reviewState || c.reviewState === filters.reviewState),
-  );
+  const words = filters.query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  if (!filters.verdict && !filters.reviewState && words.length === 0) return claims;
+  return claims.filter((c) => {
+    if (filters.verdict && c.verdict !== filters.verdict) return false;
+    if (filters.reviewState && c.reviewState !== filters.reviewState) return false;
+    if (words.length === 0) return true;
+    const haystack = `${c.text} ${c.claimant ?? ''} ${c.author.name}`.toLocaleLowerCase();
+    return words.every((word) => haystack.includes(word));
+  });
 }
 
 /** The claim after (`step` 1) or before (-1) the active one in `claims`; the first if none. */

@@ -33,39 +33,71 @@ const claimSummarySelect = {
   author: { select: { id: true, name: true } },
 } as const satisfies Prisma.ClaimSelect;
 
+/** A placed span as the workspace draws it (lib/api SpanSummaryDTO): no quote or context. */
+const spanSummarySelect = {
+  id: true,
+  claimId: true,
+  revisionId: true,
+  start: true,
+  end: true,
+  anchorState: true,
+  anchorScore: true,
+} as const satisfies Prisma.AnnotationSelect;
+
 /**
  * The article page's first data: like getArticleAnnotations, but each claim as the list shows
- * it. With thousands of claims, their evidence and appearances were most of the page's weight
- * and of its query; the panel fetches one full claim when it opens.
+ * it and each placed span without its quote. With thousands of claims, their evidence and
+ * appearances were most of the page's weight and of its query; the panel fetches one full
+ * claim when it opens. The placed spans, the orphans (in full: they are matched against the
+ * text) and the claims are read at once, in three queries, once the current revision is known.
  */
 export async function getArticleWorkspace(prisma: PrismaClient, articleId: string) {
-  const { claimIds, annotations, ...rest } = await loadSpans(prisma, articleId);
-  const claims = await prisma.claim.findMany({
-    where: { id: { in: claimIds } },
-    select: claimSummarySelect,
-  });
-  // Placed spans as the view draws them: their quote and context are not needed there.
-  const spans = annotations.map(
-    ({ id, claimId, revisionId, start, end, anchorState, anchorScore }) => ({
-      id,
-      claimId,
-      revisionId,
-      start,
-      end,
-      anchorState,
-      anchorScore,
+  const revision = await currentRevision(prisma, articleId);
+  const placedHere = { revisionId: revision.id, anchorState: { not: 'ORPHANED' } } as const;
+  const [annotations, orphaned, claims] = await Promise.all([
+    prisma.annotation.findMany({
+      where: { articleId, ...placedHere },
+      orderBy: [{ start: 'asc' }, { end: 'desc' }],
+      select: spanSummarySelect,
     }),
-  );
-  return { ...rest, annotations: spans, claims };
+    prisma.annotation.findMany({
+      where: { articleId, NOT: placedHere },
+      orderBy: [{ start: 'asc' }, { end: 'desc' }],
+      select: annotationSelect,
+    }),
+    prisma.claim.findMany({
+      where: { annotations: { some: { articleId } } },
+      select: claimSummarySelect,
+    }),
+  ]);
+  return { revision, annotations, orphans: withCandidates(revision.text, orphaned), claims };
 }
 
-async function loadSpans(prisma: PrismaClient, articleId: string) {
+async function currentRevision(prisma: PrismaClient, articleId: string) {
   const revision = await prisma.articleRevision.findFirst({
     where: { articleId },
     orderBy: { number: 'desc' },
     select: { id: true, number: true, text: true, sha256: true },
   });
   if (!revision) throw notFound('Article');
+  return revision;
+}
+
+/** Orphaned spans with up to three ranked places on the current text where they may belong. */
+function withCandidates<A extends Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>>(
+  text: string,
+  orphans: A[],
+) {
+  return orphans.map((a) => ({
+    ...a,
+    candidates: matchTextQuote(text, a, { hint: a.start, maxCandidates: 3, minScore: 0 }).map(
+      (m) => ({ start: m.start, end: m.end, score: m.score, text: text.slice(m.start, m.end) }),
+    ),
+  }));
+}
+
+async function loadSpans(prisma: PrismaClient, articleId: string) {
+  const revision = await currentRevision(prisma, articleId);
   const annotations = await prisma.annotation.findMany({
     where: { articleId },
     orderBy: [{ start: 'asc' }, { end: 'desc' }],
@@ -75,20 +107,9 @@ async function loadSpans(prisma: PrismaClient, articleId: string) {
   const placed = annotations.filter(
     (a) => a.anchorState !== 'ORPHANED' && a.revisionId === revision.id,
   );
-  const orphans = annotations
-    .filter((a) => a.anchorState === 'ORPHANED' || a.revisionId !== revision.id)
-    .map((a) => ({
-      ...a,
-      candidates: matchTextQuote(revision.text, a, {
-        hint: a.start,
-        maxCandidates: 3,
-        minScore: 0,
-      }).map((m) => ({
-        start: m.start,
-        end: m.end,
-        score: m.score,
-        text: revision.text.slice(m.start, m.end),
-      })),
-    }));
+  const orphans = withCandidates(
+    revision.text,
+    annotations.filter((a) => a.anchorState === 'ORPHANED' || a.revisionId !== revision.id),
+  );
   return { revision, annotations: placed, orphans, claimIds };
 }

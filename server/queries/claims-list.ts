@@ -32,18 +32,24 @@ export async function listClaimsPage(
 }
 
 export type ClaimFilterOptions = {
-  readonly articles: { id: string; title: string }[];
+  /** The article filtered by now, if any (the Article filter searches for the others). */
+  readonly article: { id: string; title: string } | null;
   readonly users: { id: string; name: string }[];
   readonly reviewers: { id: string; name: string }[];
 };
 
-/** Articles and people to filter by: every article, every user, users who approved a claim. */
-export async function listClaimFilterOptions(prisma: PrismaClient): Promise<ClaimFilterOptions> {
-  const [articles, users, reviewers] = await Promise.all([
-    prisma.article.findMany({
-      orderBy: [{ title: 'asc' }, { id: 'asc' }],
-      select: { id: true, title: true },
-    }),
+/**
+ * People to filter by (every user, users who approved a claim) and the chosen article's title:
+ * the Article filter searches the library as the user types instead of listing every article.
+ */
+export async function listClaimFilterOptions(
+  prisma: PrismaClient,
+  { article }: { article?: string } = {},
+): Promise<ClaimFilterOptions> {
+  const [chosen, users, reviewers] = await Promise.all([
+    article
+      ? prisma.article.findUnique({ where: { id: article }, select: { id: true, title: true } })
+      : null,
     prisma.user.findMany({
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
       select: { id: true, name: true },
@@ -59,5 +65,5 @@ export async function listClaimFilterOptions(prisma: PrismaClient): Promise<Clai
       select: { id: true, name: true },
     }),
   ]);
-  return { articles, users, reviewers };
+  return { article: chosen, users, reviewers };
 }

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../dev/test-db';
 import { submitClaim } from '../review';
 import { deleteAnnotation, linkSpan } from '../spans';
 import { createUser, type SessionUser } from '../users';
-import { listLibrary } from './library';
+import { LIBRARY_COUNT_CAP, listLibrary } from './library';
 import { libraryQuerySchema } from '@/lib/library';
 
 const TEXT = 'One. The plant will cost 40 million. Two. Exports grew by 12 percent. Three.';
@@ -134,5 +134,23 @@ describe('library claim counts (deltas folded on read)', () => {
       libraryQuerySchema.parse({ states: 'SUBMITTED', limit: '200' }),
     );
     assert.ok(!submittedOnly.articles.some((a) => a.id === busy.id));
+  });
+
+  it('counts matches up to LIBRARY_COUNT_CAP and says when there are more', async () => {
+    const before = await listLibrary(db.prisma, libraryQuerySchema.parse({}));
+    assert.equal(before.totalCapped, false);
+    await db.prisma.$executeRaw`
+      INSERT INTO "Article" ("id", "title", "createdById", "updatedAt")
+      SELECT 'cap' || i, 'Capped ' || i, ${editor.id}, now()
+      FROM generate_series(1, ${LIBRARY_COUNT_CAP - before.total}::int) i`;
+    const exactly = await listLibrary(db.prisma, libraryQuerySchema.parse({}));
+    assert.deepEqual([exactly.total, exactly.totalCapped], [LIBRARY_COUNT_CAP, false]);
+    await db.prisma.$executeRaw`
+      INSERT INTO "Article" ("id", "title", "createdById", "updatedAt")
+      VALUES ('cap-over', 'One surplus article', ${editor.id}, now())`;
+    const over = await listLibrary(db.prisma, libraryQuerySchema.parse({}));
+    assert.deepEqual([over.total, over.totalCapped], [LIBRARY_COUNT_CAP, true]);
+    const filtered = await listLibrary(db.prisma, libraryQuerySchema.parse({ q: 'surplus' }));
+    assert.deepEqual([filtered.total, filtered.totalCapped], [1, false]);
   });
 });

@@ -26,9 +26,17 @@ export interface LibraryPage {
   articles: LibraryArticle[];
   /** The cursor of the next page, or null on the last one. */
   next: string | null;
-  /** How many articles match the filters (all pages). */
+  /** How many articles match the filters (all pages), counted up to LIBRARY_COUNT_CAP. */
   total: number;
+  /** True when more than `total` match (show "1,000+"). */
+  totalCapped: boolean;
 }
+
+/**
+ * Matches are counted up to this many: an exact count of a large archive reads every row on
+ * every page view, and past a thousand the number helps nobody ("1,000+", as search engines do).
+ */
+export const LIBRARY_COUNT_CAP = 1000;
 
 interface Row {
   id: string;
@@ -49,21 +57,35 @@ interface Row {
 /** Each sort: its key expression (as text for the cursor), its typed form, and its direction. */
 const SORTS: Record<
   LibrarySort,
-  { key: Prisma.Sql; cast: (k: string) => Prisma.Sql; asc: boolean }
+  { key: Prisma.Sql; id: Prisma.Sql; cast: (k: string) => Prisma.Sql; asc: boolean }
 > = {
+  // Each key has an index in the search schema that ends with the article id (migration
+  // 20261202171000_search_candidates), so a page walks it from the cursor and stops.
   imported: {
-    key: Prisma.sql`a."createdAt"`,
+    key: Prisma.sql`d."createdAt"`,
+    id: Prisma.sql`d."articleId"`,
     cast: (k) => Prisma.sql`${k}::timestamp`,
     asc: false,
   },
   // Undated articles come last (as the oldest), not first.
   published: {
-    key: Prisma.sql`coalesce(a."publishedAt", '-infinity'::timestamp)`,
+    key: Prisma.sql`d."publishedKey"`,
+    id: Prisma.sql`d."articleId"`,
     cast: (k) => Prisma.sql`${k}::timestamp`,
     asc: false,
   },
-  title: { key: Prisma.sql`lower(a."title")`, cast: (k) => Prisma.sql`${k}::text`, asc: true },
-  open: { key: Prisma.sql`n."open"`, cast: (k) => Prisma.sql`${k}::int`, asc: false },
+  title: {
+    key: Prisma.sql`d."titleKey"`,
+    id: Prisma.sql`d."articleId"`,
+    cast: (k) => Prisma.sql`${k}::text`,
+    asc: true,
+  },
+  open: {
+    key: Prisma.sql`n."open"`,
+    id: Prisma.sql`n."articleId"`,
+    cast: (k) => Prisma.sql`${k}::int`,
+    asc: false,
+  },
 };
 
 function whereOf(query: LibraryQuery): Prisma.Sql[] {
@@ -112,7 +134,7 @@ export async function listLibrary(prisma: PrismaClient, query: LibraryQuery): Pr
   if (query.after) {
     const op = Prisma.raw(sort.asc ? '>' : '<');
     page.push(
-      Prisma.sql`(${sort.key}, a."id") ${op} (${sort.cast(query.after.k)}, ${query.after.id})`,
+      Prisma.sql`(${sort.key}, ${sort.id}) ${op} (${sort.cast(query.after.k)}, ${query.after.id})`,
     );
   }
   const where = (parts: Prisma.Sql[]) =>
@@ -126,13 +148,14 @@ export async function listLibrary(prisma: PrismaClient, query: LibraryQuery): Pr
       FROM "Article" a JOIN search.article_claims n ON n."articleId" = a."id"
       JOIN search.article_doc d ON d."articleId" = a."id"
       ${where(page)}
-      ORDER BY ${sort.key} ${dir}, a."id" ${dir}
+      ORDER BY ${sort.key} ${dir}, ${sort.id} ${dir}
       LIMIT ${query.limit + 1}`,
     prisma.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n
-      FROM "Article" a JOIN search.article_claims n ON n."articleId" = a."id"
-      JOIN search.article_doc d ON d."articleId" = a."id"
-      ${where(filters)}`,
+      SELECT count(*)::int AS n FROM (
+        SELECT 1 FROM "Article" a JOIN search.article_claims n ON n."articleId" = a."id"
+        JOIN search.article_doc d ON d."articleId" = a."id"
+        ${where(filters)}
+        LIMIT ${LIBRARY_COUNT_CAP + 1}) x`,
   ]);
   const shown = rows.slice(0, query.limit);
   const last = shown.at(-1);
@@ -158,7 +181,8 @@ export async function listLibrary(prisma: PrismaClient, query: LibraryQuery): Pr
       rows.length > query.limit && last
         ? encodeCursor({ s: sortName, k: last.key, id: last.id })
         : null,
-    total: counted[0]?.n ?? 0,
+    total: Math.min(counted[0]?.n ?? 0, LIBRARY_COUNT_CAP),
+    totalCapped: (counted[0]?.n ?? 0) > LIBRARY_COUNT_CAP,
   };
 }
 

@@ -363,23 +363,25 @@ export function countSentBack(prisma: PrismaClient, userId: string): Promise<num
 }
 
 /**
- * The choices of the queue's filters: every article (finding only those with submitted claims
- * takes a join over all spans, costlier than the rest of the page) and the authors of
- * submitted claims.
+ * The choices of the queue's filters: the authors of submitted claims, and the chosen article's
+ * title (the Article filter searches the library as the user types instead of listing every
+ * article).
  */
-export async function listQueueFilterOptions(prisma: PrismaClient) {
-  const [articles, authors] = await Promise.all([
-    prisma.article.findMany({
-      orderBy: [{ title: 'asc' }, { id: 'asc' }],
-      select: { id: true, title: true },
-    }),
+export async function listQueueFilterOptions(
+  prisma: PrismaClient,
+  { article }: { article?: string } = {},
+) {
+  const [chosen, authors] = await Promise.all([
+    article
+      ? prisma.article.findUnique({ where: { id: article }, select: { id: true, title: true } })
+      : null,
     prisma.$queryRaw<{ id: string; name: string }[]>`
       SELECT u.id, u.name FROM "User" u
       WHERE EXISTS (SELECT 1 FROM "Claim" c
                     WHERE c."authorId" = u.id AND c."reviewState" = 'SUBMITTED')
       ORDER BY u.name, u.id`,
   ]);
-  return { articles, authors };
+  return { article: chosen, authors };
 }
 
 export type MyClaim = Awaited<ReturnType<typeof listMyClaims>>['claims'][number];

@@ -90,6 +90,19 @@ describe('search against PostgreSQL', () => {
     assert.ok(hits[0]!.rank > hits[1]!.rank);
   });
 
+  it('matches the word being typed as a prefix, the others whole', async () => {
+    const typing = await searchArticles(db.prisma, 'desal');
+    assert.equal(typing.hits.length, 2);
+    assert.deepEqual(marked(typing.hits[0]!.title), ['Desalination']);
+    const twoWords = await searchArticles(db.prisma, 'Caspian reg');
+    assert.deepEqual(marked(twoWords.hits[0]!.title), ['Caspian', 'region']);
+    assert.equal(twoWords.hits.length, 1);
+    // A finished word (a space after it) is whole again: "desal" is no word of any text.
+    assert.equal((await searchArticles(db.prisma, 'desal ')).hits.length, 0);
+    const claims = await searchClaims(db.prisma, 'delegations Asta');
+    assert.deepEqual(marked(claims.hits[0]!.text), ['delegations', 'Astana']);
+  });
+
   it('finds a claim by a misspelled claimant and marks the name', async () => {
     const { hits } = await searchClaims(db.prisma, 'Tokaev');
     assert.equal(hits.length, 1);

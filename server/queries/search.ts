@@ -10,7 +10,9 @@ import { Prisma } from '../generated/prisma/client';
 import type { PrismaClient } from '../platform/db';
 import type { ReviewState, Verdict } from '@/lib/domain';
 import { MATCH_END, MATCH_START, toSegments, wholeMatch } from '@/lib/search/highlight';
+import { splitPrefix } from '@/lib/search/prefix';
 import {
+  SEARCH_MAX_OFFSET,
   SEARCH_PAGE_SIZE,
   type ArticleHit,
   type ClaimHit,
@@ -23,12 +25,27 @@ import {
 /** Title and byline matches outrank text-only matches by this factor. */
 const META_WEIGHT = 4;
 /**
- * A match in the text counts this much (ts_rank of a title hit is ~0.06-0.1). Ranking by the
+ * What a text-only match ranks at (ts_rank of a title hit is ~0.06-0.1, ×4). Ranking by the
  * body's own ts_rank would read every matching article's whole tsvector (a common word matches
- * thousands of 20,000-word articles: seconds), so text matches rank newest first instead.
+ * thousands of 20,000-word articles: seconds), so text-only matches come newest first.
  */
 const BODY_MATCH = 0.01;
-/** ts_headline re-parses the text it is given; passages come from the first this many characters. */
+/**
+ * Ranking reads each candidate's document, so only the newest this many matches of each kind
+ * (title/byline words, similar names, claim documents) are ranked: a rare word's matches are all
+ * ranked; a word in thousands of rows is ranked among its newest matches. Enough to page to
+ * SEARCH_MAX_OFFSET; each candidate costs ~20 µs.
+ */
+const CANDIDATES = SEARCH_MAX_OFFSET + SEARCH_PAGE_SIZE + 1;
+/**
+ * Similar names: checking a name's similarity costs more than a word lookup, and a misspelled
+ * common name is similar to thousands of rows, so fewer of them are ranked.
+ */
+const NAME_CANDIDATES = 100;
+/**
+ * Excerpts come from the first this many characters of a text: reading a 20,000-word text
+ * whole (decompressing it) costs ~6 ms; its beginning is read without the rest.
+ */
 const EXCERPT_SOURCE_CHARS = 20_000;
 
 const MARKERS = MATCH_START + MATCH_END;
@@ -45,7 +62,6 @@ interface ArticleRow {
   publishedAt: Date | null;
   rank: number;
   fuzzyByline: boolean;
-  bodyMatch: boolean;
   excerpt: string | null;
 }
 
@@ -62,67 +78,111 @@ interface ClaimRow {
   articles: { id: string; title: string }[] | null;
 }
 
-function articleQuery(q: string, offset: number) {
+/**
+ * The query as a tsquery: web-search syntax, English stemming, and the last word as a prefix
+ * while it is being typed (see splitPrefix). A plan-time constant, so the planner sees how
+ * common its words are.
+ */
+function tsqueryOf(q: string) {
+  const { whole, prefix } = splitPrefix(q);
+  if (prefix === null) return Prisma.sql`websearch_to_tsquery('english', ${q})`;
+  // `prefix` is letters and digits only, so it is safe in to_tsquery's syntax.
+  return Prisma.sql`(websearch_to_tsquery('english', ${whole}) && to_tsquery('english', ${`${prefix}:*`}))`;
+}
+
+/**
+ * Articles: title/byline/source matches ranked by ts_rank (×4) plus the byline's similarity to
+ * a misspelled name, then text-only matches newest first. Each source is a bounded, newest-first
+ * candidate list from its index; text-only candidates exclude the others, so they all rank
+ * BODY_MATCH and only the newest `offset + page` of them are needed.
+ */
+export function articleQuery(q: string, offset: number) {
+  const query = tsqueryOf(q);
+  const newest = Prisma.sql`ORDER BY d."createdAt" DESC, d."articleId" DESC`;
   return Prisma.sql`
-    WITH q AS (SELECT websearch_to_tsquery('english', ${q}) AS query),
+    WITH meta AS (
+      SELECT d."articleId" AS id, d."createdAt", d."meta"
+      FROM search.article_doc d WHERE d."meta" @@ ${query} ${newest} LIMIT ${CANDIDATES}),
+    fuzzy AS (
+      SELECT d."articleId" AS id, d."createdAt", d."byline"
+      FROM search.article_doc d WHERE ${q} <% d."byline" ${newest} LIMIT ${NAME_CANDIDATES}),
+    body AS (
+      SELECT d."articleId" AS id, d."createdAt"
+      FROM search.article_doc d
+      WHERE d."body" @@ ${query} AND NOT d."meta" @@ ${query} AND NOT coalesce(${q} <% d."byline", false)
+      ${newest} LIMIT ${offset + SEARCH_PAGE_SIZE + 1}),
+    candidates AS (
+      SELECT m.id, m."createdAt", ts_rank(m."meta", ${query}) * ${Prisma.raw(String(META_WEIGHT))} AS rank,
+             false AS fuzzy, false AS body
+        FROM meta m
+      UNION ALL
+      SELECT f.id, f."createdAt", word_similarity(${q}, f."byline"), true, false FROM fuzzy f
+      UNION ALL
+      SELECT b.id, b."createdAt", ${Prisma.raw(String(BODY_MATCH))}, false, true FROM body b),
     hits AS (
-      SELECT d."articleId" AS id, d."revisionId",
-             (ts_rank(d."meta", q.query) * ${Prisma.raw(String(META_WEIGHT))}
-              + CASE WHEN d."body" @@ q.query THEN ${Prisma.raw(String(BODY_MATCH))} ELSE 0 END
-              + CASE WHEN ${q} <% d."byline" THEN word_similarity(${q}, d."byline") ELSE 0 END
-             )::float8 AS rank, a."createdAt",
-             coalesce(${q} <% d."byline", false) AS "fuzzyByline",
-             d."body" @@ q.query AS "bodyMatch"
-      FROM search.article_doc d CROSS JOIN q JOIN "Article" a ON a."id" = d."articleId"
-      WHERE d."meta" @@ q.query OR d."body" @@ q.query OR ${q} <% d."byline"
-      ORDER BY rank DESC, a."createdAt" DESC, d."articleId"
-      LIMIT ${SEARCH_PAGE_SIZE + 1} OFFSET ${offset}
-    )
-    SELECT h.id, h.rank, h."fuzzyByline", h."bodyMatch",
-           ts_headline('english', translate(a."title", ${MARKERS}, ''), q.query, ${WHOLE}) AS title,
+      SELECT id, max("createdAt") AS "createdAt", sum(rank)::float8 AS rank,
+             bool_or(fuzzy) AS "fuzzyByline", bool_or(body) AS body
+      FROM candidates GROUP BY id
+      ORDER BY rank DESC, "createdAt" DESC, id
+      LIMIT ${SEARCH_PAGE_SIZE + 1} OFFSET ${offset})
+    SELECT h.id, h.rank, h."fuzzyByline",
+           ts_headline('english', translate(a."title", ${MARKERS}, ''), ${query}, ${WHOLE}) AS title,
            CASE WHEN a."byline" IS NULL THEN NULL
-                ELSE ts_headline('english', translate(a."byline", ${MARKERS}, ''), q.query, ${WHOLE}) END AS byline,
+                ELSE ts_headline('english', translate(a."byline", ${MARKERS}, ''), ${query}, ${WHOLE}) END AS byline,
            a."sourceName", a."publishedAt",
-           CASE WHEN h."bodyMatch" THEN
-             ts_headline('english', translate(left(r."text", ${Prisma.raw(String(EXCERPT_SOURCE_CHARS))}), ${MARKERS}, ''), q.query, ${PASSAGES}) END AS excerpt
-    FROM hits h CROSS JOIN q
+           CASE WHEN h.body OR d."body" @@ ${query} THEN
+             ts_headline('english',
+               translate(search.passage(left(r."text", ${Prisma.raw(String(EXCERPT_SOURCE_CHARS))}), ${q}), ${MARKERS}, ''),
+               ${query}, ${PASSAGES}) END AS excerpt
+    FROM hits h
     JOIN "Article" a ON a."id" = h.id
-    LEFT JOIN "ArticleRevision" r ON r."id" = h."revisionId"
+    JOIN search.article_doc d ON d."articleId" = h.id
+    LEFT JOIN "ArticleRevision" r ON r."id" = d."revisionId"
     ORDER BY h.rank DESC, h."createdAt" DESC, h.id`;
 }
 
-function claimQuery(q: string, offset: number) {
+/**
+ * Claims: ranked by ts_rank of their document (text and claimant A, rationale B, evidence C)
+ * plus the claimant's similarity to a misspelled name, among the newest CANDIDATES matches of
+ * each.
+ */
+export function claimQuery(q: string, offset: number) {
+  const query = tsqueryOf(q);
+  const newest = Prisma.sql`ORDER BY cd."createdAt" DESC, cd."claimId" DESC`;
   return Prisma.sql`
-    WITH q AS (SELECT websearch_to_tsquery('english', ${q}) AS query),
+    WITH words AS (
+      SELECT cd."claimId" AS id, cd."createdAt", cd."document"
+      FROM search.claim_doc cd WHERE cd."document" @@ ${query} ${newest} LIMIT ${CANDIDATES}),
+    names AS (
+      SELECT cd."claimId" AS id, cd."createdAt", cd."claimant"
+      FROM search.claim_doc cd WHERE ${q} <% cd."claimant" ${newest} LIMIT ${NAME_CANDIDATES}),
+    candidates AS (
+      SELECT w.id, w."createdAt", ts_rank(w."document", ${query}) AS rank, false AS fuzzy FROM words w
+      UNION ALL
+      SELECT n.id, n."createdAt", word_similarity(${q}, n."claimant"), true FROM names n),
     hits AS (
-      SELECT cd."claimId" AS id,
-             (ts_rank(cd."document", q.query)
-              + CASE WHEN ${q} <% cd."claimant" THEN word_similarity(${q}, cd."claimant") ELSE 0 END
-             )::float8 AS rank,
-             coalesce(${q} <% cd."claimant", false) AS "fuzzyClaimant"
-      FROM search.claim_doc cd CROSS JOIN q
-      WHERE cd."document" @@ q.query OR ${q} <% cd."claimant"
-      ORDER BY rank DESC, cd."claimId"
-      LIMIT ${SEARCH_PAGE_SIZE + 1} OFFSET ${offset}
-    )
+      SELECT id, max("createdAt") AS "createdAt", sum(rank)::float8 AS rank, bool_or(fuzzy) AS "fuzzyClaimant"
+      FROM candidates GROUP BY id
+      ORDER BY rank DESC, "createdAt" DESC, id
+      LIMIT ${SEARCH_PAGE_SIZE + 1} OFFSET ${offset})
     SELECT h.id, h.rank, h."fuzzyClaimant", c."verdict"::text AS verdict,
            c."reviewState"::text AS "reviewState",
-           ts_headline('english', translate(c."text", ${MARKERS}, ''), q.query, ${WHOLE}) AS text,
+           ts_headline('english', translate(c."text", ${MARKERS}, ''), ${query}, ${WHOLE}) AS text,
            CASE WHEN c."claimant" IS NULL THEN NULL
-                ELSE ts_headline('english', translate(c."claimant", ${MARKERS}, ''), q.query, ${WHOLE}) END AS claimant,
-           CASE WHEN to_tsvector('english', c."rationale") @@ q.query
-                THEN ts_headline('english', translate(c."rationale", ${MARKERS}, ''), q.query, ${PASSAGES})
+                ELSE ts_headline('english', translate(c."claimant", ${MARKERS}, ''), ${query}, ${WHOLE}) END AS claimant,
+           CASE WHEN to_tsvector('english', c."rationale") @@ ${query}
+                THEN ts_headline('english', translate(c."rationale", ${MARKERS}, ''), ${query}, ${PASSAGES})
                 ELSE c."rationale" END AS rationale,
-           (SELECT ts_headline('english', translate(concat_ws(' — ', e."title", e."quote", e."url"), ${MARKERS}, ''), q.query, ${PASSAGES})
+           (SELECT ts_headline('english', translate(concat_ws(' — ', e."title", e."quote", e."url"), ${MARKERS}, ''), ${query}, ${PASSAGES})
               FROM "Evidence" e
              WHERE e."claimId" = c."id"
-               AND to_tsvector('english', concat_ws(' ', e."title", e."quote", e."url")) @@ q.query
+               AND to_tsvector('english', concat_ws(' ', e."title", e."quote", e."url")) @@ ${query}
              ORDER BY e."createdAt", e."id" LIMIT 1) AS evidence,
            (SELECT json_agg(json_build_object('id', x."id", 'title', x."title") ORDER BY x."title")
               FROM (SELECT DISTINCT ar."id", ar."title" FROM "Annotation" an
                     JOIN "Article" ar ON ar."id" = an."articleId" WHERE an."claimId" = c."id") x) AS articles
-    FROM hits h CROSS JOIN q JOIN "Claim" c ON c."id" = h.id
-    ORDER BY h.rank DESC, h.id`;
+    FROM hits h JOIN "Claim" c ON c."id" = h.id
+    ORDER BY h.rank DESC, h."createdAt" DESC, h.id`;
 }
 
 /** Searches articles (by title, byline, source and current text) ranked best first. */
