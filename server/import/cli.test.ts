@@ -29,7 +29,12 @@ describe('npm run clean', () => {
     const html = readFileSync(join(FIXTURES, 'astana-times-page.html'), 'utf8');
     const result = run('clean.ts', ['-', '--removed'], {}, html);
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stdout, /^Representatives of Syrian Opposition Meet in Astana\n\nASTANA –/);
+    // The headline is the title (listed with what was removed), the text starts with the body.
+    assert.match(result.stdout, /^ASTANA – Representatives of the Syrian opposition/);
+    assert.match(
+      result.stderr,
+      /\[Headline \(used as the title\)\]\n {2}Representatives of Syrian Opposition Meet in Astana/,
+    );
     assert.match(result.stderr, /\[Related-stories list\]\n {2}Most Recent Stories/);
   });
 
@@ -38,7 +43,7 @@ describe('npm run clean', () => {
     assert.equal(result.status, 0, result.stderr);
     const output = JSON.parse(result.stdout) as { metadata: { title: string }; removed: unknown[] };
     assert.equal(output.metadata.title, 'Council Approves Water Plan');
-    assert.equal(output.removed.length, 2);
+    assert.equal(output.removed.length, 3); // metadata line, duplicate, headline
   });
 
   it('says what is wrong with a missing file or a binary input', () => {
