@@ -1,7 +1,8 @@
 /**
  * Benchmarks of the annotation editor (issues #4, #16), printed as figures:
  *  - opening a 20,000-word article with 2,000 annotations in headless Chromium until the
- *    highlights are shown and the claims panel is usable (target 0.8 s median), beside the
+ *    highlights are shown by the live editor and the claims list is usable (the rows in view
+ *    drawn, every row reachable by scrolling: timed too) (target 0.8 s median), beside the
  *    floor: Chromium opening the static annotated-HTML export of the same article, measured in
  *    the same run (aim: at most 1.4 times it);
  *  - adding one claim to it, measured in the page with performance marks (target 16 ms, one
@@ -108,29 +109,54 @@ async function main() {
       },
     });
 
-    // 1. Open the article: from navigation start until highlights are drawn and the panel lists every claim.
+    // 1. Open the article: from navigation start until the highlights are drawn by the live
+    // editor (ProseMirror's own DOM, so hydration is done and they answer clicks) and the claims
+    // list is usable: its rows in view are drawn and say they are 1..N of every claim (rows out
+    // of view are drawn as they are scrolled to; that is timed below).
+    const usable = (count: number) => {
+      const list = document.querySelector('[aria-label="Claims in text order"]');
+      const first = list?.querySelector(':scope > li[aria-posinset="1"]');
+      if (!list || !first || first.getAttribute('aria-setsize') !== String(count)) return false;
+      // No placeholder where the list is visible.
+      const panel = list.closest('aside')!.getBoundingClientRect();
+      const bottom = Math.min(panel.bottom, window.innerHeight);
+      for (const pending of list.querySelectorAll(':scope > li[data-block]')) {
+        const box = pending.getBoundingClientRect();
+        if (box.bottom > panel.top && box.top < bottom) return false;
+      }
+      // The moment it became usable (polled every frame), as the page's clock reads it.
+      return document.querySelector('.article-view .ProseMirror .hl') ? performance.now() : false;
+    };
     const openTimes: number[] = [];
     const serverTimes: number[] = [];
     const firstBytes: number[] = [];
+    const allDrawnTimes: number[] = [];
     let documentBytes = 0;
     for (let run = 0; run < OPEN_RUNS + 1; run++) {
       await page.goto(`/articles/${article.id}`);
+      const usableAt = await page.waitForFunction(usable, ANNOTATIONS, { timeout: 60_000 });
+      const ms = Number(await usableAt.jsonValue());
+      // The highlights out of view are drawn in idle time after that: timed too.
       await page.waitForFunction(
-        (count) =>
-          document.querySelectorAll('[aria-label="Claims in text order"] > li').length >= count &&
-          document.querySelector('.article-view .hl') !== null,
-        ANNOTATIONS,
+        () => performance.getEntriesByName('factmark:highlights-drawn').length > 0,
+        undefined,
         { timeout: 60_000 },
       );
-      const [ms, responseEnd, firstByte, bytes] = await page.evaluate(() => {
+      const [responseEnd, firstByte, bytes, allDrawn] = await page.evaluate(() => {
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-        return [performance.now(), nav.responseEnd, nav.responseStart, nav.transferSize];
+        return [
+          nav.responseEnd,
+          nav.responseStart,
+          nav.transferSize,
+          performance.getEntriesByName('factmark:highlights-drawn')[0]!.startTime,
+        ];
       });
       if (run > 0) {
         openTimes.push(ms); // the first run warms the server's caches
         serverTimes.push(responseEnd);
         firstBytes.push(firstByte);
         documentBytes = bytes;
+        allDrawnTimes.push(allDrawn);
       }
     }
     // The floor: the static annotated-HTML export of the same article (every claim), opened by
@@ -154,21 +180,40 @@ async function main() {
       );
       if (run > 0) staticTimes.push(ms);
     }
+    // Every row is reachable: scroll the list to its end and time until the last claim's row
+    // is drawn (from the scroll to the next frame after it appears).
+    const scrollTimes: number[] = [];
+    for (let run = 0; run < OPEN_RUNS; run++) {
+      await page.goto(`/articles/${article.id}`);
+      await page.waitForFunction(usable, ANNOTATIONS, { timeout: 60_000 });
+      scrollTimes.push(
+        await page.evaluate(async (count) => {
+          const list = document.querySelector('[aria-label="Claims in text order"]')!;
+          const t0 = performance.now();
+          list.closest('aside')!.scrollTop = 1e9;
+          while (!list.querySelector(`:scope > li[aria-posinset="${count}"]`)) {
+            await new Promise((frame) => requestAnimationFrame(frame));
+          }
+          return performance.now() - t0;
+        }, ANNOTATIONS),
+      );
+    }
     const open = median(openTimes);
     const floor = median(staticTimes);
     console.log(
       `[bench] open article, interactive: median ${open.toFixed(0)} ms, max ${Math.max(...openTimes).toFixed(0)} ms (target 800 ms); page received after ${median(serverTimes).toFixed(0)} ms (first byte ${median(firstBytes).toFixed(0)} ms, ${(documentBytes / 1024).toFixed(0)} KiB)`,
     );
     console.log(
+      `[bench] every highlight drawn (the rest in idle time): median ${median(allDrawnTimes).toFixed(0)} ms`,
+    );
+    console.log(
+      `[bench] scroll the claims list to its end, last claim drawn: median ${median(scrollTimes).toFixed(0)} ms, max ${Math.max(...scrollTimes).toFixed(0)} ms`,
+    );
+    console.log(
       `[bench] static annotated-HTML export of the same article (${(exportHtml.length / 1024).toFixed(0)} KiB), loaded: median ${floor.toFixed(0)} ms; workspace / static = ${(open / floor).toFixed(2)}x (aim <= 1.4x)`,
     );
     await page.goto(`/articles/${article.id}`);
-    await page.waitForFunction(
-      (count) =>
-        document.querySelectorAll('[aria-label="Claims in text order"] > li').length >= count,
-      ANNOTATIONS,
-      { timeout: 60_000 },
-    );
+    await page.waitForFunction(usable, ANNOTATIONS, { timeout: 60_000 });
 
     // 2. Add one claim with the keyboard, measured in the page.
     await page.getByText(text.split('\n')[3]!.slice(0, 30)).first().click();

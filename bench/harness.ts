@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildIfNeeded, NEXT_BIN } from '../scripts/build';
@@ -33,22 +33,29 @@ export interface BenchDatabase {
   stop(): Promise<void>;
 }
 
-/** A fresh migrated database with the demo accounts and articles. */
-export async function startBenchDatabase(): Promise<BenchDatabase> {
-  const work = mkdtempSync(join(tmpdir(), 'factmark-bench-'));
+/**
+ * A migrated database with the demo accounts and articles: fresh and thrown away on stop, or,
+ * with `keepIn` (a folder), kept there and reused by the next run (new migrations are applied;
+ * the demo data is loaded once).
+ */
+export async function startBenchDatabase({
+  keepIn,
+}: { keepIn?: string } = {}): Promise<BenchDatabase> {
+  const work = keepIn ?? mkdtempSync(join(tmpdir(), 'factmark-bench-'));
+  mkdirSync(work, { recursive: true });
   // PostgreSQL runs as the OS user `postgres`, which must be able to enter this folder.
   chmodSync(work, 0o755);
   const cluster = await startEmbeddedPostgres({
     dataDir: join(work, 'pg'),
     port: 0,
     database: 'bench',
-    persistent: false,
+    persistent: keepIn !== undefined,
   });
   const prisma = createPrismaClient(cluster.url);
   const stop = async () => {
     await prisma.$disconnect().catch(() => {});
     await cluster.stop().catch(() => {});
-    rmSync(work, { recursive: true, force: true });
+    if (!keepIn) rmSync(work, { recursive: true, force: true });
   };
   try {
     await migrate(cluster.url, { migrationsDir: join(PROJECT_ROOT, 'prisma', 'migrations') });

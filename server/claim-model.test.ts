@@ -24,6 +24,7 @@ import { addComment, approveClaim, reopenClaim, requestClaimChanges, submitClaim
 import { latestRevision, reviseArticle } from './revisions';
 import { deleteAnnotation, linkSpan, reattachAnnotation } from './spans';
 import { createTestDatabase, type TestDatabase } from './dev/test-db';
+import { foldClaimCounts } from './queries/library';
 import { createUser, type SessionUser } from './users';
 
 const STEPS = Number(process.env.FACTMARK_MODEL_STEPS ?? 120);
@@ -336,6 +337,20 @@ describe('claim rulebook, model-based', () => {
           checks += 2;
         }
       }
+      // The library's counts (deltas the triggers append, folded on read) equal a recount.
+      await foldClaimCounts(db.prisma);
+      const [counts] = await db.prisma.$queryRaw<{ kept: unknown; recount: unknown }[]>`
+        SELECT (SELECT json_build_array(n."draft", n."submitted", n."changesRequested", n."approved")
+                  FROM search.article_claims n WHERE n."articleId" = ${articleId}) AS kept,
+               (SELECT json_build_array(
+                         count(*) FILTER (WHERE c."reviewState" = 'DRAFT'),
+                         count(*) FILTER (WHERE c."reviewState" = 'SUBMITTED'),
+                         count(*) FILTER (WHERE c."reviewState" = 'CHANGES_REQUESTED'),
+                         count(*) FILTER (WHERE c."reviewState" = 'APPROVED'))
+                  FROM "Claim" c WHERE c."id" IN
+                    (SELECT a."claimId" FROM "Annotation" a WHERE a."articleId" = ${articleId})) AS recount`;
+      assert.deepEqual(counts!.kept, counts!.recount, 'library claim counts = a recount');
+      checks++;
     }
 
     for (let step = 0; step < STEPS; step++) {

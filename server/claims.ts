@@ -125,55 +125,88 @@ export async function createClaimOnSpan(prisma: PrismaClient, user: SessionUser,
   const evidenceAnchors = await anchorEvidence(prisma, evidence);
   const id = randomUUID();
   const annotationId = randomUUID();
-  // One batch transaction (claim, span, evidence and audit row), not an interactive one: the
-  // fewest round trips while many editors save at once.
-  const [claim] = await prisma.$transaction([
-    prisma.claim.create({
-      data: {
-        id,
-        ...fields,
-        authorId: user.id,
-        changedBy: [user.id],
-        evidence: { create: evidenceData(evidence, user.id, evidenceAnchors) },
-        annotations: {
-          create: {
-            id: annotationId,
-            articleId: input.span.articleId,
-            revisionId: input.span.revisionId,
-            ...anchor,
-            createdById: user.id,
-          },
-        },
-      },
-      include: claimInclude,
-    }),
-    prisma.auditEvent.create({
-      data: {
-        actorId: user.id,
-        action: 'claim.create',
-        entityType: 'Claim',
-        entityId: id,
-        after: {
-          ...fields,
-          evidence,
-          annotation: { articleId: input.span.articleId, ...anchor },
-          version: 1,
-        },
-      },
-    }),
-  ]);
-  // The span as just written (the row's columns and the anchor's context); no extra round trip.
-  const row = claim.annotations.find((a) => a.id === annotationId)!;
+  const evidenceRows = evidenceData(evidence, user.id, evidenceAnchors).map((row, order) => ({
+    id: randomUUID(),
+    order,
+    ...row,
+  }));
+  const audit = {
+    ...fields,
+    evidence,
+    annotation: { articleId: input.span.articleId, ...anchor },
+    version: 1,
+  };
+  // One statement (claim, span, evidence and audit row), so one round trip and no transaction
+  // to open and commit while many editors save at once. The evidence keeps the order it was
+  // given (a millisecond apart: the claim view sorts it by creation time).
+  const rows = await prisma.$queryRaw<CreatedRow[]>`
+    WITH claim AS (
+      INSERT INTO "Claim" (id, text, claimant, verdict, rationale, "authorId", "changedBy",
+                           "createdAt", "updatedAt")
+      VALUES (${id}, ${fields.text}, ${fields.claimant ?? null}, ${fields.verdict}::"Verdict",
+              ${fields.rationale}, ${user.id}, ARRAY[${user.id}]::text[],
+              now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+      RETURNING *),
+    span AS (
+      INSERT INTO "Annotation" (id, "claimId", "articleId", "revisionId", start, "end", exact,
+                                prefix, suffix, "createdById", "createdAt", "updatedAt")
+      SELECT ${annotationId}, claim.id, ${input.span.articleId}, ${input.span.revisionId},
+             ${anchor.start}, ${anchor.end}, ${anchor.exact}, ${anchor.prefix}, ${anchor.suffix},
+             ${user.id}, claim."createdAt", claim."createdAt"
+      FROM claim
+      RETURNING id, "articleId", "revisionId", start, "end", exact,
+                "anchorState"::text AS "anchorState", "submittedExact"),
+    evidence AS (
+      INSERT INTO "Evidence" (id, "claimId", url, title, quote, "accessedAt", "createdById",
+                              "createdAt", "captureId", "quoteStart", "quoteEnd", "quotePrefix",
+                              "quoteSuffix", "quoteAnchor")
+      SELECT e.id, claim.id, e.url, e.title, e.quote, e."accessedAt", e."createdById",
+             claim."createdAt" + e."order" * interval '1 millisecond', e."captureId",
+             e."quoteStart", e."quoteEnd", e."quotePrefix", e."quoteSuffix", e."quoteAnchor"
+      FROM claim,
+           json_to_recordset(${JSON.stringify(evidenceRows)}::json) AS e(
+             id text, "order" int, url text, title text, quote text,
+             "accessedAt" timestamp(3), "createdById" text, "captureId" text,
+             "quoteStart" int, "quoteEnd" int, "quotePrefix" text, "quoteSuffix" text,
+             "quoteAnchor" "QuoteAnchor")
+      RETURNING id, url, title, quote, "accessedAt", "captureId", "quoteStart", "quoteEnd",
+                "quoteAnchor"::text AS "quoteAnchor", "createdAt"),
+    audit AS (
+      INSERT INTO "AuditEvent" (id, "actorId", action, "entityType", "entityId", after,
+                                "createdAt")
+      SELECT ${randomUUID()}, ${user.id}, 'claim.create', 'Claim', claim.id,
+             ${JSON.stringify(audit)}::jsonb, claim."createdAt"
+      FROM claim)
+    SELECT claim.id, claim.text, claim.claimant, claim.verdict::text AS verdict,
+           claim.rationale, claim."reviewState"::text AS "reviewState", claim."authorId",
+           claim."lastEditedById", claim.version, claim."createdAt", claim."updatedAt",
+           claim."changedBy",
+           (SELECT row_to_json(span) FROM span) AS span,
+           (SELECT title FROM "Article" WHERE id = ${input.span.articleId}) AS "articleTitle",
+           (SELECT coalesce(json_agg(evidence ORDER BY evidence."createdAt"), '[]')
+            FROM evidence) AS evidence
+    FROM claim`;
+  const { span, articleTitle, evidence: evidenceOut, ...claimRow } = rows[0]!;
+  const claim: ClaimRow = {
+    ...claimRow,
+    author: { id: user.id, name: user.name },
+    lastEditedBy: null,
+    evidence: evidenceOut.map(({ createdAt: _createdAt, ...row }) => ({
+      ...row,
+      accessedAt: row.accessedAt === null ? null : new Date(`${row.accessedAt}Z`),
+    })),
+    annotations: [{ ...span, article: { title: articleTitle } }],
+  };
   const annotation = {
-    id: row.id,
+    id: span.id,
     claimId: id,
-    revisionId: row.revisionId,
-    start: row.start,
-    end: row.end,
-    exact: row.exact,
+    revisionId: span.revisionId,
+    start: span.start,
+    end: span.end,
+    exact: span.exact,
     prefix: anchor.prefix,
     suffix: anchor.suffix,
-    anchorState: row.anchorState,
+    anchorState: span.anchorState,
     anchorScore: null,
     // As the article's annotation list shows it: nothing was submitted yet.
     submittedExact: null,
@@ -181,6 +214,16 @@ export async function createClaimOnSpan(prisma: PrismaClient, user: SessionUser,
   };
   return { claim: toClaimView(claim), annotation };
 }
+
+/** What the create statement returns: the claim row with its span and evidence as JSON. */
+type CreatedRow = Omit<ClaimRow, 'author' | 'lastEditedBy' | 'evidence' | 'annotations'> & {
+  span: Omit<ClaimRow['annotations'][number], 'article'>;
+  articleTitle: string;
+  evidence: (Omit<ClaimRow['evidence'][number], 'accessedAt'> & {
+    accessedAt: string | null;
+    createdAt: string;
+  })[];
+};
 
 export async function getClaimOrThrow(prisma: PrismaClient, id: string) {
   const claim = await prisma.claim.findUnique({ where: { id }, include: claimInclude });

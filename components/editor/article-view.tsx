@@ -24,6 +24,8 @@ import { offsetToPos, posToOffset, type ParagraphMap } from '@/lib/paragraph-map
 import { docOf, editsOf, mapOf, textOf } from './article-doc';
 import {
   claimsAt,
+  drawRest,
+  FIRST_DRAWN,
   focusedHighlight,
   highlightKey,
   highlightPlugin,
@@ -209,16 +211,18 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
       .filter((s): s is HighlightSpec => s !== null);
     // Revise mode: each highlight's quote as saved, to tell what an edit does to it.
     const original = new Map(
-      highlights.map((h) => [
-        h.annotationId,
-        describeTextQuote(articleText, { start: h.start, end: h.end }),
-      ]),
+      revising
+        ? highlights.map((h) => [
+            h.annotationId,
+            describeTextQuote(articleText, { start: h.start, end: h.end }),
+          ])
+        : [],
     );
     const state = EditorState.create({
       doc,
       plugins: revising
         ? [highlightPlugin(specs), ...revisePlugins()]
-        : [readOnlyText, highlightPlugin(specs)],
+        : [readOnlyText, highlightPlugin(specs, FIRST_DRAWN)],
     });
     const editor = new EditorView(mount.current!, {
       state,
@@ -351,7 +355,9 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
       },
     });
     view.current = editor;
+    const stopDrawing = drawRest(editor);
     return () => {
+      stopDrawing();
       editor.destroy();
       view.current = null;
     };

@@ -5,16 +5,9 @@
  * and API actions live in useWorkspace (a pure reducer underneath); this file lays out the
  * panels, binds the keys (listed in ./shortcuts) and moves focus after each action.
  */
-import {
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-} from 'react';
-import type { ClaimDTO, ClaimSummaryDTO, WorkspaceDataDTO, WorkspaceUser } from '@/lib/api/types';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { PackedWorkspaceDTO } from '@/lib/api/packed-workspace';
+import type { ClaimDTO, ClaimSummaryDTO, WorkspaceUser } from '@/lib/api/types';
 import { MAX_TEXT_EDITS } from '@/lib/anchoring/text-edits';
 import { newDraft } from '@/lib/workspace/claim-draft';
 import {
@@ -48,10 +41,6 @@ import { WorkspaceToolbar } from './workspace-toolbar';
 import styles from './panels.module.css';
 import ui from '@/components/ui/ui.module.css';
 
-/** List rows drawn on the server: a screenful, so the page is not empty before hydration. */
-const SERVER_RENDERED_ROWS = 40;
-const noSubscription = () => () => {};
-
 type Card = { claimIds: string[]; box: ScreenBox; by: 'pointer' | 'keyboard' };
 
 /** Keys typed into a field, or into the text in Revise mode, are text, except these. */
@@ -70,7 +59,8 @@ export function ArticleWorkspace({
   user,
 }: {
   articleId: string;
-  initial: WorkspaceDataDTO;
+  /** The page's data, packed (lib/api/packed-workspace); read once, when the view starts. */
+  initial: PackedWorkspaceDTO;
   user: WorkspaceUser;
 }) {
   const view = useRef<ArticleViewHandle>(null);
@@ -80,14 +70,6 @@ export function ArticleWorkspace({
   const [card, setCard] = useState<Card | null>(null);
   const [selection, setSelection] = useState<{ box: ScreenBox; container: ScreenBox } | null>(null);
   const [sheetOpen, setSheetOpen] = useState(false);
-  // The server renders the first rows of the list only; the rest are drawn right after
-  // hydration. Server-rendering, sending and hydrating thousands of rows delayed the page's
-  // first byte by about a second on a 2,000-claim article.
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
   // Revise mode: the text is edited in place (null: reading); what saving would do; saving.
   const [revise, setRevise] = useState<{ preview: RevisionPreview; saving: boolean } | null>(null);
 
@@ -434,7 +416,7 @@ export function ArticleWorkspace({
           <>
             <ClaimsListPanel
               total={data.claims.length}
-              claims={hydrated ? visible : visible.slice(0, SERVER_RENDERED_ROWS)}
+              claims={visible}
               filters={filters}
               anchorCounts={anchorCounts}
               movedByClaim={movedByClaim}

@@ -1,7 +1,11 @@
 'use client';
 
-/** The panel's default view: the article's claims in text order, with filters and badges. */
-import { memo } from 'react';
+/**
+ * The panel's default view: the article's claims in text order, with filters and badges. Rows
+ * are drawn in blocks as they come near the view (./use-blocks-in-view): an article with
+ * thousands of claims opens with one block drawn, not thousands of rows.
+ */
+import { memo, useRef } from 'react';
 import type { SpanSummaryDTO, ClaimSummaryDTO } from '@/lib/api/types';
 import {
   ANCHOR_STATES,
@@ -16,6 +20,7 @@ import {
 import type { Filters } from '@/lib/workspace/state';
 import { VerdictSwatch } from './verdict-chip';
 import { ANCHOR_LABELS, anchorBadge } from './anchor-labels';
+import { BLOCK_ROWS, useBlocksInView } from './use-blocks-in-view';
 import styles from './panels.module.css';
 import ui from '@/components/ui/ui.module.css';
 
@@ -42,6 +47,40 @@ export function ClaimsListPanel({
   onFocusClaim(claimId: string): void;
   onOpenClaim(claimId: string): void;
 }) {
+  const list = useRef<HTMLOListElement>(null);
+  const activeIndex = activeClaimId === null ? -1 : claims.findIndex((c) => c.id === activeClaimId);
+  // The active claim's block is drawn wherever it is, so J/K always has its row.
+  const isDrawn = useBlocksInView(list, claims.length, activeIndex);
+  const blocks = [];
+  for (let first = 0; first < claims.length; first += BLOCK_ROWS) {
+    const rows = claims.slice(first, first + BLOCK_ROWS);
+    if (!isDrawn(first / BLOCK_ROWS)) {
+      blocks.push(
+        <li
+          key={`pending-${first}`}
+          className={styles.pendingRows}
+          data-block={first / BLOCK_ROWS}
+          aria-hidden="true"
+          style={{ height: `${rows.length * ROW_ESTIMATE_REM}rem` }}
+        />,
+      );
+      continue;
+    }
+    rows.forEach((claim, i) =>
+      blocks.push(
+        <ClaimRow
+          key={claim.id}
+          claim={claim}
+          position={first + i + 1}
+          of={claims.length}
+          active={claim.id === activeClaimId}
+          moved={movedByClaim.get(claim.id)}
+          onFocusClaim={onFocusClaim}
+          onOpenClaim={onOpenClaim}
+        />,
+      ),
+    );
+  }
   return (
     <>
       <h2>Claims ({total})</h2>
@@ -79,38 +118,47 @@ export function ClaimsListPanel({
         </label>
       </div>
       {error && <p className={`${ui.alert} ${ui.error}`}>{error}</p>}
-      <ol className={styles.claimList} aria-label="Claims in text order">
-        {claims.map((claim) => (
-          <ClaimRow
-            key={claim.id}
-            claim={claim}
-            active={claim.id === activeClaimId}
-            moved={movedByClaim.get(claim.id)}
-            onFocusClaim={onFocusClaim}
-            onOpenClaim={onOpenClaim}
-          />
-        ))}
+      <ol className={styles.claimList} aria-label="Claims in text order" ref={list}>
+        {blocks}
       </ol>
     </>
   );
 }
 
-/** One row; memoised so moving the active claim re-renders two rows, not thousands. */
+/**
+ * A row's height before its block is drawn (a claim on one line and its meta line, and the gap
+ * to the next row): the placeholder keeps the list's length and scroll bar about right.
+ */
+const ROW_ESTIMATE_REM = 3.85;
+
+/**
+ * One row, with its place in the whole list (not every row is drawn); memoised so moving the
+ * active claim re-renders two rows, not a block.
+ */
 const ClaimRow = memo(function ClaimRow({
   claim,
+  position,
+  of,
   active,
   moved,
   onFocusClaim,
   onOpenClaim,
 }: {
   claim: ClaimSummaryDTO;
+  position: number;
+  of: number;
   active: boolean;
   moved: SpanSummaryDTO[] | undefined;
   onFocusClaim(claimId: string): void;
   onOpenClaim(claimId: string): void;
 }) {
   return (
-    <li className={active ? styles.active : undefined} data-claim-id={claim.id}>
+    <li
+      className={active ? styles.active : undefined}
+      data-claim-id={claim.id}
+      aria-posinset={position}
+      aria-setsize={of}
+    >
       <button
         type="button"
         className={styles.claimItem}

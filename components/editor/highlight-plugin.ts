@@ -15,7 +15,7 @@
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import type { StepMap } from 'prosemirror-transform';
-import { Decoration, DecorationSet } from 'prosemirror-view';
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { splitSegments } from '@/lib/export/segments';
 
 export interface HighlightSpec {
@@ -32,12 +32,46 @@ export type HighlightAction =
   | { type: 'remove'; annotationIds: string[] }
   | { type: 'reset'; highlights: HighlightSpec[] }
   /** Marks one highlight as the keyboard's current one (a focus ring), or none. */
-  | { type: 'focus'; annotationId: string | null };
+  | { type: 'focus'; annotationId: string | null }
+  /** Draws the highlights up to document position `to` too (see HighlightState.drawnTo). */
+  | { type: 'draw'; to: number };
 
 export interface HighlightState {
+  /** Every highlight's segments. */
   set: DecorationSet;
   highlights: ReadonlyMap<string, HighlightSpec>;
   focused: string | null;
+  /**
+   * The segments are drawn up to this document position; the view draws the rest in idle time
+   * (`drawRest`). A long article opens with its first screens highlighted instead of waiting
+   * for thousands of highlights it does not show yet.
+   */
+  drawnTo: number;
+  /** What is drawn: `set` up to `drawnTo` (`set` itself once all is drawn). */
+  drawn: DecorationSet;
+}
+
+/**
+ * How much of the text is highlighted when the view is created, in document positions (about
+ * characters). Trade-off: more covers a taller screen or a quick scroll on the first draw, but
+ * delays a long article's first draw (about 1 ms per thousand characters of a densely
+ * annotated text on a fast machine).
+ */
+export const FIRST_DRAWN = 8_000;
+/** How much more each idle-time step highlights (a step should stay well under a frame). */
+export const DRAW_STEP = 8_000;
+
+/** `state` with `drawn` recomputed from its set and `drawnTo`. */
+function withDrawn(state: Omit<HighlightState, 'drawn'>, doc: Node): HighlightState {
+  const drawnTo = Math.min(state.drawnTo, doc.content.size);
+  return {
+    ...state,
+    drawnTo,
+    drawn:
+      drawnTo === doc.content.size
+        ? state.set
+        : DecorationSet.create(doc, state.set.find(0, drawnTo)),
+  };
 }
 
 export const highlightKey = new PluginKey<HighlightState>('factmark-highlights');
@@ -98,11 +132,15 @@ function resegment(
   const windowFrom = Math.min(from, ...stale.map((d) => d.from));
   const windowTo = Math.max(to, ...stale.map((d) => d.to));
   const relevant = [...highlights.values()].filter((h) => h.from < windowTo && h.to > windowFrom);
-  return {
-    set: state.set.remove(stale).add(doc, segmentDecorations(relevant, windowFrom, windowTo)),
-    highlights,
-    focused: state.focused !== null && highlights.has(state.focused) ? state.focused : null,
-  };
+  return withDrawn(
+    {
+      set: state.set.remove(stale).add(doc, segmentDecorations(relevant, windowFrom, windowTo)),
+      highlights,
+      focused: state.focused !== null && highlights.has(state.focused) ? state.focused : null,
+      drawnTo: state.drawnTo,
+    },
+    doc,
+  );
 }
 
 /** The pure reducer: the highlight state after one action. */
@@ -114,11 +152,18 @@ export function reduceHighlights(
   switch (action.type) {
     case 'reset': {
       const highlights = new Map(action.highlights.map((h) => [h.annotationId, h]));
-      return {
-        set: DecorationSet.create(doc, segmentDecorations(action.highlights, 0, doc.content.size)),
-        highlights,
-        focused: state.focused !== null && highlights.has(state.focused) ? state.focused : null,
-      };
+      return withDrawn(
+        {
+          set: DecorationSet.create(
+            doc,
+            segmentDecorations(action.highlights, 0, doc.content.size),
+          ),
+          highlights,
+          focused: state.focused !== null && highlights.has(state.focused) ? state.focused : null,
+          drawnTo: state.drawnTo,
+        },
+        doc,
+      );
     }
     case 'add': {
       let next = state;
@@ -141,6 +186,9 @@ export function reduceHighlights(
     }
     case 'focus':
       return { ...state, focused: action.annotationId };
+    case 'draw':
+      if (action.to <= state.drawnTo) return state;
+      return withDrawn({ ...state, drawnTo: action.to }, doc);
   }
 }
 
@@ -168,11 +216,15 @@ function mapState(state: HighlightState, tr: Transaction, doc: Node): HighlightS
   }
   // The mapped segments are right away from the edits; around them, where a segment edge met
   // an edit, they are drawn again from the highlights.
-  let next: HighlightState = {
-    set: state.set.map(tr.mapping, doc),
-    highlights,
-    focused: state.focused,
-  };
+  let next = withDrawn(
+    {
+      set: state.set.map(tr.mapping, doc),
+      highlights,
+      focused: state.focused,
+      drawnTo: tr.mapping.map(state.drawnTo, 1),
+    },
+    doc,
+  );
   for (const [from, to] of changedRanges(tr)) next = resegment(next, doc, from, to, highlights);
   return next;
 }
@@ -196,13 +248,23 @@ function changedRanges(tr: Transaction): [number, number][] {
   return merged;
 }
 
-export function highlightPlugin(initial: HighlightSpec[]) {
+/**
+ * The plugin, with `initial` highlights drawn up to position `drawFirst` (all by default); the
+ * view draws the rest with `drawRest`.
+ */
+export function highlightPlugin(initial: HighlightSpec[], drawFirst = Infinity) {
   return new Plugin<HighlightState>({
     key: highlightKey,
     state: {
       init: (_, state) =>
         reduceHighlights(
-          { set: DecorationSet.empty, highlights: new Map(), focused: null },
+          {
+            set: DecorationSet.empty,
+            highlights: new Map(),
+            focused: null,
+            drawnTo: drawFirst,
+            drawn: DecorationSet.empty,
+          },
           state.doc,
           {
             type: 'reset',
@@ -220,9 +282,9 @@ export function highlightPlugin(initial: HighlightSpec[]) {
         const value = highlightKey.getState(state);
         if (!value) return null;
         const focused = value.focused === null ? undefined : value.highlights.get(value.focused);
-        if (!focused) return value.set;
+        if (!focused) return value.drawn;
         // The focus ring is one extra decoration over the current highlight, added per draw.
-        return value.set.add(state.doc, [
+        return value.drawn.add(state.doc, [
           Decoration.inline(focused.from, focused.to, { class: 'hl-focus' }),
         ]);
       },
@@ -252,4 +314,30 @@ export function highlightsInOrder(state: EditorState): HighlightSpec[] {
 export function focusedHighlight(state: EditorState): HighlightSpec | null {
   const value = highlightKey.getState(state);
   return (value?.focused && value.highlights.get(value.focused)) || null;
+}
+
+/**
+ * Draws the highlights not drawn yet, one DRAW_STEP per idle moment, then marks
+ * `factmark:highlights-drawn` (a performance mark). Returns the function that stops it.
+ */
+export function drawRest(view: EditorView): () => void {
+  const later = (step: () => void): (() => void) => {
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(step, { timeout: 100 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(step, 16);
+    return () => clearTimeout(id);
+  };
+  let cancel = later(function step() {
+    const value = highlightKey.getState(view.state);
+    if (!value || value.drawnTo >= view.state.doc.content.size) {
+      performance.mark('factmark:highlights-drawn');
+      return;
+    }
+    const action: HighlightAction = { type: 'draw', to: value.drawnTo + DRAW_STEP };
+    view.dispatch(view.state.tr.setMeta(highlightKey, action).setMeta('addToHistory', false));
+    cancel = later(step);
+  });
+  return () => cancel();
 }

@@ -8,6 +8,7 @@
 import { useLayoutEffect, useMemo, useReducer, useRef, type RefObject } from 'react';
 import { api } from '@/lib/api/client';
 import { describeError } from '@/lib/api/errors';
+import { unpackWorkspace, type PackedWorkspaceDTO } from '@/lib/api/packed-workspace';
 import type { TextEdit } from '@/lib/anchoring/text-edits';
 import type { ClaimDTO, ClaimSummaryDTO, SpanSummaryDTO, WorkspaceDataDTO } from '@/lib/api/types';
 import { toClaimFields, type ClaimDraft } from '@/lib/workspace/claim-draft';
@@ -73,10 +74,12 @@ export interface WorkspaceActions {
 
 export function useWorkspace(
   articleId: string,
-  initial: WorkspaceDataDTO,
+  initial: PackedWorkspaceDTO,
   view: RefObject<ArticleViewHandle | null>,
 ): [WorkspaceState, WorkspaceActions] {
-  const [state, dispatch] = useReducer(reduceWorkspace, initial, initialState);
+  const [state, dispatch] = useReducer(reduceWorkspace, initial, (packed) =>
+    initialState(unpackWorkspace(packed)),
+  );
   // Actions read the latest state through a ref, so their identities stay stable.
   const current = useRef(state);
   useLayoutEffect(() => {

@@ -281,3 +281,75 @@ test('screenshots of the workspace at 1440 and 390 px', async ({ page }) => {
   );
   expect(overflow).toBeLessThanOrEqual(390);
 });
+
+test('a long article with many claims: list rows and highlights are drawn as they are needed', async ({
+  page,
+}) => {
+  // 200 paragraphs (about 17,000 characters) and 120 claims: more than the list's first block
+  // of rows and than the text highlighted on the first draw.
+  const paragraphs = Array.from(
+    { length: 200 },
+    (_, i) =>
+      `Paragraph ${i + 1} reports that topic ${i + 1} changed by ${i + 7} percent in a year.`,
+  );
+  await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
+  const text = paragraphs.join('\n');
+  const article = await createArticleOverHttp(page.request, 'Long article', text);
+  const claimIds: string[] = [];
+  for (let i = 80; i < 200; i++) {
+    const start = text.indexOf(`topic ${i + 1} changed`);
+    const response = await page.request.post('/api/claims', {
+      data: {
+        span: { articleId: article.id, revisionId: article.revision.id, start, end: start + 14 },
+        claim: { text: `Claim about topic ${i + 1}` },
+      },
+    });
+    expect(response.status()).toBe(201);
+    claimIds.push(((await response.json()) as { claim: { id: string } }).claim.id);
+  }
+  await page.goto(`/articles/${article.id}`);
+  const list = page.getByRole('list', { name: 'Claims in text order' });
+  const rows = list.getByRole('listitem');
+  await expect(rows.first()).toContainText('Claim about topic 81');
+  // Every row says where it stands in the whole list; the last is not drawn until scrolled to.
+  await expect(rows.first()).toHaveAttribute('aria-setsize', '120');
+  await expect(list.locator('li[aria-posinset="120"]')).toHaveCount(0);
+  // Scrolling the panel to its end draws the last rows.
+  const last = rows.filter({ hasText: 'Claim about topic 200' });
+  await page
+    .getByRole('complementary', { name: 'Claims panel' })
+    .evaluate((panel) => (panel.scrollTop = panel.scrollHeight));
+  await expect(last).toBeAttached();
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toBeInViewport();
+  await expect(last).toHaveAttribute('aria-posinset', '120');
+  await last.getByRole('button', { name: 'Open' }).click();
+  await expect(
+    page
+      .getByRole('form', { name: 'Edit claim' })
+      .getByRole('textbox', { name: 'Claim', exact: true }),
+  ).toHaveValue('Claim about topic 200');
+  await page.keyboard.press('Escape');
+
+  // The last paragraph's highlight is drawn without scrolling to it, and opens its claim.
+  const lastHighlight = page.locator(`.article-view .hl[data-claim-ids~="${claimIds.at(-1)}"]`);
+  await expect(lastHighlight).toHaveText('topic 200 chan');
+  await lastHighlight.scrollIntoViewIfNeeded();
+  await lastHighlight.click();
+  await expect(
+    page
+      .getByRole('form', { name: 'Edit claim' })
+      .getByRole('textbox', { name: 'Claim', exact: true }),
+  ).toHaveValue('Claim about topic 200');
+
+  // On a phone the list is below the text and scrolls with the page.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/articles/${article.id}`);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(rows.first()).toContainText('Claim about topic 81');
+  await expect(list.locator('li[aria-posinset="120"]')).toHaveCount(0);
+  await list.evaluate((element) => element.lastElementChild!.scrollIntoView({ block: 'end' }));
+  await expect(last).toBeAttached();
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toBeInViewport();
+});

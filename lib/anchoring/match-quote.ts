@@ -139,6 +139,8 @@ export interface MatchOptions {
   maxErrorRate?: number;
   /** An index of the text's words (see `indexWords`), to find exact occurrences without a scan. */
   words?: WordIndex;
+  /** An index of `movedInto`'s text (see `indexSeeds`), to find seeds there without a scan. */
+  seeds?: SeedIndex;
 }
 
 /**
@@ -148,22 +150,107 @@ export interface MatchOptions {
  */
 export interface WordIndex {
   text: string;
-  starts: Map<number, number[]>;
+  places: PlaceIndex;
 }
 
 const WORD_KEY_LENGTH = 6;
 
+/**
+ * Places in a text chained by a hash key, in typed arrays (a Map of arrays cost more to build
+ * than the searches it saved): `heads[key & mask]` is the first place of a bucket, in text
+ * order, and `next[i]` the one after place i (-1 at the end); `keys[i]` tells apart the keys that
+ * share a bucket.
+ */
+interface PlaceIndex {
+  positions: Int32Array;
+  keys: Int32Array;
+  next: Int32Array;
+  heads: Int32Array;
+  mask: number;
+}
+
+function buildPlaceIndex(positions: Int32Array, keys: Int32Array): PlaceIndex {
+  let size = 2;
+  while (size < positions.length * 2) size <<= 1;
+  const heads = new Int32Array(size).fill(-1);
+  const next = new Int32Array(positions.length);
+  // Back to front, so that each bucket's chain runs in text order.
+  for (let i = positions.length - 1; i >= 0; i--) {
+    const slot = keys[i]! & (size - 1);
+    next[i] = heads[slot]!;
+    heads[slot] = i;
+  }
+  return { positions, keys, next, heads, mask: size - 1 };
+}
+
+/** The places of `index` whose key is `key`, in text order (collisions are checked by the caller). */
+function* placesWithKey(index: PlaceIndex, key: number): Generator<number> {
+  for (let i = index.heads[key & index.mask]!; i !== -1; i = index.next[i]!) {
+    if (index.keys[i] === key) yield index.positions[i]!;
+  }
+}
+
 /** Indexes every place in `text` that follows a space or line break, or starts the text. */
 export function indexWords(text: string): WordIndex {
-  const starts = new Map<number, number[]>();
+  const positions = new Int32Array((text.length >> 1) + 1);
+  const keys = new Int32Array(positions.length);
+  let count = 0;
+  let afterSpace = true;
   for (let at = 0; at < text.length; at++) {
-    if ((at > 0 && !isSpace(text.charCodeAt(at - 1))) || isSpace(text.charCodeAt(at))) continue;
-    const key = hashKey(text, at);
-    const list = starts.get(key);
-    if (list) list.push(at);
-    else starts.set(key, [at]);
+    const space = isSpace(text.charCodeAt(at));
+    if (afterSpace && !space) {
+      positions[count] = at;
+      keys[count] = hashKey(text, at);
+      count += 1;
+    }
+    afterSpace = space;
   }
-  return { text, starts };
+  return {
+    text,
+    places: buildPlaceIndex(positions.subarray(0, count), keys.subarray(0, count)),
+  };
+}
+
+/**
+ * Every place of a text by a hash of the `SEED_LENGTH` code units there: built once for the text
+ * a revision added, it finds the seeds of many orphans' searches without scanning it for each.
+ */
+export interface SeedIndex {
+  text: string;
+  places: PlaceIndex;
+}
+
+const SEED_HASH_BASE = 31;
+// SEED_HASH_BASE ** (SEED_LENGTH - 1), in 32-bit arithmetic like the hashes.
+const SEED_HASH_TOP = Array.from({ length: SEED_LENGTH - 1 }).reduce<number>(
+  (power) => Math.imul(power, SEED_HASH_BASE),
+  1,
+);
+
+/** Indexes every place of `text` where `SEED_LENGTH` code units start (a rolling hash). */
+export function indexSeeds(text: string): SeedIndex {
+  const count = Math.max(0, text.length - SEED_LENGTH + 1);
+  const positions = new Int32Array(count);
+  const keys = new Int32Array(count);
+  let hash = count > 0 ? seedKey(text, 0) : 0;
+  for (let at = 0; at < count; at++) {
+    positions[at] = at;
+    keys[at] = hash;
+    if (at + 1 < count) {
+      const dropped = Math.imul(text.charCodeAt(at), SEED_HASH_TOP);
+      hash = (Math.imul(hash - dropped, SEED_HASH_BASE) + text.charCodeAt(at + SEED_LENGTH)) | 0;
+    }
+  }
+  return { text, places: buildPlaceIndex(positions, keys) };
+}
+
+/** The hash of the `SEED_LENGTH` code units of `text` at `at`, as `indexSeeds` rolls it. */
+function seedKey(text: string, at: number): number {
+  let hash = 0;
+  for (let i = at; i < at + SEED_LENGTH; i++) {
+    hash = (Math.imul(hash, SEED_HASH_BASE) + text.charCodeAt(i)) | 0;
+  }
+  return hash;
 }
 
 // Spaces, tabs, line breaks and no-break spaces, by code: a regular expression per character
@@ -215,6 +302,7 @@ export function matchTextQuote(
     window = SEARCH_WINDOW,
     movedInto,
     words,
+    seeds,
     maxErrorRate = MAX_ERROR_RATE,
   }: MatchOptions = {},
 ): QuoteMatch[] {
@@ -255,7 +343,13 @@ export function matchTextQuote(
     scored.push(scoreRawMatch(text, quote, between, expected));
   }
   if (!scanAll) {
-    const seeded = findSeededRegions(text, quote, windowStart, windowEnd, maxErrors, movedInto);
+    const seeded = findSeededRegions(
+      text,
+      quote,
+      { windowStart, windowEnd, maxErrors },
+      movedInto,
+      seeds,
+    );
     for (const region of seeded) {
       // One piece per region: a region is barely longer than the longest possible match.
       searchRange(region.start, region.end, region.end - region.start);
@@ -400,7 +494,7 @@ function findExactMatches(
     !isSpace(exact.charCodeAt(0)) &&
     (prefix.length === 0 || isSpace(prefix.charCodeAt(prefix.length - 1)));
   if (words && words.text === text && startsWord) {
-    for (const at of words.starts.get(hashKey(exact, 0)) ?? []) {
+    for (const at of placesWithKey(words.places, hashKey(exact, 0))) {
       if (text.startsWith(exact, at) && isCodePointBoundary(text, at + exact.length)) {
         starts.push(at);
       }
@@ -436,13 +530,26 @@ function findExactMatches(
 function findSeededRegions(
   text: string,
   { exact, prefix, suffix }: TextQuoteSelector,
-  windowStart: number,
-  windowEnd: number,
-  maxErrors: number,
+  {
+    windowStart,
+    windowEnd,
+    maxErrors,
+  }: { windowStart: number; windowEnd: number; maxErrors: number },
   movedInto: TextStretches | undefined,
+  seeds: SeedIndex | undefined,
 ): TextPositionSelector[] {
   const whole = prefix + exact + suffix;
   const haystack = movedInto?.text ?? text;
+  const index = seeds?.text === haystack ? seeds.places : undefined;
+  const occurrences = function* (seed: string): Generator<number> {
+    if (index) {
+      for (const at of placesWithKey(index, seedKey(seed, 0))) {
+        if (haystack.startsWith(seed, at)) yield at;
+      }
+      return;
+    }
+    for (let at = haystack.indexOf(seed); at !== -1; at = haystack.indexOf(seed, at + 1)) yield at;
+  };
   const pieces = Math.max(1, Math.floor(whole.length / SEED_LENGTH));
   // Spread the pieces over the whole stored text when there are more than we try.
   const step = Math.ceil(pieces / MAX_SEEDS);
@@ -452,7 +559,7 @@ function findSeededRegions(
     const seed = whole.slice(offset, offset + SEED_LENGTH);
     if (seed.trim().length === 0) continue;
     const found: number[] = [];
-    for (let at = haystack.indexOf(seed); at !== -1; at = haystack.indexOf(seed, at + 1)) {
+    for (const at of occurrences(seed)) {
       found.push(movedInto ? toWholeTextOffset(movedInto, at) : at);
       if (found.length > MAX_SEED_OCCURRENCES) break;
     }

@@ -26,8 +26,10 @@ import {
   MAX_CANDIDATES,
   MAX_ERRORS,
   type MatchOptions,
+  type SeedIndex,
   type TextStretches,
   type WordIndex,
+  indexSeeds,
   indexWords,
   matchTextQuote,
   scoreTextQuoteMatch,
@@ -149,6 +151,7 @@ export function reanchor(
       };
   let inserted: TextStretches | undefined;
   let words: WordIndex | undefined;
+  let seeds: SeedIndex | undefined;
   let searches = 0;
   return anchors.map((anchor) => {
     const mapped = placeMapped(newText, anchor, map, options);
@@ -156,11 +159,20 @@ export function reanchor(
     // Its place is gone or rewritten: search, knowing where it should be and that a moved quote
     // can only have landed in text the revision added (or stands verbatim elsewhere).
     inserted ??= collectInsertedText(changes, newText);
-    // A few searches scan the text; beyond that an index of its words costs less.
+    // A few searches scan the texts; beyond that indexes of them cost less.
     searches += 1;
-    if (searches > SCANS_BEFORE_INDEXING) words ??= indexWords(newText);
+    if (searches > SCANS_BEFORE_INDEXING) {
+      words ??= indexWords(newText);
+      seeds ??= indexSeeds(inserted.text);
+    }
     const window = anchor.exact.length + MAX_ERRORS;
-    const scope = { window, movedInto: inserted, words, maxErrorRate: MAPPED_ERROR_RATE };
+    const scope = {
+      window,
+      movedInto: inserted,
+      words,
+      seeds,
+      maxErrorRate: MAPPED_ERROR_RATE,
+    };
     return placeByMatching(newText, anchor, mapped.start, options, scope);
   });
 }
@@ -175,10 +187,10 @@ export function reanchor(
 const MAPPED_ERROR_RATE = 0.25;
 
 /**
- * Annotations searched for by scanning the text before the rest use an index of its words:
- * building the index costs about as much as a few dozen scans of a long text.
+ * Annotations searched for by scanning the texts before the rest use indexes of them: building
+ * both costs about as much as a few scans of a long text.
  */
-const SCANS_BEFORE_INDEXING = 48;
+const SCANS_BEFORE_INDEXING = 8;
 
 /**
  * Where an annotation's old edges stand in the new text, and how many code units of its quote
@@ -267,7 +279,7 @@ function placeByMatching(
     maxCandidates = MAX_CANDIDATES,
     contextLength = CONTEXT_LENGTH,
   }: ReanchorOptions,
-  scope: Pick<MatchOptions, 'window' | 'movedInto' | 'words' | 'maxErrorRate'> = {},
+  scope: Pick<MatchOptions, 'window' | 'movedInto' | 'words' | 'seeds' | 'maxErrorRate'> = {},
 ): ReanchorResult {
   const { exact, prefix, suffix } = anchor;
   const quote = { exact, prefix, suffix };

@@ -50,7 +50,7 @@ type Splitter = (text: string) => string[];
 // stays inside the word's piece.
 const splitLines: Splitter = (text) => splitAfter(text, /(\n)/);
 const splitSentences: Splitter = (text) => splitAfter(text, /([.!?…]+["'”’)\]]*\s+)/);
-const splitWords: Splitter = (text) => splitAfter(text, /(\s+)/);
+const splitWords: Splitter = (text) => splitAtWordStarts(text);
 const PASSES = [splitLines, splitSentences, splitWords];
 
 /**
@@ -184,13 +184,32 @@ function diffInPasses(
   toCharacters: boolean,
 ): Diff[] {
   const out: Diff[] = [];
+  // Text both sides share at their start and end is kept as it is, cut at a boundary of the
+  // pass's pieces: only the middle is split and compared (most changed paragraphs differ in a
+  // word or two, and splitting the rest of them into words was most of a revision's diff time).
   const pass = (a: string, b: string, level: number) => {
-    if (a.length === 0 || b.length === 0 || level === splitters.length) {
-      if (level < splitters.length || toCharacters) {
+    if (level === splitters.length || a.length === 0 || b.length === 0) {
+      compare(a, b, level);
+      return;
+    }
+    const [head, tail] = commonEnds(a, b, level === 0 ? isLineStart : isWordStart);
+    if (head > 0) out.push([DIFF_EQUAL, a.slice(0, head)]);
+    if (head + tail < a.length || head + tail < b.length) {
+      compare(a.slice(head, a.length - tail), b.slice(head, b.length - tail), level);
+    }
+    if (tail > 0) out.push([DIFF_EQUAL, a.slice(a.length - tail)]);
+  };
+  const compare = (a: string, b: string, level: number) => {
+    if (a.length === 0 || b.length === 0) {
+      if (a) out.push([DIFF_DELETE, a]);
+      if (b) out.push([DIFF_INSERT, b]);
+      return;
+    }
+    if (level === splitters.length) {
+      if (toCharacters) {
         out.push(...makeDiff(a, b, { checkLines: false, timeout: DIFF_TIMEOUT_SECONDS }));
       } else {
-        if (a) out.push([DIFF_DELETE, a]);
-        if (b) out.push([DIFF_INSERT, b]);
+        out.push([DIFF_DELETE, a], [DIFF_INSERT, b]);
       }
       return;
     }
@@ -254,6 +273,83 @@ function encodePieces(
   // Stay below the surrogate range: diff-match-patch re-aligns its runs around surrogate pairs.
   if (pieces.length >= 0xd800) return null;
   return { a: fromCodes(unitsA), b: fromCodes(unitsB), pieces };
+}
+
+/**
+ * How many code units `a` and `b` share at their start and at their end (not overlapping), each
+ * shortened to end where `isBoundary` holds in both texts, so the middle starts and ends on a
+ * boundary of the pieces they are split into. The whole text when they are equal.
+ */
+function commonEnds(
+  a: string,
+  b: string,
+  isBoundary: (text: string, at: number) => boolean,
+): [number, number] {
+  if (a === b) return [a.length, 0];
+  const shorter = Math.min(a.length, b.length);
+  let head = 0;
+  while (head < shorter && a.charCodeAt(head) === b.charCodeAt(head)) head++;
+  while (head > 0 && !(isBoundary(a, head) && isBoundary(b, head))) head--;
+  let tail = 0;
+  while (
+    tail < shorter - head &&
+    a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)
+  ) {
+    tail++;
+  }
+  while (tail > 0 && !(isBoundary(a, a.length - tail) && isBoundary(b, b.length - tail))) tail--;
+  return [head, tail];
+}
+
+/** A piece of `splitLines` starts at `at`. */
+function isLineStart(text: string, at: number): boolean {
+  return at === 0 || text.charCodeAt(at - 1) === 10;
+}
+
+/** A word starts at `at` (or the text ends there): where `splitWords` cuts. */
+function isWordStart(text: string, at: number): boolean {
+  return (
+    at === 0 ||
+    (isJsSpace(text.charCodeAt(at - 1)) && (at === text.length || !isJsSpace(text.charCodeAt(at))))
+  );
+}
+
+/**
+ * `text` cut where a word starts after white space: `splitAfter(text, /(\s+)/)` in one scan,
+ * with one string a piece (the regular expression's split made three, and a deleted section
+ * sends thousands of words through here).
+ */
+function splitAtWordStarts(text: string): string[] {
+  const pieces: string[] = [];
+  let from = 0;
+  let afterSpace = false;
+  for (let at = 0; at < text.length; at++) {
+    const space = isJsSpace(text.charCodeAt(at));
+    if (afterSpace && !space && at > from) {
+      pieces.push(text.slice(from, at));
+      from = at;
+    }
+    afterSpace = space;
+  }
+  if (from < text.length) pieces.push(text.slice(from));
+  return pieces;
+}
+
+/** The code units a regular expression's `\s` matches. */
+function isJsSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /** `text` cut after each match of `separator` (a pattern with one capturing group). */

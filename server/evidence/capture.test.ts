@@ -11,7 +11,13 @@ import {
 import { parseAllowHosts } from '../import/address-policy';
 import { MAX_IMPORT_BYTES } from '../import/settings';
 import { readBlob, sha256Hex } from './blob-store';
-import { archiveSource, readCaptureText, storeUpload, type ArchiveOptions } from './capture';
+import {
+  archiveSource,
+  cleanCapture,
+  readCaptureText,
+  storeUpload,
+  type ArchiveOptions,
+} from './capture';
 import { renderTestPage } from './test-pages';
 import { readRecords } from './warc';
 
@@ -26,6 +32,7 @@ describe('archiving evidence (database, local server)', () => {
   let server: EvidenceFixtureServer;
   let dir: string;
   let options: ArchiveOptions;
+  const queued: string[] = [];
   before(async () => {
     [db, server, dir] = await Promise.all([
       createTestDatabase('evidence'),
@@ -39,6 +46,9 @@ describe('archiving evidence (database, local server)', () => {
         timeoutMs: 3000,
         maxBytes: MAX_IMPORT_BYTES,
         maxRedirects: 5,
+      },
+      queueClean: async (id) => {
+        queued.push(id);
       },
     };
   });
@@ -72,10 +82,20 @@ describe('archiving evidence (database, local server)', () => {
     assert.equal(headers['content-length'], String(Buffer.byteLength(html)));
     assert.equal(new Date(record!.date!).getTime(), capture.fetchedAt.getTime());
 
-    // The cleaned text: the article, not the navigation, the stamp or the footer.
+    // The text quotes are anchored in: everything a reader sees, furniture included.
     const text = await readCaptureText(dir, capture);
     for (const p of PARAGRAPHS) assert.ok(text.includes(p), p);
-    assert.doesNotMatch(text, /generated|rights reserved|Most read/);
+    assert.match(text, /Page generated 10:01/);
+
+    // The cleaned text is left to a background job, queued at once.
+    assert.equal(capture.cleanTextSha256, null);
+    assert.deepEqual(queued, [capture.id]);
+    const clean = await cleanCapture(db.prisma, dir, capture);
+    for (const p of PARAGRAPHS) assert.ok(clean!.includes(p), p);
+    assert.doesNotMatch(clean!, /generated|rights reserved|Most read/);
+    const stored = await db.prisma.evidenceCapture.findUniqueOrThrow({ where: { id: capture.id } });
+    assert.equal(stored.cleanTextSha256, sha256Hex(clean!));
+    assert.equal((await readBlob(dir, stored.cleanTextSha256)).toString('utf8'), clean);
   });
 
   it('stores an identical body once and shows a failure while keeping the last copy', async () => {
@@ -83,7 +103,8 @@ describe('archiving evidence (database, local server)', () => {
     assert.equal(again.created, false);
     const files = (await readdir(dir, { recursive: true })).filter((f) => !f.includes('.tmp'));
     const blobs = files.filter((f) => /[0-9a-f]{64}$/.test(f));
-    assert.equal(blobs.length, 2, 'one WARC record and one text');
+    assert.equal(blobs.length, 3, 'one WARC record, one visible text, one cleaned text');
+    assert.equal(queued.length, 1, 'an identical body is not cleaned again');
     assert.equal(await db.prisma.evidenceCapture.count(), 1);
 
     server.set('/wells.html', 'Server error', 'text/plain', 500);

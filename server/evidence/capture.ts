@@ -1,9 +1,11 @@
 /**
  * Archiving evidence: a cited address is fetched through the URL import's SSRF-safe fetcher
- * (same limits and refusals), the response kept as a WARC record and its cleaned text, both in
- * the blob store; PostgreSQL keeps only the metadata (EvidenceCapture). A file the user has can
- * be stored the same way. Identical bodies are stored once: a fetch whose body matches the
- * source's latest capture makes no new capture.
+ * (same limits and refusals), the response kept as a WARC record and its visible text (what
+ * quotes are anchored in), both in the blob store; PostgreSQL keeps only the metadata
+ * (EvidenceCapture). The import cleaner's article text, which watches compare, takes seconds on
+ * a large page, so it is made by a background job (`cleanCapture`) unless it came for free. A
+ * file the user has can be stored the same way. Identical bodies are stored once: a fetch whose
+ * body matches the source's latest capture makes no new capture.
  */
 import { AppError } from '../platform/errors';
 import type { PrismaClient } from '../platform/db';
@@ -11,8 +13,8 @@ import type { EvidenceCapture, EvidenceSource } from '../generated/prisma/client
 import { fetchUrl, type Resolver } from '../import/fetch-url';
 import type { ImportSettings } from '../import/settings';
 import { putBlob, readBlob, sha256Hex } from './blob-store';
-import { extractReadableText } from './extract';
-import { writeResponseRecord } from './warc';
+import { charsetOf, extractCopyText, extractReadableText } from './extract';
+import { readRecords, writeResponseRecord } from './warc';
 
 export interface ArchiveOptions {
   /** Blob store folder (EvidenceSettings.dir). */
@@ -22,6 +24,11 @@ export interface ArchiveOptions {
   now?: () => Date;
   /** When the next scheduled re-check falls (hours after this fetch); default 24. */
   watchIntervalHours?: number;
+  /**
+   * Asks for the capture's cleaned text to be made in the background (the job queue). Without
+   * it, or when it fails, the worker's sweep finds the capture later.
+   */
+  queueClean?: (captureId: string) => Promise<void>;
 }
 
 /** A response or file ready to store: what arrived and its readable text. */
@@ -33,12 +40,15 @@ export interface CopyToStore {
   mediaType: string | null;
   body: Uint8Array;
   fetchedAt: Date;
+  /** The visible text, which quotes are anchored in. */
   text: string;
+  /** The cleaned article text; null until a background job makes it. */
+  cleanText: string | null;
   title: string | null;
 }
 
 /** A fetched response before its text is extracted. */
-export type FetchedCopy = Omit<CopyToStore, 'text' | 'title'>;
+export type FetchedCopy = Omit<CopyToStore, 'text' | 'cleanText' | 'title'>;
 
 /** Fetches an address; throws the fetcher's AppErrors. */
 export async function fetchRaw(url: string, options: ArchiveOptions): Promise<FetchedCopy> {
@@ -54,16 +64,25 @@ export async function fetchRaw(url: string, options: ArchiveOptions): Promise<Fe
   };
 }
 
-/** Adds the readable text to a fetched response. */
-export async function withText(fetched: FetchedCopy): Promise<CopyToStore> {
-  const name = fetched.kind === 'FETCH' ? new URL(fetched.url).pathname : fetched.url;
-  const { text, title } = await extractReadableText(fetched.body, fetched.mediaType, name);
-  return { ...fetched, text, title };
-}
+const nameOf = (copy: { kind: string; url: string }) =>
+  copy.kind === 'FETCH' ? new URL(copy.url).pathname : copy.url;
 
-/** Fetches an address and extracts its text; throws the fetcher's AppErrors. */
-export async function fetchCopy(url: string, options: ArchiveOptions): Promise<CopyToStore> {
-  return withText(await fetchRaw(url, options));
+/**
+ * Adds the visible text to a fetched response, and the cleaned text when `clean` is set (a
+ * background job, which may take the time) or when it comes for free.
+ */
+export async function withText(fetched: FetchedCopy, { clean = false } = {}): Promise<CopyToStore> {
+  const name = nameOf(fetched);
+  const copy = await extractCopyText(
+    fetched.body,
+    fetched.mediaType,
+    name,
+    charsetOf(fetched.headers),
+  );
+  const cleanText =
+    copy.cleanText ??
+    (clean ? (await extractReadableText(fetched.body, fetched.mediaType, name)).text : null);
+  return { ...fetched, text: copy.text, title: copy.title, cleanText };
 }
 
 /** Writes a copy's WARC record and text to the blob store and its metadata row. */
@@ -85,10 +104,10 @@ export async function storeCopy(
     headers,
     body: copy.body,
   });
-  const textBytes = Buffer.from(copy.text, 'utf8');
-  const [warcSha256, textSha256] = await Promise.all([
+  const [warcSha256, textSha256, cleanTextSha256] = await Promise.all([
     putBlob(dir, record.bytes),
-    putBlob(dir, textBytes),
+    putBlob(dir, Buffer.from(copy.text, 'utf8')),
+    copy.cleanText === null ? null : putBlob(dir, Buffer.from(copy.cleanText, 'utf8')),
   ]);
   return prisma.evidenceCapture.create({
     data: {
@@ -105,8 +124,52 @@ export async function storeCopy(
       warcRecordId: record.recordId,
       textSha256,
       textLength: copy.text.length,
+      cleanTextSha256,
+      cleanTextLength: copy.cleanText?.length ?? null,
     },
   });
+}
+
+/** Queues the cleaning of a capture that has no cleaned text yet; a failure only logs. */
+async function queueCleanIfNeeded(
+  capture: EvidenceCapture,
+  queueClean: ArchiveOptions['queueClean'],
+) {
+  if (capture.cleanTextSha256 || !queueClean) return;
+  await queueClean(capture.id).catch((error: unknown) => {
+    // The worker's sweep queues captures left without a cleaned text.
+    console.error(`[factmark evidence] could not queue cleaning ${capture.id}:`, error);
+  });
+}
+
+/**
+ * The cleaned article text of a capture, made now from its WARC record when the capture has
+ * none yet (and then stored): what the clean job and the watch use. Null when the WARC
+ * record holds no response.
+ */
+export async function cleanCapture(
+  prisma: PrismaClient,
+  dir: string,
+  capture: EvidenceCapture,
+): Promise<string | null> {
+  if (capture.cleanTextSha256) {
+    return (await readBlob(dir, capture.cleanTextSha256)).toString('utf8');
+  }
+  const [record] = await readRecords(await readBlob(dir, capture.warcSha256));
+  if (!record) return null;
+  let text = '';
+  try {
+    ({ text } = await extractReadableText(record.body, capture.mediaType, nameOf(capture)));
+  } catch (error) {
+    // A kind the cleaner cannot read keeps an empty cleaned text, so it is not tried again.
+    if (!(error instanceof AppError)) throw error;
+  }
+  const cleanTextSha256 = await putBlob(dir, Buffer.from(text, 'utf8'));
+  await prisma.evidenceCapture.update({
+    where: { id: capture.id },
+    data: { cleanTextSha256, cleanTextLength: text.length },
+  });
+  return text;
 }
 
 /** The latest capture of a source, or null. */
@@ -176,6 +239,7 @@ export async function archiveSource(
   const capture = same
     ? previous
     : await storeCopy(prisma, options.dir, await withText(fetched), source.id);
+  if (!same) await queueCleanIfNeeded(capture!, options.queueClean);
   const archived = await prisma.evidenceSource.update({
     where: { id: source.id },
     data: {
@@ -201,14 +265,21 @@ export async function storeUpload(
   prisma: PrismaClient,
   dir: string,
   file: { name: string; type: string; bytes: Uint8Array },
+  { queueClean }: Pick<ArchiveOptions, 'queueClean'> = {},
 ): Promise<EvidenceCapture> {
   if (!file.bytes.length) throw new AppError('empty_input', 'The file is empty.');
   if (file.bytes.length > MAX_UPLOAD_BYTES) {
     throw new AppError('too_large', 'The file is larger than 5 MB.');
   }
   const mediaType = file.type.split(';')[0]!.trim().toLowerCase() || null;
-  const { text, title } = await extractReadableText(file.bytes, mediaType, file.name);
-  return storeCopy(
+  const charset = charsetOf([['content-type', file.type]]);
+  const { text, title, cleanText } = await extractCopyText(
+    file.bytes,
+    mediaType,
+    file.name,
+    charset,
+  );
+  const capture = await storeCopy(
     prisma,
     dir,
     {
@@ -220,13 +291,16 @@ export async function storeUpload(
       body: file.bytes,
       fetchedAt: new Date(),
       text,
+      cleanText,
       title,
     },
     null,
   );
+  await queueCleanIfNeeded(capture, queueClean);
+  return capture;
 }
 
-/** The cleaned text of a capture. */
+/** The text quotes are anchored in: a capture's visible text. */
 export async function readCaptureText(dir: string, capture: EvidenceCapture): Promise<string> {
   return (await readBlob(dir, capture.textSha256)).toString('utf8');
 }

@@ -1,11 +1,19 @@
 /**
- * The readable text of a stored copy, which quotes are anchored in and watches compare: HTML,
- * text and Word go through the import pipeline's cleaner (page furniture removed, so a "most
- * read" list or a date line that changes on every fetch does not count as a change); PDF text is
- * extracted with unpdf (PDF.js, no network). A copy with no text gets an empty text.
+ * The texts of a stored copy:
+ * - the text quotes are anchored in (`extractCopyText`, while the user waits): all visible text
+ *   of an HTML page in one streaming pass (lib/evidence/visible-text), so a caption or a box a
+ *   reader quotes is there; PDF text extracted with unpdf (PDF.js, no network); plain text as
+ *   it is; Word and Markdown through the import pipeline;
+ * - the cleaned article text watches compare (`extractReadableText`, in a background job for
+ *   HTML, since the cleaner takes seconds on a large page): HTML, text and Word through the
+ *   import pipeline's cleaner (page furniture removed, so a "most read" list or a date line
+ *   that changes on every fetch does not count as a change); PDF text as above.
+ * A copy with no text gets an empty text.
  */
 import { extractText, getDocumentProxy } from 'unpdf';
+import { extractVisibleText } from '@/lib/evidence/visible-text';
 import { AppError } from '../platform/errors';
+import { decodeText } from '../import/decode';
 import { prepareImport } from '../import/prepare';
 import { importSettings } from '../import/settings';
 
@@ -70,4 +78,48 @@ export async function extractReadableText(
     }
     throw error;
   }
+}
+
+export interface CopyText extends ReadableText {
+  /** The cleaned text when it came for free; null when a background job must clean the copy. */
+  cleanText: string | null;
+}
+
+const isHtml = (body: Uint8Array, mediaType: string | null, name: string | null) =>
+  mediaType === 'text/html' ||
+  mediaType === 'application/xhtml+xml' ||
+  (!mediaType && /\.x?html?$/i.test(name ?? '')) ||
+  (!mediaType && /^\s*</.test(Buffer.from(body.subarray(0, 256)).toString('latin1')));
+
+/**
+ * The text quotes are anchored in, quickly (see the module comment), and the cleaned text when
+ * it is the same work. `charset` is the one the server declared. Throws AppError
+ * unsupported_type (415) and unreadable_input (422) like `extractReadableText`.
+ */
+export async function extractCopyText(
+  body: Uint8Array,
+  mediaType: string | null,
+  name: string | null,
+  charset: string | null = null,
+): Promise<CopyText> {
+  if (isPdf(body, mediaType, name)) {
+    const pdf = await pdfText(body);
+    return { ...pdf, cleanText: pdf.text };
+  }
+  if (isHtml(body, mediaType, name)) {
+    const { text, title } = extractVisibleText(decodeText(body, { charset, html: true }));
+    return { text, title, cleanText: null };
+  }
+  if (mediaType === 'text/plain' || (!mediaType && /\.txt$/i.test(name ?? ''))) {
+    const text = decodeText(body, { charset }).replace(/\r\n?/g, '\n');
+    return { text, title: null, cleanText: null };
+  }
+  const readable = await extractReadableText(body, mediaType, name);
+  return { ...readable, cleanText: readable.text };
+}
+
+/** The charset parameter of a Content-Type header, or null. */
+export function charsetOf(headers: readonly (readonly [string, string])[]): string | null {
+  const type = headers.find(([key]) => key.toLowerCase() === 'content-type')?.[1] ?? '';
+  return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1] ?? null;
 }

@@ -1,10 +1,12 @@
 /**
- * Watching cited sources: a re-fetch whose cleaned text differs from the latest capture is
+ * Watching cited sources: a re-fetch whose cleaned text differs from the latest capture's is
  * stored as a new capture, and every quote cited from an older capture of the source is
- * compared with it (lib/evidence compareQuote, which re-anchors with lib/anchoring). A quote
- * that moved, changed or vanished opens an EvidenceAlert on its claim ("source changed since
- * cited"). Only the cleaned text is compared, so furniture that changes on every fetch (dates,
- * "most read" lists) neither makes a capture nor an alert.
+ * compared with its visible text (lib/evidence compareQuote, which re-anchors with
+ * lib/anchoring). A quote that moved, changed or vanished opens an EvidenceAlert on its claim
+ * ("source changed since cited"). The cleaned text decides, so furniture that changes on every
+ * fetch (dates, "most read" lists) neither makes a capture nor an alert; the one exception is a
+ * quote taken from outside the article text (a caption, a box) whose own words changed or
+ * vanished: that still makes a capture and an alert.
  */
 import { compareQuote } from '@/lib/evidence/quote';
 import type { TextAnchor } from '@/lib/anchoring';
@@ -13,6 +15,7 @@ import type { PrismaClient } from '../platform/db';
 import type { Prisma } from '../generated/prisma/client';
 import { sha256Hex } from './blob-store';
 import {
+  cleanCapture,
   fetchRaw,
   latestCapture,
   readCaptureText,
@@ -74,36 +77,57 @@ export async function recheckSource(
     await prisma.evidenceSource.update({ where: { id: sourceId }, data: checked });
     return { outcome: 'unchanged', captureId: previous.id, alerts: 0 };
   }
-  const copy = await withText(fetched);
-  if (previous && previous.textSha256 === sha256Hex(copy.text)) {
-    await prisma.evidenceSource.update({ where: { id: sourceId }, data: checked });
-    return { outcome: 'unchanged', captureId: previous.id, alerts: 0 };
+  // A job has the time to clean the copy now.
+  const copy = await withText(fetched, { clean: true });
+  if (previous && copy.cleanText !== null) {
+    const previousClean = await cleanCapture(prisma, options.dir, previous);
+    const sameArticle = previousClean === copy.cleanText;
+    if (sameArticle) {
+      const changes = await quoteChanges(prisma, options.dir, sourceId, copy.text);
+      if (!changes.some((c) => c.change !== 'MOVED')) {
+        await prisma.evidenceSource.update({ where: { id: sourceId }, data: checked });
+        return { outcome: 'unchanged', captureId: previous.id, alerts: 0 };
+      }
+    }
   }
   const capture = await storeCopy(prisma, options.dir, copy, sourceId);
-  const alerts = await alertChangedQuotes(prisma, options.dir, sourceId, capture.id, copy.text);
+  const changes = await quoteChanges(prisma, options.dir, sourceId, copy.text, capture.id);
+  const alerts = changes.length
+    ? (
+        await prisma.evidenceAlert.createMany({
+          data: changes.map((c) => ({ ...c, toCaptureId: capture.id })),
+          skipDuplicates: true,
+        })
+      ).count
+    : 0;
   await prisma.evidenceSource.update({ where: { id: sourceId }, data: checked });
   return { outcome: 'changed', captureId: capture.id, alerts };
 }
 
-/** Compares every quote cited from the source's earlier captures with the new text. */
-async function alertChangedQuotes(
+type QuoteAlert = Omit<Prisma.EvidenceAlertCreateManyInput, 'toCaptureId'>;
+
+/**
+ * Compares every quote cited from the source's captures (but `newCaptureId`) with a newer
+ * visible text: one alert for each quote that moved, changed or vanished.
+ */
+async function quoteChanges(
   prisma: PrismaClient,
   dir: string,
   sourceId: string,
-  newCaptureId: string,
   newText: string,
-): Promise<number> {
+  newCaptureId?: string,
+): Promise<QuoteAlert[]> {
   const cited = await prisma.evidence.findMany({
     where: {
       capture: { sourceId },
-      captureId: { not: newCaptureId },
+      ...(newCaptureId ? { captureId: { not: newCaptureId } } : {}),
       quoteStart: { not: null },
       quoteEnd: { not: null },
     },
     include: { capture: true },
   });
   const texts = new Map<string, Promise<string>>();
-  const alerts: Prisma.EvidenceAlertCreateManyInput[] = [];
+  const alerts: QuoteAlert[] = [];
   for (const evidence of cited) {
     const capture = evidence.capture!;
     if (!texts.has(capture.id)) texts.set(capture.id, readCaptureText(dir, capture));
@@ -126,14 +150,11 @@ async function alertChangedQuotes(
       quote: anchor.exact,
       change: change.change,
       fromCaptureId: capture.id,
-      toCaptureId: newCaptureId,
       diff: change.diff as unknown as Prisma.InputJsonValue,
       newQuote: change.anchor?.exact ?? null,
     });
   }
-  if (!alerts.length) return 0;
-  const { count } = await prisma.evidenceAlert.createMany({ data: alerts, skipDuplicates: true });
-  return count;
+  return alerts;
 }
 
 /** Sources due for a re-check (never checked, or their next check has come), oldest first. */

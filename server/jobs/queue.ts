@@ -9,6 +9,8 @@ import PgBoss from 'pg-boss';
 
 export const RECHECK_QUEUE = 'evidence-recheck';
 export const SWEEP_QUEUE = 'evidence-sweep';
+/** Making a capture's cleaned article text (the import cleaner), off the archiving request. */
+export const CLEAN_QUEUE = 'evidence-clean';
 /** How often the sweep looks for sources due for a re-check (their interval decides). */
 export const SWEEP_CRON = '*/10 * * * *';
 export const RETRY_LIMIT = 4;
@@ -20,6 +22,10 @@ export interface QueueSettings {
 
 export interface RecheckJob {
   sourceId: string;
+}
+
+export interface CleanJob {
+  captureId: string;
 }
 
 /**
@@ -53,6 +59,15 @@ export async function openQueue(
     retryBackoff: true,
     expireInSeconds: settings.expireSeconds,
   });
+  // One queued cleaning per capture at most.
+  await boss.createQueue(CLEAN_QUEUE, {
+    name: CLEAN_QUEUE,
+    policy: 'stately',
+    retryLimit: RETRY_LIMIT,
+    retryDelay: settings.retryDelaySeconds,
+    retryBackoff: true,
+    expireInSeconds: settings.expireSeconds,
+  });
   await boss.createQueue(SWEEP_QUEUE, {
     name: SWEEP_QUEUE,
     policy: 'singleton',
@@ -69,6 +84,19 @@ export async function enqueueRechecks(boss: PgBoss, sourceIds: readonly string[]
         name: RECHECK_QUEUE,
         data: { sourceId } satisfies RecheckJob,
         singletonKey: sourceId,
+      })),
+    );
+  }
+}
+
+/** Queues the cleaning of each capture (one queued per capture is kept, not doubled). */
+export async function enqueueCleans(boss: PgBoss, captureIds: readonly string[]): Promise<void> {
+  for (let i = 0; i < captureIds.length; i += 500) {
+    await boss.insert(
+      captureIds.slice(i, i + 500).map((captureId) => ({
+        name: CLEAN_QUEUE,
+        data: { captureId } satisfies CleanJob,
+        singletonKey: captureId,
       })),
     );
   }

@@ -10,13 +10,17 @@ import type { PrismaClient } from '../platform/db';
 import type { ImportSettings } from '../import/settings';
 import type { Resolver } from '../import/fetch-url';
 import { recheckSource, dueSources } from '../evidence/watch';
+import { cleanCapture } from '../evidence/capture';
 import type { EvidenceSettings } from '../evidence/settings';
 import {
+  CLEAN_QUEUE,
+  enqueueCleans,
   enqueueRechecks,
   openQueue,
   RECHECK_QUEUE,
   SWEEP_CRON,
   SWEEP_QUEUE,
+  type CleanJob,
   type RecheckJob,
 } from './queue';
 
@@ -31,6 +35,8 @@ export interface RunnerOptions {
   resolve?: Resolver;
   /** Called after each finished re-check (tests, logs). */
   onRecheck?: (sourceId: string, outcome: string) => void;
+  /** Called after each cleaned capture (tests). */
+  onClean?: (captureId: string) => void;
   log?: (line: string) => void;
 }
 
@@ -90,10 +96,35 @@ export async function startJobRunner(options: RunnerOptions): Promise<JobRunner>
       },
     );
   }
+  // Cleaning runs the import cleaner (seconds of CPU on a large page): one at a time per process.
+  await boss.work<CleanJob>(
+    CLEAN_QUEUE,
+    { batchSize: 1, pollingIntervalSeconds: 2 },
+    async ([job]) => {
+      if (!job) return;
+      const capture = await prisma.evidenceCapture.findUnique({
+        where: { id: job.data.captureId },
+      });
+      if (!capture) return;
+      const text = await cleanCapture(prisma, evidence.dir, capture);
+      options.onClean?.(capture.id);
+      return { length: text?.length ?? null };
+    },
+  );
   await boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
     const due = await dueSources(prisma, new Date());
     await enqueueRechecks(boss, due);
-    return { queued: due.length };
+    // Captures whose cleaning could not be queued when they were stored.
+    const uncleaned = await prisma.evidenceCapture.findMany({
+      where: { cleanTextSha256: null },
+      select: { id: true },
+      take: 10_000,
+    });
+    await enqueueCleans(
+      boss,
+      uncleaned.map((c) => c.id),
+    );
+    return { queued: due.length, cleaning: uncleaned.length };
   });
   await boss.schedule(SWEEP_QUEUE, SWEEP_CRON);
   options.log?.(

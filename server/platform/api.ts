@@ -50,6 +50,11 @@ export function route<Ctx = unknown>(
       response = errorResponse(error);
     }
     response.headers.set('server-timing', `app;dur=${(performance.now() - t0).toFixed(1)}`);
+    // The answer to a change is the changed row or an error: never cached, and too small for
+    // gzip to pay for itself (compressing it cost as much time as the claim's audit row).
+    if (!SAFE_METHODS.has(request.method) && !response.headers.has('cache-control')) {
+      response.headers.set('cache-control', 'no-store, no-transform');
+    }
     return withSecurityHeaders(response, isHttps(request.headers, request.url));
   };
 }

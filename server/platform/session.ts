@@ -3,7 +3,7 @@
  * account's state are read from the database on every request, so ending a session, a role
  * change or a disabled account takes effect at once rather than when the token expires.
  */
-import { getToken } from 'next-auth/jwt';
+import { decode, getToken, type JWT, type JWTDecodeParams } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
@@ -29,6 +29,7 @@ export const getUser = cache(async (): Promise<SessionUser | null> => {
       typeof getToken
     >[0]['req'],
     secret: process.env.NEXTAUTH_SECRET,
+    decode: decodeRemembered,
   });
   const id = token?.sub;
   const sessionId = token?.sid;
@@ -59,4 +60,36 @@ export async function requirePageUser(path: string): Promise<SessionUser> {
   const user = await getUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
   return user;
+}
+
+/**
+ * Session cookies decoded lately, by cookie value. Decoding derives the key from the secret
+ * (HKDF) and decrypts the cookie on every request, about a millisecond each; a cookie's payload
+ * never changes, so it is decoded once and only its expiry checked again. The session row is
+ * still read on every request, so a revoked session ends at once.
+ */
+const decodedCookies = new Map<string, JWT>();
+const REMEMBERED_COOKIES = 1000;
+/** Seconds of clock difference NextAuth's own decode tolerates on `exp`. */
+const CLOCK_TOLERANCE_S = 15;
+
+async function decodeRemembered(params: JWTDecodeParams): Promise<JWT | null> {
+  const { token } = params;
+  if (!token) return null;
+  const known = decodedCookies.get(token);
+  if (known) {
+    if (typeof known.exp === 'number' && known.exp + CLOCK_TOLERANCE_S < Date.now() / 1000) {
+      decodedCookies.delete(token);
+      return null;
+    }
+    return known;
+  }
+  const payload = await decode(params);
+  if (payload) {
+    if (decodedCookies.size >= REMEMBERED_COOKIES) {
+      decodedCookies.delete(decodedCookies.keys().next().value!);
+    }
+    decodedCookies.set(token, payload);
+  }
+  return payload;
 }

@@ -1,7 +1,8 @@
 /**
  * The library read model: articles filtered, sorted and paged by keyset, with their claim
- * counts by review state (kept by the database in search.article_doc, see the migration
- * 20261201170000_search).
+ * counts by review state. The database keeps those counts: claim actions append deltas, and
+ * `foldClaimCounts` folds them into search.article_claims before a read (see the migration
+ * 20261202170000_claim_count_deltas).
  */
 import { Prisma } from '../generated/prisma/client';
 import type { PrismaClient } from '../platform/db';
@@ -62,7 +63,7 @@ const SORTS: Record<
     asc: false,
   },
   title: { key: Prisma.sql`lower(a."title")`, cast: (k) => Prisma.sql`${k}::text`, asc: true },
-  open: { key: Prisma.sql`d."openClaims"`, cast: (k) => Prisma.sql`${k}::int`, asc: false },
+  open: { key: Prisma.sql`n."open"`, cast: (k) => Prisma.sql`${k}::int`, asc: false },
 };
 
 function whereOf(query: LibraryQuery): Prisma.Sql[] {
@@ -77,10 +78,10 @@ function whereOf(query: LibraryQuery): Prisma.Sql[] {
   if (query.to) where.push(Prisma.sql`a."publishedAt" < ${query.to}::date + 1`);
   if (query.states.length > 0) {
     const column: Record<ReviewState, Prisma.Sql> = {
-      DRAFT: Prisma.sql`d."draftClaims"`,
-      SUBMITTED: Prisma.sql`d."submittedClaims"`,
-      CHANGES_REQUESTED: Prisma.sql`d."changesRequestedClaims"`,
-      APPROVED: Prisma.sql`d."approvedClaims"`,
+      DRAFT: Prisma.sql`n."draft"`,
+      SUBMITTED: Prisma.sql`n."submitted"`,
+      CHANGES_REQUESTED: Prisma.sql`n."changesRequested"`,
+      APPROVED: Prisma.sql`n."approved"`,
     };
     where.push(
       Prisma.sql`(${Prisma.join(
@@ -92,8 +93,17 @@ function whereOf(query: LibraryQuery): Prisma.Sql[] {
   return where;
 }
 
+/**
+ * Folds the claim-count changes committed so far into search.article_claims, so a read that
+ * follows sees every action that committed before it. Cheap when nothing is pending.
+ */
+export async function foldClaimCounts(prisma: PrismaClient): Promise<void> {
+  await prisma.$executeRaw`SELECT search.fold_claim_counts()`;
+}
+
 /** One page of the library for `query`, with the cursor of the next page. */
 export async function listLibrary(prisma: PrismaClient, query: LibraryQuery): Promise<LibraryPage> {
+  await foldClaimCounts(prisma);
   // A page link keeps the order it was made in, whatever `sort` says.
   const sortName = query.after?.s ?? query.sort;
   const sort = SORTS[sortName];
@@ -111,16 +121,17 @@ export async function listLibrary(prisma: PrismaClient, query: LibraryQuery): Pr
   const [rows, counted] = await Promise.all([
     prisma.$queryRaw<Row[]>`
       SELECT a."id", a."title", a."sourceName", a."sourceUrl", a."byline", a."publishedAt",
-             a."createdAt", d."draftClaims" AS draft, d."submittedClaims" AS submitted,
-             d."changesRequestedClaims" AS changes, d."approvedClaims" AS approved,
-             d."openClaims" AS open, (${sort.key})::text AS key
-      FROM "Article" a JOIN search.article_doc d ON d."articleId" = a."id"
+             a."createdAt", n."draft", n."submitted", n."changesRequested" AS changes,
+             n."approved", n."open", (${sort.key})::text AS key
+      FROM "Article" a JOIN search.article_claims n ON n."articleId" = a."id"
+      JOIN search.article_doc d ON d."articleId" = a."id"
       ${where(page)}
       ORDER BY ${sort.key} ${dir}, a."id" ${dir}
       LIMIT ${query.limit + 1}`,
     prisma.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n
-      FROM "Article" a JOIN search.article_doc d ON d."articleId" = a."id"
+      FROM "Article" a JOIN search.article_claims n ON n."articleId" = a."id"
+      JOIN search.article_doc d ON d."articleId" = a."id"
       ${where(filters)}`,
   ]);
   const shown = rows.slice(0, query.limit);

@@ -6,6 +6,7 @@ import { ArticleDetailsForm } from '@/components/article/article-details-form';
 import { ExportMenu } from '@/components/export/export-menu';
 import { ArticleWorkspace } from '@/components/editor/article-workspace';
 import { RevisionList } from '@/components/revisions/revision-list';
+import { packWorkspace } from '@/lib/api/packed-workspace';
 import type { WorkspaceDataDTO } from '@/lib/api/types';
 import { toWire } from '@/lib/api/wire';
 import { getArticleOrThrow } from '@/server/articles';
@@ -34,7 +35,7 @@ export default async function ArticlePage({ params }: Props) {
   const user = await requirePageUser(`/articles/${id}`);
   const article = await loadArticle(id);
   // Claims as the list shows them (the panel loads a full claim on open), dates as ISO
-  // strings, checked against the shared type.
+  // strings, checked against the shared type, then packed for the page's payload.
   const annotations: WorkspaceDataDTO = toWire(await getArticleWorkspace(db(), id));
   const revisions = await listRevisions(db(), id);
   return (
@@ -69,7 +70,7 @@ export default async function ArticlePage({ params }: Props) {
       <ArticleWorkspace
         key={annotations.revision.id}
         articleId={id}
-        initial={annotations}
+        initial={packWorkspace(annotations)}
         user={{ id: user.id, name: user.name, role: user.role }}
       />
       <section className={ui.panel} aria-labelledby="revisions-heading">

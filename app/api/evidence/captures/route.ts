@@ -7,6 +7,7 @@ import { readCaptureRequest } from '@/server/evidence/request';
 import { captureView } from '@/server/evidence/service';
 import { evidenceSettings } from '@/server/evidence/settings';
 import { importSettings } from '@/server/import/settings';
+import { queueClean } from '@/server/jobs/sender';
 
 /**
  * Archives an evidence source (any signed-in role): JSON `{url}` fetches it now through the
@@ -19,13 +20,14 @@ export const POST = route(async (request) => {
   const input = await readCaptureRequest(request);
   const settings = evidenceSettings();
   if (input.kind === 'file') {
-    const capture = await storeUpload(db(), settings.dir, input);
+    const capture = await storeUpload(db(), settings.dir, input, { queueClean });
     return Response.json({ capture: captureView(capture), source: null }, { status: 201 });
   }
   const result = await archiveSource(db(), input.url, {
     dir: settings.dir,
     fetch: importSettings(),
     watchIntervalHours: settings.watchIntervalHours,
+    queueClean,
   });
   const source = {
     id: result.source.id,

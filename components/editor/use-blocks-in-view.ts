@@ -1,0 +1,84 @@
+'use client';
+
+/**
+ * Drawing a long list in blocks, each once it comes near the view. A block not drawn yet is
+ * one placeholder element carrying `data-block` (its index); when it nears the visible part of
+ * the list (the scrolling panel on a wide screen, the window on a phone), its rows are drawn
+ * and stay drawn. The first block is drawn from the start (on the server too).
+ */
+import { useCallback, useEffect, useState, type RefObject } from 'react';
+
+/**
+ * Rows per block. Trade-off: a bigger block fills a tall screen with one draw and needs fewer
+ * placeholders, but costs more to draw at once (a few milliseconds per ten rows).
+ */
+export const BLOCK_ROWS = 50;
+
+/** How far past the visible part of the list blocks are drawn, so scrolling rarely sees a gap. */
+const DRAW_AHEAD = '1000px 0px';
+
+/**
+ * Whether block `index` is drawn, for the list in `list` with `rows` rows; the block of row
+ * `keepRow` (or none for -1) is always drawn.
+ */
+export function useBlocksInView(
+  list: RefObject<HTMLElement | null>,
+  rows: number,
+  keepRow: number,
+): (index: number) => boolean {
+  const [drawn, setDrawn] = useState<ReadonlySet<number>>(() => new Set([0]));
+
+  useEffect(() => {
+    const element = list.current;
+    if (!element) return;
+    let observer: IntersectionObserver | null = null;
+    const observe = () => {
+      observer?.disconnect();
+      const pending = element.querySelectorAll<HTMLElement>('[data-block]');
+      if (pending.length === 0) return;
+      observer = new IntersectionObserver(
+        (entries) => {
+          const near = entries
+            .filter((entry) => entry.isIntersecting)
+            .map((entry) => Number((entry.target as HTMLElement).dataset.block));
+          if (near.length === 0) return;
+          setDrawn((before) =>
+            near.every((index) => before.has(index)) ? before : new Set([...before, ...near]),
+          );
+        },
+        { root: scrollingAncestor(element), rootMargin: DRAW_AHEAD },
+      );
+      pending.forEach((placeholder) => observer!.observe(placeholder));
+    };
+    observe();
+    // A resize can move the list between the side panel and the page (phones).
+    let frame = 0;
+    const onResize = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(observe);
+    };
+    window.addEventListener('resize', onResize);
+    return () => {
+      observer?.disconnect();
+      cancelAnimationFrame(frame);
+      window.removeEventListener('resize', onResize);
+    };
+  }, [list, rows, drawn]);
+
+  const keepBlock = keepRow < 0 ? -1 : Math.floor(keepRow / BLOCK_ROWS);
+  return useCallback(
+    (index: number) => index === keepBlock || drawn.has(index),
+    [drawn, keepBlock],
+  );
+}
+
+/** The nearest ancestor that scrolls its content (the side panel), or null for the window. */
+function scrollingAncestor(element: HTMLElement): HTMLElement | null {
+  for (let at = element.parentElement; at; at = at.parentElement) {
+    const { overflowY } = getComputedStyle(at);
+    if ((overflowY === 'auto' || overflowY === 'scroll') && at.scrollHeight > at.clientHeight) {
+      return at;
+    }
+  }
+  return null;
+}
