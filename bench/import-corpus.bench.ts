@@ -11,7 +11,8 @@
  *   - Factmark on HTML: the import pipeline of an uploaded .html file (decode, extract, clean);
  *   - Readability.js (@mozilla/readability) on the same decoded, defused HTML: textContent;
  *   - Factmark on pasted block text: each page's blocks as plain text lines, then cleanText.
- * Then the cleaner's time per page (median, max) and the process's peak memory.
+ * Then the cleaner's time per page (median, max; wall and CPU, and the CPU of jsdom's parse
+ * alone) and the process's peak memory.
  *
  * Run: npx tsx bench/import-corpus.bench.ts [--pages N]
  */
@@ -99,12 +100,17 @@ async function main() {
     readability: Counts;
   }[] = [];
   const times: number[] = [];
+  /** CPU time of the import (the machine is shared, so wall time is mostly waiting). */
+  const cpuTimes: number[] = [];
+  /** CPU time of jsdom's parse alone of the same page: what the DOM costs of the import. */
+  const parseTimes: number[] = [];
   let largest = { bytes: 0, ms: 0, file: '' };
   let failures = 0;
   for (const file of files.slice(0, limit)) {
     const expect = expectations[file]!;
     const bytes = gunzipSync(readFileSync(new URL(`pages/${file}`, CORPUS)));
     const started = performance.now();
+    const cpuStart = process.cpuUsage();
     let text = '';
     try {
       const prepared = await prepareImport(
@@ -117,8 +123,16 @@ async function main() {
     }
     const ms = performance.now() - started;
     times.push(ms);
-    if (bytes.length > largest.bytes) largest = { bytes: bytes.length, ms, file };
+    cpuTimes.push(cpuMs(process.cpuUsage(cpuStart)));
     const html = decodeText(bytes, { html: true });
+    const parseStart = process.cpuUsage();
+    try {
+      new JSDOM(defuseHtml(html)).window.close();
+    } catch {
+      // counted as a failure above when the import itself failed
+    }
+    parseTimes.push(cpuMs(process.cpuUsage(parseStart)));
+    if (bytes.length > largest.bytes) largest = { bytes: bytes.length, ms, file };
     const factmark = count(expect, text);
     const readability = count(expect, readabilityText(html, expect.url));
     totals.factmark = add(totals.factmark, factmark);
@@ -167,6 +181,11 @@ async function main() {
   console.log(
     `cleaning time per page: median ${sorted[Math.floor(pages / 2)]!.toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms; largest page ${(largest.bytes / 1e6).toFixed(2)} MB in ${largest.ms.toFixed(0)} ms; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (whole process, three extractors)`,
   );
+  const cpu = [...cpuTimes].sort((a, b) => a - b);
+  const parse = [...parseTimes].sort((a, b) => a - b);
+  console.log(
+    `CPU time per page (import pipeline): median ${cpu[Math.floor(pages / 2)]!.toFixed(0)} ms, max ${cpu.at(-1)!.toFixed(0)} ms, ${cpu.filter((t) => t > 300).length} of ${pages} pages over 300 ms; jsdom's parse alone: median ${parse[Math.floor(pages / 2)]!.toFixed(0)} ms, max ${parse.at(-1)!.toFixed(0)} ms`,
+  );
   console.log('');
   console.log('ten worst pages (Factmark on HTML: musts missed + must-nots kept):');
   for (const p of [...perPage].sort((a, b) => b.errors - a.errors).slice(0, 10)) {
@@ -174,6 +193,10 @@ async function main() {
       `  ${p.file}  missed ${p.factmark.fn}, kept ${p.factmark.fp} (Readability.js: missed ${p.readability.fn}, kept ${p.readability.fp})  ${p.url}`,
     );
   }
+}
+
+function cpuMs(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
 }
 
 main().catch((error: unknown) => {

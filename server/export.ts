@@ -13,7 +13,7 @@ import { exportEvidenceSelect, toExportEvidence, type CaptureTexts } from './evi
 import { evidenceSettings } from './evidence/settings';
 
 /** Claims read per database round trip when streaming a list. */
-export const CLAIM_BATCH_SIZE = 500;
+export const CLAIM_BATCH_SIZE = 1000;
 
 const DEFAULT_ORG_NAME = 'Factmark newsroom';
 
@@ -226,9 +226,125 @@ function claimListWhere(filters: ClaimListFilters): Prisma.ClaimWhereInput {
   return { AND: and };
 }
 
+type ClaimRowSql = {
+  id: string;
+  text: string;
+  claimant: string | null;
+  verdict: ExportClaimRow['verdict'];
+  rationale: string;
+  reviewState: ExportClaimRow['reviewState'];
+  createdAt: Date;
+  updatedAt: Date;
+  authorId: string;
+  authorName: string;
+  approvedAt: Date | null;
+  snapshotHash: string | null;
+  reviewerId: string | null;
+  reviewerName: string | null;
+};
+type EvidenceRowSql = ExportClaimRow['evidence'][number] & { claimId: string };
+type CaptureRowSql = {
+  claimId: string;
+  evidenceId: string;
+  id: string;
+  kind: NonNullable<ExportClaimRow['evidence'][number]['capture']>['kind'];
+  url: string;
+  fetchedAt: Date;
+  payloadSha256: string;
+  warcRecordId: string;
+  textSha256: string;
+};
+type AnnotationRowSql = ExportClaimRow['annotations'][number]['article'] & {
+  claimId: string;
+  exact: string;
+};
+
+/**
+ * The export rows of `ids` (in the order given), in three flat queries run side by side: the
+ * claims with author and latest approval, their evidence (with captures), their spans' quotes
+ * and articles. Building the nested rows here costs a fraction of what the Prisma client's
+ * nested select does for thousands of claims (issue #13: 10,000 claims in ≤ 500 ms); the shape
+ * is `exportClaimSelect`'s, so the mapping is shared with the per-article export.
+ */
+async function loadExportClaimRows(
+  prisma: PrismaClient,
+  ids: readonly string[],
+): Promise<ExportClaimRow[]> {
+  if (ids.length === 0) return [];
+  const list = [...ids];
+  const [claims, evidence, captures, annotations] = await Promise.all([
+    prisma.$queryRaw<ClaimRowSql[]>`
+      SELECT c."id", c."text", c."claimant", c."verdict", c."rationale", c."reviewState",
+        c."createdAt", c."updatedAt", c."authorId", u."name" AS "authorName",
+        d."createdAt" AS "approvedAt", d."snapshotHash", d."reviewerId",
+        v."name" AS "reviewerName"
+      FROM "Claim" c
+      JOIN "User" u ON u."id" = c."authorId"
+      LEFT JOIN LATERAL (
+        SELECT d."createdAt", d."snapshotHash", d."reviewerId" FROM "ReviewDecision" d
+        WHERE d."claimId" = c."id" AND d."decision" = 'APPROVE'
+        ORDER BY d."createdAt" DESC, d."id" DESC LIMIT 1
+      ) d ON true
+      LEFT JOIN "User" v ON v."id" = d."reviewerId"
+      WHERE c."id" = ANY(${list}::text[])`,
+    prisma.$queryRaw<EvidenceRowSql[]>`
+      SELECT e."claimId", e."id", e."url", e."title", e."quote", e."accessedAt",
+        e."quoteStart", e."quoteEnd", e."quotePrefix", e."quoteSuffix", e."quoteAnchor"
+      FROM "Evidence" e
+      WHERE e."claimId" = ANY(${list}::text[])
+      ORDER BY e."createdAt", e."id"`,
+    prisma.$queryRaw<CaptureRowSql[]>`
+      SELECT e."claimId", e."id" AS "evidenceId", k."id", k."kind", k."url", k."fetchedAt",
+        k."payloadSha256", k."warcRecordId", k."textSha256"
+      FROM "Evidence" e JOIN "EvidenceCapture" k ON k."id" = e."captureId"
+      WHERE e."claimId" = ANY(${list}::text[])`,
+    prisma.$queryRaw<AnnotationRowSql[]>`
+      SELECT a."claimId", a."exact", r."id", r."title", r."sourceUrl", r."sourceName",
+        r."publishedAt"
+      FROM "Annotation" a JOIN "Article" r ON r."id" = a."articleId"
+      WHERE a."claimId" = ANY(${list}::text[])
+      ORDER BY a."createdAt", a."id"`,
+  ]);
+  const byClaim = new Map<string, ExportClaimRow>();
+  for (const c of claims) {
+    byClaim.set(c.id, {
+      id: c.id,
+      text: c.text,
+      claimant: c.claimant,
+      verdict: c.verdict,
+      rationale: c.rationale,
+      reviewState: c.reviewState,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+      author: { id: c.authorId, name: c.authorName },
+      evidence: [],
+      annotations: [],
+      reviewDecisions:
+        c.approvedAt && c.reviewerId
+          ? [
+              {
+                createdAt: c.approvedAt,
+                snapshotHash: c.snapshotHash,
+                reviewer: { id: c.reviewerId, name: c.reviewerName ?? '' },
+              },
+            ]
+          : [],
+    });
+  }
+  const captureOf = new Map(captures.map(({ claimId: _c, evidenceId, ...k }) => [evidenceId, k]));
+  for (const { claimId, ...e } of evidence) {
+    byClaim.get(claimId)?.evidence.push({ ...e, capture: captureOf.get(e.id) ?? null });
+  }
+  for (const { claimId, exact, ...article } of annotations) {
+    byClaim.get(claimId)?.annotations.push({ exact, article });
+  }
+  return ids.flatMap((id) => byClaim.get(id) ?? []);
+}
+
 /**
  * Streams the claims matching `filters`, oldest first, reading `batchSize` at a time by keyset
- * (createdAt, id), so memory stays bounded however long the list is.
+ * (createdAt, id), so memory stays bounded however long the list is. The next batch is read
+ * while the current one is being written, so the database and the writer overlap.
  */
 export async function* streamExportClaims(
   prisma: PrismaClient,
@@ -236,8 +352,7 @@ export async function* streamExportClaims(
   batchSize = CLAIM_BATCH_SIZE,
 ): AsyncGenerator<ExportClaim, void, undefined> {
   const where = claimListWhere(filters);
-  let after: { createdAt: Date; id: string } | null = null;
-  for (;;) {
+  const readBatch = async (after: { createdAt: Date; id: string } | null) => {
     const keyset: Prisma.ClaimWhereInput = after
       ? {
           OR: [
@@ -246,21 +361,35 @@ export async function* streamExportClaims(
           ],
         }
       : {};
-    const rows: ExportClaimRow[] = await prisma.claim.findMany({
+    const keys = await prisma.claim.findMany({
       where: { AND: [where, keyset] },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       take: batchSize,
-      select: exportClaimSelect,
+      select: { id: true, createdAt: true },
     });
+    const rows = await loadExportClaimRows(
+      prisma,
+      keys.map((k) => k.id),
+    );
     // Stored texts are cached per batch only, so memory stays bounded.
-    const mapped = await withEvidence(rows);
-    for (const claim of mapped) {
+    return { keys, claims: await withEvidence(rows) };
+  };
+  const next = (after: { createdAt: Date; id: string } | null) => {
+    const batch = readBatch(after);
+    batch.catch(() => {}); // a consumer that stops early leaves a read-ahead unobserved
+    return batch;
+  };
+  let pending = next(null);
+  for (;;) {
+    const { keys, claims } = await pending;
+    const last = keys.at(-1);
+    const more = last !== undefined && keys.length === batchSize;
+    if (more) pending = next({ createdAt: last.createdAt, id: last.id });
+    for (const claim of claims) {
       // An approval that no longer matches is not published as one.
       if (filters.state === 'APPROVED' && claim.reviewState !== 'APPROVED') continue;
       yield claim;
     }
-    const last = rows.at(-1);
-    if (!last || rows.length < batchSize) return;
-    after = { createdAt: last.createdAt, id: last.id };
+    if (!more) return;
   }
 }

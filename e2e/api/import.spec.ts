@@ -56,13 +56,15 @@ test.describe('import: preview and save', () => {
     expect(result.removed.map((g) => g.reason)).toEqual([
       'site-header',
       'navigation',
+      'headline',
       'metadata',
       'related',
       'related',
       'subscribe',
       'footer',
     ]);
-    expect(result.removed[3]!.label).toBe('Related-stories list');
+    expect(result.removed[2]!.label).toBe('Headline (used as the title)');
+    expect(result.removed[4]!.label).toBe('Related-stories list');
     expect(result.metadata).toEqual({
       title: 'Representatives of Syrian Opposition Meet in Astana',
       byline: 'Malika Orazgaliyeva',

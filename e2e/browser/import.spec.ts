@@ -19,8 +19,9 @@ test('an editor pastes the scraped sample, keeps a list back, saves, and finds i
 
   // What was removed, each with its reason.
   const removed = page.getByRole('list', { name: 'Removed blocks' });
-  await expect(page.getByRole('heading', { name: 'Removed (7)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Removed (8)' })).toBeVisible();
   for (const reason of [
+    'Headline (used as the title)',
     'Site header / branding',
     'Navigation',
     'Metadata line (byline / date / source)',
@@ -31,9 +32,11 @@ test('an editor pastes the scraped sample, keeps a list back, saves, and finds i
     await expect(removed.getByText(reason, { exact: true }).first()).toBeVisible();
   }
   const article = page.getByRole('region', { name: 'Cleaned article' });
-  await expect(
-    article.getByRole('heading', { name: 'Representatives of Syrian Opposition Meet in Astana' }),
-  ).toBeVisible();
+  // The headline is the title, not the article's first paragraph.
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue(
+    'Representatives of Syrian Opposition Meet in Astana',
+  );
+  await expect(article).not.toContainText('Representatives of Syrian Opposition Meet in Astana');
   await expect(article).toContainText(
     'Kazakhstan hopes for the continuation of talks between the Syrian authorities',
   );
@@ -43,7 +46,7 @@ test('an editor pastes the scraped sample, keeps a list back, saves, and finds i
   const list = removed.getByRole('listitem').filter({ hasText: 'Most Recent Stories' });
   await list.getByRole('button', { name: /^Keep/ }).click();
   await expect(list.getByText('Kept', { exact: true })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Removed (6)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Removed (7)' })).toBeVisible();
   await expect(article).toContainText('Tokyo Steps Up Central Asia Engagement');
 
   // The demo article has this text: the page says so and links to it.

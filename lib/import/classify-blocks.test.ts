@@ -144,6 +144,22 @@ describe('classifyBlocks', () => {
     assert.equal(analysis.lastAnchor, 1);
   });
 
+  it('reads a zero comment counter near the top as a counter, not the start of comments', () => {
+    // A share bar's "0 Comments" after the lede used to cut the rest of the article.
+    for (const counter of ['0 Comments', 'No comments', 'Comments (0)']) {
+      const raw = [P1, counter, P2, P3].join('\n\n');
+      assert.equal(classifyBlocks(splitBlocks(raw)).commentsStart, 4, counter);
+      assert.equal(reasonOf(raw, P3), null, counter);
+    }
+  });
+
+  it('reads a lone "Comments" among share buttons as one of them', () => {
+    const raw = [P1, 'Share on Facebook', 'Comments', 'Share on Twitter', P2, P3].join('\n\n');
+    const analysis = classifyBlocks(splitBlocks(raw));
+    assert.equal(analysis.commentsStart, 6);
+    assert.equal(reasonOf(raw, P3), null);
+  });
+
   it('treats generic chrome after the article as footer', () => {
     const raw = [P1, P2, 'Home | About | Contact'].join('\n\n');
     assert.equal(reasonOf(raw, 'Home | About | Contact'), 'footer');

@@ -55,6 +55,9 @@ export const COMMENT_HEADER_MAX_WORDS = 8;
 const COMMENT_SECTION_START =
   /^(?:[^\p{L}\d]*\d+\s+(?:comments?|responses?|replies|thoughts? on)\b|(?:comments?|reader comments|discussion|conversation)\s*(?:\(\d+\))?:?$|leave a (?:reply|comment)\b|join the (?:discussion|conversation)\b|add (?:a )?comment\b)/iu;
 
+/** A comment counter at zero: "0 Comments", "No comments", "Comments (0)". */
+const NO_COMMENTS = /^[^\p{L}\d]*(?:0|no)\s+(?:comments?|responses?|replies)\b|\(0\)\s*:?$/iu;
+
 /** Verdict on one block. */
 export interface BlockVerdict {
   /** Why the block is removed, or null when it is article content. */
@@ -126,12 +129,18 @@ export function classifyBlocks(blocks: SourceBlock[], options: DateOptions = {})
     verdict(i).evidence < MIN_FAMILY_EVIDENCE + 0.5;
   let firstAnchor = -1;
   for (let i = 0; i < n && firstAnchor < 0; i++) if (isAnchor(i)) firstAnchor = i;
+  // A share bar's comment counter ("0 Comments" beside "Share", "Tweet") is not a section:
+  // a zero count has no thread after it, and a counter among share buttons is one of them.
+  const inShareBar = (i: number) =>
+    [i - 1, i + 1].some((k) => k >= 0 && k < n && verdict(k).family === 'social' && cued(k));
   let commentsStart = n;
   if (firstAnchor >= 0) {
     for (let i = firstAnchor + 1; i < n; i++) {
       if (
         feature(i).words <= COMMENT_HEADER_MAX_WORDS &&
-        COMMENT_SECTION_START.test(block(i).text)
+        COMMENT_SECTION_START.test(block(i).text) &&
+        !NO_COMMENTS.test(block(i).text) &&
+        !inShareBar(i)
       ) {
         commentsStart = i;
         break;

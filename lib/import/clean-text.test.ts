@@ -65,14 +65,15 @@ describe('cleanText: edge inputs', () => {
     assert.deepEqual(
       result.blocks.map((b) => [b.kind, b.level, b.text]),
       [
-        ['heading', 1, 'Water Plan'],
         ['paragraph', 0, P1],
         ['heading', 2, 'Costs'],
         ['paragraph', 0, P2],
         ['paragraph', 0, P3],
       ],
     );
-    assert.equal(result.text, ['Water Plan', P1, 'Costs', P2, P3].join('\n\n'));
+    // The leading "# Water Plan" is the headline: the title, not a body block.
+    assert.equal(result.metadata.title, 'Water Plan');
+    assert.equal(result.text, [P1, 'Costs', P2, P3].join('\n\n'));
   });
 
   it('is deterministic', () => {
@@ -228,6 +229,47 @@ describe('keep after all', () => {
     assert.equal(
       base.removed.find((g) => g.reason === 'subscribe')!.label,
       'Call to subscribe / newsletter',
+    );
+  });
+});
+
+describe('cleanText: the headline is the title, not a body paragraph', () => {
+  it('takes a first short line without closing punctuation, followed by the body, as the title', () => {
+    const result = cleanText(`Council Approves Water Plan After Long Debate\n\n${P1}\n\n${P2}`);
+    assert.equal(result.metadata.title, 'Council Approves Water Plan After Long Debate');
+    assert.equal(result.text, [P1, P2].join('\n\n'));
+    const headline = result.removed.find((g) => g.reason === 'headline')!;
+    assert.equal(headline.text, 'Council Approves Water Plan After Long Debate');
+    assert.equal(headline.label, 'Headline (used as the title)');
+  });
+
+  it('keeps a first line that ends like a sentence (a short opening paragraph)', () => {
+    const result = cleanText(`The council met on Tuesday.\n\n${P1}\n\n${P2}`);
+    assert.equal(result.text, ['The council met on Tuesday.', P1, P2].join('\n\n'));
+    assert.equal(result.metadata.title, undefined);
+  });
+
+  it('takes a first line that repeats a declared title, even a question with the site name', () => {
+    const result = cleanText(`Is the Danube bridge safe?\n\n${P1}\n\n${P2}`, {
+      knownTitles: [null, 'Is the Danube Bridge Safe? | The Danube Times'],
+    });
+    assert.equal(result.metadata.title, 'Is the Danube bridge safe?');
+    assert.equal(result.text, [P1, P2].join('\n\n'));
+  });
+
+  it('never takes the only block, nor a long first paragraph', () => {
+    assert.equal(cleanText('Council Approves Water Plan').text, 'Council Approves Water Plan');
+    // Over MAX_HEADLINE_WORDS, even without closing punctuation: an opening paragraph.
+    const long = `${P1} ${P3.replace(/\.$/, '')}`;
+    assert.equal(cleanText(`${long}\n\n${P2}`).text, [long, P2].join('\n\n'));
+  });
+
+  it('restores the headline as the first block when the editor keeps it', () => {
+    const result = cleanText(`Council Approves Water Plan After Long Debate\n\n${P1}`);
+    const headline = result.removed.find((g) => g.reason === 'headline')!;
+    assert.equal(
+      applyKeeps(result, [headline.id]).text,
+      ['Council Approves Water Plan After Long Debate', P1].join('\n\n'),
     );
   });
 });

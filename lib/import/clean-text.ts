@@ -17,7 +17,7 @@ import { findDuplicateParagraphs, type DuplicateOptions } from './find-duplicate
 import type { DateOptions } from './parse-date';
 import { MIN_FAMILY_EVIDENCE } from './score-blocks';
 import { splitBlocks, type SplitOptions } from './split-blocks';
-import { fnv1a32 } from './text-utils';
+import { comparableWords, fnv1a32 } from './text-utils';
 import {
   REMOVAL_REASON_LABELS,
   type CleanResult,
@@ -37,6 +37,11 @@ export interface CleanOptions extends DateOptions, SplitOptions {
   rejoinFragments?: boolean;
   /** Thresholds of the duplicate finder. */
   duplicates?: DuplicateOptions;
+  /**
+   * Titles the page declares (og:title, JSON-LD headline, <title>, Readability's title): a
+   * first block that repeats one of them is the headline.
+   */
+  knownTitles?: readonly (string | null | undefined)[];
 }
 
 function groupId(start: number, text: string): string {
@@ -107,6 +112,56 @@ function applyOutsideHints(
   });
 }
 
+/** Most words a headline has; longer first blocks are the article's opening paragraph. */
+export const MAX_HEADLINE_WORDS = 25;
+/** Share of a block's words a declared title must contain for the block to be that title. */
+export const SAME_TITLE_SHARE = 0.8;
+
+/** Whether `a` and `b` are the same title (site suffixes and punctuation aside). */
+function sameTitle(a: string, b: string): boolean {
+  const x = comparableWords(a);
+  const y = new Set(comparableWords(b));
+  if (x.length < 2 || y.size === 0) return false;
+  const shared = x.filter((w) => y.has(w)).length;
+  // A declared title often carries the site's name ("Headline - The Times"): the block must be
+  // nearly all title, the title at least half block.
+  return shared >= x.length * SAME_TITLE_SHARE && shared >= y.size / 2;
+}
+
+/**
+ * The article's headline: the first kept block when it is the title the classifier found,
+ * repeats a title the page declares, or (pasted text) is a short line without closing
+ * punctuation followed by the body. -1 when the article does not start with one, or when it
+ * would leave no body.
+ */
+function findHeadline(
+  blocks: readonly SourceBlock[],
+  analysis: PageAnalysis,
+  reasons: readonly (RemovalReason | null)[],
+  knownTitles: readonly (string | null | undefined)[],
+): number {
+  const first = reasons.indexOf(null);
+  if (first < 0) return -1;
+  const next = reasons.indexOf(null, first + 1);
+  if (next < 0) return -1;
+  const block = blocks[first]!;
+  const words = countWords(block.text);
+  if (block.listItem || words === 0 || words > MAX_HEADLINE_WORDS) return -1;
+  if (first === analysis.titleIndex) return first;
+  if (knownTitles.some((t) => t && sameTitle(block.text, t))) return first;
+  const body = blocks[next]!;
+  const headlineShaped = words >= 3 && !/[.!?:;,…"”'’)\]]$/u.test(block.text.trim());
+  const bodyShaped =
+    body.kind === 'paragraph' &&
+    countWords(body.text) > Math.max(words, 12) &&
+    /[.!?…"”'’)\]]$/u.test(body.text.trim());
+  return headlineShaped && bodyShaped ? first : -1;
+}
+
+function countWords(text: string): number {
+  return text.split(/\s+/u).filter(Boolean).length;
+}
+
 /**
  * Cleans pasted page text. Returns the article text and blocks, the removed groups (each with
  * a stable id, reason, label, text and raw position), and the metadata found. Pass `keep` ids
@@ -128,6 +183,11 @@ export function cleanBlocks(sourceBlocks: SourceBlock[], options: CleanOptions =
   const metadata = metadataFromAnalysis(analysis, options);
   const reasons: (RemovalReason | null)[] = analysis.verdicts.map((v) => v.reason);
   applyOutsideHints(sourceBlocks, analysis, reasons);
+  const headline = findHeadline(sourceBlocks, analysis, reasons, options.knownTitles ?? []);
+  if (headline >= 0) {
+    reasons[headline] = 'headline';
+    metadata.title ??= sourceBlocks[headline]!.text;
+  }
 
   const segments: Segment[] = sourceBlocks.map((b) => ({
     kind: b.kind,

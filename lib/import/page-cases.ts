@@ -31,9 +31,9 @@ export const PAGE_CASES: readonly PageCase[] = [
   {
     file: 'astana-times-astana-2-talks-scraped.txt',
     description: 'scraped news page: masthead, menu, two link lists cutting sentences, footer',
-    headings: [0],
+    headings: [],
     paragraphs: [
-      `Representatives of Syrian Opposition Meet in Astana`,
+      // The headline is the title (removed as 'headline'), not a body paragraph.
       `ASTANA – Representatives of the Syrian opposition held a fresh round of consultations in Astana Oct. 2–4.`,
       `Kazakh Deputy Foreign Minister Askar Mussinov and Director of the French Centre for Political and Foreign Affairs Fabien Baussart mediated the talks. Secretary of State of Kazakhstan Gulshara Abdykalikova offered opening remarks.`,
       `Abdykalikova emphasised that Kazakh President Nursultan Nazarbayev supports initiatives to restore trust in international relations and strengthen peace and security based on international law. To this end, just a few days prior, Nazarbayev proposed a 2045 Global Strategic Initiative during the United Nations General Assembly, she said.`,
@@ -63,6 +63,12 @@ export const PAGE_CASES: readonly PageCase[] = [
         startLine: 9,
         endLine: 9,
         text: `All Stories Nation International Business Central Asia Tourism Opinions Kazakhstan Born Bold`,
+      },
+      {
+        reason: 'headline',
+        startLine: 13,
+        endLine: 13,
+        text: `Representatives of Syrian Opposition Meet in Astana`,
       },
       {
         reason: 'metadata',
@@ -163,9 +169,9 @@ export const PAGE_CASES: readonly PageCase[] = [
     file: 'news-site.txt',
     description:
       'news site: skip link, menu, breadcrumbs, share buttons, comment count, related and most-read lists',
-    headings: [0],
+    headings: [],
     paragraphs: [
-      `Danube Bridge Reopens After Two-Year Repair Programme`,
+      // The headline is the title (removed as 'headline'), not a body paragraph.
       `The Iron Gate road bridge over the Danube reopened to traffic on Thursday after a two-year repair programme that cost 48 million euros, the regional transport authority said.`,
       `Engineers replaced 212 steel cables and resurfaced the full 1.2-kilometre deck. The authority said heavy lorries would be allowed back from April 1, once load tests are complete.`,
       `“We have a bridge that should last another fifty years,” chief engineer Marta Ilić told reporters at the opening ceremony.`,
@@ -180,6 +186,12 @@ export const PAGE_CASES: readonly PageCase[] = [
         startLine: 5,
         endLine: 7,
         text: `Home | World | Politics | Business | Science | Opinion | Sign in\nHome › World › Europe`,
+      },
+      {
+        reason: 'headline',
+        startLine: 9,
+        endLine: 9,
+        text: `Danube Bridge Reopens After Two-Year Repair Programme`,
       },
       { reason: 'metadata', startLine: 11, endLine: 11, text: `By Petra Novak | March 14, 2024` },
       { reason: 'social', startLine: 13, endLine: 13, text: `Share on Facebook Share on X Email` },
@@ -230,9 +242,9 @@ export const PAGE_CASES: readonly PageCase[] = [
     file: 'gov-press-release.txt',
     description:
       'government press release: ministry masthead, breadcrumbs, dd.mm.yyyy date, contacts footer, source URL',
-    headings: [0],
+    headings: [],
     paragraphs: [
-      `Kazakhstan and Uzbekistan Sign Agreement on Water Management in the Syr Darya Basin`,
+      // The headline is the title (removed as 'headline'), not a body paragraph.
       `ASTANA, 12 March 2024 — The foreign ministers of Kazakhstan and Uzbekistan signed an intergovernmental agreement on the joint management of water resources in the Syr Darya basin during talks in Astana today.`,
       `Under the agreement, the parties will exchange hydrological data daily, coordinate the release schedule of the Shardara reservoir and set up a joint commission that will meet at least twice a year.`,
       `The ministers also discussed transport connectivity, including the construction of a second railway border crossing, and the preparation of the state visit planned for the autumn.`,
@@ -253,6 +265,12 @@ export const PAGE_CASES: readonly PageCase[] = [
       },
       { reason: 'site-header', startLine: 5, endLine: 5, text: `Press release` },
       { reason: 'metadata', startLine: 6, endLine: 6, text: `12.03.2024` },
+      {
+        reason: 'headline',
+        startLine: 8,
+        endLine: 8,
+        text: `Kazakhstan and Uzbekistan Sign Agreement on Water Management in the Syr Darya Basin`,
+      },
       {
         reason: 'footer',
         startLine: 18,
@@ -276,9 +294,9 @@ export const PAGE_CASES: readonly PageCase[] = [
   {
     file: 'blog-comments.txt',
     description: 'blog post followed by a comment thread and a reply form',
-    headings: [0],
+    headings: [],
     paragraphs: [
-      `What the 2021 Road Budget Actually Buys`,
+      // The headline is the title (removed as 'headline'), not a body paragraph.
       `The city council approved a road budget of 31 million dollars last week. Most of the coverage focused on the headline figure, but the line items tell a more interesting story.`,
       `Resurfacing takes the largest share, at 14.2 million dollars, up from 11 million dollars in 2020. The council says that the increase reflects higher asphalt prices rather than more kilometres of road.`,
       `Cycling infrastructure gets 2.1 million dollars, which is less than the 3 million dollars promised in the 2019 mobility plan.`,
@@ -292,6 +310,12 @@ export const PAGE_CASES: readonly PageCase[] = [
         text: `Budget Watch\nNotes on how our city spends its money`,
       },
       { reason: 'navigation', startLine: 5, endLine: 5, text: `About Archive Subscribe` },
+      {
+        reason: 'headline',
+        startLine: 7,
+        endLine: 7,
+        text: `What the 2021 Road Budget Actually Buys`,
+      },
       { reason: 'metadata', startLine: 9, endLine: 9, text: `Posted on March 3, 2021 by Anna Lee` },
       {
         reason: 'comments',
@@ -329,9 +353,9 @@ export const PAGE_CASES: readonly PageCase[] = [
   {
     file: 'wire-reuters.txt',
     description: 'wire story: one-word menu lines, dateline with agency, reporting/editing credits',
-    headings: [0],
+    headings: [],
     paragraphs: [
-      `France and Germany agree joint plan to speed up EU defence procurement`,
+      // The headline is the title (removed as 'headline'), not a body paragraph.
       `PARIS, Nov 3 (Reuters) - France and Germany agreed on Monday to pool orders for air defence systems and artillery ammunition, the two countries' defence ministers said, in a bid to cut delivery times for European armies.`,
       `The plan, which still needs the approval of both parliaments, would allow joint tenders worth up to 8 billion euros ($9.2 billion) over three years, according to a document seen by Reuters.`,
       `"We cannot afford to wait four years for each order," the French minister told a joint news conference in Paris.`,
@@ -343,6 +367,12 @@ export const PAGE_CASES: readonly PageCase[] = [
         startLine: 1,
         endLine: 10,
         text: `Skip to main content\nReuters\nWorld\nBusiness\nMarkets\nSustainability\nLegal\nTechnology\nEurope`,
+      },
+      {
+        reason: 'headline',
+        startLine: 12,
+        endLine: 12,
+        text: `France and Germany agree joint plan to speed up EU defence procurement`,
       },
       {
         reason: 'metadata',
@@ -373,9 +403,9 @@ export const PAGE_CASES: readonly PageCase[] = [
   {
     file: 'cookie-banner.txt',
     description: 'cookie consent banner and buttons above the masthead, newsletter line at the end',
-    headings: [0],
+    headings: [],
     paragraphs: [
-      `Harbour Authority Approves Second Ferry Terminal`,
+      // The headline is the title (removed as 'headline'), not a body paragraph.
       `SANDPORT — The harbour authority on Tuesday approved plans for a second ferry terminal, a project that officials say will double passenger capacity by 2027.`,
       `The terminal will be built on reclaimed land north of the existing pier. The authority estimated the cost at 65 million pounds, of which 20 million pounds will come from a regional development fund.`,
       `Residents of the Old Quay district have raised concerns about traffic, and the council has promised a separate study of access roads before construction starts.`,
@@ -393,6 +423,12 @@ export const PAGE_CASES: readonly PageCase[] = [
         ].join('\n'),
       },
       { reason: 'site-header', startLine: 9, endLine: 9, text: `Coastal Times` },
+      {
+        reason: 'headline',
+        startLine: 11,
+        endLine: 11,
+        text: `Harbour Authority Approves Second Ferry Terminal`,
+      },
       { reason: 'metadata', startLine: 13, endLine: 13, text: `Published 12 September 2023` },
       {
         reason: 'subscribe',
@@ -412,9 +448,9 @@ export const PAGE_CASES: readonly PageCase[] = [
     file: 'html-article.txt',
     description:
       'HTML source: header/nav/footer landmarks, entities, a script, a paragraph wrapped over two lines',
-    headings: [0],
+    headings: [],
     paragraphs: [
-      `Council Votes to Keep Library Open on Sundays`,
+      // The headline is the title (removed as 'headline'), not a body paragraph.
       `The town council voted 9–4 on Monday to keep the central library open on Sundays, reversing a plan to cut weekend hours to save £40,000 a year.`,
       `Library staff said Sunday opening was used mainly by students and families, and a petition against the cut gathered 3,100 signatures in two weeks.`,
       `“This is a small budget line with a large effect,” councillor Hannah Price said.`,
@@ -422,6 +458,12 @@ export const PAGE_CASES: readonly PageCase[] = [
     removed: [
       { reason: 'site-header', startLine: 1, endLine: 1, text: `Riverside Gazette` },
       { reason: 'navigation', startLine: 1, endLine: 1, text: `News | Sport | Weather` },
+      {
+        reason: 'headline',
+        startLine: 3,
+        endLine: 3,
+        text: `Council Votes to Keep Library Open on Sundays`,
+      },
       { reason: 'metadata', startLine: 4, endLine: 4, text: `By Oliver Grant · 2 February 2022` },
       { reason: 'footer', startLine: 11, endLine: 11, text: `© 2022 Riverside Gazette · Privacy` },
     ],

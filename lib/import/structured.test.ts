@@ -81,10 +81,13 @@ describe('cleanBlocks: hints from an article extractor', () => {
         paragraph(P3),
       ]).blocks,
     );
-    assert.equal(result.text, ['Water Plan Approved', P1, P2, P3].join('\n\n'));
+    // The heading Readability lifted out is kept as the headline (the title), not removed.
+    assert.equal(result.text, [P1, P2, P3].join('\n\n'));
+    assert.equal(result.metadata.title, 'Water Plan Approved');
     assert.deepEqual(
       result.removed.map((g) => [g.reason, g.label]),
       [
+        ['headline', 'Headline (used as the title)'],
         ['outside-article', 'Outside the main article'],
         ['related', 'Related-stories list'],
       ],

@@ -20,6 +20,7 @@ export const REMOVAL_REASONS = [
   'duplicate',
   'metadata',
   'outside-article',
+  'headline',
 ] as const;
 export type RemovalReason = (typeof REMOVAL_REASONS)[number];
 
@@ -37,6 +38,7 @@ export const REMOVAL_REASON_LABELS: Record<RemovalReason, string> = {
   duplicate: 'Duplicate paragraph',
   metadata: 'Metadata line (byline / date / source)',
   'outside-article': 'Outside the main article',
+  headline: 'Headline (used as the title)',
 };
 
 /** A range of the raw input. */

@@ -28,6 +28,7 @@ describe('extractHtml: the Astana Times page as HTML source', () => {
         ['navigation', 'Skip to content'],
         ['site-header', 'THE ASTANA TIMES'],
         ['navigation', 'All Stories'],
+        ['headline', 'Representatives of Syrian Opposition Meet in Astana'],
         ['metadata', 'BY MALIKA ORAZGALIYEVA in INTERNATIONAL on 6 OCTOBER 2015'],
         ['related', 'Most Recent Stories'],
         ['related', 'Rare Earth Exploration in Kostanai Region'],
@@ -51,13 +52,16 @@ describe('extractHtml: the Astana Times page as HTML source', () => {
     });
   });
 
-  it('marks what Readability leaves out of the article, and keeps the headline anyway', () => {
+  it('marks what Readability leaves out of the article, and takes the headline as the title anyway', () => {
     const outside = extraction.blocks.filter((b) => b.outsideArticle).map((b) => b.text);
     assert.ok(outside.includes('Skip to content'));
     assert.ok(outside.some((t) => t.startsWith('CONTACT US')));
     assert.ok(!extraction.blocks.some((b) => b.outsideArticle && b.text.startsWith('ASTANA –')));
-    assert.equal(result.blocks[0]!.text, 'Representatives of Syrian Opposition Meet in Astana');
-    assert.equal(result.blocks[0]!.kind, 'heading');
+    // Readability lifts the <h1> out of its article; it is the headline, not an outside block.
+    const headline = result.removed.find((g) => g.reason === 'headline')!;
+    assert.equal(headline.text, 'Representatives of Syrian Opposition Meet in Astana');
+    assert.equal(result.metadata.title, 'Representatives of Syrian Opposition Meet in Astana');
+    assert.ok(result.blocks[0]!.text.startsWith('ASTANA – Representatives'));
   });
 
   it('takes no text from scripts, styles, iframes or event handlers', () => {

@@ -123,9 +123,9 @@ describe('prepareImport: files', () => {
     });
     assert.deepEqual(
       prepared.clean.removed.map((g) => g.reason),
-      ['metadata', 'duplicate'],
+      ['headline', 'metadata', 'duplicate'],
     );
-    assert.match(prepared.clean.text, /^Council Approves Water Plan\n\nThe regional council/);
+    assert.match(prepared.clean.text, /^The regional council/);
     assert.match(prepared.clean.text, /\n\nCosts and audit\n\n/);
     assert.match(prepared.rawInput, /^Council Approves Water Plan\n\nBy Ann Lee \| 12 March 2024/);
   });

@@ -96,7 +96,9 @@ function siteOf(url: string | null): ArticleMetadata {
 }
 
 function cleanHtml(extraction: HtmlExtraction, url: string | null) {
-  const clean = cleanBlocks(toSourceBlocks(extraction.blocks).blocks);
+  const clean = cleanBlocks(toSourceBlocks(extraction.blocks).blocks, {
+    knownTitles: [extraction.declared.title, extraction.readability.title],
+  });
   // The visible headline first; for the rest, what the page declares beats what is guessed.
   const metadata = mergeMetadata(
     { title: clean.metadata.title },
