@@ -142,8 +142,10 @@ async function seed(prisma: import('../server/platform/db').PrismaClient) {
       // The migration's backfill, for everything the triggers skipped.
       await tx.$executeRawUnsafe(`SET LOCAL session_replication_role = origin`);
       await tx.$executeRawUnsafe(
-        `INSERT INTO search.article_doc ("articleId", "meta", "byline")
-         SELECT "id", search.article_meta("title", "byline", "sourceName"), "byline" FROM "Article"
+        `INSERT INTO search.article_doc ("articleId", "meta", "byline", "createdAt", "publishedKey", "titleKey")
+         SELECT "id", search.article_meta("title", "byline", "sourceName"), "byline", "createdAt",
+                coalesce("publishedAt", '-infinity'::timestamp), lower("title")
+         FROM "Article"
          ON CONFLICT ("articleId") DO NOTHING`,
       );
       await tx.$executeRawUnsafe(
@@ -164,8 +166,8 @@ async function seed(prisma: import('../server/platform/db').PrismaClient) {
          GROUP BY ar."id"`,
       );
       await tx.$executeRawUnsafe(
-        `INSERT INTO search.claim_doc ("claimId", "document", "claimant")
-         SELECT "id", search.claim_document("id"), "claimant" FROM "Claim" WHERE "id" LIKE 'bc%'`,
+        `INSERT INTO search.claim_doc ("claimId", "document", "claimant", "createdAt")
+         SELECT "id", search.claim_document("id"), "claimant", "createdAt" FROM "Claim" WHERE "id" LIKE 'bc%'`,
       );
     },
     { timeout: 30 * 60_000, maxWait: 10_000 },
