@@ -1,14 +1,9 @@
+import { formatDateTime } from '@/lib/format';
+
 /** "1 Dec 2026, 09:15 UTC": a stored copy's fetch time, the same for every reader. */
 export function formatFetchDate(iso: string | null): string {
   if (!iso) return 'unknown date';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return 'unknown date';
-  return `${date.toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-  })} UTC`;
+  return formatDateTime(date);
 }

@@ -16,16 +16,3 @@ export function describeOutcomes(outcomes: Record<AnchorState, number> | null): 
     .map((state) => `${outcomes[state]} ${OUTCOME_LABELS[state]}`);
   return parts.length > 0 ? parts.join(' · ') : 'No highlights';
 }
-
-/** A revision's time as "1 Dec 2026, 02:40 UTC". */
-export function formatRevisionTime(at: Date | string): string {
-  const value = typeof at === 'string' ? new Date(at) : at;
-  return `${value.toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-  })} UTC`;
-}

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { RevisionSummary } from '@/server/queries/revisions';
-import { describeOutcomes, formatRevisionTime } from './anchor-outcomes';
+import { formatDateTime } from '@/lib/format';
+import { describeOutcomes } from './anchor-outcomes';
 import styles from './revisions.module.css';
 import ui from '@/components/ui/ui.module.css';
 
@@ -36,7 +37,7 @@ export function RevisionList({
             <tr key={revision.id}>
               <td>{revision.number}</td>
               <td>{revision.author.name}</td>
-              <td>{formatRevisionTime(revision.createdAt)}</td>
+              <td>{formatDateTime(revision.createdAt)}</td>
               <td>{describeOutcomes(revision.outcomes)}</td>
               <td>
                 {revision.number > 1 && (
