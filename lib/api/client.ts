@@ -22,7 +22,10 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError 
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-/** One request; 204 resolves to `undefined` data. A network failure becomes status 0. */
+/**
+ * One request; 204 resolves to `undefined` data. A network failure becomes status 0. A
+ * `FormData` body (a file upload) is sent as multipart; any other body as JSON.
+ */
 export async function request<T>(
   method: Method,
   url: string,
@@ -30,10 +33,11 @@ export async function request<T>(
 ): Promise<ApiResult<T>> {
   let response: Response;
   try {
+    const form = body instanceof FormData;
     response = await fetch(url, {
       method,
-      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: body === undefined || form ? undefined : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
   } catch {
     return {

@@ -13,7 +13,6 @@ import type {
   RecheckDTO,
 } from '@/lib/evidence/api-types';
 import { request, type ApiResult } from './client';
-import { toApiError } from './errors';
 
 const enc = encodeURIComponent;
 
@@ -53,26 +52,10 @@ export const evidenceApi = {
 };
 
 /** Stores a file the user has (HTML, text, Markdown, Word, PDF) as an evidence copy. */
-export async function uploadCopy(file: File): Promise<ApiResult<ArchivedDTO>> {
+export function uploadCopy(file: File): Promise<ApiResult<ArchivedDTO>> {
   const form = new FormData();
   form.append('file', file);
-  let response: Response;
-  try {
-    response = await fetch('/api/evidence/captures', { method: 'POST', body: form });
-  } catch {
-    return {
-      ok: false,
-      error: {
-        status: 0,
-        code: 'network',
-        message: 'The server could not be reached.',
-        details: {},
-      },
-    };
-  }
-  const payload: unknown = await response.json().catch(() => null);
-  if (response.ok) return { ok: true, data: payload as ArchivedDTO };
-  return { ok: false, error: toApiError(response.status, payload) };
+  return request<ArchivedDTO>('POST', '/api/evidence/captures', form);
 }
 
 /** Where the browser opens a stored copy (sandboxed) and downloads its WARC record. */
