@@ -329,9 +329,27 @@ export function drawRest(view: EditorView): () => void {
     const id = setTimeout(step, 16);
     return () => clearTimeout(id);
   };
+  // Not while a mouse button or finger is down in the text: redrawing a paragraph under a drag
+  // in progress would drop the selection being made.
+  let pressed = false;
+  const press = () => (pressed = true);
+  const release = () => (pressed = false);
+  view.dom.addEventListener('pointerdown', press);
+  window.addEventListener('pointerup', release);
+  window.addEventListener('pointercancel', release);
+  const stopListening = () => {
+    view.dom.removeEventListener('pointerdown', press);
+    window.removeEventListener('pointerup', release);
+    window.removeEventListener('pointercancel', release);
+  };
   let cancel = later(function step() {
+    if (pressed) {
+      cancel = later(step);
+      return;
+    }
     const value = highlightKey.getState(view.state);
     if (!value || value.drawnTo >= view.state.doc.content.size) {
+      stopListening();
       performance.mark('factmark:highlights-drawn');
       return;
     }
@@ -339,5 +357,8 @@ export function drawRest(view: EditorView): () => void {
     view.dispatch(view.state.tr.setMeta(highlightKey, action).setMeta('addToHistory', false));
     cancel = later(step);
   });
-  return () => cancel();
+  return () => {
+    cancel();
+    stopListening();
+  };
 }
