@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sha256Hex } from '@/lib/text';
 import { createArticle } from './articles-create';
-import { createClaim, updateClaim } from './claims';
+import { annotationSelect, createClaim, getClaimOrThrow, updateClaim } from './claims';
+import { linkSpanReturningIt } from './spans';
 import { getArticleAnnotations } from './queries/article-annotations';
 import { reviseArticle } from './revisions';
 import { approveClaim, submitClaim } from './review';
@@ -220,6 +221,54 @@ describe('claims against PostgreSQL', () => {
         sha256Hex,
       ),
       (e: unknown) => e instanceof AppError && e.code === 'conflict',
+    );
+  });
+
+  it('answers an edit and a link with the same view a fresh read gives', async () => {
+    const article = await newArticle();
+    const claim = await createClaim(db.prisma, editor, {
+      span: spanOf(article, TEXT, 'Exports grew'),
+      claim: { text: 'Exports grew', verdict: 'UNVERIFIED', rationale: '', evidence: [] },
+    });
+    const edited = await updateClaim(db.prisma, admin, claim.id, {
+      version: claim.version,
+      claimant: 'The ministry',
+      evidence: [
+        {
+          url: 'https://example.org/b',
+          title: 'Second listed first',
+          quote: 'b',
+          accessedAt: null,
+        },
+        { url: 'https://example.org/a', title: null, quote: null, accessedAt: '2026-11-30' },
+        { url: 'https://example.org/c', title: 'Third', quote: 'c', accessedAt: null },
+      ],
+    });
+    assert.deepEqual(edited, await getClaimOrThrow(db.prisma, claim.id));
+    assert.deepEqual(
+      edited.evidence.map((e) => e.url),
+      ['https://example.org/b', 'https://example.org/a', 'https://example.org/c'],
+      'in the order given',
+    );
+    assert.equal(edited.lastEditedBy?.name, admin.name);
+    const linked = await linkSpanReturningIt(
+      db.prisma,
+      editor,
+      claim.id,
+      spanOf(article, TEXT, 'The report came out'),
+      { version: edited.version },
+    );
+    assert.deepEqual(linked.claim, await getClaimOrThrow(db.prisma, claim.id));
+    assert.deepEqual(
+      linked.claim.appearances.map((a) => a.exact),
+      ['Exports grew', 'The report came out'],
+    );
+    assert.deepEqual(
+      linked.annotation,
+      await db.prisma.annotation.findUniqueOrThrow({
+        where: { id: linked.annotation.id },
+        select: annotationSelect,
+      }),
     );
   });
 });

@@ -9,11 +9,12 @@
  * lib/review and a function here that builds it and writes its row in `effects`.
  */
 import { describeTextQuote } from '@/lib/anchoring';
+import { randomUUID } from 'node:crypto';
 import type { SpanInput } from '@/lib/claims';
 import { linkSpan as linkEvent, reattachSpan, removeSpan } from '@/lib/review';
 import { applyClaimEvent, applyClaimEventIn, type Tx } from './claim-events';
 import type { Prisma } from './generated/prisma/client';
-import { annotationSelect, claimViewIn, requireAnnotator } from './claims';
+import { annotationSelect, requireAnnotator } from './claims';
 import type { PrismaClient } from './platform/db';
 import { AppError, notFound } from './platform/errors';
 import { currentRevision } from './revision-text';
@@ -44,6 +45,9 @@ export async function describeSpan(db: Tx | PrismaClient, span: SpanInput) {
   }
 }
 
+/** A span as the article page shows it (`annotationSelect`'s fields). */
+type SpanRow = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;
+
 /** Links another span to an existing claim; returns the claim (see `linkSpanReturningIt`). */
 export async function linkSpan(
   prisma: PrismaClient,
@@ -71,11 +75,12 @@ export async function linkSpanReturningIt(
   requireAnnotator(user);
   return prisma.$transaction(async (tx) => {
     let anchor: Awaited<ReturnType<typeof describeSpan>> | null = null;
-    let annotation: Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }> | null = null;
-    await applyClaimEventIn(tx, {
+    let annotation: SpanRow | undefined;
+    const { view } = await applyClaimEventIn(tx, {
       claimId,
       actor: user,
       seenVersion: version,
+      view: true,
       event: async (claim) => {
         anchor = await describeSpan(tx, span);
         const existing = claim.anchors.find(
@@ -100,19 +105,21 @@ export async function linkSpanReturningIt(
         });
       },
       effects: async (tx2) => {
-        annotation = await tx2.annotation.create({
-          data: {
-            claimId,
-            articleId: span.articleId,
-            revisionId: span.revisionId,
-            ...anchor!,
-            createdById: user.id,
-          },
-          select: annotationSelect,
-        });
+        const a = anchor!;
+        // Raw, and the claim's view comes back from the event's own statement: a link is one
+        // of the actions editors do all day (issue #10's speed bar).
+        [annotation] = await tx2.$queryRaw<SpanRow[]>`
+          INSERT INTO "Annotation" (id, "claimId", "articleId", "revisionId", start, "end", exact,
+                                    prefix, suffix, "createdById", "createdAt", "updatedAt")
+          VALUES (${randomUUID()}, ${claimId}, ${span.articleId}, ${span.revisionId}, ${a.start},
+                  ${a.end}, ${a.exact}, ${a.prefix}, ${a.suffix}, ${user.id},
+                  clock_timestamp() AT TIME ZONE 'UTC', clock_timestamp() AT TIME ZONE 'UTC')
+          RETURNING id, "claimId", "revisionId", start, "end", exact, prefix, suffix,
+                    "anchorState"::text AS "anchorState", "anchorScore", "submittedExact",
+                    "createdById"`;
       },
     });
-    return { claim: await claimViewIn(tx, claimId), annotation: annotation! };
+    return { claim: view!, annotation: annotation! };
   });
 }
 
