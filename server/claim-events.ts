@@ -46,6 +46,11 @@ export interface ClaimEventRequest {
    * submit and approve, whose quote bookkeeping the same statement writes after that snapshot.
    */
   view?: boolean;
+  /**
+   * An article the event places a span in: locked (SHARE) before the claim, so that a text
+   * revision of it is either committed before the span is described or waits for this event.
+   */
+  lockArticle?: string;
 }
 
 export interface AppliedClaimEvent {
@@ -104,16 +109,23 @@ type ClaimChildren = {
 export async function loadClaims(
   tx: Tx | PrismaClient,
   ids: readonly string[],
-  { lock }: { lock: boolean },
+  { lock, lockArticle }: { lock: boolean; lockArticle?: string },
 ): Promise<Map<string, LockedClaim>> {
   const found = new Map<string, LockedClaim>();
   if (ids.length === 0) return found;
   const list = [...ids];
+  // With `lockArticle`, a SHARE lock on that article is taken before the claims' (its
+  // uncorrelated EXISTS is evaluated once, before any claim row reaches the lock): the order a
+  // text revision takes them in, so the two cannot deadlock, and a revision in progress is
+  // waited for before the event reads the current text.
+  const articleFirst = lockArticle
+    ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Article" WHERE id = ${lockArticle} FOR SHARE)`
+    : Prisma.empty;
   const rows = lock
     ? await tx.$queryRaw<ClaimRow[]>`
         SELECT id, text, claimant, "authorId", "lastEditedById", "changedBy", "reviewState",
                verdict, rationale, version
-        FROM "Claim" WHERE id = ANY(${list}) ORDER BY id FOR UPDATE`
+        FROM "Claim" WHERE id = ANY(${list}) ${articleFirst} ORDER BY id FOR UPDATE`
     : await tx.$queryRaw<ClaimRow[]>`
         SELECT id, text, claimant, "authorId", "lastEditedById", "changedBy", "reviewState",
                verdict, rationale, version
@@ -175,7 +187,9 @@ export async function applyClaimEventIn(
   tx: Tx,
   request: ClaimEventRequest,
 ): Promise<AppliedClaimEvent> {
-  const claim = (await loadClaims(tx, [request.claimId], { lock: true })).get(request.claimId);
+  const claim = (
+    await loadClaims(tx, [request.claimId], { lock: true, lockArticle: request.lockArticle })
+  ).get(request.claimId);
   if (!claim) throw notFound('Claim');
   if (request.seenVersion !== null && claim.version !== request.seenVersion) {
     throw await staleVersionError(tx, claim, request.seenVersion);

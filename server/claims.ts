@@ -12,7 +12,7 @@ import { applyClaimEvent, applyClaimEventIn, type Tx } from './claim-events';
 import { anchorEvidence, type EvidenceAnchorData } from './evidence/link';
 import type { PrismaClient } from './platform/db';
 import { AppError, forbidden, notFound } from './platform/errors';
-import { describeSpan } from './spans';
+import { describeSpan, textChanged } from './spans';
 import { claimInclude, toClaimView, type ClaimRow } from './claim-view';
 
 export { claimInclude, toClaimView, type ClaimView } from './claim-view';
@@ -85,13 +85,28 @@ export async function createClaimOnSpan(prisma: PrismaClient, user: SessionUser,
   // One statement (claim, span, evidence and audit row), so one round trip and no transaction
   // to open and commit while many editors save at once. The evidence keeps the order it was
   // given (a millisecond apart: the claim view sorts it by creation time).
+  //
+  // The span must land on the current text even when a revision commits meanwhile: `placed`
+  // takes a SHARE lock on the article (a revision updates that row first, so this waits for a
+  // revision in progress and then reads the row it wrote). Nothing is written unless the
+  // locked row is the one this statement's snapshot sees (no revision committed since it
+  // began) and no later revision exists.
   const rows = await prisma.$queryRaw<CreatedRow[]>`
-    WITH claim AS (
+    WITH placed AS (
+      SELECT a."updatedAt" FROM "Article" a WHERE a.id = ${input.span.articleId} FOR SHARE),
+    claim AS (
       INSERT INTO "Claim" (id, text, claimant, verdict, rationale, "authorId", "changedBy",
                            "createdAt", "updatedAt")
-      VALUES (${id}, ${fields.text}, ${fields.claimant ?? null}, ${fields.verdict}::"Verdict",
-              ${fields.rationale}, ${user.id}, ARRAY[${user.id}]::text[],
-              now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+      SELECT ${id}, ${fields.text}, ${fields.claimant ?? null}, ${fields.verdict}::"Verdict",
+             ${fields.rationale}, ${user.id}, ARRAY[${user.id}]::text[],
+             now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+      FROM placed
+      WHERE placed."updatedAt" = (SELECT "updatedAt" FROM "Article"
+                                  WHERE id = ${input.span.articleId})
+        AND NOT EXISTS (
+          SELECT 1 FROM "ArticleRevision" later
+          JOIN "ArticleRevision" here ON here.id = ${input.span.revisionId}
+          WHERE later."articleId" = here."articleId" AND later.number > here.number)
       RETURNING *),
     span AS (
       INSERT INTO "Annotation" (id, "claimId", "articleId", "revisionId", start, "end", exact,
@@ -132,7 +147,8 @@ export async function createClaimOnSpan(prisma: PrismaClient, user: SessionUser,
            (SELECT coalesce(json_agg(evidence ORDER BY evidence."createdAt"), '[]')
             FROM evidence) AS evidence
     FROM claim`;
-  const { span, articleTitle, evidence: evidenceOut, ...claimRow } = rows[0]!;
+  if (!rows[0]) throw textChanged();
+  const { span, articleTitle, evidence: evidenceOut, ...claimRow } = rows[0];
   const claim: ClaimRow = {
     ...claimRow,
     author: { id: user.id, name: user.name },

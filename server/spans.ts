@@ -28,13 +28,7 @@ import type { SessionUser } from './users';
 export async function describeSpan(db: Tx | PrismaClient, span: SpanInput) {
   const current = await currentRevision(db, span.articleId);
   if (!current) throw notFound('Article');
-  if (current.id !== span.revisionId) {
-    throw new AppError(
-      'conflict',
-      'The article text changed since you loaded it: reload and select again.',
-      { currentRevisionId: current.id },
-    );
-  }
+  if (current.id !== span.revisionId) throw textChanged(current.id);
   if (span.end > current.text.length) {
     throw new AppError('bad_request', 'The selection lies outside the article text.');
   }
@@ -47,6 +41,15 @@ export async function describeSpan(db: Tx | PrismaClient, span: SpanInput) {
 
 /** A span as the article page shows it (`annotationSelect`'s fields). */
 type SpanRow = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;
+
+/** 409: the passage was selected on a text that is no longer the article's current one. */
+export function textChanged(currentRevisionId?: string) {
+  return new AppError(
+    'conflict',
+    'The article text changed since you loaded it: reload and select again.',
+    currentRevisionId ? { currentRevisionId } : undefined,
+  );
+}
 
 /** Links another span to an existing claim; returns the claim (see `linkSpanReturningIt`). */
 export async function linkSpan(
@@ -81,6 +84,7 @@ export async function linkSpanReturningIt(
       actor: user,
       seenVersion: version,
       view: true,
+      lockArticle: span.articleId,
       event: async (claim) => {
         anchor = await describeSpan(tx, span);
         const existing = claim.anchors.find(
@@ -174,6 +178,7 @@ export async function reattachAnnotation(
       claimId,
       actor: user,
       seenVersion: version,
+      lockArticle: span.articleId,
       event: async () => {
         anchor = await describeSpan(tx, span);
         return reattachSpan(user, id, {
