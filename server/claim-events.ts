@@ -52,10 +52,29 @@ export interface ClaimEventRequest {
    */
   lockArticle?: string;
   /**
-   * The event needs nothing but the claim as read (no effects, no view, no article): it may be
-   * applied without an interactive transaction. See `applyClaimEvent`.
+   * The event may be applied without an interactive transaction (see `applyClaimEvent`): `true`
+   * when it writes nothing but the claim's own rows, or what it writes besides them, in the
+   * same statement. `effects`, `view` and `lockArticle` then serve the locking way only.
    */
-  optimistic?: boolean;
+  optimistic?: true | ((result: TransitionSuccess) => OptimisticWrite);
+}
+
+/**
+ * What an optimistic event writes besides the claim, decision and audit rows, in their one
+ * statement. Every row it writes must be conditional on the claim row being written (select
+ * FROM `claim`, the CTE holding it), so that nothing is written when it is not.
+ */
+export interface OptimisticWrite {
+  /** CTEs before the claim row's (e.g. a lock its condition reads). */
+  before?: Prisma.Sql[];
+  /** A further condition for writing the claim row. */
+  when?: Prisma.Sql;
+  /** CTEs after it, each reading `claim`. */
+  after?: Prisma.Sql[];
+  /** Spans written by `after`, for the claim view (see claimViewSql's `moreSpans`). */
+  moreSpans?: Prisma.Sql;
+  /** One more JSON value to answer, as `extra`. */
+  extra?: Prisma.Sql;
 }
 
 export interface AppliedClaimEvent {
@@ -72,6 +91,8 @@ export interface AppliedClaimEvent {
   } | null;
   /** The claim's view after the event, when the request asked for it. */
   view: ClaimView | null;
+  /** The optimistic write's `extra` value, when it was applied that way. */
+  extra?: unknown;
 }
 
 type ClaimRow = {
@@ -198,7 +219,7 @@ export async function applyClaimEvent(
   prisma: PrismaClient,
   request: ClaimEventRequest,
 ): Promise<AppliedClaimEvent> {
-  if (request.optimistic && !request.effects && !request.view && !request.lockArticle) {
+  if (request.optimistic) {
     const applied = await applyOptimistically(prisma, request);
     if (applied) return applied;
   }
@@ -229,7 +250,11 @@ async function applyOptimistically(
   const result = transition(claim, event);
   if (!result.ok) throw await reviewError(prisma, claim, result);
   if (result.action === 'delete' || result.action === 'comment') return null;
-  return writeTransition(prisma, claim, result, request.actor, false, rowVersion);
+  const write = request.optimistic === true ? {} : request.optimistic!(result);
+  return writeTransition(prisma, claim, result, request.actor, request.view ?? false, {
+    rowVersion,
+    write,
+  });
 }
 
 /** Applies one event inside the caller's transaction: lock, version check, decide, write. */
@@ -270,7 +295,7 @@ async function writeTransition(
   result: TransitionSuccess,
   actor: ReviewActor & { name?: string },
   view: boolean,
-  rowVersion: string,
+  optimistic: { rowVersion: string; write: OptimisticWrite },
 ): Promise<AppliedClaimEvent | null>;
 async function writeTransition(
   tx: Tx | PrismaClient,
@@ -278,8 +303,10 @@ async function writeTransition(
   result: TransitionSuccess,
   actor: ReviewActor & { name?: string },
   view: boolean,
-  rowVersion?: string,
+  optimistic?: { rowVersion: string; write: OptimisticWrite },
 ): Promise<AppliedClaimEvent | null> {
+  const rowVersion = optimistic?.rowVersion;
+  const write: OptimisticWrite = optimistic?.write ?? {};
   const { next, audit } = result;
   if (view && (result.action === 'submit' || result.action === 'approve')) {
     throw new Error('A submit or approve cannot answer the claim view from its own statement.');
@@ -313,6 +340,7 @@ async function writeTransition(
   }
   const d = result.decision;
   const parts = [
+    ...(write.before ?? []),
     Prisma.sql`claim AS (
       UPDATE "Claim"
       SET text = ${next.text}, claimant = ${next.claimant}, verdict = ${next.verdict}::"Verdict",
@@ -321,9 +349,11 @@ async function writeTransition(
           version = ${next.version}, "updatedAt" = now() AT TIME ZONE 'UTC'
       WHERE id = ${before.id} AND version = ${before.version}
             ${rowVersion === undefined ? Prisma.empty : Prisma.sql`AND xmin = ${rowVersion}::xid`}
+            ${write.when ? Prisma.sql`AND ${write.when}` : Prisma.empty}
       RETURNING *)`,
     // Each other row only if the claim row was written (see `rowVersion`).
     Prisma.sql`audit AS (${auditInsert} SELECT ${auditValues} FROM claim)`,
+    ...(write.after ?? []),
   ];
   // What a reviewer will compare against: the quotes as submitted (or as approved).
   if (result.action === 'submit' || result.action === 'approve') {
@@ -346,12 +376,14 @@ async function writeTransition(
     (NonNullable<AppliedClaimEvent['claim']> & {
       decision: Omit<NonNullable<AppliedClaimEvent['decision']>, 'reviewer'> | null;
       view: Parameters<typeof claimViewFromJson>[0] | null;
+      extra: unknown;
     })[]
   >`
     WITH ${Prisma.join(parts, ',\n')}
     SELECT claim.id, claim."reviewState"::text AS "reviewState", claim.version, claim."updatedAt",
            ${d ? Prisma.sql`(SELECT row_to_json(d) FROM decision d)` : Prisma.sql`NULL::json`} AS decision,
-           ${view ? claimViewSql('claim') : Prisma.sql`NULL::json`} AS view
+           ${view ? claimViewSql('claim', write.moreSpans) : Prisma.sql`NULL::json`} AS view,
+           ${write.extra ?? Prisma.sql`NULL::json`} AS extra
     FROM claim`;
   const row = rows[0];
   if (!row && rowVersion !== undefined) return null;
@@ -360,10 +392,11 @@ async function writeTransition(
       currentState: before.reviewState,
     });
   }
-  const { decision, view: viewJson, ...claim } = row;
+  const { decision, view: viewJson, extra, ...claim } = row;
   return {
     result,
     claim,
+    extra,
     view: viewJson ? claimViewFromJson(viewJson) : null,
     decision: decision
       ? {

@@ -61,9 +61,11 @@ export type ClaimView = ReturnType<typeof toClaimView>;
 /**
  * The view of the claim row `c` (a table alias or a CTE holding the written row) as one JSON
  * value. Its evidence and spans are read with the statement's snapshot: rows written by earlier
- * statements of the transaction are seen, rows written by the same statement are not.
+ * statements of the transaction are seen, rows written by the same statement are not: pass
+ * those spans as `moreSpans` (rows of id, articleId, exact, anchorState as text,
+ * submittedExact, createdAt).
  */
-export function claimViewSql(c: string): Prisma.Sql {
+export function claimViewSql(c: string, moreSpans?: Prisma.Sql): Prisma.Sql {
   const alias = Prisma.raw(c);
   return Prisma.sql`json_build_object(
     'id', ${alias}.id, 'text', ${alias}.text, 'claimant', ${alias}.claimant,
@@ -88,8 +90,11 @@ export function claimViewSql(c: string): Prisma.Sql {
                              'articleTitle', ar.title, 'exact', a.exact,
                              'anchorState', a."anchorState", 'submittedExact', a."submittedExact")
                            ORDER BY a."createdAt", a.id), '[]')
-                    FROM "Annotation" a JOIN "Article" ar ON ar.id = a."articleId"
-                    WHERE a."claimId" = ${alias}.id))`;
+                    FROM (SELECT s.id, s."articleId", s.exact, s."anchorState"::text,
+                                 s."submittedExact", s."createdAt"
+                          FROM "Annotation" s WHERE s."claimId" = ${alias}.id
+                          ${moreSpans ? Prisma.sql`UNION ALL ${moreSpans}` : Prisma.empty}) a
+                    JOIN "Article" ar ON ar.id = a."articleId"))`;
 }
 
 /** JSON of a `timestamp(3)` column (UTC, written without a zone) as a Date. */

@@ -12,8 +12,8 @@ import { describeTextQuote } from '@/lib/anchoring';
 import { randomUUID } from 'node:crypto';
 import type { SpanInput } from '@/lib/claims';
 import { linkSpan as linkEvent, reattachSpan, removeSpan } from '@/lib/review';
-import { applyClaimEvent, applyClaimEventIn, type Tx } from './claim-events';
-import type { Prisma } from './generated/prisma/client';
+import { applyClaimEvent, applyClaimEventIn, type LockedClaim, type Tx } from './claim-events';
+import { Prisma } from './generated/prisma/client';
 import { annotationSelect, requireAnnotator } from './claims';
 import type { PrismaClient } from './platform/db';
 import { AppError, notFound } from './platform/errors';
@@ -76,55 +76,94 @@ export async function linkSpanReturningIt(
   { version = null }: { version?: number | null } = {},
 ) {
   requireAnnotator(user);
-  return prisma.$transaction(async (tx) => {
-    let anchor: Awaited<ReturnType<typeof describeSpan>> | null = null;
-    let annotation: SpanRow | undefined;
-    const { view } = await applyClaimEventIn(tx, {
-      claimId,
-      actor: user,
-      seenVersion: version,
-      view: true,
-      lockArticle: span.articleId,
-      event: async (claim) => {
-        anchor = await describeSpan(tx, span);
-        const existing = claim.anchors.find(
-          (a) =>
-            a.revisionId === span.revisionId &&
-            a.state !== 'ORPHANED' &&
-            a.start < span.end &&
-            a.end > span.start,
-        );
-        if (existing) {
-          throw new AppError(
-            'already_linked',
-            `This passage is already linked to the claim (“${existing.exact}”).`,
-          );
-        }
-        return linkEvent(user, {
-          articleId: span.articleId,
-          revisionId: span.revisionId,
-          start: anchor.start,
-          end: anchor.end,
-          exact: anchor.exact,
-        });
-      },
-      effects: async (tx2) => {
-        const a = anchor!;
-        // Raw, and the claim's view comes back from the event's own statement: a link is one
-        // of the actions editors do all day (issue #10's speed bar).
-        [annotation] = await tx2.$queryRaw<SpanRow[]>`
+  let anchor: Awaited<ReturnType<typeof describeSpan>> | null = null;
+  const event = async (claim: LockedClaim, db: Tx) => {
+    anchor = await describeSpan(db, span);
+    const existing = claim.anchors.find(
+      (a) =>
+        a.revisionId === span.revisionId &&
+        a.state !== 'ORPHANED' &&
+        a.start < span.end &&
+        a.end > span.start,
+    );
+    if (existing) {
+      throw new AppError(
+        'already_linked',
+        `This passage is already linked to the claim (“${existing.exact}”).`,
+      );
+    }
+    return linkEvent(user, {
+      articleId: span.articleId,
+      revisionId: span.revisionId,
+      start: anchor.start,
+      end: anchor.end,
+      exact: anchor.exact,
+    });
+  };
+  const spanValues = () => {
+    const a = anchor!;
+    return Prisma.sql`${randomUUID()}, ${claimId}, ${span.articleId}, ${span.revisionId},
+      ${a.start}, ${a.end}, ${a.exact}, ${a.prefix}, ${a.suffix}, ${user.id},
+      clock_timestamp() AT TIME ZONE 'UTC', clock_timestamp() AT TIME ZONE 'UTC'`;
+  };
+  const spanReturning = Prisma.sql`RETURNING id, "claimId", "revisionId", start, "end", exact,
+    prefix, suffix, "anchorState"::text AS "anchorState", "anchorScore", "submittedExact",
+    "createdById", "articleId", "createdAt"`;
+  // A link is one of the actions editors do all day (issue #10's speed bar): it is first tried
+  // in one writing statement (server/claim-events.ts, `optimistic`). The article is locked
+  // before the claim, as a text revision takes them, and the span is written only while the
+  // passage's revision is still the article's current text.
+  let written: SpanRow | undefined;
+  const applied = await applyClaimEvent(prisma, {
+    claimId,
+    actor: user,
+    seenVersion: version,
+    view: true,
+    lockArticle: span.articleId,
+    event,
+    optimistic: () => ({
+      before: [
+        Prisma.sql`placed AS (
+          SELECT a."updatedAt" FROM "Article" a WHERE a.id = ${span.articleId} FOR SHARE)`,
+      ],
+      when: Prisma.sql`EXISTS (
+          SELECT 1 FROM placed
+          WHERE placed."updatedAt" = (SELECT "updatedAt" FROM "Article"
+                                      WHERE id = ${span.articleId}))
+        AND NOT EXISTS (
+          SELECT 1 FROM "ArticleRevision" later
+          JOIN "ArticleRevision" here ON here.id = ${span.revisionId}
+          WHERE later."articleId" = here."articleId" AND later.number > here.number)`,
+      after: [
+        Prisma.sql`span AS (
           INSERT INTO "Annotation" (id, "claimId", "articleId", "revisionId", start, "end", exact,
                                     prefix, suffix, "createdById", "createdAt", "updatedAt")
-          VALUES (${randomUUID()}, ${claimId}, ${span.articleId}, ${span.revisionId}, ${a.start},
-                  ${a.end}, ${a.exact}, ${a.prefix}, ${a.suffix}, ${user.id},
-                  clock_timestamp() AT TIME ZONE 'UTC', clock_timestamp() AT TIME ZONE 'UTC')
-          RETURNING id, "claimId", "revisionId", start, "end", exact, prefix, suffix,
-                    "anchorState"::text AS "anchorState", "anchorScore", "submittedExact",
-                    "createdById"`;
-      },
-    });
-    return { claim: view!, annotation: annotation! };
+          SELECT ${spanValues()} FROM claim
+          ${spanReturning})`,
+      ],
+      moreSpans: Prisma.sql`SELECT id, "articleId", exact, "anchorState", "submittedExact",
+                                   "createdAt" FROM span`,
+      extra: Prisma.sql`(SELECT row_to_json(span) FROM span)`,
+    }),
+    effects: async (tx) => {
+      [written] = await tx.$queryRaw<SpanRow[]>`
+        INSERT INTO "Annotation" (id, "claimId", "articleId", "revisionId", start, "end", exact,
+                                  prefix, suffix, "createdById", "createdAt", "updatedAt")
+        VALUES (${spanValues()})
+        ${spanReturning}`;
+    },
   });
+  written ??= applied.extra as SpanRow | undefined;
+  // What the article page lists of a span (`annotationSelect`), from either way.
+  const {
+    articleId: _articleId,
+    createdAt: _createdAt,
+    ...annotation
+  } = written! as SpanRow & {
+    articleId: string;
+    createdAt: string;
+  };
+  return { claim: applied.view!, annotation };
 }
 
 async function claimOfAnnotation(prisma: PrismaClient, id: string) {
