@@ -73,6 +73,8 @@ export interface OptimisticWrite {
   after?: Prisma.Sql[];
   /** Spans written by `after`, for the claim view (see claimViewSql's `moreSpans`). */
   moreSpans?: Prisma.Sql;
+  /** Evidence written by `after` in place of the stored rows, for the claim view. */
+  evidence?: Prisma.Sql;
   /** One more JSON value to answer, as `extra`. */
   extra?: Prisma.Sql;
 }
@@ -382,7 +384,7 @@ async function writeTransition(
     WITH ${Prisma.join(parts, ',\n')}
     SELECT claim.id, claim."reviewState"::text AS "reviewState", claim.version, claim."updatedAt",
            ${d ? Prisma.sql`(SELECT row_to_json(d) FROM decision d)` : Prisma.sql`NULL::json`} AS decision,
-           ${view ? claimViewSql('claim', write.moreSpans) : Prisma.sql`NULL::json`} AS view,
+           ${view ? claimViewSql('claim', write) : Prisma.sql`NULL::json`} AS view,
            ${write.extra ?? Prisma.sql`NULL::json`} AS extra
     FROM claim`;
   const row = rows[0];

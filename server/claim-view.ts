@@ -63,9 +63,12 @@ export type ClaimView = ReturnType<typeof toClaimView>;
  * value. Its evidence and spans are read with the statement's snapshot: rows written by earlier
  * statements of the transaction are seen, rows written by the same statement are not: pass
  * those spans as `moreSpans` (rows of id, articleId, exact, anchorState as text,
- * submittedExact, createdAt).
+ * submittedExact, createdAt), and evidence rows that replace the stored ones as `evidence`.
  */
-export function claimViewSql(c: string, moreSpans?: Prisma.Sql): Prisma.Sql {
+export function claimViewSql(
+  c: string,
+  { moreSpans, evidence }: { moreSpans?: Prisma.Sql; evidence?: Prisma.Sql } = {},
+): Prisma.Sql {
   const alias = Prisma.raw(c);
   return Prisma.sql`json_build_object(
     'id', ${alias}.id, 'text', ${alias}.text, 'claimant', ${alias}.claimant,
@@ -84,7 +87,8 @@ export function claimViewSql(c: string, moreSpans?: Prisma.Sql): Prisma.Sql {
                           'quoteStart', e."quoteStart", 'quoteEnd', e."quoteEnd",
                           'quoteAnchor', e."quoteAnchor")
                         ORDER BY e."createdAt", e.id), '[]')
-                 FROM "Evidence" e WHERE e."claimId" = ${alias}.id),
+                 FROM ${evidence ? Prisma.sql`(${evidence})` : Prisma.sql`"Evidence"`} e
+                 WHERE e."claimId" = ${alias}.id),
     'appearances', (SELECT coalesce(json_agg(json_build_object(
                              'annotationId', a.id, 'articleId', a."articleId",
                              'articleTitle', ar.title, 'exact', a.exact,

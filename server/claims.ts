@@ -5,10 +5,10 @@
  */
 import { newClaimSchema, type ClaimUpdate, type EvidenceInput, type NewClaim } from '@/lib/claims';
 import { canAnnotate } from '@/lib/permissions';
-import { deleteClaim as deleteEvent, edit } from '@/lib/review';
+import { deleteClaim as deleteEvent, edit, type TransitionSuccess } from '@/lib/review';
 import { randomUUID } from 'node:crypto';
-import type { Prisma } from './generated/prisma/client';
-import { applyClaimEvent, applyClaimEventIn, type Tx } from './claim-events';
+import { Prisma } from './generated/prisma/client';
+import { applyClaimEvent } from './claim-events';
 import { anchorEvidence, type EvidenceAnchorData } from './evidence/link';
 import type { PrismaClient } from './platform/db';
 import { AppError, forbidden, notFound } from './platform/errors';
@@ -212,13 +212,17 @@ export async function searchClaims(prisma: PrismaClient, query: string, limit = 
 }
 
 /**
- * Replaces a claim's evidence rows in one statement, keeping the order given (a millisecond
- * apart: the claim view sorts evidence by creation time).
+ * Writes a claim's evidence rows in the order given (a millisecond apart: the claim view sorts
+ * evidence by creation time): an INSERT of every row of `rows`, selecting FROM `from` too (the
+ * optimistic write's `claim`, so nothing is written without the claim row).
  */
-async function replaceEvidence(tx: Tx, claimId: string, rows: ReturnType<typeof evidenceData>) {
+function insertEvidence(
+  claimId: string,
+  rows: ReturnType<typeof evidenceData>,
+  from: Prisma.Sql = Prisma.empty,
+) {
   const data = rows.map((row, order) => ({ id: randomUUID(), order, ...row }));
-  await tx.$executeRaw`
-    WITH gone AS (DELETE FROM "Evidence" WHERE "claimId" = ${claimId})
+  return Prisma.sql`
     INSERT INTO "Evidence" (id, "claimId", url, title, quote, "accessedAt", "createdById",
                             "createdAt", "captureId", "quoteStart", "quoteEnd", "quotePrefix",
                             "quoteSuffix", "quoteAnchor")
@@ -228,7 +232,7 @@ async function replaceEvidence(tx: Tx, claimId: string, rows: ReturnType<typeof 
     FROM json_to_recordset(${JSON.stringify(data)}::json) AS e(
            id text, "order" int, url text, title text, quote text, "accessedAt" timestamp(3),
            "createdById" text, "captureId" text, "quoteStart" int, "quoteEnd" int,
-           "quotePrefix" text, "quoteSuffix" text, "quoteAnchor" "QuoteAnchor")`;
+           "quotePrefix" text, "quoteSuffix" text, "quoteAnchor" "QuoteAnchor") ${from}`;
 }
 
 /**
@@ -244,27 +248,42 @@ export async function updateClaim(
 ) {
   const { version, evidence, ...fields } = update;
   const evidenceAnchors = evidence ? await anchorEvidence(prisma, evidence) : [];
+  const rows = evidence ? evidenceData(evidence, user.id, evidenceAnchors) : [];
+  const replacesEvidence = (result: TransitionSuccess) =>
+    evidence !== undefined && result.audit.after?.evidence !== undefined;
   try {
-    return await prisma.$transaction(async (tx) => {
-      const { view } = await applyClaimEventIn(tx, {
-        claimId: id,
-        actor: user,
-        seenVersion: version,
-        view: true,
-        event: () =>
-          edit(user, {
-            ...fields,
-            ...(evidence
-              ? { evidence: evidence.map(({ url, title, quote }) => ({ url, title, quote })) }
-              : {}),
-          }),
-        effects: async (tx2, result) => {
-          if (!evidence || !result.audit.after?.evidence) return;
-          await replaceEvidence(tx2, id, evidenceData(evidence, user.id, evidenceAnchors));
-        },
-      });
-      return view!;
+    const { view } = await applyClaimEvent(prisma, {
+      claimId: id,
+      actor: user,
+      seenVersion: version,
+      view: true,
+      event: () =>
+        edit(user, {
+          ...fields,
+          ...(evidence
+            ? { evidence: evidence.map(({ url, title, quote }) => ({ url, title, quote })) }
+            : {}),
+        }),
+      // Editors save all day (issue #10's speed bar): one writing statement when nothing
+      // changed meanwhile, the evidence replaced in it (server/claim-events.ts, `optimistic`).
+      optimistic: (result) =>
+        replacesEvidence(result)
+          ? {
+              after: [
+                Prisma.sql`gone AS (
+                  DELETE FROM "Evidence" WHERE "claimId" = ${id} AND EXISTS (SELECT 1 FROM claim))`,
+                Prisma.sql`evidence AS (${insertEvidence(id, rows, Prisma.sql`, claim`)} RETURNING *)`,
+              ],
+              evidence: Prisma.sql`SELECT * FROM evidence`,
+            }
+          : {},
+      effects: async (tx, result) => {
+        if (!replacesEvidence(result)) return;
+        await tx.$executeRaw`
+          WITH gone AS (DELETE FROM "Evidence" WHERE "claimId" = ${id}) ${insertEvidence(id, rows)}`;
+      },
     });
+    return view!;
   } catch (error) {
     // The editor shows both versions side by side: give it the claim as it is now.
     if (error instanceof AppError && error.code === 'conflict' && error.details?.currentVersion) {
