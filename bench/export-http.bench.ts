@@ -10,7 +10,9 @@
  * the leaf of the process tree under the spawned one), read from /proc every 20 ms.
  * Runs on its own throw-away embedded PostgreSQL and production build (.next-test).
  * Prints figures, asserts nothing. Usage: npx tsx bench/export-http.bench.ts [--no-http]
- * (`--no-http`: only the in-process figures, without building and starting the app).
+ * [--keep DIR] (`--no-http`: only the in-process figures, without building and starting the app;
+ * `--keep DIR`: keep the seeded database in DIR and reuse it on the next run, to compare code
+ * changes on the same data without seeding again).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describeTextQuote } from '../lib/anchoring';
@@ -29,6 +31,7 @@ import { exportConfig, streamExportClaims } from '../server/export';
 import { collectChunks, toClaimReviewJsonLd, toCsv } from '../lib/export';
 
 const WORDS = 20_000;
+const HTML_ARTICLE_TITLE = 'HTML benchmark';
 const HTML_ANNOTATIONS = 2_000;
 const APPROVED_CLAIMS = 10_000;
 const BULK_ARTICLES = 100;
@@ -80,8 +83,14 @@ function processName(pid: number): string {
   }
 }
 
+/** The value after `--name` on the command line, if given. */
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at < 0 ? undefined : process.argv[at + 1];
+}
+
 async function main() {
-  const database = await startBenchDatabase();
+  const database = await startBenchDatabase({ keepIn: option('keep') });
   let server: BenchServer | undefined;
   try {
     const { prisma } = database;
@@ -159,43 +168,52 @@ async function main() {
       if (decisions.length > 0) await prisma.reviewDecision.createMany({ data: decisions });
     };
 
-    // Article A: the 2,000-annotation article for the HTML export (draft claims, scope=all).
-    const htmlArticle = await createArticle(prisma, editor, { title: 'HTML benchmark', text });
-    await insertClaims(
-      text,
-      htmlArticle.id,
-      htmlArticle.revision.id,
-      'bench-html',
-      HTML_ANNOTATIONS,
-      false,
-    );
-    // The 10,000 approved claims spread over 100 dated articles with source addresses (a
-    // newsroom's archive, and what a ClaimReview appearance needs). One article per 100 claims
-    // also keeps the seeding linear: the search triggers recount an article's claims per span.
-    const bulkText = createTextGenerator(random).article(BULK_WORDS);
-    for (let a = 0; a < BULK_ARTICLES; a++) {
-      const article = await createArticle(prisma, editor, {
-        title: `Export benchmark ${a}`,
-        text: bulkText,
-        sourceName: 'Bench Gazette',
-        sourceUrl: `https://news.example.org/${2026 - (a % 5)}/story-${a}`,
-        publishedAt: `2025-${String((a % 12) + 1).padStart(2, '0')}-15`,
-      });
+    // A database kept by an earlier run (`--keep`) already holds the data.
+    const kept = await prisma.article.findFirst({
+      where: { title: HTML_ARTICLE_TITLE },
+      select: { id: true },
+    });
+    let htmlArticle = kept;
+    if (!htmlArticle) {
+      // Article A: the 2,000-annotation article for the HTML export (draft claims, scope=all).
+      const created = await createArticle(prisma, editor, { title: HTML_ARTICLE_TITLE, text });
+      htmlArticle = created;
       await insertClaims(
-        bulkText,
-        article.id,
-        article.revision.id,
-        `bench-approved-${a}`,
-        APPROVED_CLAIMS / BULK_ARTICLES,
-        true,
+        text,
+        created.id,
+        created.revision.id,
+        'bench-html',
+        HTML_ANNOTATIONS,
+        false,
       );
+      // The 10,000 approved claims spread over 100 dated articles with source addresses (a
+      // newsroom's archive, and what a ClaimReview appearance needs). One article per 100 claims
+      // also keeps the seeding linear: the search triggers recount an article's claims per span.
+      const bulkText = createTextGenerator(random).article(BULK_WORDS);
+      for (let a = 0; a < BULK_ARTICLES; a++) {
+        const article = await createArticle(prisma, editor, {
+          title: `Export benchmark ${a}`,
+          text: bulkText,
+          sourceName: 'Bench Gazette',
+          sourceUrl: `https://news.example.org/${2026 - (a % 5)}/story-${a}`,
+          publishedAt: `2025-${String((a % 12) + 1).padStart(2, '0')}-15`,
+        });
+        await insertClaims(
+          bulkText,
+          article.id,
+          article.revision.id,
+          `bench-approved-${a}`,
+          APPROVED_CLAIMS / BULK_ARTICLES,
+          true,
+        );
+      }
+      // A settled database, as a deployment's would be: without this, the first reads after the
+      // bulk insert pay for setting hint bits and race autovacuum, and the figures wander.
+      await prisma.$executeRawUnsafe('VACUUM ANALYZE');
     }
-    // A settled database, as a deployment's would be: without this, the first reads after the
-    // bulk insert pay for setting hint bits and race autovacuum, and the figures wander.
-    await prisma.$executeRawUnsafe('VACUUM ANALYZE');
     const approvedTotal = await prisma.claim.count({ where: { reviewState: 'APPROVED' } });
     console.log(
-      `[bench] articles: ${WORDS} words (${text.length} characters); HTML article ${HTML_ANNOTATIONS} annotations; ${APPROVED_CLAIMS} approved claims inserted (${approvedTotal} approved in the database, including demo data)`,
+      `[bench] articles: ${WORDS} words (${text.length} characters); HTML article ${HTML_ANNOTATIONS} annotations; ${APPROVED_CLAIMS} approved claims ${kept ? 'kept from an earlier run' : 'inserted'} (${approvedTotal} approved in the database, including demo data)`,
     );
 
     // The same exports in this process, without HTTP: where the time goes (reading vs writing).
