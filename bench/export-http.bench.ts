@@ -75,6 +75,40 @@ function leafProcess(pid: number): number[] {
   }
 }
 
+/** Clock ticks per second of /proc/<pid>/stat's CPU times (Linux's USER_HZ). */
+const CLOCK_TICKS_PER_S = 100;
+
+/**
+ * CPU time (user + system) the process has used so far, in ms, with `reaped` its ended and
+ * waited-for children's too; 0 if it is gone.
+ */
+function cpuMs(pid: number, reaped = false): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name: state is field 3, utime 14, stime 15,
+    // cutime 16, cstime 17.
+    const fields = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
+    const ticks = fields[11]! + fields[12]! + (reaped ? fields[13]! + fields[14]! : 0);
+    return (ticks * 1000) / CLOCK_TICKS_PER_S;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time of the process and all its descendants, living or ended, in ms. */
+function treeCpuMs(pid: number): number {
+  return cpuMs(pid, true) + childrenOf(pid).reduce((sum, child) => sum + treeCpuMs(child), 0);
+}
+
+/** The parent of a process, from /proc. */
+function parentOf(pid: number): number {
+  const match = /^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(match![1]);
+}
+
 function processName(pid: number): string {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
@@ -261,6 +295,10 @@ async function main() {
     );
 
     const cookie = await signInCookie(baseUrl, editorAccount.email, editorAccount.password);
+    // PostgreSQL's work per request: the CPU of the postmaster's whole tree (its backends).
+    const [{ pid: backendPid }] = await prisma.$queryRaw<[{ pid: number }]>`
+      SELECT pg_backend_pid() AS "pid"`;
+    const postmasterPid = parentOf(backendPid);
 
     const measure = async (
       label: string,
@@ -270,6 +308,10 @@ async function main() {
     ) => {
       let items: number | null = null;
       const times: number[] = [];
+      const firstBytes: number[] = [];
+      const serverCpu: number[] = [];
+      const databaseCpu: number[] = [];
+      let encoding = 'none';
       const growths: number[] = [];
       let bytes = 0;
       let baseline = 0;
@@ -281,13 +323,18 @@ async function main() {
         const poll = setInterval(() => {
           runPeak = Math.max(runPeak, rss(serverPid) ?? 0);
         }, RSS_POLL_MS);
+        const cpu0 = cpuMs(serverPid);
+        const db0 = treeCpuMs(postmasterPid);
         const t0 = performance.now();
         let ms: number;
+        let firstByte: number;
         try {
           const response = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
+          firstByte = performance.now() - t0;
           if (response.status !== 200) {
             throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
           }
+          encoding = response.headers.get('content-encoding') ?? 'none';
           const body = await response.arrayBuffer();
           ms = performance.now() - t0;
           bytes = body.byteLength;
@@ -300,12 +347,19 @@ async function main() {
         if (run === 0) continue; // warm-up: compiles routes, fills caches
         if (run === 1) baseline = before;
         times.push(ms);
+        firstBytes.push(firstByte);
+        serverCpu.push(cpuMs(serverPid) - cpu0);
+        databaseCpu.push(treeCpuMs(postmasterPid) - db0);
         growths.push(runPeak - before);
         peak = Math.max(peak, runPeak);
         after = end;
       }
       console.log(
         `[bench] ${label}: median ${median(times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms (target ${targetMs} ms; runs ${times.map((t) => t.toFixed(0)).join(', ')}), ${(bytes / MB).toFixed(2)} MB body${items === null ? '' : ` (${items} claims)`}; RSS before ${(baseline / MB).toFixed(0)} MB, peak ${(peak / MB).toFixed(0)} MB, after ${(after / MB).toFixed(0)} MB, growth per run (peak - before) max ${(Math.max(...growths) / MB).toFixed(1)} MB (runs ${growths.map((g) => (g / MB).toFixed(1)).join(', ')}; target < 100 MB)`,
+      );
+      const list = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ');
+      console.log(
+        `[bench]   ${label}: first byte median ${median(firstBytes).toFixed(0)} ms; CPU per request (load-independent, 10 ms ticks): server ${median(serverCpu).toFixed(0)} ms (runs ${list(serverCpu)}), PostgreSQL ${median(databaseCpu).toFixed(0)} ms (runs ${list(databaseCpu)}); content-encoding ${encoding}`,
       );
     };
 
