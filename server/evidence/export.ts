@@ -108,6 +108,18 @@ export function toExportEvidenceRow(
   texts: ReadonlyMap<string, string | null>,
 ): ExportEvidence {
   const { capture } = row;
+  if (!capture) {
+    // Most rows: built in one literal, an export maps tens of thousands.
+    return {
+      id: row.id,
+      url: row.url,
+      title: row.title,
+      quote: row.quote,
+      accessedAt: row.accessedAt,
+      capture: null,
+      quoteSelector: null,
+    };
+  }
   const base = {
     id: row.id,
     url: row.url,
@@ -115,7 +127,6 @@ export function toExportEvidenceRow(
     quote: row.quote,
     accessedAt: row.accessedAt,
   };
-  if (!capture) return { ...base, capture: null, quoteSelector: null };
   let quoteSelector: ExportEvidence['quoteSelector'] = null;
   if (needsCaptureText(row)) {
     const text = texts.get(capture.textSha256) ?? null;
