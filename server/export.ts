@@ -333,20 +333,49 @@ type EvidenceTuple = [
 ];
 
 const SPANS_SQL = `
-  SELECT a."claimId", a."exact", r."id", r."title", r."sourceUrl", r."sourceName",
-    r."publishedAt"
-  FROM "Annotation" a JOIN "Article" r ON r."id" = a."articleId"
+  SELECT a."claimId", a."exact", a."articleId" FROM "Annotation" a
   WHERE a."claimId" = ANY($1::text[])
   ORDER BY a."createdAt", a."id"`;
-type SpanTuple = [
-  claimId: string,
-  exact: string,
-  articleId: string,
+type SpanTuple = [claimId: string, exact: string, articleId: string];
+
+/** The articles spans lie in, read once per export like people's names (claims share them). */
+const ARTICLES_SQL = `
+  SELECT r."id", r."title", r."sourceUrl", r."sourceName", r."publishedAt" FROM "Article" r
+  WHERE r."id" = ANY($1::text[])`;
+type ArticleTuple = [
+  id: string,
   title: string,
   sourceUrl: string | null,
   sourceName: string | null,
   publishedAt: Date | null,
 ];
+
+/**
+ * What one export reads once and shares between its batches. Each map is emptied when it
+ * reaches `SHARED_ROWS_LIMIT` rows, so an export of millions of claims stays bounded in memory.
+ */
+type SharedRows = {
+  readonly people: Map<string, NameTuple>;
+  readonly articles: Map<string, ArticleTuple>;
+};
+const SHARED_ROWS_LIMIT = 10_000;
+
+/** Reads the rows of `ids` missing from `cache` (by their first column) into it. */
+async function readMissing<T extends [string, ...unknown[]]>(
+  pool: pg.Pool,
+  sql: string,
+  ids: Iterable<string>,
+  cache: Map<string, T>,
+): Promise<void> {
+  let missing = new Set<string>();
+  for (const id of ids) if (!cache.has(id)) missing.add(id);
+  if (missing.size === 0) return;
+  if (cache.size + missing.size > SHARED_ROWS_LIMIT) {
+    cache.clear();
+    missing = new Set(ids);
+  }
+  for (const row of await queryTuples<T>(pool, sql, [...missing])) cache.set(row[0], row);
+}
 
 const TIMESTAMP_OID = 1114;
 /** Prisma's DateTime columns are `timestamp(3)` in UTC, as the adapter reads them. */
@@ -376,28 +405,30 @@ async function loadExportClaims(
   prisma: PrismaClient,
   ids: readonly string[],
   texts: CaptureTexts,
-  names: Map<string, string>,
+  shared: SharedRows,
 ): Promise<ExportClaim[]> {
   if (ids.length === 0) return [];
   const pool = pgPool(prisma);
   const readClaims = async () => {
     const rows = await queryTuples<ClaimTuple>(pool, CLAIMS_SQL, ids);
-    const unknown = new Set<string>();
-    for (const row of rows) {
-      if (!names.has(row[8])) unknown.add(row[8]);
-      if (row[11] !== null && !names.has(row[11])) unknown.add(row[11]);
-    }
-    if (unknown.size > 0) {
-      for (const [id, name] of await queryTuples<NameTuple>(pool, NAMES_SQL, [...unknown])) {
-        names.set(id, name);
-      }
-    }
+    const named = rows.flatMap((row) => (row[11] === null ? [row[8]] : [row[8], row[11]]));
+    await readMissing(pool, NAMES_SQL, named, shared.people);
+    return rows;
+  };
+  const readSpans = async () => {
+    const rows = await queryTuples<SpanTuple>(pool, SPANS_SQL, ids);
+    await readMissing(
+      pool,
+      ARTICLES_SQL,
+      rows.map((row) => row[2]),
+      shared.articles,
+    );
     return rows;
   };
   const [claimRows, evidenceRows, spanRows] = await Promise.all([
     readClaims(),
     queryTuples<EvidenceTuple>(pool, EVIDENCE_SQL, ids),
-    queryTuples<SpanTuple>(pool, SPANS_SQL, ids),
+    readSpans(),
   ]);
   const evidenceOf = new Map<string, ExportEvidenceRow[]>();
   for (const [
@@ -448,15 +479,10 @@ async function loadExportClaims(
     push(evidenceOf, claimId, row);
   }
   const appearancesOf = new Map<string, ExportAppearance[]>();
-  for (const [
-    claimId,
-    quote,
-    articleId,
-    articleTitle,
-    sourceUrl,
-    sourceName,
-    publishedAt,
-  ] of spanRows) {
+  for (const [claimId, quote, articleId] of spanRows) {
+    const article = shared.articles.get(articleId);
+    if (!article) continue; // deleted, with its spans, since the spans were read
+    const [, articleTitle, sourceUrl, sourceName, publishedAt] = article;
     push(appearancesOf, claimId, {
       articleId,
       articleTitle,
@@ -498,7 +524,7 @@ async function loadExportClaims(
         verdict,
         rationale,
         reviewState,
-        author: { id: authorId, name: names.get(authorId) ?? '' },
+        author: { id: authorId, name: shared.people.get(authorId)?.[1] ?? '' },
         createdAt,
         updatedAt,
         evidence,
@@ -508,7 +534,7 @@ async function loadExportClaims(
             ? {
                 createdAt: approvedAt,
                 snapshotHash,
-                reviewer: { id: reviewerId, name: names.get(reviewerId) ?? '' },
+                reviewer: { id: reviewerId, name: shared.people.get(reviewerId)?.[1] ?? '' },
               }
             : null,
       }),
@@ -534,7 +560,7 @@ export async function* streamExportClaims(
   batchSize = CLAIM_BATCH_SIZE,
 ): AsyncGenerator<ExportClaim, void, undefined> {
   const where = claimListWhere(filters);
-  const names = new Map<string, string>();
+  const shared: SharedRows = { people: new Map(), articles: new Map() };
   const readBatch = async (after: { createdAt: Date; id: string } | null) => {
     const keyset: Prisma.ClaimWhereInput = after
       ? {
@@ -555,7 +581,7 @@ export async function* streamExportClaims(
       prisma,
       keys.map((k) => k.id),
       new Map(),
-      names,
+      shared,
     );
     return { keys, claims };
   };
