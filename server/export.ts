@@ -10,7 +10,6 @@ import type {
   ExportAppearance,
   ExportClaim,
   ExportConfig,
-  ExportEvidence,
   ExportPerson,
 } from '@/lib/export';
 import { isApprovalStillValid } from '@/lib/review/approval-snapshot';
@@ -242,26 +241,35 @@ export type ClaimListFilters = {
   readonly q?: string;
 };
 
-function claimListWhere(filters: ClaimListFilters): Prisma.ClaimWhereInput {
-  const and: Prisma.ClaimWhereInput[] = [];
-  if (filters.state !== 'ALL') and.push({ reviewState: filters.state });
-  if (filters.verdict) and.push({ verdict: filters.verdict });
-  if (filters.article) and.push({ annotations: { some: { articleId: filters.article } } });
-  if (filters.author) and.push({ authorId: filters.author });
+/** A timestamp parameter as `timestamp(3)` text in UTC (how Prisma's DateTime columns store it). */
+const sqlTimestamp = (date: Date) => date.toISOString().replace('T', ' ').replace('Z', '');
+
+/**
+ * The claims list's filters (export and Claims page) as SQL conditions on "Claim" c, their
+ * values appended to `values`. `q` matches text or claimant with ILIKE '%q%', as Prisma's
+ * case-insensitive `contains` did (it does not escape `%` and `_` either).
+ */
+function claimListConditions(filters: ClaimListFilters, values: unknown[]): string[] {
+  const param = (value: unknown) => `$${values.push(value)}`;
+  const and: string[] = [];
+  if (filters.state !== 'ALL') and.push(`c."reviewState" = ${param(filters.state)}::"ReviewState"`);
+  if (filters.verdict) and.push(`c."verdict" = ${param(filters.verdict)}::"Verdict"`);
+  if (filters.article) {
+    and.push(`EXISTS (SELECT 1 FROM "Annotation" a
+      WHERE a."claimId" = c."id" AND a."articleId" = ${param(filters.article)})`);
+  }
+  if (filters.author) and.push(`c."authorId" = ${param(filters.author)}`);
   if (filters.reviewer) {
-    and.push({ reviewDecisions: { some: { decision: 'APPROVE', reviewerId: filters.reviewer } } });
+    and.push(`EXISTS (SELECT 1 FROM "ReviewDecision" r WHERE r."claimId" = c."id"
+      AND r."decision" = 'APPROVE' AND r."reviewerId" = ${param(filters.reviewer)})`);
   }
-  if (filters.from) and.push({ createdAt: { gte: filters.from } });
-  if (filters.to) and.push({ createdAt: { lt: filters.to } });
+  if (filters.from) and.push(`c."createdAt" >= ${param(sqlTimestamp(filters.from))}::timestamp`);
+  if (filters.to) and.push(`c."createdAt" < ${param(sqlTimestamp(filters.to))}::timestamp`);
   if (filters.q) {
-    and.push({
-      OR: [
-        { text: { contains: filters.q, mode: 'insensitive' } },
-        { claimant: { contains: filters.q, mode: 'insensitive' } },
-      ],
-    });
+    const pattern = param(`%${filters.q}%`);
+    and.push(`(c."text" ILIKE ${pattern} OR c."claimant" ILIKE ${pattern})`);
   }
-  return { AND: and };
+  return and;
 }
 
 /**
@@ -270,17 +278,24 @@ function claimListWhere(filters: ClaimListFilters): Prisma.ClaimWhereInput {
  * for 10,000 claims Prisma's raw-query row mapping cost more CPU than PostgreSQL's work (issue
  * #13: 10,000 claims in ≤ 500 ms). The columns are listed in the order the tuples below name.
  */
-const CLAIMS_SQL = `
+/**
+ * One batch of the claims list: the filtered keyset page first (`where` and `limit` filled in
+ * per batch), then each claim's latest approval, so the approval is looked up for the page's
+ * claims only, never for every claim the filter matches.
+ */
+const claimsPageSql = (where: string, limit: string) => `
   SELECT c."id", c."text", c."claimant", c."verdict", c."rationale", c."reviewState",
     c."createdAt", c."updatedAt", c."authorId",
     d."createdAt", d."snapshotHash", d."reviewerId"
-  FROM "Claim" c
+  FROM (
+    SELECT c.* FROM "Claim" c ${where} ORDER BY c."createdAt", c."id" LIMIT ${limit}
+  ) c
   LEFT JOIN LATERAL (
     SELECT d."createdAt", d."snapshotHash", d."reviewerId" FROM "ReviewDecision" d
     WHERE d."claimId" = c."id" AND d."decision" = 'APPROVE'
     ORDER BY d."createdAt" DESC, d."id" DESC LIMIT 1
   ) d ON true
-  WHERE c."id" = ANY($1::text[])`;
+  ORDER BY c."createdAt", c."id"`;
 type ClaimTuple = [
   id: string,
   text: string,
@@ -374,7 +389,7 @@ async function readMissing<T extends [string, ...unknown[]]>(
     cache.clear();
     missing = new Set(ids);
   }
-  for (const row of await queryTuples<T>(pool, sql, [...missing])) cache.set(row[0], row);
+  for (const row of await queryTuples<T>(pool, sql, [[...missing]])) cache.set(row[0], row);
 }
 
 const TIMESTAMP_OID = 1114;
@@ -387,34 +402,29 @@ const types: pg.CustomTypesConfig = {
       : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-/** The array rows of `text` run with the claim ids as its one parameter. */
+/** The array rows of `text` run with `values`. */
 async function queryTuples<T extends unknown[]>(
   pool: pg.Pool,
   text: string,
-  ids: readonly string[],
+  values: readonly unknown[],
 ): Promise<T[]> {
-  const result = await pool.query<T>({ text, values: [ids], rowMode: 'array', types });
+  const result = await pool.query<T>({ text, values: [...values], rowMode: 'array', types });
   return result.rows;
 }
 
 /**
- * The claims `ids` (in the order given) as the exports show them, with their evidence (stored
- * copies' texts read once per `texts`) and appearances, and the approval rule applied.
+ * The claims of `claimRows` (in their order) as the exports show them, with their evidence
+ * (stored copies' texts read once per `texts`) and appearances, and the approval rule applied.
  */
 async function loadExportClaims(
-  prisma: PrismaClient,
-  ids: readonly string[],
+  pool: pg.Pool,
+  claimRows: readonly ClaimTuple[],
   texts: CaptureTexts,
   shared: SharedRows,
 ): Promise<ExportClaim[]> {
-  if (ids.length === 0) return [];
-  const pool = pgPool(prisma);
-  const readClaims = async () => {
-    const rows = await queryTuples<ClaimTuple>(pool, CLAIMS_SQL, ids);
-    const named = rows.flatMap((row) => (row[11] === null ? [row[8]] : [row[8], row[11]]));
-    await readMissing(pool, NAMES_SQL, named, shared.people);
-    return rows;
-  };
+  if (claimRows.length === 0) return [];
+  const ids = [claimRows.map((row) => row[0])];
+  const people = claimRows.flatMap((row) => (row[11] === null ? [row[8]] : [row[8], row[11]]));
   const readSpans = async () => {
     const rows = await queryTuples<SpanTuple>(pool, SPANS_SQL, ids);
     await readMissing(
@@ -425,8 +435,8 @@ async function loadExportClaims(
     );
     return rows;
   };
-  const [claimRows, evidenceRows, spanRows] = await Promise.all([
-    readClaims(),
+  const [, evidenceRows, spanRows] = await Promise.all([
+    readMissing(pool, NAMES_SQL, people, shared.people),
     queryTuples<EvidenceTuple>(pool, EVIDENCE_SQL, ids),
     readSpans(),
   ]);
@@ -497,26 +507,21 @@ async function loadExportClaims(
     evidenceSettings().dir,
     texts,
   );
-  const byId = new Map<string, ExportClaim>();
-  for (const [
-    id,
-    text,
-    claimant,
-    verdict,
-    rationale,
-    reviewState,
-    createdAt,
-    updatedAt,
-    authorId,
-    approvedAt,
-    snapshotHash,
-    reviewerId,
-  ] of claimRows) {
-    const evidence: ExportEvidence[] = (evidenceOf.get(id) ?? []).map((row) =>
-      toExportEvidenceRow(row, read),
-    );
-    byId.set(
+  return claimRows.map(
+    ([
       id,
+      text,
+      claimant,
+      verdict,
+      rationale,
+      reviewState,
+      createdAt,
+      updatedAt,
+      authorId,
+      approvedAt,
+      snapshotHash,
+      reviewerId,
+    ]) =>
       toExportClaim({
         id,
         text,
@@ -527,7 +532,7 @@ async function loadExportClaims(
         author: { id: authorId, name: shared.people.get(authorId)?.[1] ?? '' },
         createdAt,
         updatedAt,
-        evidence,
+        evidence: (evidenceOf.get(id) ?? []).map((row) => toExportEvidenceRow(row, read)),
         appearances: appearancesOf.get(id) ?? [],
         approval:
           approvedAt && reviewerId
@@ -538,9 +543,7 @@ async function loadExportClaims(
               }
             : null,
       }),
-    );
-  }
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  );
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -551,39 +554,32 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 
 /**
  * Streams the claims matching `filters`, oldest first, reading `batchSize` at a time by keyset
- * (createdAt, id), so memory stays bounded however long the list is. The next batch is read
- * while the current one is being written, so the database and the writer overlap.
+ * (createdAt, id) in one query per batch (then their evidence and spans), so memory stays
+ * bounded however long the list is. The next batch is read while the current one is being
+ * written, so the database and the writer overlap.
  */
 export async function* streamExportClaims(
   prisma: PrismaClient,
   filters: ClaimListFilters,
   batchSize = CLAIM_BATCH_SIZE,
 ): AsyncGenerator<ExportClaim, void, undefined> {
-  const where = claimListWhere(filters);
+  const pool = pgPool(prisma);
   const shared: SharedRows = { people: new Map(), articles: new Map() };
   const readBatch = async (after: { createdAt: Date; id: string } | null) => {
-    const keyset: Prisma.ClaimWhereInput = after
-      ? {
-          OR: [
-            { createdAt: { gt: after.createdAt } },
-            { createdAt: after.createdAt, id: { gt: after.id } },
-          ],
-        }
-      : {};
-    const keys = await prisma.claim.findMany({
-      where: { AND: [where, keyset] },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      take: batchSize,
-      select: { id: true, createdAt: true },
-    });
+    const values: unknown[] = [];
+    const and = claimListConditions(filters, values);
+    if (after) {
+      const at = `$${values.push(sqlTimestamp(after.createdAt))}::timestamp`;
+      // The first condition lets the (reviewState, createdAt) index start at the key.
+      and.push(
+        `c."createdAt" >= ${at} AND (c."createdAt", c."id") > (${at}, $${values.push(after.id)})`,
+      );
+    }
+    const where = and.length > 0 ? `WHERE ${and.join(' AND ')}` : '';
+    const limit = `$${values.push(batchSize)}`;
+    const rows = await queryTuples<ClaimTuple>(pool, claimsPageSql(where, limit), values);
     // Stored texts are cached per batch only, so memory stays bounded.
-    const claims = await loadExportClaims(
-      prisma,
-      keys.map((k) => k.id),
-      new Map(),
-      shared,
-    );
-    return { keys, claims };
+    return { rows, claims: await loadExportClaims(pool, rows, new Map(), shared) };
   };
   const next = (after: { createdAt: Date; id: string } | null) => {
     const batch = readBatch(after);
@@ -592,10 +588,10 @@ export async function* streamExportClaims(
   };
   let pending = next(null);
   for (;;) {
-    const { keys, claims } = await pending;
-    const last = keys.at(-1);
-    const more = last !== undefined && keys.length === batchSize;
-    if (more) pending = next({ createdAt: last.createdAt, id: last.id });
+    const { rows, claims } = await pending;
+    const last = rows.at(-1);
+    const more = last !== undefined && rows.length === batchSize;
+    if (more) pending = next({ createdAt: last[6], id: last[0] });
     for (const claim of claims) {
       // An approval that no longer matches is not published as one.
       if (filters.state === 'APPROVED' && claim.reviewState !== 'APPROVED') continue;
