@@ -375,21 +375,31 @@ type SharedRows = {
 };
 const SHARED_ROWS_LIMIT = 10_000;
 
-/** Reads the rows of `ids` missing from `cache` (by their first column) into it. */
-async function readMissing<T extends [string, ...unknown[]]>(
+/**
+ * The rows of `ids` (by their first column): from `cache`, the missing ones read and added to
+ * it. The batch keeps the returned map, so a later batch emptying the cache cannot take its
+ * rows away while it is still being built.
+ */
+async function readShared<T extends [string, ...unknown[]]>(
   pool: pg.Pool,
   sql: string,
   ids: Iterable<string>,
   cache: Map<string, T>,
-): Promise<void> {
-  let missing = new Set<string>();
-  for (const id of ids) if (!cache.has(id)) missing.add(id);
-  if (missing.size === 0) return;
-  if (cache.size + missing.size > SHARED_ROWS_LIMIT) {
-    cache.clear();
-    missing = new Set(ids);
+): Promise<Map<string, T>> {
+  const found = new Map<string, T>();
+  const missing = new Set<string>();
+  for (const id of ids) {
+    const row = cache.get(id);
+    if (row) found.set(id, row);
+    else missing.add(id);
   }
-  for (const row of await queryTuples<T>(pool, sql, [[...missing]])) cache.set(row[0], row);
+  if (missing.size === 0) return found;
+  if (cache.size + missing.size > SHARED_ROWS_LIMIT) cache.clear();
+  for (const row of await queryTuples<T>(pool, sql, [[...missing]])) {
+    cache.set(row[0], row);
+    found.set(row[0], row);
+  }
+  return found;
 }
 
 const TIMESTAMP_OID = 1114;
@@ -427,16 +437,16 @@ async function loadExportClaims(
   const people = claimRows.flatMap((row) => (row[11] === null ? [row[8]] : [row[8], row[11]]));
   const readSpans = async () => {
     const rows = await queryTuples<SpanTuple>(pool, SPANS_SQL, ids);
-    await readMissing(
+    const articles = await readShared(
       pool,
       ARTICLES_SQL,
       rows.map((row) => row[2]),
       shared.articles,
     );
-    return rows;
+    return { rows, articles };
   };
-  const [, evidenceRows, spanRows] = await Promise.all([
-    readMissing(pool, NAMES_SQL, people, shared.people),
+  const [names, evidenceRows, { rows: spanRows, articles }] = await Promise.all([
+    readShared(pool, NAMES_SQL, people, shared.people),
     queryTuples<EvidenceTuple>(pool, EVIDENCE_SQL, ids),
     readSpans(),
   ]);
@@ -490,7 +500,7 @@ async function loadExportClaims(
   }
   const appearancesOf = new Map<string, ExportAppearance[]>();
   for (const [claimId, quote, articleId] of spanRows) {
-    const article = shared.articles.get(articleId);
+    const article = articles.get(articleId);
     if (!article) continue; // deleted, with its spans, since the spans were read
     const [, articleTitle, sourceUrl, sourceName, publishedAt] = article;
     push(appearancesOf, claimId, {
@@ -529,7 +539,7 @@ async function loadExportClaims(
         verdict,
         rationale,
         reviewState,
-        author: { id: authorId, name: shared.people.get(authorId)?.[1] ?? '' },
+        author: { id: authorId, name: names.get(authorId)?.[1] ?? '' },
         createdAt,
         updatedAt,
         evidence: (evidenceOf.get(id) ?? []).map((row) => toExportEvidenceRow(row, read)),
@@ -539,7 +549,7 @@ async function loadExportClaims(
             ? {
                 createdAt: approvedAt,
                 snapshotHash,
-                reviewer: { id: reviewerId, name: shared.people.get(reviewerId)?.[1] ?? '' },
+                reviewer: { id: reviewerId, name: names.get(reviewerId)?.[1] ?? '' },
               }
             : null,
       }),
@@ -555,8 +565,8 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 /**
  * Streams the claims matching `filters`, oldest first, reading `batchSize` at a time by keyset
  * (createdAt, id) in one query per batch (then their evidence and spans), so memory stays
- * bounded however long the list is. The next batch is read while the current one is being
- * written, so the database and the writer overlap.
+ * bounded however long the list is. The next page is read while the current one is being
+ * loaded and written, so the database and the writer overlap.
  */
 export async function* streamExportClaims(
   prisma: PrismaClient,
@@ -565,7 +575,8 @@ export async function* streamExportClaims(
 ): AsyncGenerator<ExportClaim, void, undefined> {
   const pool = pgPool(prisma);
   const shared: SharedRows = { people: new Map(), articles: new Map() };
-  const readBatch = async (after: { createdAt: Date; id: string } | null) => {
+  /** One page of claims; their details start loading at once, before anyone awaits them. */
+  const readPage = async (after: { createdAt: Date; id: string } | null) => {
     const values: unknown[] = [];
     const and = claimListConditions(filters, values);
     if (after) {
@@ -579,20 +590,24 @@ export async function* streamExportClaims(
     const limit = `$${values.push(batchSize)}`;
     const rows = await queryTuples<ClaimTuple>(pool, claimsPageSql(where, limit), values);
     // Stored texts are cached per batch only, so memory stays bounded.
-    return { rows, claims: await loadExportClaims(pool, rows, new Map(), shared) };
+    const claims = loadExportClaims(pool, rows, new Map(), shared);
+    claims.catch(() => {}); // a consumer that stops early leaves it unobserved
+    return { rows, claims };
   };
   const next = (after: { createdAt: Date; id: string } | null) => {
-    const batch = readBatch(after);
-    batch.catch(() => {}); // a consumer that stops early leaves a read-ahead unobserved
-    return batch;
+    const page = readPage(after);
+    page.catch(() => {}); // a consumer that stops early leaves a read-ahead unobserved
+    return page;
   };
   let pending = next(null);
   for (;;) {
     const { rows, claims } = await pending;
     const last = rows.at(-1);
     const more = last !== undefined && rows.length === batchSize;
+    // The next page is asked for while this one's details load and are written: PostgreSQL's
+    // round trips overlap with the writer, and at most two batches are held.
     if (more) pending = next({ createdAt: last[6], id: last[0] });
-    for (const claim of claims) {
+    for (const claim of await claims) {
       // An approval that no longer matches is not published as one.
       if (filters.state === 'APPROVED' && claim.reviewState !== 'APPROVED') continue;
       yield claim;
