@@ -10,7 +10,9 @@
  * the leaf of the process tree under the spawned one), read from /proc every 20 ms.
  * Runs on its own throw-away embedded PostgreSQL and production build (.next-test).
  * Prints figures, asserts nothing. Usage: npx tsx bench/export-http.bench.ts [--no-http]
- * (`--no-http`: only the in-process figures, without building and starting the app).
+ * [--keep DIR] (`--no-http`: only the in-process figures, without building and starting the app;
+ * `--keep DIR`: keep the seeded database in DIR and reuse it on the next run, to compare code
+ * changes on the same data without seeding again).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describeTextQuote } from '../lib/anchoring';
@@ -29,6 +31,7 @@ import { exportConfig, streamExportClaims } from '../server/export';
 import { collectChunks, toClaimReviewJsonLd, toCsv } from '../lib/export';
 
 const WORDS = 20_000;
+const HTML_ARTICLE_TITLE = 'HTML benchmark';
 const HTML_ANNOTATIONS = 2_000;
 const APPROVED_CLAIMS = 10_000;
 const BULK_ARTICLES = 100;
@@ -72,6 +75,40 @@ function leafProcess(pid: number): number[] {
   }
 }
 
+/** Clock ticks per second of /proc/<pid>/stat's CPU times (Linux's USER_HZ). */
+const CLOCK_TICKS_PER_S = 100;
+
+/**
+ * CPU time (user + system) the process has used so far, in ms, with `reaped` its ended and
+ * waited-for children's too; 0 if it is gone.
+ */
+function cpuMs(pid: number, reaped = false): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name: state is field 3, utime 14, stime 15,
+    // cutime 16, cstime 17.
+    const fields = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
+    const ticks = fields[11]! + fields[12]! + (reaped ? fields[13]! + fields[14]! : 0);
+    return (ticks * 1000) / CLOCK_TICKS_PER_S;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time of the process and all its descendants, living or ended, in ms. */
+function treeCpuMs(pid: number): number {
+  return cpuMs(pid, true) + childrenOf(pid).reduce((sum, child) => sum + treeCpuMs(child), 0);
+}
+
+/** The parent of a process, from /proc. */
+function parentOf(pid: number): number {
+  const match = /^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(match![1]);
+}
+
 function processName(pid: number): string {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
@@ -80,8 +117,14 @@ function processName(pid: number): string {
   }
 }
 
+/** The value after `--name` on the command line, if given. */
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at < 0 ? undefined : process.argv[at + 1];
+}
+
 async function main() {
-  const database = await startBenchDatabase();
+  const database = await startBenchDatabase({ keepIn: option('keep') });
   let server: BenchServer | undefined;
   try {
     const { prisma } = database;
@@ -159,43 +202,52 @@ async function main() {
       if (decisions.length > 0) await prisma.reviewDecision.createMany({ data: decisions });
     };
 
-    // Article A: the 2,000-annotation article for the HTML export (draft claims, scope=all).
-    const htmlArticle = await createArticle(prisma, editor, { title: 'HTML benchmark', text });
-    await insertClaims(
-      text,
-      htmlArticle.id,
-      htmlArticle.revision.id,
-      'bench-html',
-      HTML_ANNOTATIONS,
-      false,
-    );
-    // The 10,000 approved claims spread over 100 dated articles with source addresses (a
-    // newsroom's archive, and what a ClaimReview appearance needs). One article per 100 claims
-    // also keeps the seeding linear: the search triggers recount an article's claims per span.
-    const bulkText = createTextGenerator(random).article(BULK_WORDS);
-    for (let a = 0; a < BULK_ARTICLES; a++) {
-      const article = await createArticle(prisma, editor, {
-        title: `Export benchmark ${a}`,
-        text: bulkText,
-        sourceName: 'Bench Gazette',
-        sourceUrl: `https://news.example.org/${2026 - (a % 5)}/story-${a}`,
-        publishedAt: `2025-${String((a % 12) + 1).padStart(2, '0')}-15`,
-      });
+    // A database kept by an earlier run (`--keep`) already holds the data.
+    const kept = await prisma.article.findFirst({
+      where: { title: HTML_ARTICLE_TITLE },
+      select: { id: true },
+    });
+    let htmlArticle = kept;
+    if (!htmlArticle) {
+      // Article A: the 2,000-annotation article for the HTML export (draft claims, scope=all).
+      const created = await createArticle(prisma, editor, { title: HTML_ARTICLE_TITLE, text });
+      htmlArticle = created;
       await insertClaims(
-        bulkText,
-        article.id,
-        article.revision.id,
-        `bench-approved-${a}`,
-        APPROVED_CLAIMS / BULK_ARTICLES,
-        true,
+        text,
+        created.id,
+        created.revision.id,
+        'bench-html',
+        HTML_ANNOTATIONS,
+        false,
       );
+      // The 10,000 approved claims spread over 100 dated articles with source addresses (a
+      // newsroom's archive, and what a ClaimReview appearance needs). One article per 100 claims
+      // also keeps the seeding linear: the search triggers recount an article's claims per span.
+      const bulkText = createTextGenerator(random).article(BULK_WORDS);
+      for (let a = 0; a < BULK_ARTICLES; a++) {
+        const article = await createArticle(prisma, editor, {
+          title: `Export benchmark ${a}`,
+          text: bulkText,
+          sourceName: 'Bench Gazette',
+          sourceUrl: `https://news.example.org/${2026 - (a % 5)}/story-${a}`,
+          publishedAt: `2025-${String((a % 12) + 1).padStart(2, '0')}-15`,
+        });
+        await insertClaims(
+          bulkText,
+          article.id,
+          article.revision.id,
+          `bench-approved-${a}`,
+          APPROVED_CLAIMS / BULK_ARTICLES,
+          true,
+        );
+      }
+      // A settled database, as a deployment's would be: without this, the first reads after the
+      // bulk insert pay for setting hint bits and race autovacuum, and the figures wander.
+      await prisma.$executeRawUnsafe('VACUUM ANALYZE');
     }
-    // A settled database, as a deployment's would be: without this, the first reads after the
-    // bulk insert pay for setting hint bits and race autovacuum, and the figures wander.
-    await prisma.$executeRawUnsafe('VACUUM ANALYZE');
     const approvedTotal = await prisma.claim.count({ where: { reviewState: 'APPROVED' } });
     console.log(
-      `[bench] articles: ${WORDS} words (${text.length} characters); HTML article ${HTML_ANNOTATIONS} annotations; ${APPROVED_CLAIMS} approved claims inserted (${approvedTotal} approved in the database, including demo data)`,
+      `[bench] articles: ${WORDS} words (${text.length} characters); HTML article ${HTML_ANNOTATIONS} annotations; ${APPROVED_CLAIMS} approved claims ${kept ? 'kept from an earlier run' : 'inserted'} (${approvedTotal} approved in the database, including demo data)`,
     );
 
     // The same exports in this process, without HTTP: where the time goes (reading vs writing).
@@ -243,6 +295,10 @@ async function main() {
     );
 
     const cookie = await signInCookie(baseUrl, editorAccount.email, editorAccount.password);
+    // PostgreSQL's work per request: the CPU of the postmaster's whole tree (its backends).
+    const [{ pid: backendPid }] = await prisma.$queryRaw<[{ pid: number }]>`
+      SELECT pg_backend_pid() AS "pid"`;
+    const postmasterPid = parentOf(backendPid);
 
     const measure = async (
       label: string,
@@ -252,6 +308,10 @@ async function main() {
     ) => {
       let items: number | null = null;
       const times: number[] = [];
+      const firstBytes: number[] = [];
+      const serverCpu: number[] = [];
+      const databaseCpu: number[] = [];
+      let encoding = 'none';
       const growths: number[] = [];
       let bytes = 0;
       let baseline = 0;
@@ -263,13 +323,18 @@ async function main() {
         const poll = setInterval(() => {
           runPeak = Math.max(runPeak, rss(serverPid) ?? 0);
         }, RSS_POLL_MS);
+        const cpu0 = cpuMs(serverPid);
+        const db0 = treeCpuMs(postmasterPid);
         const t0 = performance.now();
         let ms: number;
+        let firstByte: number;
         try {
           const response = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
+          firstByte = performance.now() - t0;
           if (response.status !== 200) {
             throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
           }
+          encoding = response.headers.get('content-encoding') ?? 'none';
           const body = await response.arrayBuffer();
           ms = performance.now() - t0;
           bytes = body.byteLength;
@@ -282,12 +347,19 @@ async function main() {
         if (run === 0) continue; // warm-up: compiles routes, fills caches
         if (run === 1) baseline = before;
         times.push(ms);
+        firstBytes.push(firstByte);
+        serverCpu.push(cpuMs(serverPid) - cpu0);
+        databaseCpu.push(treeCpuMs(postmasterPid) - db0);
         growths.push(runPeak - before);
         peak = Math.max(peak, runPeak);
         after = end;
       }
       console.log(
         `[bench] ${label}: median ${median(times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms (target ${targetMs} ms; runs ${times.map((t) => t.toFixed(0)).join(', ')}), ${(bytes / MB).toFixed(2)} MB body${items === null ? '' : ` (${items} claims)`}; RSS before ${(baseline / MB).toFixed(0)} MB, peak ${(peak / MB).toFixed(0)} MB, after ${(after / MB).toFixed(0)} MB, growth per run (peak - before) max ${(Math.max(...growths) / MB).toFixed(1)} MB (runs ${growths.map((g) => (g / MB).toFixed(1)).join(', ')}; target < 100 MB)`,
+      );
+      const list = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ');
+      console.log(
+        `[bench]   ${label}: first byte median ${median(firstBytes).toFixed(0)} ms; CPU per request (load-independent, 10 ms ticks): server ${median(serverCpu).toFixed(0)} ms (runs ${list(serverCpu)}), PostgreSQL ${median(databaseCpu).toFixed(0)} ms (runs ${list(databaseCpu)}); content-encoding ${encoding}`,
       );
     };
 

@@ -24,7 +24,7 @@ import type {
   ExportClaim,
   ExportConfig,
 } from './types';
-import { appUrls, safeHttpUrl } from './urls';
+import { appUrls, safeHttpUrl, type AppUrls } from './urls';
 
 /** Google truncates claimReviewed beyond this many characters on mobile; keep it shorter. */
 export const CLAIM_REVIEWED_MAX_CHARS = 75;
@@ -113,7 +113,7 @@ export function toClaimReview(
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
-    url: appUrls(config.appBaseUrl).claim(claim.id),
+    url: urlsOf(config).claim(claim.id),
     claimReviewed: claim.text,
     reviewRating: rating,
     itemReviewed: {
@@ -248,6 +248,17 @@ export function claimReviewWarnings(claim: ExportClaim): ClaimReviewWarning[] {
   }
   return warnings;
 }
+
+/** The app's URLs for `config`, built once per config (an export asks for one per claim). */
+function urlsOf(config: ExportConfig): AppUrls {
+  let urls = URLS_BY_CONFIG.get(config);
+  if (!urls) {
+    urls = appUrls(config.appBaseUrl);
+    URLS_BY_CONFIG.set(config, urls);
+  }
+  return urls;
+}
+const URLS_BY_CONFIG = new WeakMap<ExportConfig, AppUrls>();
 
 /**
  * The articles the claim appears in as CreativeWorks, one per source URL (or per article when it

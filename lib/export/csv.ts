@@ -134,6 +134,8 @@ export function* toCsvSync(
 
 /** Distinct non-empty values in first-seen order, one per line. */
 function joinValues(values: readonly (string | null)[]): string {
+  // Most claims have one span and one source: no set needed.
+  if (values.length === 1) return values[0] || '';
   const seen = new Set<string>();
   for (const value of values) {
     if (value) seen.add(value);

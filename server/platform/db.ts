@@ -1,19 +1,44 @@
 /** The one Prisma client of the process (reused across hot reloads in development). */
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 import { getEnv } from './env';
 
-const globalForPrisma = globalThis as unknown as { factmarkPrisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as {
+  factmarkPrisma?: PrismaClient;
+  factmarkPgPools?: WeakMap<PrismaClient, pg.Pool>;
+};
+
+/**
+ * The pg pool under each client made by `createPrismaClient`. Kept on `globalThis` like the
+ * client itself: Next.js may load this module once per bundle layer (pages, route handlers),
+ * and each copy must find the pool of the one shared client.
+ */
+const pools = (globalForPrisma.factmarkPgPools ??= new WeakMap());
 
 /** Creates a client for `databaseUrl` (scripts and tests that manage their own lifetime). */
 export function createPrismaClient(databaseUrl: string): PrismaClient {
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: databaseUrl,
     // Fail fast when the database is down, so /api/health answers 503 instead of hanging.
     connectionTimeoutMillis: 3000,
     max: Number(process.env.FACTMARK_DB_POOL_SIZE ?? 10),
   });
-  return new PrismaClient({ adapter });
+  // The client owns the pool: `$disconnect()` ends it, as it would end a pool of its own.
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(client, pool);
+  return client;
+}
+
+/**
+ * The pg pool the client's queries run on, for the few bulk reads where Prisma's row mapping
+ * costs more than the database (the claims exports, issue #13). Throws for a client that was
+ * not made by `createPrismaClient`.
+ */
+export function pgPool(prisma: PrismaClient): pg.Pool {
+  const pool = pools.get(prisma);
+  if (!pool) throw new Error('This Prisma client was not created by createPrismaClient.');
+  return pool;
 }
 
 /** The shared client, created on first use from DATABASE_URL. */
