@@ -153,6 +153,11 @@ async function seed(prisma: import('../server/platform/db').PrismaClient) {
          FROM "ArticleRevision" r WHERE r."articleId" = d."articleId" AND r."id" LIKE 'br%'`,
       );
       await tx.$executeRawUnsafe(
+        `INSERT INTO search.article_passage ("articleId", "n", "text", "words")
+         SELECT r."articleId", p."n", p."text", to_tsvector('english', p."text")
+         FROM "ArticleRevision" r, search.passages(r."text") p WHERE r."id" LIKE 'br%'`,
+      );
+      await tx.$executeRawUnsafe(
         `INSERT INTO search.article_claims ("articleId", "draft", "submitted", "changesRequested", "approved")
          SELECT ar."id",
                 count(DISTINCT c."id") FILTER (WHERE c."reviewState" = 'DRAFT')::int,
