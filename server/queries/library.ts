@@ -88,16 +88,27 @@ const SORTS: Record<
   },
 };
 
-function whereOf(query: LibraryQuery): Prisma.Sql[] {
+/**
+ * The filters as conditions on search.article_doc d (text, author, dates), search.article_claims
+ * n (review states) and "Article" a (source), and which of n and a they need: a page joins only
+ * those, so a text search sorts its matches' keys in article_doc before it reads anything else
+ * (joining every match first cost ~15 ms for a word in 500 articles).
+ */
+function whereOf(query: LibraryQuery): { where: Prisma.Sql[]; counts: boolean; article: boolean } {
   const where: Prisma.Sql[] = [];
   if (query.q) {
     where.push(Prisma.sql`(d."meta" @@ websearch_to_tsquery('english', ${query.q})
       OR d."body" @@ websearch_to_tsquery('english', ${query.q}))`);
   }
   if (query.source) where.push(Prisma.sql`a."sourceName" = ${query.source}`);
-  if (query.author) where.push(Prisma.sql`a."byline" = ${query.author}`);
-  if (query.from) where.push(Prisma.sql`a."publishedAt" >= ${query.from}::date`);
-  if (query.to) where.push(Prisma.sql`a."publishedAt" < ${query.to}::date + 1`);
+  if (query.author) where.push(Prisma.sql`d."byline" = ${query.author}`);
+  // publishedKey is the published date, or -infinity for an undated article (never in a range).
+  if (query.from) where.push(Prisma.sql`d."publishedKey" >= ${query.from}::date`);
+  if (query.to) {
+    where.push(
+      Prisma.sql`d."publishedKey" < ${query.to}::date + 1 AND d."publishedKey" > '-infinity'`,
+    );
+  }
   if (query.states.length > 0) {
     const column: Record<ReviewState, Prisma.Sql> = {
       DRAFT: Prisma.sql`n."draft"`,
@@ -112,7 +123,7 @@ function whereOf(query: LibraryQuery): Prisma.Sql[] {
       )})`,
     );
   }
-  return where;
+  return { where, counts: query.states.length > 0, article: Boolean(query.source) };
 }
 
 /**
@@ -130,7 +141,7 @@ export async function listLibrary(prisma: PrismaClient, query: LibraryQuery): Pr
   const sortName = query.after?.s ?? query.sort;
   const sort = SORTS[sortName];
   const filters = whereOf(query);
-  const page = [...filters];
+  const page = [...filters.where];
   if (query.after) {
     const op = Prisma.raw(sort.asc ? '>' : '<');
     page.push(
@@ -139,22 +150,29 @@ export async function listLibrary(prisma: PrismaClient, query: LibraryQuery): Pr
   }
   const where = (parts: Prisma.Sql[]) =>
     parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, ' AND ')}` : Prisma.empty;
+  // Only the tables the filters (and the open-claims sort) need.
+  const from = (counts: boolean) => Prisma.sql`search.article_doc d
+    ${counts ? Prisma.sql`JOIN search.article_claims n ON n."articleId" = d."articleId"` : Prisma.empty}
+    ${filters.article ? Prisma.sql`JOIN "Article" a ON a."id" = d."articleId"` : Prisma.empty}`;
   const dir = Prisma.raw(sort.asc ? 'ASC' : 'DESC');
   const [rows, counted] = await Promise.all([
     prisma.$queryRaw<Row[]>`
+      WITH page AS MATERIALIZED (
+        SELECT d."articleId" AS id, (${sort.key})::text AS key, ${sort.key} AS k
+        FROM ${from(filters.counts || sortName === 'open')}
+        ${where(page)}
+        ORDER BY ${sort.key} ${dir}, ${sort.id} ${dir}
+        LIMIT ${query.limit + 1})
       SELECT a."id", a."title", a."sourceName", a."sourceUrl", a."byline", a."publishedAt",
              a."createdAt", n."draft", n."submitted", n."changesRequested" AS changes,
-             n."approved", n."open", (${sort.key})::text AS key
-      FROM "Article" a JOIN search.article_claims n ON n."articleId" = a."id"
-      JOIN search.article_doc d ON d."articleId" = a."id"
-      ${where(page)}
-      ORDER BY ${sort.key} ${dir}, ${sort.id} ${dir}
-      LIMIT ${query.limit + 1}`,
+             n."approved", n."open", p.key
+      FROM page p JOIN "Article" a ON a."id" = p.id
+      JOIN search.article_claims n ON n."articleId" = p.id
+      ORDER BY p.k ${dir}, p.id ${dir}`,
     prisma.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM (
-        SELECT 1 FROM "Article" a JOIN search.article_claims n ON n."articleId" = a."id"
-        JOIN search.article_doc d ON d."articleId" = a."id"
-        ${where(filters)}
+        SELECT 1 FROM ${from(filters.counts)}
+        ${where(filters.where)}
         LIMIT ${LIBRARY_COUNT_CAP + 1}) x`,
   ]);
   const shown = rows.slice(0, query.limit);
