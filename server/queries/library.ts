@@ -6,8 +6,15 @@
  */
 import { Prisma } from '../generated/prisma/client';
 import type { PrismaClient } from '../platform/db';
-import { encodeCursor, type LibraryQuery, type LibrarySort } from '@/lib/library';
+import {
+  encodeCursor,
+  type LibraryQuery,
+  type LibrarySort,
+  type LibraryValues,
+  type LibraryValuesQuery,
+} from '@/lib/library';
 import type { ReviewState } from '@/lib/domain';
+import { likeEscaped } from '@/lib/search/like';
 
 export type ClaimCounts = Record<ReviewState, number> & { total: number; open: number };
 
@@ -204,15 +211,27 @@ export async function listLibrary(prisma: PrismaClient, query: LibraryQuery): Pr
   };
 }
 
-/** The choices of the source and author filters: distinct values, most frequent first. */
-export async function listLibraryFilterOptions(prisma: PrismaClient) {
-  const [sources, authors] = await Promise.all([
-    prisma.$queryRaw<{ value: string; n: number }[]>`
-      SELECT "sourceName" AS value, count(*)::int AS n FROM "Article"
-      WHERE "sourceName" IS NOT NULL GROUP BY 1 ORDER BY n DESC, value LIMIT 500`,
-    prisma.$queryRaw<{ value: string; n: number }[]>`
-      SELECT "byline" AS value, count(*)::int AS n FROM "Article"
-      WHERE "byline" IS NOT NULL GROUP BY 1 ORDER BY n DESC, value LIMIT 500`,
-  ]);
-  return { sources, authors };
+/** How many values one answer lists: typing more narrows the rest. */
+const VALUES_LIMIT = 20;
+
+/**
+ * Source names or authors (bylines) of articles that contain `q` (any case) or resemble it
+ * (pg_trgm's `<%`, at the database's word similarity 0.5), for the library's filters as the
+ * user types: values that start with it first, then those containing it, then the most
+ * frequent; at most VALUES_LIMIT, with their article counts. Reads the distinct values the
+ * database keeps (search.article_value, migration 20261203172000_library_values).
+ */
+export function findLibraryValues(
+  prisma: PrismaClient,
+  { field, q }: LibraryValuesQuery,
+): Promise<LibraryValues['values']> {
+  const contains = `%${likeEscaped(q)}%`;
+  const starts = `${likeEscaped(q)}%`;
+  return prisma.$queryRaw<LibraryValues['values']>`
+    SELECT v."value", v."articles" AS count FROM search.article_value v
+    WHERE v."field" = ${field} AND v."articles" > 0
+      AND (v."value" ILIKE ${contains} OR ${q} <% v."value")
+    ORDER BY (v."value" ILIKE ${starts}) DESC, (v."value" ILIKE ${contains}) DESC,
+             v."articles" DESC, v."value"
+    LIMIT ${VALUES_LIMIT}`;
 }

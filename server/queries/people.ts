@@ -6,6 +6,7 @@
 import { Prisma } from '../generated/prisma/client';
 import type { PrismaClient } from '../platform/db';
 import { PEOPLE_LIMIT, type PeopleGroup, type Person } from '@/lib/people';
+import { likeEscaped } from '@/lib/search/like';
 
 /** The rows of each group, as a condition on "User" u (one definition per group). */
 const GROUPS: Record<PeopleGroup, Prisma.Sql> = {
@@ -21,9 +22,6 @@ const GROUPS: Record<PeopleGroup, Prisma.Sql> = {
  * and bylines): lower lets unrelated short names in, higher misses a doubled or dropped letter.
  */
 const NAME_SIMILARITY = 0.5;
-
-/** `%`, `_` and `\` taken literally in a LIKE pattern. */
-const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * People of `among` whose name contains `q` or is similar to it: names that start with it
