@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Combobox } from '@/components/combobox';
+import { LibraryValueCombobox } from '@/components/library-value-combobox';
 import styles from '@/components/library/library.module.css';
 import { REVIEW_STATES, REVIEW_STATE_LABELS } from '@/lib/domain';
 import { formatDate } from '@/lib/format';
 import { LIBRARY_SORTS, LIBRARY_SORT_LABELS, libraryQuerySchema } from '@/lib/library';
-import { listLibrary, listLibraryFilterOptions } from '@/server/queries/library';
+import { listLibrary } from '@/server/queries/library';
 import { db } from '@/server/platform/db';
 import { requirePageUser } from '@/server/platform/session';
 import ui from '@/components/ui/ui.module.css';
@@ -29,10 +29,7 @@ export default async function LibraryPage({ searchParams }: Props) {
     ? parsed.data
     : (libraryQuerySchema.safeParse({ ...raw, after: undefined, from: undefined, to: undefined })
         .data ?? libraryQuerySchema.parse({}));
-  const [page, options] = await Promise.all([
-    listLibrary(db(), query),
-    listLibraryFilterOptions(db()),
-  ]);
+  const page = await listLibrary(db(), query);
   const filtered = Boolean(
     query.q || query.source || query.author || query.from || query.to || query.states.length,
   );
@@ -63,19 +60,19 @@ export default async function LibraryPage({ searchParams }: Props) {
             placeholder="Words of the title or text"
           />
         </label>
-        <Combobox
+        <LibraryValueCombobox
           label="Source"
           name="source"
-          value={query.source}
+          field="source"
           allLabel="All sources"
-          options={options.sources.map((s) => ({ value: s.value, label: s.value }))}
+          current={query.source}
         />
-        <Combobox
+        <LibraryValueCombobox
           label="Author"
           name="author"
-          value={query.author}
+          field="author"
           allLabel="All authors"
-          options={options.authors.map((s) => ({ value: s.value, label: s.value }))}
+          current={query.author}
         />
         <label>
           Published from

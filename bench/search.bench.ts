@@ -153,6 +153,18 @@ async function seed(prisma: import('../server/platform/db').PrismaClient) {
          FROM "ArticleRevision" r WHERE r."articleId" = d."articleId" AND r."id" LIKE 'br%'`,
       );
       await tx.$executeRawUnsafe(
+        `INSERT INTO search.article_value ("field", "value", "articles")
+         SELECT 'source', "sourceName", count(*)::int FROM "Article" WHERE "id" LIKE 'ba%' GROUP BY 2
+         UNION ALL
+         SELECT 'author', "byline", count(*)::int FROM "Article" WHERE "id" LIKE 'ba%' GROUP BY 2
+         ON CONFLICT ("field", "value") DO UPDATE SET "articles" = search.article_value."articles" + EXCLUDED."articles"`,
+      );
+      await tx.$executeRawUnsafe(
+        `INSERT INTO search.article_passage ("articleId", "n", "text", "words")
+         SELECT r."articleId", p."n", p."text", to_tsvector('english', p."text")
+         FROM "ArticleRevision" r, search.passages(r."text") p WHERE r."id" LIKE 'br%'`,
+      );
+      await tx.$executeRawUnsafe(
         `INSERT INTO search.article_claims ("articleId", "draft", "submitted", "changesRequested", "approved")
          SELECT ar."id",
                 count(DISTINCT c."id") FILTER (WHERE c."reviewState" = 'DRAFT')::int,

@@ -108,3 +108,19 @@ export function fromSearchParams(params: URLSearchParams): Record<string, string
   }
   return out;
 }
+
+/** The library filters that pick a known value: the source name and the author (byline). */
+export const LIBRARY_VALUE_FIELDS = ['source', 'author'] as const;
+export type LibraryValueField = (typeof LIBRARY_VALUE_FIELDS)[number];
+
+/** GET /api/library/values?field=&q=: the values of a field containing or resembling `q`. */
+export const libraryValuesQuerySchema = z.object({
+  field: z.enum(LIBRARY_VALUE_FIELDS),
+  q: z.string().trim().min(1, 'Type part of a name.').max(200, 'Type at most 200 characters.'),
+});
+export type LibraryValuesQuery = z.infer<typeof libraryValuesQuerySchema>;
+
+/** Its answer: at most 20 values, with how many articles have each, best match first. */
+export interface LibraryValues {
+  values: { value: string; count: number }[];
+}

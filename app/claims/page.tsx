@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ClaimReviewGaps } from '@/components/claims/claim-review-gaps';
 import { ArticleCombobox } from '@/components/article-combobox';
-import { Combobox } from '@/components/combobox';
+import { PersonCombobox } from '@/components/person-combobox';
 import { FilterSelect } from '@/components/filter-select';
 import Link from 'next/link';
 import { z } from 'zod';
@@ -109,7 +109,11 @@ export default async function ClaimsPage({ searchParams }: Props) {
     emptyRange
       ? Promise.resolve({ claims: [], more: false })
       : listClaimsPage(db(), toFilters(query)),
-    listClaimFilterOptions(db(), { article: query.article }),
+    listClaimFilterOptions(db(), {
+      article: query.article,
+      author: query.author,
+      reviewer: query.reviewer,
+    }),
     listClaimReviewGaps(db()),
   ]);
   const params = queryString(query);
@@ -138,19 +142,19 @@ export default async function ClaimsPage({ searchParams }: Props) {
           options={VERDICTS.map((v: Verdict) => ({ value: v, label: VERDICT_LABELS[v] }))}
         />
         <ArticleCombobox name="article" current={options.article} />
-        <Combobox
+        <PersonCombobox
           label="Author"
           name="author"
-          value={query.author}
+          among="all"
           allLabel="All authors"
-          options={options.users.map((u) => ({ value: u.id, label: u.name }))}
+          current={options.author}
         />
-        <Combobox
+        <PersonCombobox
           label="Reviewer"
           name="reviewer"
-          value={query.reviewer}
+          among="reviewers"
           allLabel="All reviewers"
-          options={options.reviewers.map((u) => ({ value: u.id, label: u.name }))}
+          current={options.reviewer}
         />
         <label>
           Created from

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { ArticleCombobox } from '@/components/article-combobox';
-import { Combobox } from '@/components/combobox';
+import { PersonCombobox } from '@/components/person-combobox';
 import { FilterSelect } from '@/components/filter-select';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
@@ -43,7 +43,7 @@ export default async function ReviewPage({ searchParams }: Props) {
   const query = parsed.success ? parsed.data : queueQuerySchema.parse({});
   const [page, options] = await Promise.all([
     listReviewQueue(db(), user, query),
-    listQueueFilterOptions(db(), { article: query.article }),
+    listQueueFilterOptions(db(), { article: query.article, author: query.author }),
   ]);
   const now = new Date();
   const filtered = Boolean(query.article || query.author || query.verdict);
@@ -56,12 +56,12 @@ export default async function ReviewPage({ searchParams }: Props) {
       </p>
       <form className={`${ui.formRow} ${reviewStyles.queueFilters}`} method="get" action="/review">
         <ArticleCombobox name="article" current={options.article} />
-        <Combobox
+        <PersonCombobox
           label="Author"
           name="author"
-          value={query.author}
+          among="queue-authors"
           allLabel="All authors"
-          options={options.authors.map((a) => ({ value: a.id, label: a.name }))}
+          current={options.author}
         />
         <FilterSelect
           label="Verdict"

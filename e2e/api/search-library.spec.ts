@@ -68,6 +68,23 @@ test('search refuses an empty or overlong query with 400 naming the field', asyn
   }
 });
 
+test('people search refuses a bad query with 400 and never answers emails', async ({ request }) => {
+  for (const query of ['q=', `q=${'x'.repeat(101)}`, 'q=ana&among=everyone']) {
+    const response = await request.get(`/api/people?${query}`);
+    expect(response.status()).toBe(400);
+    const { error } = await response.json();
+    expect(error.code).toBe('validation_failed');
+    expect(error.issues[0].path).toBe(query.includes('among') ? 'among' : 'q');
+  }
+  const reviewer = demo('REVIEWER');
+  const found = await request.get(
+    `/api/people?q=${encodeURIComponent(reviewer.name)}&among=reviewers`,
+  );
+  expect(found.status()).toBe(200);
+  const { people } = (await found.json()) as { people: Record<string, string>[] };
+  expect(people[0]).toEqual({ id: expect.any(String), name: reviewer.name });
+});
+
 test('library: search, sort by title and keyset pages without repeats or gaps', async ({
   request,
 }) => {
@@ -191,6 +208,7 @@ test('article details: validation errors name the fields and save nothing; a fix
 test('signed out, search and the library answer 401', async ({ playwright, baseURL }) => {
   const anonymous = await playwright.request.newContext({ baseURL });
   expect((await anonymous.get('/api/search?q=astana')).status()).toBe(401);
+  expect((await anonymous.get('/api/people?q=ana')).status()).toBe(401);
   expect((await anonymous.patch('/api/articles/x', { data: { title: 'x' } })).status()).toBe(401);
   await anonymous.dispose();
 });

@@ -6,6 +6,8 @@
 import type { TextEdit } from '@/lib/anchoring/text-edits';
 import type { ClaimUpdate, NewClaim, SpanInput } from '@/lib/claims';
 import type { AnchorState } from '@/lib/domain';
+import type { LibraryValueField, LibraryValues } from '@/lib/library';
+import type { PeopleGroup, PeopleResults } from '@/lib/people';
 import type { SearchResults } from '@/lib/search/types';
 import { toApiError, type ApiError } from './errors';
 import type {
@@ -76,6 +78,12 @@ export const api = {
   /** Articles by title, byline, source or text, best first (the global search, articles only). */
   searchArticles: (q: string) =>
     request<SearchResults>('GET', `/api/search?type=articles&q=${enc(q.slice(0, 200))}`),
+  /** Source names or authors containing or resembling `q` (the library's filters). */
+  libraryValues: (field: LibraryValueField, q: string) =>
+    request<LibraryValues>('GET', `/api/library/values?field=${field}&q=${enc(q.slice(0, 200))}`),
+  /** People of a filter's group whose name contains or resembles `q` (the people filters). */
+  searchPeople: (q: string, among: PeopleGroup) =>
+    request<PeopleResults>('GET', `/api/people?among=${among}&q=${enc(q.slice(0, 100))}`),
   createClaim: (body: NewClaim) => request<ClaimCreatedDTO>('POST', '/api/claims', body),
   updateClaim: (claimId: string, body: ClaimUpdate) =>
     request<{ claim: ClaimDTO }>('PATCH', `/api/claims/${enc(claimId)}`, body),

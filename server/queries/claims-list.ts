@@ -4,7 +4,9 @@
  * its filter form.
  */
 import type { ExportClaim } from '@/lib/export/index';
+import type { Person } from '@/lib/people';
 import type { PrismaClient } from '../platform/db';
+import { getPerson } from './people';
 import { streamExportClaims, type ClaimListFilters } from '../export';
 
 /** Most claims listed on the page; the downloads carry them all. */
@@ -34,36 +36,26 @@ export async function listClaimsPage(
 export type ClaimFilterOptions = {
   /** The article filtered by now, if any (the Article filter searches for the others). */
   readonly article: { id: string; title: string } | null;
-  readonly users: { id: string; name: string }[];
-  readonly reviewers: { id: string; name: string }[];
+  /** The author and reviewer filtered by now (the people filters search for the others). */
+  readonly author: Person | null;
+  readonly reviewer: Person | null;
 };
 
 /**
- * People to filter by (every user, users who approved a claim) and the chosen article's title:
- * the Article filter searches the library as the user types instead of listing every article.
+ * What the filters hold now, by name: the chosen article's title and the chosen people's
+ * names. The filters search for the other choices as the user types (a newsroom's archive and
+ * staff are too long to send with the page).
  */
 export async function listClaimFilterOptions(
   prisma: PrismaClient,
-  { article }: { article?: string } = {},
+  { article, author, reviewer }: { article?: string; author?: string; reviewer?: string } = {},
 ): Promise<ClaimFilterOptions> {
-  const [chosen, users, reviewers] = await Promise.all([
+  const [chosen, chosenAuthor, chosenReviewer] = await Promise.all([
     article
       ? prisma.article.findUnique({ where: { id: article }, select: { id: true, title: true } })
       : null,
-    prisma.user.findMany({
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      select: { id: true, name: true },
-    }),
-    prisma.user.findMany({
-      where: {
-        OR: [
-          { role: { in: ['REVIEWER', 'ADMIN'] } },
-          { reviewDecisions: { some: { decision: 'APPROVE' } } },
-        ],
-      },
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      select: { id: true, name: true },
-    }),
+    getPerson(prisma, author),
+    getPerson(prisma, reviewer),
   ]);
-  return { article: chosen, users, reviewers };
+  return { article: chosen, author: chosenAuthor, reviewer: chosenReviewer };
 }

@@ -25,6 +25,7 @@ import { AppError } from '../platform/errors';
 import { contextFromSelector, sentenceAround, type SpanContext } from '@/lib/review/context';
 import type { QueueQuery } from '../review-schemas';
 import type { SessionUser } from '../users';
+import { getPerson } from './people';
 
 /** Characters of revision text fetched on each side of a span to find its sentence. */
 const CONTEXT_WINDOW = 400;
@@ -363,25 +364,20 @@ export function countSentBack(prisma: PrismaClient, userId: string): Promise<num
 }
 
 /**
- * The choices of the queue's filters: the authors of submitted claims, and the chosen article's
- * title (the Article filter searches the library as the user types instead of listing every
- * article).
+ * What the queue's filters hold now, by name: the chosen article's title and the chosen
+ * author's name (the filters search for the other choices as the user types).
  */
 export async function listQueueFilterOptions(
   prisma: PrismaClient,
-  { article }: { article?: string } = {},
+  { article, author }: { article?: string; author?: string } = {},
 ) {
-  const [chosen, authors] = await Promise.all([
+  const [chosen, chosenAuthor] = await Promise.all([
     article
       ? prisma.article.findUnique({ where: { id: article }, select: { id: true, title: true } })
       : null,
-    prisma.$queryRaw<{ id: string; name: string }[]>`
-      SELECT u.id, u.name FROM "User" u
-      WHERE EXISTS (SELECT 1 FROM "Claim" c
-                    WHERE c."authorId" = u.id AND c."reviewState" = 'SUBMITTED')
-      ORDER BY u.name, u.id`,
+    getPerson(prisma, author),
   ]);
-  return { article: chosen, authors };
+  return { article: chosen, author: chosenAuthor };
 }
 
 export type MyClaim = Awaited<ReturnType<typeof listMyClaims>>['claims'][number];

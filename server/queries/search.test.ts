@@ -3,6 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Segment } from '@/lib/search/highlight';
 import { createArticle } from '../articles-create';
 import { createClaim, updateClaim } from '../claims';
+import { reviseArticle } from '../revisions';
+import { sha256Hex } from '@/lib/text';
 import { createTestDatabase, type TestDatabase } from '../dev/test-db';
 import { createUser, type SessionUser } from '../users';
 import { searchArticles, searchClaims } from './search';
@@ -136,6 +138,33 @@ describe('search against PostgreSQL', () => {
       after.hits.map((h) => h.id),
       [claim.id],
     );
+  });
+
+  it('marks a word deep in a long text, and follows a new revision of it', async () => {
+    // ~60,000 characters before the word: past what excerpts used to read of a text.
+    const filler = 'The committee reviewed the annual figures once more. '.repeat(1200);
+    const long = await createArticle(db.prisma, editor, {
+      title: 'A long report',
+      text: `${filler}Inspectors found a quernstone in the cellar.\n${filler}The flintlock was older.`,
+    });
+    // Two words pages apart: the excerpt is the passage of the first one, marked.
+    const { hits } = await searchArticles(db.prisma, 'quernstone flintlock');
+    assert.deepEqual(
+      hits.map((h) => h.id),
+      [long.id],
+    );
+    assert.deepEqual(marked(hits[0]!.excerpt), ['quernstone']);
+    assert.ok(plain(hits[0]!.excerpt).length < 400);
+    await reviseArticle(
+      db.prisma,
+      editor,
+      long.id,
+      { baseRevisionId: long.revision.id, text: `${filler}A millstone was found instead.` },
+      sha256Hex,
+    );
+    assert.deepEqual((await searchArticles(db.prisma, 'quernstone')).hits, []);
+    const revised = await searchArticles(db.prisma, 'millstone');
+    assert.deepEqual(marked(revised.hits[0]!.excerpt), ['millstone']);
   });
 
   it('keeps markup in the text as text and finds nothing for an unknown word', async () => {

@@ -42,16 +42,11 @@ const CANDIDATES = SEARCH_MAX_OFFSET + SEARCH_PAGE_SIZE + 1;
  * common name is similar to thousands of rows, so fewer of them are ranked.
  */
 const NAME_CANDIDATES = 100;
-/**
- * Excerpts come from the first this many characters of a text: reading a 20,000-word text
- * whole (decompressing it) costs ~6 ms; its beginning is read without the rest.
- */
-const EXCERPT_SOURCE_CHARS = 20_000;
 
 const MARKERS = MATCH_START + MATCH_END;
 /** Short fields: keep them whole, mark every match. */
 const WHOLE = `HighlightAll=true, StartSel=${MATCH_START}, StopSel=${MATCH_END}`;
-/** Long text: up to two passages around the matches. */
+/** Long text: up to two fragments around the matches (of one ~800-character passage). */
 const PASSAGES = `MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … ", StartSel=${MATCH_START}, StopSel=${MATCH_END}`;
 
 interface ArticleRow {
@@ -91,13 +86,37 @@ function tsqueryOf(q: string) {
 }
 
 /**
+ * Any word of the query (its words' stems joined by OR, and the prefix being typed): what an
+ * excerpt's passage must hold and what it marks. A passage holding every word may not exist (a
+ * long article can have its two words pages apart; walking every passage to find that out cost
+ * ~2 ms), and ts_headline marks nothing in a passage that does not hold the whole query.
+ */
+function anyWordOf(q: string) {
+  const { whole, prefix } = splitPrefix(q);
+  // The stems are lexemes already ('simple' only quotes them); null when there are none.
+  const words = Prisma.sql`(SELECT to_tsquery('simple', string_agg(quote_literal(w), ' | '))
+    FROM unnest(tsvector_to_array(to_tsvector('english', ${whole}))) w)`;
+  if (prefix === null) return words;
+  const typed = Prisma.sql`to_tsquery('english', ${`${prefix}:*`})`;
+  return Prisma.sql`coalesce(${words} || ${typed}, ${typed})`;
+}
+
+/**
  * Articles: title/byline/source matches ranked by ts_rank (×4) plus the byline's similarity to
  * a misspelled name, then text-only matches newest first. Each source is a bounded, newest-first
- * candidate list from its index; text-only candidates exclude the others, so they all rank
- * BODY_MATCH and only the newest `offset + page` of them are needed.
+ * candidate list from its index. Text candidates exclude title/byline/source matches, so all of
+ * them but the similar names among them rank BODY_MATCH: the newest `offset + page` plus
+ * NAME_CANDIDATES are enough; a constant, so the planner sees it (checking each text match's
+ * byline similarity instead cost ~2 ms for a word in a thousand articles).
+ *
+ * The excerpt is the first passage of the current text (search.article_passage, ~800
+ * characters) that holds a word of the query, or the first passage (a text match whose words
+ * none of its passages holds whole, e.g. a word cut by a hyphen); none when only the title,
+ * byline or source matched.
  */
 export function articleQuery(q: string, offset: number) {
   const query = tsqueryOf(q);
+  const anyWord = anyWordOf(q);
   const newest = Prisma.sql`ORDER BY d."createdAt" DESC, d."articleId" DESC`;
   return Prisma.sql`
     WITH meta AS (
@@ -109,8 +128,8 @@ export function articleQuery(q: string, offset: number) {
     body AS (
       SELECT d."articleId" AS id, d."createdAt"
       FROM search.article_doc d
-      WHERE d."body" @@ ${query} AND NOT d."meta" @@ ${query} AND NOT coalesce(${q} <% d."byline", false)
-      ${newest} LIMIT ${offset + SEARCH_PAGE_SIZE + 1}),
+      WHERE d."body" @@ ${query} AND NOT d."meta" @@ ${query}
+      ${newest} LIMIT ${offset + SEARCH_PAGE_SIZE + 1 + NAME_CANDIDATES}),
     candidates AS (
       SELECT m.id, m."createdAt", ts_rank(m."meta", ${query}) * ${Prisma.raw(String(META_WEIGHT))} AS rank,
              false AS fuzzy, false AS body
@@ -124,20 +143,26 @@ export function articleQuery(q: string, offset: number) {
              bool_or(fuzzy) AS "fuzzyByline", bool_or(body) AS body
       FROM candidates GROUP BY id
       ORDER BY rank DESC, "createdAt" DESC, id
-      LIMIT ${SEARCH_PAGE_SIZE + 1} OFFSET ${offset})
+      LIMIT ${SEARCH_PAGE_SIZE + 1} OFFSET ${offset}),
+    -- The last row only says there is a next page: no excerpt for it.
+    shown AS (
+      SELECT hits.*, row_number() OVER (ORDER BY rank DESC, "createdAt" DESC, id) <= ${SEARCH_PAGE_SIZE} AS shown
+      FROM hits)
     SELECT h.id, h.rank, h."fuzzyByline",
            ts_headline('english', translate(a."title", ${MARKERS}, ''), ${query}, ${WHOLE}) AS title,
            CASE WHEN a."byline" IS NULL THEN NULL
                 ELSE ts_headline('english', translate(a."byline", ${MARKERS}, ''), ${query}, ${WHOLE}) END AS byline,
            a."sourceName", a."publishedAt",
-           CASE WHEN h.body OR d."body" @@ ${query} THEN
-             ts_headline('english',
-               translate(search.passage(left(r."text", ${Prisma.raw(String(EXCERPT_SOURCE_CHARS))}), ${q}), ${MARKERS}, ''),
-               ${query}, ${PASSAGES}) END AS excerpt
-    FROM hits h
+           CASE WHEN h.shown THEN coalesce(
+             (SELECT ts_headline('english', translate(p."text", ${MARKERS}, ''), ${anyWord}, ${PASSAGES})
+                FROM search.article_passage p
+               WHERE p."articleId" = h.id AND p."words" @@ ${anyWord}
+               ORDER BY p."n" LIMIT 1),
+             CASE WHEN h.body THEN
+               (SELECT translate(p."text", ${MARKERS}, '') FROM search.article_passage p
+                 WHERE p."articleId" = h.id ORDER BY p."n" LIMIT 1) END) END AS excerpt
+    FROM shown h
     JOIN "Article" a ON a."id" = h.id
-    JOIN search.article_doc d ON d."articleId" = h.id
-    LEFT JOIN "ArticleRevision" r ON r."id" = d."revisionId"
     ORDER BY h.rank DESC, h."createdAt" DESC, h.id`;
 }
 

@@ -1,0 +1,44 @@
+/**
+ * The library's Source and Author filters find the values articles have as the user types
+ * (issue #17): any byline of the archive can be picked, not only the 500 most frequent.
+ */
+import { randomBytes } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { demo, signInOverHttp } from '../helpers';
+
+test('the library Author and Source filters search as you type and filter the list', async ({
+  page,
+}) => {
+  await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
+  const family = `Vq${randomBytes(6)
+    .toString('hex')
+    .replace(/[^a-f]/g, '')
+    .slice(0, 5)}enko`;
+  const create = async (title: string, byline: string, sourceName: string) => {
+    const response = await page.request.post('/api/articles', {
+      data: { title, text: 'The port reopened on Monday.', byline, sourceName },
+    });
+    expect(response.status()).toBe(201);
+  };
+  await create(`Harbour report ${family}`, `Ilya ${family}`, `${family} Gazette`);
+  await create(`Grain report ${family}`, `Oksana ${family}`, `${family} Gazette`);
+
+  await page.goto('/');
+  const author = page.getByRole('combobox', { name: 'Author' });
+  await author.fill(family.slice(0, 5));
+  const authors = page.getByRole('listbox', { name: 'Author' }).getByRole('option');
+  await expect(authors).toHaveText([`Ilya ${family}`, `Oksana ${family}`]);
+  await author.fill(`Oksana ${family.slice(0, 3)}`);
+  await expect(authors.first()).toHaveText(`Oksana ${family}`);
+  await authors.first().click();
+  const source = page.getByRole('combobox', { name: 'Source' });
+  await source.fill(`${family} gaz`);
+  await page.getByRole('option', { name: `${family} Gazette` }).click();
+  await page.getByRole('button', { name: 'Apply' }).click();
+
+  await expect(page).toHaveURL(/author=Oksana/);
+  await expect(page.getByRole('link', { name: `Grain report ${family}` })).toBeVisible();
+  await expect(page.getByRole('link', { name: `Harbour report ${family}` })).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: 'Author' })).toHaveValue(`Oksana ${family}`);
+  await expect(page.getByRole('combobox', { name: 'Source' })).toHaveValue(`${family} Gazette`);
+});

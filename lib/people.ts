@@ -1,0 +1,37 @@
+/**
+ * The people filters' contract (issue #17): who may be picked as a claim's author or reviewer,
+ * found by name as the user types, so a page never sends the whole staff list.
+ */
+import { z } from 'zod';
+
+/**
+ * Which people a filter picks from:
+ * - `all`: every account (the Claims page's Author filter);
+ * - `reviewers`: reviewers and admins, and anyone who has approved a claim (its Reviewer filter);
+ * - `queue-authors`: the authors of claims waiting for review (the review queue's Author filter).
+ */
+export const PEOPLE_GROUPS = ['all', 'reviewers', 'queue-authors'] as const;
+export type PeopleGroup = (typeof PEOPLE_GROUPS)[number];
+
+/** How many people one answer lists: typing more narrows the rest. */
+export const PEOPLE_LIMIT = 20;
+
+export const peopleQuerySchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1, 'Type part of a name.')
+    .max(100, 'Search for at most 100 characters.'),
+  among: z.enum(PEOPLE_GROUPS).default('all'),
+});
+export type PeopleQuery = z.infer<typeof peopleQuerySchema>;
+
+export interface Person {
+  id: string;
+  name: string;
+}
+
+/** GET /api/people?q=&among=: the matching people, best match first. */
+export interface PeopleResults {
+  people: Person[];
+}

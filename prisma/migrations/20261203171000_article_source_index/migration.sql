@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Article_sourceName_idx" ON "Article"("sourceName");
