@@ -11,9 +11,8 @@
  * void an approval; one that changes them does.
  */
 
-import { createHash } from 'node:crypto';
-
 import type { Verdict } from '../domain';
+import { sha256Hex } from '../text';
 import type { ClaimForReview } from './types';
 
 /** Bumped if the snapshot's layout ever changes, so old hashes can never match new layouts. */
@@ -115,7 +114,7 @@ export function approvalSnapshot(claim: SnapshotInput): ApprovalSnapshot {
 
 /** The SHA-256 of a snapshot, as 64 lowercase hex digits. */
 export function approvalHash(snapshot: ApprovalSnapshot): string {
-  return createHash('sha256').update(snapshot, 'utf8').digest('hex');
+  return sha256Hex(snapshot);
 }
 
 /** Shorthand for `approvalHash(approvalSnapshot(claim))`. */
