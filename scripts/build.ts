@@ -10,6 +10,14 @@ import { PROJECT_ROOT } from '../server/dev/bootstrap';
 
 export const NEXT_BIN = join(PROJECT_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 
+/**
+ * Node flags of the app server (npm start, the test run, the benchmarks). A 64 MB young
+ * generation (Node's default is 16 MB): a request allocates a few MB of short-lived objects
+ * (JSON, rows, rendering), and with the default they were scavenged and promoted often; an
+ * export of 10,000 claims used about a fifth less CPU. Costs up to about 100 MB more memory.
+ */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
+
 const SOURCE_ROOTS = [
   'app',
   'components',

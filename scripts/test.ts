@@ -30,7 +30,7 @@ import { startEmbeddedPostgres } from '../server/dev/embedded-postgres';
 import { migrate } from '../server/dev/migrate';
 import { seedDemoClaims } from '../server/dev/demo-claims';
 import { seedDemo } from '../server/dev/seed';
-import { buildIfNeeded, NEXT_BIN } from './build';
+import { buildIfNeeded, NEXT_BIN, SERVER_NODE_FLAGS } from './build';
 import { waitForHealth } from './wait-for';
 import { findChromium } from './chromium';
 
@@ -208,11 +208,15 @@ async function main() {
       // Stored evidence copies go to this run's folder (removed at the end), not .data/evidence.
       FACTMARK_EVIDENCE_DIR: join(work, 'evidence'),
     };
-    server = spawn(process.execPath, [NEXT_BIN, 'start', '--port', String(port)], {
-      cwd: PROJECT_ROOT,
-      env: serverEnv,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    server = spawn(
+      process.execPath,
+      [...SERVER_NODE_FLAGS, NEXT_BIN, 'start', '--port', String(port)],
+      {
+        cwd: PROJECT_ROOT,
+        env: serverEnv,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
     await waitForHealth(`${baseUrl}/api/health`, server);
 
     await playwright(
