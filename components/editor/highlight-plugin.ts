@@ -28,7 +28,8 @@ export interface HighlightSpec {
 }
 
 export type HighlightAction =
-  | { type: 'add'; highlights: HighlightSpec[] }
+  /** `focus`: that highlight (one of them) becomes the keyboard's current one too. */
+  | { type: 'add'; highlights: HighlightSpec[]; focus?: string }
   | { type: 'remove'; annotationIds: string[] }
   | { type: 'reset'; highlights: HighlightSpec[] }
   /** Marks one highlight as the keyboard's current one (a focus ring), or none. */
@@ -171,7 +172,9 @@ export function reduceHighlights(
         const highlights = new Map(next.highlights).set(h.annotationId, h);
         next = resegment(next, doc, h.from, h.to, highlights);
       }
-      return next;
+      return action.focus !== undefined && next.highlights.has(action.focus)
+        ? { ...next, focused: action.focus }
+        : next;
     }
     case 'remove': {
       let next = state;
