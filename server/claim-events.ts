@@ -22,6 +22,7 @@ import {
 import type { AnchorState, ReviewState, Verdict } from '@/lib/domain';
 import { randomUUID } from 'node:crypto';
 import { Prisma } from './generated/prisma/client';
+import { claimViewFromJson, claimViewSql, type ClaimView } from './claim-view';
 import type { PrismaClient } from './platform/db';
 import { AppError, notFound } from './platform/errors';
 
@@ -40,6 +41,16 @@ export interface ClaimEventRequest {
   event: (claim: LockedClaim, tx: Tx) => ReviewEvent | Promise<ReviewEvent>;
   /** Writes span rows once the event is accepted, before the claim row is written. */
   effects?: (tx: Tx, result: TransitionSuccess) => Promise<void>;
+  /**
+   * Also answer the claim's view (./claim-view), built by the writing statement itself. Not for
+   * submit and approve, whose quote bookkeeping the same statement writes after that snapshot.
+   */
+  view?: boolean;
+  /**
+   * An article the event places a span in: locked (SHARE) before the claim, so that a text
+   * revision of it is either committed before the span is described or waits for this event.
+   */
+  lockArticle?: string;
 }
 
 export interface AppliedClaimEvent {
@@ -54,6 +65,8 @@ export interface AppliedClaimEvent {
     createdAt: Date;
     reviewer: { id: string; name: string };
   } | null;
+  /** The claim's view after the event, when the request asked for it. */
+  view: ClaimView | null;
 }
 
 type ClaimRow = {
@@ -96,16 +109,23 @@ type ClaimChildren = {
 export async function loadClaims(
   tx: Tx | PrismaClient,
   ids: readonly string[],
-  { lock }: { lock: boolean },
+  { lock, lockArticle }: { lock: boolean; lockArticle?: string },
 ): Promise<Map<string, LockedClaim>> {
   const found = new Map<string, LockedClaim>();
   if (ids.length === 0) return found;
   const list = [...ids];
+  // With `lockArticle`, a SHARE lock on that article is taken before the claims' (its
+  // uncorrelated EXISTS is evaluated once, before any claim row reaches the lock): the order a
+  // text revision takes them in, so the two cannot deadlock, and a revision in progress is
+  // waited for before the event reads the current text.
+  const articleFirst = lockArticle
+    ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Article" WHERE id = ${lockArticle} FOR SHARE)`
+    : Prisma.empty;
   const rows = lock
     ? await tx.$queryRaw<ClaimRow[]>`
         SELECT id, text, claimant, "authorId", "lastEditedById", "changedBy", "reviewState",
                verdict, rationale, version
-        FROM "Claim" WHERE id = ANY(${list}) ORDER BY id FOR UPDATE`
+        FROM "Claim" WHERE id = ANY(${list}) ${articleFirst} ORDER BY id FOR UPDATE`
     : await tx.$queryRaw<ClaimRow[]>`
         SELECT id, text, claimant, "authorId", "lastEditedById", "changedBy", "reviewState",
                verdict, rationale, version
@@ -167,7 +187,9 @@ export async function applyClaimEventIn(
   tx: Tx,
   request: ClaimEventRequest,
 ): Promise<AppliedClaimEvent> {
-  const claim = (await loadClaims(tx, [request.claimId], { lock: true })).get(request.claimId);
+  const claim = (
+    await loadClaims(tx, [request.claimId], { lock: true, lockArticle: request.lockArticle })
+  ).get(request.claimId);
   if (!claim) throw notFound('Claim');
   if (request.seenVersion !== null && claim.version !== request.seenVersion) {
     throw await staleVersionError(tx, claim, request.seenVersion);
@@ -176,7 +198,7 @@ export async function applyClaimEventIn(
   const result = transition(claim, event);
   if (!result.ok) throw await reviewError(tx, claim, result);
   if (request.effects) await request.effects(tx, result);
-  return writeTransition(tx, claim, result, request.actor);
+  return writeTransition(tx, claim, result, request.actor, request.view ?? false);
 }
 
 /**
@@ -188,8 +210,12 @@ async function writeTransition(
   before: ClaimForReview,
   result: TransitionSuccess,
   actor: ReviewActor & { name?: string },
+  view: boolean,
 ): Promise<AppliedClaimEvent> {
   const { next, audit } = result;
+  if (view && (result.action === 'submit' || result.action === 'approve')) {
+    throw new Error('A submit or approve cannot answer the claim view from its own statement.');
+  }
   // clock_timestamp(), not now() (the transaction's start): rows written earlier in the same
   // transaction with the client's clock must not sort after this one.
   const auditRow = Prisma.sql`
@@ -208,12 +234,12 @@ async function writeTransition(
             clock_timestamp() AT TIME ZONE 'UTC')`;
   if (result.action === 'delete') {
     await tx.$executeRaw`WITH gone AS (DELETE FROM "Claim" WHERE id = ${before.id}) ${auditRow}`;
-    return { result, claim: null, decision: null };
+    return { result, claim: null, decision: null, view: null };
   }
   if (result.action === 'comment') {
     // The claim row stays as it is (the caller's effects wrote the comment).
     await tx.$executeRaw`${auditRow}`;
-    return { result, claim: null, decision: null };
+    return { result, claim: null, decision: null, view: null };
   }
   const d = result.decision;
   const parts = [
@@ -224,7 +250,7 @@ async function writeTransition(
           "lastEditedById" = ${next.lastEditedById}, "changedBy" = ${[...next.changedBy]}::text[],
           version = ${next.version}, "updatedAt" = now() AT TIME ZONE 'UTC'
       WHERE id = ${before.id} AND version = ${before.version}
-      RETURNING id, "reviewState", version, "updatedAt")`,
+      RETURNING *)`,
     Prisma.sql`audit AS (${auditRow})`,
   ];
   // What a reviewer will compare against: the quotes as submitted (or as approved).
@@ -245,11 +271,13 @@ async function writeTransition(
   const rows = await tx.$queryRaw<
     (NonNullable<AppliedClaimEvent['claim']> & {
       decision: Omit<NonNullable<AppliedClaimEvent['decision']>, 'reviewer'> | null;
+      view: Parameters<typeof claimViewFromJson>[0] | null;
     })[]
   >`
     WITH ${Prisma.join(parts, ',\n')}
     SELECT claim.id, claim."reviewState"::text AS "reviewState", claim.version, claim."updatedAt",
-           ${d ? Prisma.sql`(SELECT row_to_json(d) FROM decision d)` : Prisma.sql`NULL::json`} AS decision
+           ${d ? Prisma.sql`(SELECT row_to_json(d) FROM decision d)` : Prisma.sql`NULL::json`} AS decision,
+           ${view ? claimViewSql('claim') : Prisma.sql`NULL::json`} AS view
     FROM claim`;
   const row = rows[0];
   if (!row) {
@@ -257,10 +285,11 @@ async function writeTransition(
       currentState: before.reviewState,
     });
   }
-  const { decision, ...claim } = row;
+  const { decision, view: viewJson, ...claim } = row;
   return {
     result,
     claim,
+    view: viewJson ? claimViewFromJson(viewJson) : null,
     decision: decision
       ? {
           ...decision,

@@ -48,10 +48,12 @@ export async function reviseArticle(
   return prisma.$transaction(
     async (tx) => {
       // Serialise concurrent edits of one article: the second waits, then sees a stale base.
-      // NO KEY UPDATE, not UPDATE: a claim event that holds its claim and adds a span here
-      // takes a KEY SHARE lock on the article for the foreign key, which UPDATE would block
-      // while this waits for that claim (a deadlock).
-      await tx.$executeRaw`SELECT id FROM "Article" WHERE id = ${articleId} FOR NO KEY UPDATE`;
+      // An update of the article row (so a NO KEY UPDATE lock, which the foreign key checks of
+      // other writers' spans do not wait for): a span placed meanwhile takes a SHARE lock on
+      // the article first (server/spans.ts, createClaimOnSpan), waits for this transaction, and
+      // then sees the row changed and refuses the old text.
+      await tx.$executeRaw`
+        UPDATE "Article" SET "updatedAt" = now() AT TIME ZONE 'UTC' WHERE id = ${articleId}`;
       const base = await latestRevision(tx, articleId);
       if (!base) throw notFound('Article');
       if (base.id !== baseRevisionId) {

@@ -9,11 +9,12 @@
  * lib/review and a function here that builds it and writes its row in `effects`.
  */
 import { describeTextQuote } from '@/lib/anchoring';
+import { randomUUID } from 'node:crypto';
 import type { SpanInput } from '@/lib/claims';
 import { linkSpan as linkEvent, reattachSpan, removeSpan } from '@/lib/review';
 import { applyClaimEvent, applyClaimEventIn, type Tx } from './claim-events';
 import type { Prisma } from './generated/prisma/client';
-import { annotationSelect, claimViewIn, requireAnnotator } from './claims';
+import { annotationSelect, requireAnnotator } from './claims';
 import type { PrismaClient } from './platform/db';
 import { AppError, notFound } from './platform/errors';
 import { currentRevision } from './revision-text';
@@ -27,13 +28,7 @@ import type { SessionUser } from './users';
 export async function describeSpan(db: Tx | PrismaClient, span: SpanInput) {
   const current = await currentRevision(db, span.articleId);
   if (!current) throw notFound('Article');
-  if (current.id !== span.revisionId) {
-    throw new AppError(
-      'conflict',
-      'The article text changed since you loaded it: reload and select again.',
-      { currentRevisionId: current.id },
-    );
-  }
+  if (current.id !== span.revisionId) throw textChanged(current.id);
   if (span.end > current.text.length) {
     throw new AppError('bad_request', 'The selection lies outside the article text.');
   }
@@ -42,6 +37,18 @@ export async function describeSpan(db: Tx | PrismaClient, span: SpanInput) {
   } catch (error) {
     throw new AppError('bad_request', `The selection cannot be used: ${(error as Error).message}`);
   }
+}
+
+/** A span as the article page shows it (`annotationSelect`'s fields). */
+type SpanRow = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;
+
+/** 409: the passage was selected on a text that is no longer the article's current one. */
+export function textChanged(currentRevisionId?: string) {
+  return new AppError(
+    'conflict',
+    'The article text changed since you loaded it: reload and select again.',
+    currentRevisionId ? { currentRevisionId } : undefined,
+  );
 }
 
 /** Links another span to an existing claim; returns the claim (see `linkSpanReturningIt`). */
@@ -71,11 +78,13 @@ export async function linkSpanReturningIt(
   requireAnnotator(user);
   return prisma.$transaction(async (tx) => {
     let anchor: Awaited<ReturnType<typeof describeSpan>> | null = null;
-    let annotation: Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }> | null = null;
-    await applyClaimEventIn(tx, {
+    let annotation: SpanRow | undefined;
+    const { view } = await applyClaimEventIn(tx, {
       claimId,
       actor: user,
       seenVersion: version,
+      view: true,
+      lockArticle: span.articleId,
       event: async (claim) => {
         anchor = await describeSpan(tx, span);
         const existing = claim.anchors.find(
@@ -100,19 +109,21 @@ export async function linkSpanReturningIt(
         });
       },
       effects: async (tx2) => {
-        annotation = await tx2.annotation.create({
-          data: {
-            claimId,
-            articleId: span.articleId,
-            revisionId: span.revisionId,
-            ...anchor!,
-            createdById: user.id,
-          },
-          select: annotationSelect,
-        });
+        const a = anchor!;
+        // Raw, and the claim's view comes back from the event's own statement: a link is one
+        // of the actions editors do all day (issue #10's speed bar).
+        [annotation] = await tx2.$queryRaw<SpanRow[]>`
+          INSERT INTO "Annotation" (id, "claimId", "articleId", "revisionId", start, "end", exact,
+                                    prefix, suffix, "createdById", "createdAt", "updatedAt")
+          VALUES (${randomUUID()}, ${claimId}, ${span.articleId}, ${span.revisionId}, ${a.start},
+                  ${a.end}, ${a.exact}, ${a.prefix}, ${a.suffix}, ${user.id},
+                  clock_timestamp() AT TIME ZONE 'UTC', clock_timestamp() AT TIME ZONE 'UTC')
+          RETURNING id, "claimId", "revisionId", start, "end", exact, prefix, suffix,
+                    "anchorState"::text AS "anchorState", "anchorScore", "submittedExact",
+                    "createdById"`;
       },
     });
-    return { claim: await claimViewIn(tx, claimId), annotation: annotation! };
+    return { claim: view!, annotation: annotation! };
   });
 }
 
@@ -167,6 +178,7 @@ export async function reattachAnnotation(
       claimId,
       actor: user,
       seenVersion: version,
+      lockArticle: span.articleId,
       event: async () => {
         anchor = await describeSpan(tx, span);
         return reattachSpan(user, id, {

@@ -80,11 +80,22 @@ test.describe('watching an article imported by URL', () => {
     await expect(changed.locator('del')).toHaveText('38');
     await expect(changed.locator('ins')).toHaveText('41');
     await shoot(page, 'article-watch-proposal');
+    const articleUrl = page.url();
+
+    // Every open proposal is listed beside the changed sources, linking to its article.
+    await page.goto('/evidence/changed');
+    const listed = page.getByRole('table', { name: 'Articles changed at their source' });
+    await expect(listed.getByRole('row')).toHaveCount(2);
+    await expect(listed).toContainText(server.url(path));
+    await listed.getByRole('link', { name: title }).click();
+    await page.waitForURL(articleUrl);
 
     await changed.getByRole('button', { name: 'Accept as new revision' }).click();
     await expect(watch.getByRole('status')).toContainText('latest revision');
     await expect(changed).toHaveCount(0);
     await expect(page.getByText('41 million euros').first()).toBeVisible();
     await shoot(page, 'article-watch-accepted');
+    await page.goto('/evidence/changed');
+    await expect(page.getByText('No watched article has changed.')).toBeVisible();
   });
 });

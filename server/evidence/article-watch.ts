@@ -221,6 +221,37 @@ export async function getArticleWatchView(
   };
 }
 
+/** An article whose source changed since its latest revision, waiting for a decision. */
+export interface OpenProposalDTO {
+  id: string;
+  articleId: string;
+  articleTitle: string;
+  url: string;
+  fetchedAt: string;
+}
+
+/** Every open revision proposal, newest first (the "Changed sources" page lists them). */
+export async function listOpenProposals(prisma: PrismaClient): Promise<OpenProposalDTO[]> {
+  const rows = await prisma.revisionProposal.findMany({
+    where: { state: 'OPEN' },
+    orderBy: [{ fetchedAt: 'desc' }, { id: 'asc' }],
+    select: {
+      id: true,
+      url: true,
+      fetchedAt: true,
+      article: { select: { id: true, title: true } },
+    },
+    take: 500,
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    articleId: row.article.id,
+    articleTitle: row.article.title,
+    url: row.url,
+    fetchedAt: row.fetchedAt.toISOString(),
+  }));
+}
+
 /** Articles whose watch is due, oldest first. */
 export async function dueArticles(prisma: PrismaClient, now: Date, limit = 10_000) {
   const rows = await prisma.articleWatch.findMany({
