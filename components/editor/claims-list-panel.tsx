@@ -5,7 +5,7 @@
  * are drawn in blocks as they come near the view (./use-blocks-in-view): an article with
  * thousands of claims opens with one block drawn, not thousands of rows.
  */
-import { memo, useDeferredValue, useRef } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { SpanSummaryDTO, ClaimSummaryDTO } from '@/lib/api/types';
 import {
   ANCHOR_STATES,
@@ -53,10 +53,21 @@ export const ClaimsListPanel = memo(function ClaimsListPanel({
 }) {
   const list = useRef<HTMLOListElement>(null);
   const activeIndex = activeClaimId === null ? -1 : claims.findIndex((c) => c.id === activeClaimId);
-  // The active claim's block is drawn wherever it is, so J/K always has its row: right after
-  // the frame that made it active (a claim just added may sit in a block of 50 rows not drawn
-  // yet, out of view; drawing them belongs in the next frame, not in the one showing the claim).
-  const keepIndex = useDeferredValue(activeIndex);
+  // The active claim's block is drawn wherever it is, so J/K always has its row: after the
+  // frame that made it active is painted (a claim just added may sit in a block of 50 rows not
+  // drawn yet, out of view; drawing them belongs after the frame showing the claim).
+  const [keepIndex, setKeepIndex] = useState(activeIndex);
+  useEffect(() => {
+    if (keepIndex === activeIndex) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setKeepIndex(activeIndex), AFTER_PAINT_MS);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [activeIndex, keepIndex]);
   const isDrawn = useBlocksInView(list, claims.length, keepIndex, shown);
   const blocks = [];
   for (let first = 0; first < claims.length; first += BLOCK_ROWS) {
@@ -143,6 +154,9 @@ export const ClaimsListPanel = memo(function ClaimsListPanel({
     </>
   );
 });
+
+/** How long after a frame the active claim's block is drawn: past that frame's paint. */
+const AFTER_PAINT_MS = 20;
 
 /**
  * A row's height before its block is drawn (a claim on one line and its meta line, and the gap
