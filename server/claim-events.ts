@@ -51,6 +51,11 @@ export interface ClaimEventRequest {
    * revision of it is either committed before the span is described or waits for this event.
    */
   lockArticle?: string;
+  /**
+   * The event needs nothing but the claim as read (no effects, no view, no article): it may be
+   * applied without an interactive transaction. See `applyClaimEvent`.
+   */
+  optimistic?: boolean;
 }
 
 export interface AppliedClaimEvent {
@@ -95,7 +100,6 @@ type AnchorRow = {
 };
 
 type ClaimChildren = {
-  id: string;
   evidence: { url: string; title: string | null; quote: string | null }[];
   anchors: AnchorRow[];
 };
@@ -133,19 +137,8 @@ export async function loadClaims(
   if (rows.length === 0) return found;
   // A second statement (so a new snapshot, taken once the locks are held): each claim's evidence
   // and spans as JSON arrays, in the order they were added.
-  const children = await tx.$queryRaw<ClaimChildren[]>`
-    SELECT c.id,
-           (SELECT coalesce(json_agg(json_build_object('url', e.url, 'title', e.title,
-                                                      'quote', e.quote)
-                                     ORDER BY e."createdAt", e.id), '[]')
-            FROM "Evidence" e WHERE e."claimId" = c.id) AS evidence,
-           (SELECT coalesce(json_agg(json_build_object(
-                     'id', a.id, 'articleId', a."articleId", 'revisionId', a."revisionId",
-                     'start', a.start, 'end', a."end", 'exact', a.exact,
-                     'anchorState', a."anchorState", 'submittedExact', a."submittedExact",
-                     'createdById', a."createdById")
-                   ORDER BY a."createdAt", a.id), '[]')
-            FROM "Annotation" a WHERE a."claimId" = c.id) AS anchors
+  const children = await tx.$queryRaw<(ClaimChildren & { id: string })[]>`
+    SELECT c.id, ${childrenSql(Prisma.sql`c.id`)}
     FROM unnest(${rows.map((r) => r.id)}::text[]) AS c(id)`;
   const byId = new Map(children.map((c) => [c.id, c]));
   for (const row of rows) {
@@ -158,6 +151,21 @@ export async function loadClaims(
     });
   }
   return found;
+}
+
+/** A claim's evidence and spans as lib/review reads them: two JSON columns, in added order. */
+function childrenSql(claimId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    (SELECT coalesce(json_agg(json_build_object('url', e.url, 'title', e.title, 'quote', e.quote)
+                              ORDER BY e."createdAt", e.id), '[]')
+     FROM "Evidence" e WHERE e."claimId" = ${claimId}) AS evidence,
+    (SELECT coalesce(json_agg(json_build_object(
+              'id', a.id, 'articleId', a."articleId", 'revisionId', a."revisionId",
+              'start', a.start, 'end', a."end", 'exact', a.exact,
+              'anchorState', a."anchorState", 'submittedExact', a."submittedExact",
+              'createdById', a."createdById")
+            ORDER BY a."createdAt", a.id), '[]')
+     FROM "Annotation" a WHERE a."claimId" = ${claimId}) AS anchors`;
 }
 
 function toAnchor(a: AnchorRow): Anchor {
@@ -174,12 +182,54 @@ function toAnchor(a: AnchorRow): Anchor {
   };
 }
 
-/** Applies one event in its own transaction (see the module comment). */
-export function applyClaimEvent(
+/**
+ * Applies one event in its own transaction (see the module comment).
+ *
+ * An `optimistic` request (a review decision: no effects) first tries two statements and no
+ * transaction: the claim with its evidence and spans read at once (one snapshot), then one
+ * writing statement that changes nothing unless the claim row is still the very version read
+ * (its `xmin`). Every writer of a claim's spans or evidence also writes the claim row in the
+ * same transaction (claim events bump its version; a text revision touches every claim it
+ * re-anchors), so an unchanged row means unchanged evidence and spans: the decision was made on
+ * exactly what is stored. When the row changed meanwhile, the event is applied again the usual
+ * way (lock, read, decide, write), which also gives the right 409 for a stale version.
+ */
+export async function applyClaimEvent(
   prisma: PrismaClient,
   request: ClaimEventRequest,
 ): Promise<AppliedClaimEvent> {
+  if (request.optimistic && !request.effects && !request.view && !request.lockArticle) {
+    const applied = await applyOptimistically(prisma, request);
+    if (applied) return applied;
+  }
   return prisma.$transaction((tx) => applyClaimEventIn(tx, request), { timeout: 30_000 });
+}
+
+async function applyOptimistically(
+  prisma: PrismaClient,
+  request: ClaimEventRequest,
+): Promise<AppliedClaimEvent | null> {
+  const [row] = await prisma.$queryRaw<(ClaimRow & ClaimChildren & { rowVersion: string })[]>`
+    SELECT c.id, c.text, c.claimant, c."authorId", c."lastEditedById", c."changedBy",
+           c."reviewState", c.verdict, c.rationale, c.version, c.xmin::text AS "rowVersion",
+           ${childrenSql(Prisma.sql`c.id`)}
+    FROM "Claim" c WHERE c.id = ${request.claimId}`;
+  if (!row) throw notFound('Claim');
+  const { rowVersion, evidence, anchors, ...fields } = row;
+  const claim: LockedClaim = {
+    ...fields,
+    changedBy: fields.changedBy ?? [],
+    evidence,
+    anchors: anchors.map(toAnchor),
+  };
+  if (request.seenVersion !== null && claim.version !== request.seenVersion) {
+    throw await staleVersionError(prisma, claim, request.seenVersion);
+  }
+  const event = await request.event(claim, prisma as unknown as Tx);
+  const result = transition(claim, event);
+  if (!result.ok) throw await reviewError(prisma, claim, result);
+  if (result.action === 'delete' || result.action === 'comment') return null;
+  return writeTransition(prisma, claim, result, request.actor, false, rowVersion);
 }
 
 /** Applies one event inside the caller's transaction: lock, version check, decide, write. */
@@ -202,26 +252,45 @@ export async function applyClaimEventIn(
 }
 
 /**
- * Applies an already-decided transition's writes (the claim row is locked by the caller) in one
- * statement: the claim row, the quotes as submitted, the review decision and the audit row.
+ * Applies an already-decided transition's writes in one statement: the claim row, the quotes as
+ * submitted, the review decision and the audit row. The claim row is locked by the caller, or,
+ * with `rowVersion` (the optimistic path), nothing is written unless the row is still that
+ * version, and the answer is then null.
  */
 async function writeTransition(
-  tx: Tx,
+  tx: Tx | PrismaClient,
   before: ClaimForReview,
   result: TransitionSuccess,
   actor: ReviewActor & { name?: string },
   view: boolean,
-): Promise<AppliedClaimEvent> {
+): Promise<AppliedClaimEvent>;
+async function writeTransition(
+  tx: Tx | PrismaClient,
+  before: ClaimForReview,
+  result: TransitionSuccess,
+  actor: ReviewActor & { name?: string },
+  view: boolean,
+  rowVersion: string,
+): Promise<AppliedClaimEvent | null>;
+async function writeTransition(
+  tx: Tx | PrismaClient,
+  before: ClaimForReview,
+  result: TransitionSuccess,
+  actor: ReviewActor & { name?: string },
+  view: boolean,
+  rowVersion?: string,
+): Promise<AppliedClaimEvent | null> {
   const { next, audit } = result;
   if (view && (result.action === 'submit' || result.action === 'approve')) {
     throw new Error('A submit or approve cannot answer the claim view from its own statement.');
   }
   // clock_timestamp(), not now() (the transaction's start): rows written earlier in the same
   // transaction with the client's clock must not sort after this one.
-  const auditRow = Prisma.sql`
+  const auditInsert = Prisma.sql`
     INSERT INTO "AuditEvent" (id, "actorId", action, "entityType", "entityId", before, after,
-                              "createdAt")
-    VALUES (${randomUUID()}, ${audit.actorId === 'system' ? null : audit.actorId}, ${audit.action},
+                              "createdAt")`;
+  const auditValues = Prisma.sql`
+            ${randomUUID()}, ${audit.actorId === 'system' ? null : audit.actorId}, ${audit.action},
             'Claim', ${before.id}, ${JSON.stringify({ ...audit.before, version: before.version })}::jsonb,
             ${JSON.stringify({
               ...(audit.after ?? {}),
@@ -231,7 +300,8 @@ async function writeTransition(
                 ? { snapshotHash: result.decision.snapshotHash }
                 : {}),
             })}::jsonb,
-            clock_timestamp() AT TIME ZONE 'UTC')`;
+            clock_timestamp() AT TIME ZONE 'UTC'`;
+  const auditRow = Prisma.sql`${auditInsert} VALUES (${auditValues})`;
   if (result.action === 'delete') {
     await tx.$executeRaw`WITH gone AS (DELETE FROM "Claim" WHERE id = ${before.id}) ${auditRow}`;
     return { result, claim: null, decision: null, view: null };
@@ -250,22 +320,26 @@ async function writeTransition(
           "lastEditedById" = ${next.lastEditedById}, "changedBy" = ${[...next.changedBy]}::text[],
           version = ${next.version}, "updatedAt" = now() AT TIME ZONE 'UTC'
       WHERE id = ${before.id} AND version = ${before.version}
+            ${rowVersion === undefined ? Prisma.empty : Prisma.sql`AND xmin = ${rowVersion}::xid`}
       RETURNING *)`,
-    Prisma.sql`audit AS (${auditRow})`,
+    // Each other row only if the claim row was written (see `rowVersion`).
+    Prisma.sql`audit AS (${auditInsert} SELECT ${auditValues} FROM claim)`,
   ];
   // What a reviewer will compare against: the quotes as submitted (or as approved).
   if (result.action === 'submit' || result.action === 'approve') {
     parts.push(Prisma.sql`quotes AS (
-      UPDATE "Annotation" SET "submittedExact" = exact WHERE "claimId" = ${before.id})`);
+      UPDATE "Annotation" SET "submittedExact" = exact
+      WHERE "claimId" = ${before.id} AND EXISTS (SELECT 1 FROM claim))`);
   }
   if (d) {
     parts.push(Prisma.sql`decision AS (
       INSERT INTO "ReviewDecision" (id, "claimId", "reviewerId", decision, comment,
                                     "snapshotHash", record, "createdAt")
-      VALUES (${randomUUID()}, ${d.claimId}, ${d.reviewerId},
-              ${d.decision}::"ReviewDecisionKind", ${d.comment}, ${d.snapshotHash},
-              ${d.record == null ? null : JSON.stringify(d.record)}::jsonb,
-              clock_timestamp() AT TIME ZONE 'UTC')
+      SELECT ${randomUUID()}, ${d.claimId}, ${d.reviewerId},
+             ${d.decision}::"ReviewDecisionKind", ${d.comment}, ${d.snapshotHash},
+             ${d.record == null ? null : JSON.stringify(d.record)}::jsonb,
+             clock_timestamp() AT TIME ZONE 'UTC'
+      FROM claim
       RETURNING id, decision::text AS decision, comment, "snapshotHash", "createdAt")`);
   }
   const rows = await tx.$queryRaw<
@@ -280,6 +354,7 @@ async function writeTransition(
            ${view ? claimViewSql('claim') : Prisma.sql`NULL::json`} AS view
     FROM claim`;
   const row = rows[0];
+  if (!row && rowVersion !== undefined) return null;
   if (!row) {
     throw new AppError('conflict', 'Someone else changed this claim at the same moment.', {
       currentState: before.reviewState,

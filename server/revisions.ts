@@ -74,12 +74,16 @@ export async function reviseArticle(
       // claim event (a deletion cascading to its spans, a link whose insert updates the
       // article's search data) locks the claim first and then those rows, so taking them the
       // other way round could deadlock with it. The spans are read after the locks, so a claim
-      // deleted meanwhile has none left to move.
-      await tx.$queryRaw`
-        SELECT id FROM "Claim"
-        WHERE id IN (SELECT "claimId" FROM "Annotation"
-                     WHERE "articleId" = ${articleId} AND "revisionId" = ${base.id})
-        ORDER BY id FOR UPDATE`;
+      // deleted meanwhile has none left to move. Each locked row is also written (unchanged):
+      // its spans may move below without a claim event, and a review decision made on the
+      // claim as read before must see that its row changed (server/claim-events.ts).
+      await tx.$executeRaw`
+        WITH locked AS (
+          SELECT id FROM "Claim"
+          WHERE id IN (SELECT "claimId" FROM "Annotation"
+                       WHERE "articleId" = ${articleId} AND "revisionId" = ${base.id})
+          ORDER BY id FOR UPDATE)
+        UPDATE "Claim" c SET version = c.version FROM locked WHERE c.id = locked.id`;
       const revision = await tx.articleRevision.create({
         data: {
           articleId,

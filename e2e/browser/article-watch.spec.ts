@@ -98,4 +98,33 @@ test.describe('watching an article imported by URL', () => {
     await page.goto('/evidence/changed');
     await expect(page.getByText('No watched article has changed.')).toBeVisible();
   });
+
+  test('an article pasted with its web address starts being watched with one click', async ({
+    page,
+  }) => {
+    const tag = randomBytes(3).toString('hex');
+    const path = `/pasted-${tag}.html`;
+    server.set(path, renderTestPage({ title: `Pasted ${tag}`, paragraphs: P, stamp: 'Mon' }));
+    await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
+    const saved = await page.request.post('/api/import', {
+      data: {
+        title: `Pasted ${tag}`,
+        text: `${P[0]} Reference ${tag}.`,
+        sourceUrl: server.url(path),
+        allowDuplicate: true,
+      },
+    });
+    expect(saved.status()).toBe(201);
+    const { article } = (await saved.json()) as { article: { id: string } };
+    await page.goto(`/articles/${article.id}`);
+    const watch = page.getByRole('region', { name: 'Source watch' });
+    await expect(watch).toContainText('is not watched for changes');
+    await watch.getByRole('button', { name: 'Watch the source' }).click();
+    await expect(watch).toContainText(`Watching the source ${server.url(path)}`);
+    await page.getByRole('button', { name: 'Check source now' }).click();
+    await expect(watch.getByRole('region', { name: 'Source changed' })).toContainText(
+      'The source changed',
+    );
+    await shoot(page, 'article-watch-started');
+  });
 });
