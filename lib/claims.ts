@@ -1,10 +1,7 @@
 /** Input rules for claims, their evidence and their spans, shared by the API and the editor. */
 import { z } from 'zod';
 import { VERDICTS } from './domain';
-import { textEditsSchema } from './anchoring/text-edits';
-
-/** Search engines show about this many characters of a ClaimReview's claimReviewed. */
-export const CLAIM_TEXT_SOFT_LIMIT = 75;
+import { textEditsSchema } from './anchoring/text-edits-schema';
 
 const httpUrl = z
   .string()
@@ -113,10 +110,3 @@ export const revisionSchema = z.object({
   /** The editor's edits that made `text` from the base (Revise mode); absent for a pasted text. */
   edits: textEditsSchema.optional(),
 });
-
-/** Warnings shown in the claim form (not errors: the claim can still be saved). */
-export function claimTextWarnings(text: string): string[] {
-  return text.trim().length > CLAIM_TEXT_SOFT_LIMIT
-    ? [`Over ${CLAIM_TEXT_SOFT_LIMIT} characters: search engines may cut it short in ClaimReview.`]
-    : [];
-}

@@ -48,14 +48,24 @@ export interface ArticleViewHandle {
    * held when the selection was made (the end of the drag, or the Shift+arrow key).
    */
   selection(options?: { exact?: boolean }): { start: number; end: number } | null;
+  /**
+   * Adds, removes or replaces highlights. An add with `current` also makes that one the
+   * keyboard's current highlight (ring, caret, card, scrolled into view) in the same
+   * transaction, without taking focus.
+   */
   dispatchHighlights(
     action:
-      | { type: 'add' | 'reset'; highlights: TextHighlight[] }
+      | { type: 'add'; highlights: TextHighlight[]; current?: string }
+      | { type: 'reset'; highlights: TextHighlight[] }
       | { type: 'remove'; annotationIds: string[] },
   ): void;
   scrollToOffset(offset: number): void;
-  /** Focuses the text with this span as the keyboard's current highlight; false if not drawn. */
-  focusHighlight(annotationId: string): boolean;
+  /**
+   * Focuses the text with this span as the keyboard's current highlight; false if not drawn.
+   * With `focus: false` the highlight becomes current (ring, caret, card) but focus stays where
+   * it is, for a caller that moves it after drawing its own changes.
+   */
+  focusHighlight(annotationId: string, options?: { focus?: boolean }): boolean;
   /** Scrolls to a span and flashes its highlight. */
   revealAnnotation(annotationId: string, start: number): void;
   focus(): void;
@@ -83,7 +93,8 @@ export interface ScreenBox {
 
 interface Props {
   text: string;
-  highlights: TextHighlight[];
+  /** The highlights the view starts with, asked for when it is created (per text and mode). */
+  highlights(): TextHighlight[];
   /** Revise mode: the text is editable (see the module comment). */
   revising?: boolean;
   /** Revise mode: called after every change of the text. */
@@ -206,13 +217,14 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
     map.current = docMap;
     text.current = articleText;
     edits.current = [];
-    const specs = highlights
+    const initial = highlights();
+    const specs = initial
       .map((h) => toSpec(docMap, h))
       .filter((s): s is HighlightSpec => s !== null);
     // Revise mode: each highlight's quote as saved, to tell what an edit does to it.
     const original = new Map(
       revising
-        ? highlights.map((h) => [
+        ? initial.map((h) => [
             h.annotationId,
             describeTextQuote(articleText, { start: h.start, end: h.end }),
           ])
@@ -409,15 +421,31 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
       const docMap = revising ? mapOf(editor.state.doc) : map.current;
       const place = (h: TextHighlight): TextHighlight =>
         revising ? { ...h, ...mapSpanThroughEdits(edits.current, h) } : h;
-      let meta: HighlightAction;
-      if (action.type === 'remove') meta = action;
-      else {
-        const specs = action.highlights
-          .map((h) => toSpec(docMap, place(h)))
-          .filter((s): s is HighlightSpec => s !== null);
-        meta = { type: action.type, highlights: specs };
+      if (action.type === 'remove') {
+        editor.dispatch(
+          editor.state.tr.setMeta(highlightKey, action).setMeta('addToHistory', false),
+        );
+        return;
       }
-      editor.dispatch(editor.state.tr.setMeta(highlightKey, meta).setMeta('addToHistory', false));
+      const specs = action.highlights
+        .map((h) => toSpec(docMap, place(h)))
+        .filter((s): s is HighlightSpec => s !== null);
+      const current =
+        action.type === 'add' ? specs.find((s) => s.annotationId === action.current) : undefined;
+      const meta: HighlightAction =
+        action.type === 'add'
+          ? { type: 'add', highlights: specs, focus: current?.annotationId }
+          : { type: 'reset', highlights: specs };
+      const tr = editor.state.tr.setMeta(highlightKey, meta).setMeta('addToHistory', false);
+      if (current) tr.setSelection(TextSelection.create(tr.doc, current.from)).scrollIntoView();
+      editor.dispatch(tr);
+      if (current) {
+        callbacks.current.onHighlightFocus?.({
+          claimIds: claimsAt(editor.state, current.from),
+          box: rangeBox(editor, current.from, current.to),
+          by: 'keyboard',
+        });
+      }
     },
     scrollToOffset(offset) {
       const editor = view.current;
@@ -427,12 +455,12 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
       const element = node instanceof Element ? node : node.parentElement;
       element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     },
-    focusHighlight(annotationId) {
+    focusHighlight(annotationId, options) {
       const editor = view.current;
       if (!editor) return false;
       const target = highlightKey.getState(editor.state)?.highlights.get(annotationId);
       if (!target) return false;
-      editor.focus();
+      if (options?.focus !== false) editor.focus();
       editor.dispatch(
         editor.state.tr
           .setSelection(TextSelection.create(editor.state.doc, target.from))

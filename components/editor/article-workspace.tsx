@@ -17,6 +17,7 @@ import {
   isFullClaim,
   movedSpansByClaim,
   stepClaim,
+  type Filters,
 } from '@/lib/workspace/state';
 import {
   ArticleView,
@@ -29,6 +30,7 @@ import { ClaimPanel } from './claim-panel';
 import { ClaimPicker } from './claim-picker';
 import { ClaimsListPanel } from './claims-list-panel';
 import { EditTextPanel } from './edit-text-panel';
+import { measureUntilPainted } from './frame-timing';
 import { HighlightCard } from './highlight-card';
 import { LinkClaimPanel } from './link-claim-panel';
 import { OrphansPanel } from './orphans-panel';
@@ -74,8 +76,13 @@ export function ArticleWorkspace({
   const [revise, setRevise] = useState<{ preview: RevisionPreview; saving: boolean } | null>(null);
 
   const claimsById = useMemo(() => new Map(data.claims.map((c) => [c.id, c])), [data.claims]);
-  // Only seeds the view when it is created (per text); later changes go through transactions.
-  const highlights = useMemo(() => highlightsOf(data), [data]);
+  // Only seed the view when it is created (per text and mode), from the latest data: not
+  // worked out again on every change (later changes go through transactions).
+  const latestData = useRef(data);
+  useLayoutEffect(() => {
+    latestData.current = data;
+  }, [data]);
+  const highlights = useCallback(() => highlightsOf(latestData.current), []);
   const ordered = useMemo(() => claimsInTextOrder(data), [data]);
   const visible = useMemo(() => filterClaims(ordered, filters), [ordered, filters]);
   const movedByClaim = useMemo(() => movedSpansByClaim(data), [data]);
@@ -98,6 +105,10 @@ export function ArticleWorkspace({
     requestAnimationFrame(() => actions.returnToText(activeClaimId));
   }, [actions, activeClaimId]);
   const focusClaim = actions.focusClaim;
+  const filter = useCallback(
+    (f: Partial<Filters>) => actions.dispatch({ type: 'filtered', filters: f }),
+    [actions],
+  );
 
   // The keys of ./shortcuts. Read through a ref so the listener is bound once.
   const startRevising = useCallback(() => {
@@ -235,7 +246,7 @@ export function ArticleWorkspace({
   const onSelectionChange = useCallback(
     (box: ScreenBox | null) => {
       actions.dispatch({ type: 'selectionChanged', hasSelection: box !== null });
-      const container = textColumn.current?.getBoundingClientRect();
+      const container = box && textColumn.current?.getBoundingClientRect();
       setSelection(box && container ? { box, container } : null);
     },
     [actions],
@@ -246,7 +257,11 @@ export function ArticleWorkspace({
     draft: Parameters<typeof actions.createClaim>[1],
   ) {
     const annotationId = await actions.createClaim(span, draft);
-    if (annotationId) requestAnimationFrame(() => view.current?.focusHighlight(annotationId));
+    if (!annotationId) return;
+    // The form is gone and the new highlight is the current one, with its card (drawn at once):
+    // the text takes focus, in the same frame.
+    view.current?.focus();
+    measureUntilPainted('factmark:claim-add', 'factmark:claim-add:start');
   }
 
   async function saveClaim(
@@ -277,6 +292,7 @@ export function ArticleWorkspace({
 
   // On a phone or tablet every panel but the list opens as a sheet over the text.
   const asSheet = panel.kind !== 'list' && panel.kind !== 'editText';
+  const listShown = !asSheet;
 
   return (
     <div className={`workspace ${styles.workspace} ${asSheet ? styles.withSheet : ''}`}>
@@ -412,32 +428,34 @@ export function ArticleWorkspace({
             error={error}
           />
         )}
-        {(panel.kind === 'list' || panel.kind === 'editText') && (
-          <>
-            <ClaimsListPanel
-              total={data.claims.length}
-              claims={visible}
-              filters={filters}
-              anchorCounts={anchorCounts}
-              movedByClaim={movedByClaim}
-              activeClaimId={activeClaimId}
-              error={error}
-              onFilter={(f) => actions.dispatch({ type: 'filtered', filters: f })}
-              onFocusClaim={focusClaim}
-              onOpenClaim={openClaim}
-            />
-            <OrphansPanel
-              orphans={data.orphans}
-              claimsById={claimsById}
-              hasSelection={hasSelection}
-              onAttach={(id, span) => void actions.reattach(id, span)}
-              onAttachToSelection={(id) => {
-                const span = view.current?.selection();
-                if (span) void actions.reattach(id, span);
-              }}
-            />
-          </>
-        )}
+        {/* The list stays mounted behind the other panels, kept hidden with its drawn rows and
+            layout, so closing a panel (saving a claim) shows it again within the frame instead
+            of drawing it anew. */}
+        <div className={listShown ? undefined : styles.keptHidden}>
+          <ClaimsListPanel
+            total={data.claims.length}
+            claims={visible}
+            filters={filters}
+            anchorCounts={anchorCounts}
+            movedByClaim={movedByClaim}
+            activeClaimId={activeClaimId}
+            error={error}
+            onFilter={filter}
+            onFocusClaim={focusClaim}
+            onOpenClaim={openClaim}
+            shown={listShown}
+          />
+          <OrphansPanel
+            orphans={data.orphans}
+            claimsById={claimsById}
+            hasSelection={hasSelection}
+            onAttach={(id, span) => void actions.reattach(id, span)}
+            onAttachToSelection={(id) => {
+              const span = view.current?.selection();
+              if (span) void actions.reattach(id, span);
+            }}
+          />
+        </div>
       </aside>
       <ShortcutSheet open={sheetOpen} onClose={() => setSheetOpen(false)} />
     </div>

@@ -6,7 +6,7 @@
  * the user reapply their change on top of the other person's.
  */
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { claimTextWarnings } from '@/lib/claims';
+import { claimTextWarnings } from '@/lib/claim-text';
 import type { ClaimDTO, EvidenceDTO } from '@/lib/api/types';
 import { VERDICTS, VERDICT_LABELS, type Verdict } from '@/lib/domain';
 import { needsEvidence } from '@/lib/review/validation';

@@ -5,7 +5,7 @@
  * are drawn in blocks as they come near the view (./use-blocks-in-view): an article with
  * thousands of claims opens with one block drawn, not thousands of rows.
  */
-import { memo, useRef } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { SpanSummaryDTO, ClaimSummaryDTO } from '@/lib/api/types';
 import {
   ANCHOR_STATES,
@@ -24,7 +24,8 @@ import { BLOCK_ROWS, useBlocksInView } from './use-blocks-in-view';
 import styles from './panels.module.css';
 import ui from '@/components/ui/ui.module.css';
 
-export function ClaimsListPanel({
+/** Memoised: a change elsewhere in the workspace (the card, the selection) leaves it alone. */
+export const ClaimsListPanel = memo(function ClaimsListPanel({
   total,
   claims,
   filters,
@@ -35,6 +36,7 @@ export function ClaimsListPanel({
   onFilter,
   onFocusClaim,
   onOpenClaim,
+  shown = true,
 }: {
   total: number;
   claims: ClaimSummaryDTO[];
@@ -46,11 +48,27 @@ export function ClaimsListPanel({
   onFilter(filters: Partial<Filters>): void;
   onFocusClaim(claimId: string): void;
   onOpenClaim(claimId: string): void;
+  /** False while the list is kept hidden behind another panel (see ArticleWorkspace). */
+  shown?: boolean;
 }) {
   const list = useRef<HTMLOListElement>(null);
   const activeIndex = activeClaimId === null ? -1 : claims.findIndex((c) => c.id === activeClaimId);
-  // The active claim's block is drawn wherever it is, so J/K always has its row.
-  const isDrawn = useBlocksInView(list, claims.length, activeIndex);
+  // The active claim's block is drawn wherever it is, so J/K always has its row: after the
+  // frame that made it active is painted (a claim just added may sit in a block of 50 rows not
+  // drawn yet, out of view; drawing them belongs after the frame showing the claim).
+  const [keepIndex, setKeepIndex] = useState(activeIndex);
+  useEffect(() => {
+    if (keepIndex === activeIndex) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setKeepIndex(activeIndex), AFTER_PAINT_MS);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [activeIndex, keepIndex]);
+  const isDrawn = useBlocksInView(list, claims.length, keepIndex, shown);
   const blocks = [];
   for (let first = 0; first < claims.length; first += BLOCK_ROWS) {
     const rows = claims.slice(first, first + BLOCK_ROWS);
@@ -135,7 +153,10 @@ export function ClaimsListPanel({
       )}
     </>
   );
-}
+});
+
+/** How long after a frame the active claim's block is drawn: past that frame's paint. */
+const AFTER_PAINT_MS = 20;
 
 /**
  * A row's height before its block is drawn (a claim on one line and its meta line, and the gap
@@ -143,34 +164,45 @@ export function ClaimsListPanel({
  */
 const ROW_ESTIMATE_REM = 3.85;
 
-/**
- * One row, with its place in the whole list (not every row is drawn); memoised so moving the
- * active claim re-renders two rows, not a block.
- */
-const ClaimRow = memo(function ClaimRow({
-  claim,
-  position,
-  of,
-  active,
-  moved,
-  onFocusClaim,
-  onOpenClaim,
-}: {
+interface RowProps {
   claim: ClaimSummaryDTO;
-  position: number;
-  of: number;
   active: boolean;
   moved: SpanSummaryDTO[] | undefined;
   onFocusClaim(claimId: string): void;
   onOpenClaim(claimId: string): void;
-}) {
+}
+
+/**
+ * One row, with its place in the whole list (not every row is drawn); memoised so moving the
+ * active claim re-renders two rows, not a block. A claim added before it changes only the
+ * row's place (its content is memoised apart), so adding one stays cheap with thousands.
+ */
+const ClaimRow = memo(function ClaimRow({
+  position,
+  of,
+  ...row
+}: RowProps & { position: number; of: number }) {
   return (
     <li
-      className={active ? styles.active : undefined}
-      data-claim-id={claim.id}
+      className={row.active ? styles.active : undefined}
+      data-claim-id={row.claim.id}
       aria-posinset={position}
       aria-setsize={of}
     >
+      <ClaimRowContent {...row} />
+    </li>
+  );
+});
+
+const ClaimRowContent = memo(function ClaimRowContent({
+  claim,
+  active,
+  moved,
+  onFocusClaim,
+  onOpenClaim,
+}: RowProps) {
+  return (
+    <>
       <button
         type="button"
         className={styles.claimItem}
@@ -192,6 +224,6 @@ const ClaimRow = memo(function ClaimRow({
       >
         Open
       </button>
-    </li>
+    </>
   );
 });

@@ -28,7 +28,8 @@ export interface HighlightSpec {
 }
 
 export type HighlightAction =
-  | { type: 'add'; highlights: HighlightSpec[] }
+  /** `focus`: that highlight (one of them) becomes the keyboard's current one too. */
+  | { type: 'add'; highlights: HighlightSpec[]; focus?: string }
   | { type: 'remove'; annotationIds: string[] }
   | { type: 'reset'; highlights: HighlightSpec[] }
   /** Marks one highlight as the keyboard's current one (a focus ring), or none. */
@@ -37,18 +38,19 @@ export type HighlightAction =
   | { type: 'draw'; to: number };
 
 export interface HighlightState {
-  /** Every highlight's segments. */
+  /**
+   * The segments of the highlights before `drawnTo`: what is drawn. A long article opens with
+   * its first screens highlighted instead of waiting for thousands of highlights it does not
+   * show yet; the view draws the rest in idle time (`drawRest`), each step adding only its own
+   * segments (building every segment at once cost a DecorationSet.create over all of them, and
+   * each step rebuilt the drawn part again).
+   */
   set: DecorationSet;
+  /** Every highlight, drawn or not (clicks, Tab and the card work on all of them). */
   highlights: ReadonlyMap<string, HighlightSpec>;
   focused: string | null;
-  /**
-   * The segments are drawn up to this document position; the view draws the rest in idle time
-   * (`drawRest`). A long article opens with its first screens highlighted instead of waiting
-   * for thousands of highlights it does not show yet.
-   */
+  /** Segments exist up to this document position, always between two blocks (or the end). */
   drawnTo: number;
-  /** What is drawn: `set` up to `drawnTo` (`set` itself once all is drawn). */
-  drawn: DecorationSet;
 }
 
 /**
@@ -61,17 +63,18 @@ export const FIRST_DRAWN = 8_000;
 /** How much more each idle-time step highlights (a step should stay well under a frame). */
 export const DRAW_STEP = 8_000;
 
-/** `state` with `drawn` recomputed from its set and `drawnTo`. */
-function withDrawn(state: Omit<HighlightState, 'drawn'>, doc: Node): HighlightState {
-  const drawnTo = Math.min(state.drawnTo, doc.content.size);
-  return {
-    ...state,
-    drawnTo,
-    drawn:
-      drawnTo === doc.content.size
-        ? state.set
-        : DecorationSet.create(doc, state.set.find(0, drawnTo)),
-  };
+/** `pos`, moved forward to the next boundary between top-level blocks (or the end). */
+function blockBoundary(doc: Node, pos: number): number {
+  if (pos >= doc.content.size) return doc.content.size;
+  const $pos = doc.resolve(Math.max(0, pos));
+  return $pos.depth === 0 ? $pos.pos : $pos.after(1);
+}
+
+/** The segments of the highlights that overlap [from, to), cut at its edges. */
+function segmentsIn(highlights: Iterable<HighlightSpec>, from: number, to: number): Decoration[] {
+  if (to <= from) return [];
+  const relevant = [...highlights].filter((h) => h.from < to && h.to > from);
+  return segmentDecorations(relevant, from, to);
 }
 
 export const highlightKey = new PluginKey<HighlightState>('factmark-highlights');
@@ -120,7 +123,7 @@ function segmentDecorations(
     });
 }
 
-/** Recomputes the segments around [from, to) after `highlights` changed there. */
+/** Recomputes the drawn segments around [from, to) after `highlights` changed there. */
 function resegment(
   state: HighlightState,
   doc: Node,
@@ -128,19 +131,18 @@ function resegment(
   to: number,
   highlights: Map<string, HighlightSpec>,
 ): HighlightState {
-  const stale = state.set.find(from, to);
+  const focused = state.focused !== null && highlights.has(state.focused) ? state.focused : null;
+  // Past the drawn part there are no segments yet: the idle steps will draw them.
+  if (from >= state.drawnTo) return { ...state, highlights, focused };
+  const stale = state.set.find(from, Math.min(to, state.drawnTo));
   const windowFrom = Math.min(from, ...stale.map((d) => d.from));
-  const windowTo = Math.max(to, ...stale.map((d) => d.to));
-  const relevant = [...highlights.values()].filter((h) => h.from < windowTo && h.to > windowFrom);
-  return withDrawn(
-    {
-      set: state.set.remove(stale).add(doc, segmentDecorations(relevant, windowFrom, windowTo)),
-      highlights,
-      focused: state.focused !== null && highlights.has(state.focused) ? state.focused : null,
-      drawnTo: state.drawnTo,
-    },
-    doc,
-  );
+  const windowTo = Math.min(state.drawnTo, Math.max(to, ...stale.map((d) => d.to)));
+  return {
+    set: state.set.remove(stale).add(doc, segmentsIn(highlights.values(), windowFrom, windowTo)),
+    highlights,
+    focused,
+    drawnTo: state.drawnTo,
+  };
 }
 
 /** The pure reducer: the highlight state after one action. */
@@ -152,18 +154,13 @@ export function reduceHighlights(
   switch (action.type) {
     case 'reset': {
       const highlights = new Map(action.highlights.map((h) => [h.annotationId, h]));
-      return withDrawn(
-        {
-          set: DecorationSet.create(
-            doc,
-            segmentDecorations(action.highlights, 0, doc.content.size),
-          ),
-          highlights,
-          focused: state.focused !== null && highlights.has(state.focused) ? state.focused : null,
-          drawnTo: state.drawnTo,
-        },
-        doc,
-      );
+      const drawnTo = blockBoundary(doc, state.drawnTo);
+      return {
+        set: DecorationSet.create(doc, segmentsIn(action.highlights, 0, drawnTo)),
+        highlights,
+        focused: state.focused !== null && highlights.has(state.focused) ? state.focused : null,
+        drawnTo,
+      };
     }
     case 'add': {
       let next = state;
@@ -171,7 +168,9 @@ export function reduceHighlights(
         const highlights = new Map(next.highlights).set(h.annotationId, h);
         next = resegment(next, doc, h.from, h.to, highlights);
       }
-      return next;
+      return action.focus !== undefined && next.highlights.has(action.focus)
+        ? { ...next, focused: action.focus }
+        : next;
     }
     case 'remove': {
       let next = state;
@@ -186,9 +185,15 @@ export function reduceHighlights(
     }
     case 'focus':
       return { ...state, focused: action.annotationId };
-    case 'draw':
+    case 'draw': {
       if (action.to <= state.drawnTo) return state;
-      return withDrawn({ ...state, drawnTo: action.to }, doc);
+      const drawnTo = blockBoundary(doc, action.to);
+      return {
+        ...state,
+        set: state.set.add(doc, segmentsIn(state.highlights.values(), state.drawnTo, drawnTo)),
+        drawnTo,
+      };
+    }
   }
 }
 
@@ -216,15 +221,14 @@ function mapState(state: HighlightState, tr: Transaction, doc: Node): HighlightS
   }
   // The mapped segments are right away from the edits; around them, where a segment edge met
   // an edit, they are drawn again from the highlights.
-  let next = withDrawn(
-    {
-      set: state.set.map(tr.mapping, doc),
-      highlights,
-      focused: state.focused,
-      drawnTo: tr.mapping.map(state.drawnTo, 1),
-    },
-    doc,
-  );
+  // Revise mode draws everything; a partly drawn text keeps its edge between two blocks.
+  const all = state.drawnTo >= tr.before.content.size;
+  let next: HighlightState = {
+    set: state.set.map(tr.mapping, doc),
+    highlights,
+    focused: state.focused,
+    drawnTo: all ? doc.content.size : blockBoundary(doc, tr.mapping.map(state.drawnTo, 1)),
+  };
   for (const [from, to] of changedRanges(tr)) next = resegment(next, doc, from, to, highlights);
   return next;
 }
@@ -258,13 +262,7 @@ export function highlightPlugin(initial: HighlightSpec[], drawFirst = Infinity) 
     state: {
       init: (_, state) =>
         reduceHighlights(
-          {
-            set: DecorationSet.empty,
-            highlights: new Map(),
-            focused: null,
-            drawnTo: drawFirst,
-            drawn: DecorationSet.empty,
-          },
+          { set: DecorationSet.empty, highlights: new Map(), focused: null, drawnTo: drawFirst },
           state.doc,
           {
             type: 'reset',
@@ -282,9 +280,9 @@ export function highlightPlugin(initial: HighlightSpec[], drawFirst = Infinity) 
         const value = highlightKey.getState(state);
         if (!value) return null;
         const focused = value.focused === null ? undefined : value.highlights.get(value.focused);
-        if (!focused) return value.drawn;
+        if (!focused) return value.set;
         // The focus ring is one extra decoration over the current highlight, added per draw.
-        return value.drawn.add(state.doc, [
+        return value.set.add(state.doc, [
           Decoration.inline(focused.from, focused.to, { class: 'hl-focus' }),
         ]);
       },
@@ -296,6 +294,13 @@ export function highlightPlugin(initial: HighlightSpec[], drawFirst = Infinity) 
 export function claimsAt(state: EditorState, pos: number): string[] {
   const value = highlightKey.getState(state);
   if (!value) return [];
+  // Not drawn yet: straight from the highlights, innermost first as the segments have them.
+  if (pos >= value.drawnTo) {
+    const covering = [...value.highlights.values()]
+      .filter((h) => h.from <= pos && pos < h.to)
+      .sort((a, b) => b.from - a.from || a.to - b.to);
+    return [...new Set(covering.map((h) => h.claimId))];
+  }
   const ids = value.set
     .find(pos, pos)
     .filter((d) => d.from <= pos && pos < d.to)

@@ -6,7 +6,7 @@
  * the list (the scrolling panel on a wide screen, the window on a phone), its rows are drawn
  * and stay drawn. The first block is drawn from the start (on the server too).
  */
-import { useCallback, useEffect, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 
 /**
  * Rows per block. Trade-off: a bigger block fills a tall screen with one draw and needs fewer
@@ -19,23 +19,32 @@ const DRAW_AHEAD = '1000px 0px';
 
 /**
  * Whether block `index` is drawn, for the list in `list` with `rows` rows; the block of row
- * `keepRow` (or none for -1) is always drawn.
+ * `keepRow` (or none for -1) is always drawn. While the list is kept hidden (`shown` false)
+ * nothing is drawn for being near the view.
  */
 export function useBlocksInView(
   list: RefObject<HTMLElement | null>,
   rows: number,
   keepRow: number,
+  shown = true,
 ): (index: number) => boolean {
   const [drawn, setDrawn] = useState<ReadonlySet<number>>(() => new Set([0]));
 
+  // The scrolling ancestor, found again only when the window's width changed (the list moves
+  // between the side panel and the page): finding it reads computed styles and sizes, which
+  // would force a layout on every change of the list (adding a claim).
+  const root = useRef<{ element: HTMLElement | null; width: number } | null>(null);
   useEffect(() => {
     const element = list.current;
-    if (!element) return;
+    if (!element || !shown) return;
     let observer: IntersectionObserver | null = null;
     const observe = () => {
       observer?.disconnect();
       const pending = element.querySelectorAll<HTMLElement>('[data-block]');
       if (pending.length === 0) return;
+      if (root.current?.width !== window.innerWidth) {
+        root.current = { element: scrollingAncestor(element), width: window.innerWidth };
+      }
       observer = new IntersectionObserver(
         (entries) => {
           const near = entries
@@ -46,7 +55,7 @@ export function useBlocksInView(
             near.every((index) => before.has(index)) ? before : new Set([...before, ...near]),
           );
         },
-        { root: scrollingAncestor(element), rootMargin: DRAW_AHEAD },
+        { root: root.current.element, rootMargin: DRAW_AHEAD },
       );
       pending.forEach((placeholder) => observer!.observe(placeholder));
     };
@@ -63,7 +72,7 @@ export function useBlocksInView(
       cancelAnimationFrame(frame);
       window.removeEventListener('resize', onResize);
     };
-  }, [list, rows, drawn]);
+  }, [list, rows, drawn, shown]);
 
   const keepBlock = keepRow < 0 ? -1 : Math.floor(keepRow / BLOCK_ROWS);
   return useCallback(

@@ -42,13 +42,8 @@ export {
   reanchorOne,
   summarizeAnchorStates,
 } from './reanchor';
-export {
-  MAX_TEXT_EDITS,
-  type TextEdit,
-  applyTextEdits,
-  mapSpanThroughEdits,
-  textEditsSchema,
-} from './text-edits';
+export { MAX_TEXT_EDITS, type TextEdit, applyTextEdits, mapSpanThroughEdits } from './text-edits';
+export { textEditsSchema } from './text-edits-schema';
 export {
   type SnapDirection,
   fromCodePointOffset,

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeTextQuote } from './describe';
 import { reanchor } from './reanchor';
-import { applyTextEdits, mapSpanThroughEdits, textEditsSchema } from './text-edits';
+import { applyTextEdits, mapSpanThroughEdits } from './text-edits';
+import { textEditsSchema } from './text-edits-schema';
 
 const TEXT = 'Officials said the economy grew by 3% last year.';
 // "the economy"

@@ -9,8 +9,9 @@
  * through them one by one with the diff's own rule (`mapThroughChange`: text typed at a span's
  * edge stays outside it; a replacement that straddles an edge joins the span), the rule the
  * editor applies to its highlights after every keystroke, so what the user saw is what is saved.
+ * Pure and free of zod, so the editor's browser code can use it; the wire shape is in
+ * ./text-edits-schema.
  */
-import { z } from 'zod';
 import { type TextChange, mapThroughChange } from './text-diff';
 
 /** One edit: `text.slice(from, to)` replaced with `insert`, in the text as it was then. */
@@ -22,20 +23,6 @@ export interface TextEdit {
 
 /** Most edits one revision may carry (a long session of typing is a few thousand keystrokes). */
 export const MAX_TEXT_EDITS = 20_000;
-
-/** The wire shape of a revision's edits (ranges checked against the text by `applyTextEdits`). */
-export const textEditsSchema = z
-  .array(
-    z
-      .object({
-        from: z.number().int().min(0),
-        to: z.number().int().min(0),
-        insert: z.string().max(2_000_000),
-      })
-      .strict()
-      .refine((edit) => edit.from <= edit.to, { message: 'An edit must end after it starts.' }),
-  )
-  .max(MAX_TEXT_EDITS);
 
 /**
  * The text after applying `edits` in order, or null when an edit's range does not lie within

@@ -134,7 +134,8 @@ export function reduceWorkspace(state: WorkspaceState, event: WorkspaceEvent): W
         ...state,
         data: {
           ...state.data,
-          claims: upsertClaim(state.data.claims, event.claim),
+          // A new claim: appended without looking for it among thousands.
+          claims: [...state.data.claims, event.claim],
           annotations: insertSorted(state.data.annotations, event.annotation),
         },
         // The form closes; a panel the user opened meanwhile stays.
