@@ -1,13 +1,12 @@
 /**
- * Input rules of the review routes (zod). Kept free of Prisma and Node built-ins, so client
- * components may import the limits too. Blank comments and reasons are let through on purpose:
+ * Input rules of the review routes (zod); the limits they share with the forms live in
+ * lib/review/limits, so client components do not ship zod. Blank comments and reasons are let through on purpose:
  * lib/review decides what is missing and says so in its own words (400 naming the field).
  */
 import { z } from 'zod';
 import { REVIEW_STATES, VERDICTS } from '@/lib/domain';
+import { MAX_COMMENT_LENGTH } from '@/lib/review/limits';
 
-/** Longest comment, reason or discussion post. */
-export const MAX_COMMENT_LENGTH = 5000;
 /** Queue page sizes: the default and the most a client may ask for. */
 export const QUEUE_PAGE_SIZE = 25;
 export const MAX_QUEUE_PAGE_SIZE = 50;

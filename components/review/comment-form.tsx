@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { MAX_COMMENT_LENGTH } from '@/server/review-schemas';
+import { MAX_COMMENT_LENGTH } from '@/lib/review/limits';
 import { describeError, sendJson } from './api';
 import ui from '@/components/ui/ui.module.css';
 import reviewStyles from '@/components/review/review.module.css';

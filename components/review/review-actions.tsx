@@ -5,7 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ReviewState } from '@/lib/domain';
 import type { ChangedSpan } from '@/lib/review/results';
 import type { ActionState, CardAction } from '@/server/queries/review-queue';
-import { MAX_COMMENT_LENGTH } from '@/server/review-schemas';
+import { MAX_COMMENT_LENGTH } from '@/lib/review/limits';
 import { describeError, sendJson } from './api';
 import { ActionNote, actionTitle } from './action-note';
 import { confirmChangedText } from './anchor-health';

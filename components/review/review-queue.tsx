@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { VERDICT_LABELS } from '@/lib/domain';
 import type { BatchRefusal } from '@/server/review';
-import { MAX_COMMENT_LENGTH } from '@/server/review-schemas';
+import { MAX_COMMENT_LENGTH } from '@/lib/review/limits';
 import { describeError, sendJson } from './api';
 import { ActionNote, actionTitle } from './action-note';
 import { sentence } from './format';
