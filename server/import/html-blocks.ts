@@ -6,12 +6,15 @@
  */
 import type { Landmark, StructuredBlock } from '@/lib/import';
 
-/** Elements whose content is never article text. */
+/**
+ * Elements whose content is never article text. Ruby annotations (<rt>, <rp>) are a reading aid
+ * printed over the base text (Japanese readings of kanji): the sentence is the base text.
+ */
 const SKIP = new Set(
   (
     'script style noscript template svg math iframe frame frameset object embed canvas video ' +
     'audio select option optgroup textarea input button head title meta link img picture ' +
-    'source track map area dialog'
+    'source track map area dialog rt rp'
   ).split(' '),
 );
 

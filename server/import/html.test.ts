@@ -121,6 +121,17 @@ describe('extractHtml: structure', () => {
     );
   });
 
+  it('reads ruby text without its pronunciation guide', () => {
+    // NHK News Web Easy (trafilatura-eval) prints readings over the kanji: 子(こ)ども.
+    const { blocks } = extractHtml(
+      '<p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp></ruby>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができました。</p>',
+    );
+    assert.deepEqual(
+      blocks.map((b) => b.text),
+      ['子どもへの虐待をなくすための法律ができました。'],
+    );
+  });
+
   it('reads deeply nested markup (Readability is skipped there), and absurd nesting by the simpler scan', () => {
     const nest = (depth: number) =>
       `${'<div>'.repeat(depth)}<p>Deep text.</p>${'</div>'.repeat(depth)}`;
