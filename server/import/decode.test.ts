@@ -44,6 +44,11 @@ describe('decodeText', () => {
     assert.equal(decodeText(Buffer.from('Café'), { charset: 'x-no-such' }), 'Café');
   });
 
+  it('reads a page with a few NUL characters in it as text', () => {
+    const page = `<html><body><p>Juicio del caso Golpe II.</p><script>var d="\u0000";</script>${'<p>Texto.</p>'.repeat(200)}</body></html>`;
+    assert.equal(decodeText(Buffer.from(page), { html: true }), page);
+  });
+
   it('refuses binary data', () => {
     refused(() => decodeText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13])));
     refused(() => decodeText(Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 31) % 32))));
