@@ -47,6 +47,12 @@ interface Context {
 export interface WalkedBlock {
   block: StructuredBlock;
   container: Element;
+  /**
+   * The block's first text node. Readability moves text nodes but replaces elements (a <div>
+   * of phrasing content becomes a new <p>), so the node tells where the text went when the
+   * container's mark did not survive.
+   */
+  firstText: Text | null;
 }
 
 function landmarkOf(element: Element, sectioned: boolean): Landmark | null {
@@ -84,6 +90,7 @@ export function htmlToBlocks(root: Element): WalkedBlock[] {
   let total = 0;
   let linkCount = 0;
   let current: Context | null = null;
+  let firstText: Text | null = null;
 
   const flush = () => {
     if (current && parts.length) {
@@ -102,12 +109,14 @@ export function htmlToBlocks(root: Element): WalkedBlock[] {
             landmark: current.landmark,
           },
           container: current.container,
+          firstText,
         });
       }
     }
     parts = [];
     linkChars = emphasized = total = linkCount = 0;
     current = null;
+    firstText = null;
   };
   const append = (text: string, ctx: Context) => {
     if (!current) current = ctx;
@@ -140,6 +149,7 @@ export function htmlToBlocks(root: Element): WalkedBlock[] {
     const { node, ctx } = item;
     if (node.nodeType === 3 /* text */) {
       const data = (node as Text).data;
+      if (!firstText && /\S/.test(data)) firstText = node as Text;
       if (!ctx.pre) {
         append(data, ctx);
         continue;

@@ -175,14 +175,28 @@ function extractWithDom(html: string, options: HtmlOptions): HtmlExtraction {
         inside.add(element.getAttribute(BLOCK_ATTRIBUTE)!);
       }
       if (inside.size) {
-        walked.forEach(({ container }, i) => {
-          if (!inside.has(ids.get(container)!)) blocks[i]!.outsideArticle = true;
+        const texts = textNodesOf(content);
+        walked.forEach(({ container, firstText }, i) => {
+          const kept = inside.has(ids.get(container)!) || (!!firstText && texts.has(firstText));
+          if (!kept) blocks[i]!.outsideArticle = true;
         });
       }
     }
     readability = readabilityMetadata(article);
   }
   return { blocks, declared, readability };
+}
+
+/** The text nodes under `root`, walked without recursion. */
+function textNodesOf(root: Node): Set<Node> {
+  const texts = new Set<Node>();
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) texts.add(node);
+    for (let c = node.firstChild; c; c = c.nextSibling) stack.push(c);
+  }
+  return texts;
 }
 
 function readabilityMetadata(
