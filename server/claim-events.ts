@@ -22,6 +22,7 @@ import {
 import type { AnchorState, ReviewState, Verdict } from '@/lib/domain';
 import { randomUUID } from 'node:crypto';
 import { Prisma } from './generated/prisma/client';
+import { claimViewFromJson, claimViewSql, type ClaimView } from './claim-view';
 import type { PrismaClient } from './platform/db';
 import { AppError, notFound } from './platform/errors';
 
@@ -40,6 +41,40 @@ export interface ClaimEventRequest {
   event: (claim: LockedClaim, tx: Tx) => ReviewEvent | Promise<ReviewEvent>;
   /** Writes span rows once the event is accepted, before the claim row is written. */
   effects?: (tx: Tx, result: TransitionSuccess) => Promise<void>;
+  /**
+   * Also answer the claim's view (./claim-view), built by the writing statement itself. Not for
+   * submit and approve, whose quote bookkeeping the same statement writes after that snapshot.
+   */
+  view?: boolean;
+  /**
+   * An article the event places a span in: locked (SHARE) before the claim, so that a text
+   * revision of it is either committed before the span is described or waits for this event.
+   */
+  lockArticle?: string;
+  /**
+   * The event may be applied without an interactive transaction (see `applyClaimEvent`): `true`
+   * when it writes nothing but the claim's own rows, or what it writes besides them, in the
+   * same statement. `effects`, `view` and `lockArticle` then serve the locking way only.
+   */
+  optimistic?: true | ((result: TransitionSuccess) => OptimisticWrite);
+}
+
+/**
+ * What an optimistic event writes besides the claim, decision and audit rows, in their one
+ * statement. Every row it writes must be conditional on the claim row being written (select
+ * FROM `claim`, the CTE holding it), so that nothing is written when it is not.
+ */
+export interface OptimisticWrite {
+  /** CTEs before the claim row's (e.g. a lock its condition reads). */
+  before?: Prisma.Sql[];
+  /** A further condition for writing the claim row. */
+  when?: Prisma.Sql;
+  /** CTEs after it, each reading `claim`. */
+  after?: Prisma.Sql[];
+  /** Spans written by `after`, for the claim view (see claimViewSql's `moreSpans`). */
+  moreSpans?: Prisma.Sql;
+  /** One more JSON value to answer, as `extra`. */
+  extra?: Prisma.Sql;
 }
 
 export interface AppliedClaimEvent {
@@ -54,6 +89,10 @@ export interface AppliedClaimEvent {
     createdAt: Date;
     reviewer: { id: string; name: string };
   } | null;
+  /** The claim's view after the event, when the request asked for it. */
+  view: ClaimView | null;
+  /** The optimistic write's `extra` value, when it was applied that way. */
+  extra?: unknown;
 }
 
 type ClaimRow = {
@@ -82,7 +121,6 @@ type AnchorRow = {
 };
 
 type ClaimChildren = {
-  id: string;
   evidence: { url: string; title: string | null; quote: string | null }[];
   anchors: AnchorRow[];
 };
@@ -96,16 +134,23 @@ type ClaimChildren = {
 export async function loadClaims(
   tx: Tx | PrismaClient,
   ids: readonly string[],
-  { lock }: { lock: boolean },
+  { lock, lockArticle }: { lock: boolean; lockArticle?: string },
 ): Promise<Map<string, LockedClaim>> {
   const found = new Map<string, LockedClaim>();
   if (ids.length === 0) return found;
   const list = [...ids];
+  // With `lockArticle`, a SHARE lock on that article is taken before the claims' (its
+  // uncorrelated EXISTS is evaluated once, before any claim row reaches the lock): the order a
+  // text revision takes them in, so the two cannot deadlock, and a revision in progress is
+  // waited for before the event reads the current text.
+  const articleFirst = lockArticle
+    ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Article" WHERE id = ${lockArticle} FOR SHARE)`
+    : Prisma.empty;
   const rows = lock
     ? await tx.$queryRaw<ClaimRow[]>`
         SELECT id, text, claimant, "authorId", "lastEditedById", "changedBy", "reviewState",
                verdict, rationale, version
-        FROM "Claim" WHERE id = ANY(${list}) ORDER BY id FOR UPDATE`
+        FROM "Claim" WHERE id = ANY(${list}) ${articleFirst} ORDER BY id FOR UPDATE`
     : await tx.$queryRaw<ClaimRow[]>`
         SELECT id, text, claimant, "authorId", "lastEditedById", "changedBy", "reviewState",
                verdict, rationale, version
@@ -113,19 +158,8 @@ export async function loadClaims(
   if (rows.length === 0) return found;
   // A second statement (so a new snapshot, taken once the locks are held): each claim's evidence
   // and spans as JSON arrays, in the order they were added.
-  const children = await tx.$queryRaw<ClaimChildren[]>`
-    SELECT c.id,
-           (SELECT coalesce(json_agg(json_build_object('url', e.url, 'title', e.title,
-                                                      'quote', e.quote)
-                                     ORDER BY e."createdAt", e.id), '[]')
-            FROM "Evidence" e WHERE e."claimId" = c.id) AS evidence,
-           (SELECT coalesce(json_agg(json_build_object(
-                     'id', a.id, 'articleId', a."articleId", 'revisionId', a."revisionId",
-                     'start', a.start, 'end', a."end", 'exact', a.exact,
-                     'anchorState', a."anchorState", 'submittedExact', a."submittedExact",
-                     'createdById', a."createdById")
-                   ORDER BY a."createdAt", a.id), '[]')
-            FROM "Annotation" a WHERE a."claimId" = c.id) AS anchors
+  const children = await tx.$queryRaw<(ClaimChildren & { id: string })[]>`
+    SELECT c.id, ${childrenSql(Prisma.sql`c.id`)}
     FROM unnest(${rows.map((r) => r.id)}::text[]) AS c(id)`;
   const byId = new Map(children.map((c) => [c.id, c]));
   for (const row of rows) {
@@ -138,6 +172,21 @@ export async function loadClaims(
     });
   }
   return found;
+}
+
+/** A claim's evidence and spans as lib/review reads them: two JSON columns, in added order. */
+function childrenSql(claimId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    (SELECT coalesce(json_agg(json_build_object('url', e.url, 'title', e.title, 'quote', e.quote)
+                              ORDER BY e."createdAt", e.id), '[]')
+     FROM "Evidence" e WHERE e."claimId" = ${claimId}) AS evidence,
+    (SELECT coalesce(json_agg(json_build_object(
+              'id', a.id, 'articleId', a."articleId", 'revisionId', a."revisionId",
+              'start', a.start, 'end', a."end", 'exact', a.exact,
+              'anchorState', a."anchorState", 'submittedExact', a."submittedExact",
+              'createdById', a."createdById")
+            ORDER BY a."createdAt", a.id), '[]')
+     FROM "Annotation" a WHERE a."claimId" = ${claimId}) AS anchors`;
 }
 
 function toAnchor(a: AnchorRow): Anchor {
@@ -154,12 +203,58 @@ function toAnchor(a: AnchorRow): Anchor {
   };
 }
 
-/** Applies one event in its own transaction (see the module comment). */
-export function applyClaimEvent(
+/**
+ * Applies one event in its own transaction (see the module comment).
+ *
+ * An `optimistic` request (a review decision: no effects) first tries two statements and no
+ * transaction: the claim with its evidence and spans read at once (one snapshot), then one
+ * writing statement that changes nothing unless the claim row is still the very version read
+ * (its `xmin`). Every writer of a claim's spans or evidence also writes the claim row in the
+ * same transaction (claim events bump its version; a text revision touches every claim it
+ * re-anchors), so an unchanged row means unchanged evidence and spans: the decision was made on
+ * exactly what is stored. When the row changed meanwhile, the event is applied again the usual
+ * way (lock, read, decide, write), which also gives the right 409 for a stale version.
+ */
+export async function applyClaimEvent(
   prisma: PrismaClient,
   request: ClaimEventRequest,
 ): Promise<AppliedClaimEvent> {
+  if (request.optimistic) {
+    const applied = await applyOptimistically(prisma, request);
+    if (applied) return applied;
+  }
   return prisma.$transaction((tx) => applyClaimEventIn(tx, request), { timeout: 30_000 });
+}
+
+async function applyOptimistically(
+  prisma: PrismaClient,
+  request: ClaimEventRequest,
+): Promise<AppliedClaimEvent | null> {
+  const [row] = await prisma.$queryRaw<(ClaimRow & ClaimChildren & { rowVersion: string })[]>`
+    SELECT c.id, c.text, c.claimant, c."authorId", c."lastEditedById", c."changedBy",
+           c."reviewState", c.verdict, c.rationale, c.version, c.xmin::text AS "rowVersion",
+           ${childrenSql(Prisma.sql`c.id`)}
+    FROM "Claim" c WHERE c.id = ${request.claimId}`;
+  if (!row) throw notFound('Claim');
+  const { rowVersion, evidence, anchors, ...fields } = row;
+  const claim: LockedClaim = {
+    ...fields,
+    changedBy: fields.changedBy ?? [],
+    evidence,
+    anchors: anchors.map(toAnchor),
+  };
+  if (request.seenVersion !== null && claim.version !== request.seenVersion) {
+    throw await staleVersionError(prisma, claim, request.seenVersion);
+  }
+  const event = await request.event(claim, prisma as unknown as Tx);
+  const result = transition(claim, event);
+  if (!result.ok) throw await reviewError(prisma, claim, result);
+  if (result.action === 'delete' || result.action === 'comment') return null;
+  const write = request.optimistic === true ? {} : request.optimistic!(result);
+  return writeTransition(prisma, claim, result, request.actor, request.view ?? false, {
+    rowVersion,
+    write,
+  });
 }
 
 /** Applies one event inside the caller's transaction: lock, version check, decide, write. */
@@ -167,7 +262,9 @@ export async function applyClaimEventIn(
   tx: Tx,
   request: ClaimEventRequest,
 ): Promise<AppliedClaimEvent> {
-  const claim = (await loadClaims(tx, [request.claimId], { lock: true })).get(request.claimId);
+  const claim = (
+    await loadClaims(tx, [request.claimId], { lock: true, lockArticle: request.lockArticle })
+  ).get(request.claimId);
   if (!claim) throw notFound('Claim');
   if (request.seenVersion !== null && claim.version !== request.seenVersion) {
     throw await staleVersionError(tx, claim, request.seenVersion);
@@ -176,26 +273,51 @@ export async function applyClaimEventIn(
   const result = transition(claim, event);
   if (!result.ok) throw await reviewError(tx, claim, result);
   if (request.effects) await request.effects(tx, result);
-  return writeTransition(tx, claim, result, request.actor);
+  return writeTransition(tx, claim, result, request.actor, request.view ?? false);
 }
 
 /**
- * Applies an already-decided transition's writes (the claim row is locked by the caller) in one
- * statement: the claim row, the quotes as submitted, the review decision and the audit row.
+ * Applies an already-decided transition's writes in one statement: the claim row, the quotes as
+ * submitted, the review decision and the audit row. The claim row is locked by the caller, or,
+ * with `rowVersion` (the optimistic path), nothing is written unless the row is still that
+ * version, and the answer is then null.
  */
 async function writeTransition(
-  tx: Tx,
+  tx: Tx | PrismaClient,
   before: ClaimForReview,
   result: TransitionSuccess,
   actor: ReviewActor & { name?: string },
-): Promise<AppliedClaimEvent> {
+  view: boolean,
+): Promise<AppliedClaimEvent>;
+async function writeTransition(
+  tx: Tx | PrismaClient,
+  before: ClaimForReview,
+  result: TransitionSuccess,
+  actor: ReviewActor & { name?: string },
+  view: boolean,
+  optimistic: { rowVersion: string; write: OptimisticWrite },
+): Promise<AppliedClaimEvent | null>;
+async function writeTransition(
+  tx: Tx | PrismaClient,
+  before: ClaimForReview,
+  result: TransitionSuccess,
+  actor: ReviewActor & { name?: string },
+  view: boolean,
+  optimistic?: { rowVersion: string; write: OptimisticWrite },
+): Promise<AppliedClaimEvent | null> {
+  const rowVersion = optimistic?.rowVersion;
+  const write: OptimisticWrite = optimistic?.write ?? {};
   const { next, audit } = result;
+  if (view && (result.action === 'submit' || result.action === 'approve')) {
+    throw new Error('A submit or approve cannot answer the claim view from its own statement.');
+  }
   // clock_timestamp(), not now() (the transaction's start): rows written earlier in the same
   // transaction with the client's clock must not sort after this one.
-  const auditRow = Prisma.sql`
+  const auditInsert = Prisma.sql`
     INSERT INTO "AuditEvent" (id, "actorId", action, "entityType", "entityId", before, after,
-                              "createdAt")
-    VALUES (${randomUUID()}, ${audit.actorId === 'system' ? null : audit.actorId}, ${audit.action},
+                              "createdAt")`;
+  const auditValues = Prisma.sql`
+            ${randomUUID()}, ${audit.actorId === 'system' ? null : audit.actorId}, ${audit.action},
             'Claim', ${before.id}, ${JSON.stringify({ ...audit.before, version: before.version })}::jsonb,
             ${JSON.stringify({
               ...(audit.after ?? {}),
@@ -205,18 +327,20 @@ async function writeTransition(
                 ? { snapshotHash: result.decision.snapshotHash }
                 : {}),
             })}::jsonb,
-            clock_timestamp() AT TIME ZONE 'UTC')`;
+            clock_timestamp() AT TIME ZONE 'UTC'`;
+  const auditRow = Prisma.sql`${auditInsert} VALUES (${auditValues})`;
   if (result.action === 'delete') {
     await tx.$executeRaw`WITH gone AS (DELETE FROM "Claim" WHERE id = ${before.id}) ${auditRow}`;
-    return { result, claim: null, decision: null };
+    return { result, claim: null, decision: null, view: null };
   }
   if (result.action === 'comment') {
     // The claim row stays as it is (the caller's effects wrote the comment).
     await tx.$executeRaw`${auditRow}`;
-    return { result, claim: null, decision: null };
+    return { result, claim: null, decision: null, view: null };
   }
   const d = result.decision;
   const parts = [
+    ...(write.before ?? []),
     Prisma.sql`claim AS (
       UPDATE "Claim"
       SET text = ${next.text}, claimant = ${next.claimant}, verdict = ${next.verdict}::"Verdict",
@@ -224,43 +348,56 @@ async function writeTransition(
           "lastEditedById" = ${next.lastEditedById}, "changedBy" = ${[...next.changedBy]}::text[],
           version = ${next.version}, "updatedAt" = now() AT TIME ZONE 'UTC'
       WHERE id = ${before.id} AND version = ${before.version}
-      RETURNING id, "reviewState", version, "updatedAt")`,
-    Prisma.sql`audit AS (${auditRow})`,
+            ${rowVersion === undefined ? Prisma.empty : Prisma.sql`AND xmin = ${rowVersion}::xid`}
+            ${write.when ? Prisma.sql`AND ${write.when}` : Prisma.empty}
+      RETURNING *)`,
+    // Each other row only if the claim row was written (see `rowVersion`).
+    Prisma.sql`audit AS (${auditInsert} SELECT ${auditValues} FROM claim)`,
+    ...(write.after ?? []),
   ];
   // What a reviewer will compare against: the quotes as submitted (or as approved).
   if (result.action === 'submit' || result.action === 'approve') {
     parts.push(Prisma.sql`quotes AS (
-      UPDATE "Annotation" SET "submittedExact" = exact WHERE "claimId" = ${before.id})`);
+      UPDATE "Annotation" SET "submittedExact" = exact
+      WHERE "claimId" = ${before.id} AND EXISTS (SELECT 1 FROM claim))`);
   }
   if (d) {
     parts.push(Prisma.sql`decision AS (
       INSERT INTO "ReviewDecision" (id, "claimId", "reviewerId", decision, comment,
                                     "snapshotHash", record, "createdAt")
-      VALUES (${randomUUID()}, ${d.claimId}, ${d.reviewerId},
-              ${d.decision}::"ReviewDecisionKind", ${d.comment}, ${d.snapshotHash},
-              ${d.record == null ? null : JSON.stringify(d.record)}::jsonb,
-              clock_timestamp() AT TIME ZONE 'UTC')
+      SELECT ${randomUUID()}, ${d.claimId}, ${d.reviewerId},
+             ${d.decision}::"ReviewDecisionKind", ${d.comment}, ${d.snapshotHash},
+             ${d.record == null ? null : JSON.stringify(d.record)}::jsonb,
+             clock_timestamp() AT TIME ZONE 'UTC'
+      FROM claim
       RETURNING id, decision::text AS decision, comment, "snapshotHash", "createdAt")`);
   }
   const rows = await tx.$queryRaw<
     (NonNullable<AppliedClaimEvent['claim']> & {
       decision: Omit<NonNullable<AppliedClaimEvent['decision']>, 'reviewer'> | null;
+      view: Parameters<typeof claimViewFromJson>[0] | null;
+      extra: unknown;
     })[]
   >`
     WITH ${Prisma.join(parts, ',\n')}
     SELECT claim.id, claim."reviewState"::text AS "reviewState", claim.version, claim."updatedAt",
-           ${d ? Prisma.sql`(SELECT row_to_json(d) FROM decision d)` : Prisma.sql`NULL::json`} AS decision
+           ${d ? Prisma.sql`(SELECT row_to_json(d) FROM decision d)` : Prisma.sql`NULL::json`} AS decision,
+           ${view ? claimViewSql('claim', write.moreSpans) : Prisma.sql`NULL::json`} AS view,
+           ${write.extra ?? Prisma.sql`NULL::json`} AS extra
     FROM claim`;
   const row = rows[0];
+  if (!row && rowVersion !== undefined) return null;
   if (!row) {
     throw new AppError('conflict', 'Someone else changed this claim at the same moment.', {
       currentState: before.reviewState,
     });
   }
-  const { decision, ...claim } = row;
+  const { decision, view: viewJson, extra, ...claim } = row;
   return {
     result,
     claim,
+    extra,
+    view: viewJson ? claimViewFromJson(viewJson) : null,
     decision: decision
       ? {
           ...decision,

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import { sha256Hex } from '@/lib/text';
 import { createArticle } from './articles-create';
-import { createClaim, updateClaim } from './claims';
+import { annotationSelect, createClaim, getClaimOrThrow, updateClaim } from './claims';
+import { linkSpanReturningIt } from './spans';
 import { getArticleAnnotations } from './queries/article-annotations';
 import { reviseArticle } from './revisions';
 import { approveClaim, submitClaim } from './review';
@@ -221,5 +223,159 @@ describe('claims against PostgreSQL', () => {
       ),
       (e: unknown) => e instanceof AppError && e.code === 'conflict',
     );
+  });
+
+  it('answers an edit and a link with the same view a fresh read gives', async () => {
+    const article = await newArticle();
+    const claim = await createClaim(db.prisma, editor, {
+      span: spanOf(article, TEXT, 'Exports grew'),
+      claim: { text: 'Exports grew', verdict: 'UNVERIFIED', rationale: '', evidence: [] },
+    });
+    const edited = await updateClaim(db.prisma, admin, claim.id, {
+      version: claim.version,
+      claimant: 'The ministry',
+      evidence: [
+        {
+          url: 'https://example.org/b',
+          title: 'Second listed first',
+          quote: 'b',
+          accessedAt: null,
+        },
+        { url: 'https://example.org/a', title: null, quote: null, accessedAt: '2026-11-30' },
+        { url: 'https://example.org/c', title: 'Third', quote: 'c', accessedAt: null },
+      ],
+    });
+    assert.deepEqual(edited, await getClaimOrThrow(db.prisma, claim.id));
+    assert.deepEqual(
+      edited.evidence.map((e) => e.url),
+      ['https://example.org/b', 'https://example.org/a', 'https://example.org/c'],
+      'in the order given',
+    );
+    assert.equal(edited.lastEditedBy?.name, admin.name);
+    const linked = await linkSpanReturningIt(
+      db.prisma,
+      editor,
+      claim.id,
+      spanOf(article, TEXT, 'The report came out'),
+      { version: edited.version },
+    );
+    assert.deepEqual(linked.claim, await getClaimOrThrow(db.prisma, claim.id));
+    assert.deepEqual(
+      linked.claim.appearances.map((a) => a.exact),
+      ['Exports grew', 'The report came out'],
+    );
+    assert.deepEqual(
+      linked.annotation,
+      await db.prisma.annotation.findUniqueOrThrow({
+        where: { id: linked.annotation.id },
+        select: annotationSelect,
+      }),
+    );
+  });
+
+  it('puts no span on a text a revision replaces at the same moment', async () => {
+    // A revision that has locked the article and written its new text, not yet committed: a
+    // create or a link of a passage of the old text waits for it, then is refused (409),
+    // instead of landing on the old text where the revision's re-anchoring never sees it.
+    for (const act of ['create', 'link'] as const) {
+      const article = await newArticle();
+      const claim =
+        act === 'link'
+          ? await createClaim(db.prisma, editor, {
+              span: spanOf(article, TEXT, 'Exports grew'),
+              claim: { text: 'Exports grew', verdict: 'UNVERIFIED', rationale: '', evidence: [] },
+            })
+          : null;
+      const revision = new pg.Client({ connectionString: db.url });
+      await revision.connect();
+      try {
+        await revision.query('BEGIN');
+        await revision.query(`UPDATE "Article" SET "updatedAt" = now() WHERE id = $1`, [
+          article.id,
+        ]);
+        await revision.query(
+          `INSERT INTO "ArticleRevision" (id, "articleId", number, text, sha256, "createdById")
+           VALUES ($1, $2, 2, $3, 'x', $4)`,
+          [`${article.id}-2`, article.id, `${TEXT}\nMore.`, editor.id],
+        );
+        const span = spanOf(article, TEXT, 'The report came out');
+        const attempt =
+          act === 'create'
+            ? createClaim(db.prisma, editor, {
+                span,
+                claim: { text: 'Report', verdict: 'UNVERIFIED', rationale: '', evidence: [] },
+              })
+            : linkSpanReturningIt(db.prisma, editor, claim!.id, span);
+        const settled = attempt.then(
+          () => 'saved',
+          (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await revision.query('COMMIT');
+        assert.equal(await settled, 'conflict', act);
+        assert.equal(
+          await db.prisma.annotation.count({
+            where: {
+              articleId: article.id,
+              revisionId: article.revision.id,
+              exact: 'The report came out',
+            },
+          }),
+          0,
+          act,
+        );
+      } finally {
+        await revision.end();
+      }
+    }
+  });
+
+  it('lets revisions, creates and links of one article race without a deadlock or a stale span', async () => {
+    let text = TEXT;
+    const article = await newArticle();
+    let revisionId = article.revision.id;
+    const claim = await createClaim(db.prisma, editor, {
+      span: spanOf(article, TEXT, 'Exports grew'),
+      claim: { text: 'Exports grew', verdict: 'UNVERIFIED', rationale: '', evidence: [] },
+    });
+    const outcome = (p: Promise<unknown>) =>
+      p.then(
+        () => 'ok',
+        (e: unknown) => {
+          if (e instanceof AppError) return e.code;
+          throw e;
+        },
+      );
+    for (let round = 0; round < 8; round++) {
+      const base = { id: article.id, revision: { id: revisionId } };
+      const passage = round % 2 ? 'Critics said' : 'came out on Monday';
+      const next = `${text}\nRound ${round}.`;
+      const [revised] = await Promise.all([
+        reviseArticle(
+          db.prisma,
+          editor,
+          article.id,
+          { baseRevisionId: revisionId, text: next },
+          sha256Hex,
+        ),
+        outcome(linkSpanReturningIt(db.prisma, editor, claim.id, spanOf(base, text, passage))),
+        outcome(
+          createClaim(db.prisma, editor, {
+            span: spanOf(base, text, 'The report'),
+            claim: { text: `Round ${round}`, verdict: 'UNVERIFIED', rationale: '', evidence: [] },
+          }),
+        ),
+      ]);
+      text = next;
+      revisionId = revised.revision.id;
+    }
+    const stale = await db.prisma.annotation.count({
+      where: {
+        articleId: article.id,
+        revisionId: { not: revisionId },
+        anchorState: { not: 'ORPHANED' },
+      },
+    });
+    assert.equal(stale, 0, 'every placed span is on the current text');
   });
 });

@@ -12,43 +12,11 @@ import { applyClaimEvent, applyClaimEventIn, type Tx } from './claim-events';
 import { anchorEvidence, type EvidenceAnchorData } from './evidence/link';
 import type { PrismaClient } from './platform/db';
 import { AppError, forbidden, notFound } from './platform/errors';
-import { describeSpan } from './spans';
+import { describeSpan, textChanged } from './spans';
+import { claimInclude, toClaimView, type ClaimRow } from './claim-view';
+
+export { claimInclude, toClaimView, type ClaimView } from './claim-view';
 import type { SessionUser } from './users';
-
-export const claimInclude = {
-  author: { select: { id: true, name: true } },
-  lastEditedBy: { select: { id: true, name: true } },
-  evidence: {
-    orderBy: { createdAt: 'asc' },
-    select: {
-      id: true,
-      url: true,
-      title: true,
-      quote: true,
-      accessedAt: true,
-      captureId: true,
-      quoteStart: true,
-      quoteEnd: true,
-      quoteAnchor: true,
-    },
-  },
-  annotations: {
-    orderBy: { createdAt: 'asc' },
-    select: {
-      id: true,
-      articleId: true,
-      revisionId: true,
-      start: true,
-      end: true,
-      exact: true,
-      anchorState: true,
-      submittedExact: true,
-      article: { select: { title: true } },
-    },
-  },
-} as const satisfies Prisma.ClaimInclude;
-
-type ClaimRow = Prisma.ClaimGetPayload<{ include: typeof claimInclude }>;
 
 /** A span as the article page and the create/link responses show it. */
 export const annotationSelect = {
@@ -65,23 +33,6 @@ export const annotationSelect = {
   submittedExact: true,
   createdById: true,
 } as const satisfies Prisma.AnnotationSelect;
-
-/** A claim as the API and the editor show it, with every place it appears. */
-export function toClaimView(claim: ClaimRow) {
-  const { annotations, ...rest } = claim;
-  return {
-    ...rest,
-    appearances: annotations.map((a) => ({
-      annotationId: a.id,
-      articleId: a.articleId,
-      articleTitle: a.article.title,
-      exact: a.exact,
-      anchorState: a.anchorState,
-      submittedExact: a.submittedExact,
-    })),
-  };
-}
-export type ClaimView = ReturnType<typeof toClaimView>;
 
 export function requireAnnotator(user: SessionUser) {
   if (!canAnnotate(user.role)) throw forbidden('Your role cannot annotate.');
@@ -101,11 +52,6 @@ export function evidenceData(
     createdById: userId,
     ...anchors[index],
   }));
-}
-
-/** The claim's view, read inside a transaction (after an event). */
-export async function claimViewIn(tx: Tx | PrismaClient, id: string) {
-  return toClaimView(await tx.claim.findUniqueOrThrow({ where: { id }, include: claimInclude }));
 }
 
 /** Creates a claim with its first span. */
@@ -139,13 +85,28 @@ export async function createClaimOnSpan(prisma: PrismaClient, user: SessionUser,
   // One statement (claim, span, evidence and audit row), so one round trip and no transaction
   // to open and commit while many editors save at once. The evidence keeps the order it was
   // given (a millisecond apart: the claim view sorts it by creation time).
+  //
+  // The span must land on the current text even when a revision commits meanwhile: `placed`
+  // takes a SHARE lock on the article (a revision updates that row first, so this waits for a
+  // revision in progress and then reads the row it wrote). Nothing is written unless the
+  // locked row is the one this statement's snapshot sees (no revision committed since it
+  // began) and no later revision exists.
   const rows = await prisma.$queryRaw<CreatedRow[]>`
-    WITH claim AS (
+    WITH placed AS (
+      SELECT a."updatedAt" FROM "Article" a WHERE a.id = ${input.span.articleId} FOR SHARE),
+    claim AS (
       INSERT INTO "Claim" (id, text, claimant, verdict, rationale, "authorId", "changedBy",
                            "createdAt", "updatedAt")
-      VALUES (${id}, ${fields.text}, ${fields.claimant ?? null}, ${fields.verdict}::"Verdict",
-              ${fields.rationale}, ${user.id}, ARRAY[${user.id}]::text[],
-              now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+      SELECT ${id}, ${fields.text}, ${fields.claimant ?? null}, ${fields.verdict}::"Verdict",
+             ${fields.rationale}, ${user.id}, ARRAY[${user.id}]::text[],
+             now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+      FROM placed
+      WHERE placed."updatedAt" = (SELECT "updatedAt" FROM "Article"
+                                  WHERE id = ${input.span.articleId})
+        AND NOT EXISTS (
+          SELECT 1 FROM "ArticleRevision" later
+          JOIN "ArticleRevision" here ON here.id = ${input.span.revisionId}
+          WHERE later."articleId" = here."articleId" AND later.number > here.number)
       RETURNING *),
     span AS (
       INSERT INTO "Annotation" (id, "claimId", "articleId", "revisionId", start, "end", exact,
@@ -186,7 +147,8 @@ export async function createClaimOnSpan(prisma: PrismaClient, user: SessionUser,
            (SELECT coalesce(json_agg(evidence ORDER BY evidence."createdAt"), '[]')
             FROM evidence) AS evidence
     FROM claim`;
-  const { span, articleTitle, evidence: evidenceOut, ...claimRow } = rows[0]!;
+  if (!rows[0]) throw textChanged();
+  const { span, articleTitle, evidence: evidenceOut, ...claimRow } = rows[0];
   const claim: ClaimRow = {
     ...claimRow,
     author: { id: user.id, name: user.name },
@@ -250,6 +212,26 @@ export async function searchClaims(prisma: PrismaClient, query: string, limit = 
 }
 
 /**
+ * Replaces a claim's evidence rows in one statement, keeping the order given (a millisecond
+ * apart: the claim view sorts evidence by creation time).
+ */
+async function replaceEvidence(tx: Tx, claimId: string, rows: ReturnType<typeof evidenceData>) {
+  const data = rows.map((row, order) => ({ id: randomUUID(), order, ...row }));
+  await tx.$executeRaw`
+    WITH gone AS (DELETE FROM "Evidence" WHERE "claimId" = ${claimId})
+    INSERT INTO "Evidence" (id, "claimId", url, title, quote, "accessedAt", "createdById",
+                            "createdAt", "captureId", "quoteStart", "quoteEnd", "quotePrefix",
+                            "quoteSuffix", "quoteAnchor")
+    SELECT e.id, ${claimId}, e.url, e.title, e.quote, e."accessedAt", e."createdById",
+           (now() AT TIME ZONE 'UTC') + e."order" * interval '1 millisecond', e."captureId",
+           e."quoteStart", e."quoteEnd", e."quotePrefix", e."quoteSuffix", e."quoteAnchor"
+    FROM json_to_recordset(${JSON.stringify(data)}::json) AS e(
+           id text, "order" int, url text, title text, quote text, "accessedAt" timestamp(3),
+           "createdById" text, "captureId" text, "quoteStart" int, "quoteEnd" int,
+           "quotePrefix" text, "quoteSuffix" text, "quoteAnchor" "QuoteAnchor")`;
+}
+
+/**
  * Edits a claim's fields (an `edit` event). The caller names the version it read; when someone
  * saved in between, answers 409 with the current claim so the UI can show both versions. An
  * edit that changes nothing is refused (400, `changes`); an approved claim is locked (403).
@@ -264,10 +246,11 @@ export async function updateClaim(
   const evidenceAnchors = evidence ? await anchorEvidence(prisma, evidence) : [];
   try {
     return await prisma.$transaction(async (tx) => {
-      await applyClaimEventIn(tx, {
+      const { view } = await applyClaimEventIn(tx, {
         claimId: id,
         actor: user,
         seenVersion: version,
+        view: true,
         event: () =>
           edit(user, {
             ...fields,
@@ -277,16 +260,10 @@ export async function updateClaim(
           }),
         effects: async (tx2, result) => {
           if (!evidence || !result.audit.after?.evidence) return;
-          await tx2.evidence.deleteMany({ where: { claimId: id } });
-          await tx2.evidence.createMany({
-            data: evidenceData(evidence, user.id, evidenceAnchors).map((e) => ({
-              ...e,
-              claimId: id,
-            })),
-          });
+          await replaceEvidence(tx2, id, evidenceData(evidence, user.id, evidenceAnchors));
         },
       });
-      return claimViewIn(tx, id);
+      return view!;
     });
   } catch (error) {
     // The editor shows both versions side by side: give it the claim as it is now.

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import { claimApprovalHash } from '@/lib/review';
 import type { Role } from '@/lib/domain';
 import { createArticle } from './articles-create';
@@ -452,5 +453,45 @@ describe('review workflow against PostgreSQL', () => {
       getClaimReviewPage(db.prisma, editor, 'no-such-claim'),
       rejectsWith('not_found'),
     );
+  });
+
+  it('decides again on what is stored when a span changed while an approval was on its way', async () => {
+    // A text revision in progress has moved the claim's span and found it only fuzzily (it
+    // writes the claim row, not its version). An approval that read the claim before sees its
+    // row change, decides again on what is stored, and asks to confirm the changed passage.
+    const claim = await submitted();
+    const revision = new pg.Client({ connectionString: db.url });
+    await revision.connect();
+    try {
+      await revision.query('BEGIN');
+      await revision.query('UPDATE "Claim" SET version = version WHERE id = $1', [claim.id]);
+      await revision.query(
+        `UPDATE "Annotation" SET "anchorState" = 'FUZZY', "anchorScore" = 0.8 WHERE "claimId" = $1`,
+        [claim.id],
+      );
+      const decided = approveClaim(db.prisma, reviewer, claim.id, { version: claim.version }).then(
+        () => 'approved',
+        (e: unknown) => (e instanceof AppError ? String(e.details?.reason ?? e.code) : String(e)),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await revision.query('COMMIT');
+      assert.equal(await decided, 'needs_confirmation');
+    } finally {
+      await revision.end();
+    }
+    const row = await db.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    assert.equal(row.reviewState, 'SUBMITTED');
+    assert.equal(await db.prisma.reviewDecision.count({ where: { claimId: claim.id } }), 0);
+  });
+
+  it('writes an approval decision and its audit row exactly once', async () => {
+    const claim = await submitted();
+    const result = await approveClaim(db.prisma, reviewer, claim.id, { version: claim.version });
+    assert.equal(result.claim.reviewState, 'APPROVED');
+    assert.equal(
+      await db.prisma.auditEvent.count({ where: { entityId: claim.id, action: 'claim.approve' } }),
+      1,
+    );
+    assert.equal(await db.prisma.reviewDecision.count({ where: { claimId: claim.id } }), 1);
   });
 });

@@ -66,6 +66,7 @@ async function decide(
     actor,
     seenVersion,
     event: () => event,
+    optimistic: true,
   });
   // Only a deletion leaves no claim row, and that is not a review decision.
   return { claim: claim!, decision };

@@ -48,10 +48,12 @@ export async function reviseArticle(
   return prisma.$transaction(
     async (tx) => {
       // Serialise concurrent edits of one article: the second waits, then sees a stale base.
-      // NO KEY UPDATE, not UPDATE: a claim event that holds its claim and adds a span here
-      // takes a KEY SHARE lock on the article for the foreign key, which UPDATE would block
-      // while this waits for that claim (a deadlock).
-      await tx.$executeRaw`SELECT id FROM "Article" WHERE id = ${articleId} FOR NO KEY UPDATE`;
+      // An update of the article row (so a NO KEY UPDATE lock, which the foreign key checks of
+      // other writers' spans do not wait for): a span placed meanwhile takes a SHARE lock on
+      // the article first (server/spans.ts, createClaimOnSpan), waits for this transaction, and
+      // then sees the row changed and refuses the old text.
+      await tx.$executeRaw`
+        UPDATE "Article" SET "updatedAt" = now() AT TIME ZONE 'UTC' WHERE id = ${articleId}`;
       const base = await latestRevision(tx, articleId);
       if (!base) throw notFound('Article');
       if (base.id !== baseRevisionId) {
@@ -72,12 +74,16 @@ export async function reviseArticle(
       // claim event (a deletion cascading to its spans, a link whose insert updates the
       // article's search data) locks the claim first and then those rows, so taking them the
       // other way round could deadlock with it. The spans are read after the locks, so a claim
-      // deleted meanwhile has none left to move.
-      await tx.$queryRaw`
-        SELECT id FROM "Claim"
-        WHERE id IN (SELECT "claimId" FROM "Annotation"
-                     WHERE "articleId" = ${articleId} AND "revisionId" = ${base.id})
-        ORDER BY id FOR UPDATE`;
+      // deleted meanwhile has none left to move. Each locked row is also written (unchanged):
+      // its spans may move below without a claim event, and a review decision made on the
+      // claim as read before must see that its row changed (server/claim-events.ts).
+      await tx.$executeRaw`
+        WITH locked AS (
+          SELECT id FROM "Claim"
+          WHERE id IN (SELECT "claimId" FROM "Annotation"
+                       WHERE "articleId" = ${articleId} AND "revisionId" = ${base.id})
+          ORDER BY id FOR UPDATE)
+        UPDATE "Claim" c SET version = c.version FROM locked WHERE c.id = locked.id`;
       const revision = await tx.articleRevision.create({
         data: {
           articleId,

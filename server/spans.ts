@@ -9,11 +9,12 @@
  * lib/review and a function here that builds it and writes its row in `effects`.
  */
 import { describeTextQuote } from '@/lib/anchoring';
+import { randomUUID } from 'node:crypto';
 import type { SpanInput } from '@/lib/claims';
 import { linkSpan as linkEvent, reattachSpan, removeSpan } from '@/lib/review';
-import { applyClaimEvent, applyClaimEventIn, type Tx } from './claim-events';
-import type { Prisma } from './generated/prisma/client';
-import { annotationSelect, claimViewIn, requireAnnotator } from './claims';
+import { applyClaimEvent, applyClaimEventIn, type LockedClaim, type Tx } from './claim-events';
+import { Prisma } from './generated/prisma/client';
+import { annotationSelect, requireAnnotator } from './claims';
 import type { PrismaClient } from './platform/db';
 import { AppError, notFound } from './platform/errors';
 import { currentRevision } from './revision-text';
@@ -27,13 +28,7 @@ import type { SessionUser } from './users';
 export async function describeSpan(db: Tx | PrismaClient, span: SpanInput) {
   const current = await currentRevision(db, span.articleId);
   if (!current) throw notFound('Article');
-  if (current.id !== span.revisionId) {
-    throw new AppError(
-      'conflict',
-      'The article text changed since you loaded it: reload and select again.',
-      { currentRevisionId: current.id },
-    );
-  }
+  if (current.id !== span.revisionId) throw textChanged(current.id);
   if (span.end > current.text.length) {
     throw new AppError('bad_request', 'The selection lies outside the article text.');
   }
@@ -42,6 +37,18 @@ export async function describeSpan(db: Tx | PrismaClient, span: SpanInput) {
   } catch (error) {
     throw new AppError('bad_request', `The selection cannot be used: ${(error as Error).message}`);
   }
+}
+
+/** A span as the article page shows it (`annotationSelect`'s fields). */
+type SpanRow = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;
+
+/** 409: the passage was selected on a text that is no longer the article's current one. */
+export function textChanged(currentRevisionId?: string) {
+  return new AppError(
+    'conflict',
+    'The article text changed since you loaded it: reload and select again.',
+    currentRevisionId ? { currentRevisionId } : undefined,
+  );
 }
 
 /** Links another span to an existing claim; returns the claim (see `linkSpanReturningIt`). */
@@ -69,51 +76,94 @@ export async function linkSpanReturningIt(
   { version = null }: { version?: number | null } = {},
 ) {
   requireAnnotator(user);
-  return prisma.$transaction(async (tx) => {
-    let anchor: Awaited<ReturnType<typeof describeSpan>> | null = null;
-    let annotation: Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }> | null = null;
-    await applyClaimEventIn(tx, {
-      claimId,
-      actor: user,
-      seenVersion: version,
-      event: async (claim) => {
-        anchor = await describeSpan(tx, span);
-        const existing = claim.anchors.find(
-          (a) =>
-            a.revisionId === span.revisionId &&
-            a.state !== 'ORPHANED' &&
-            a.start < span.end &&
-            a.end > span.start,
-        );
-        if (existing) {
-          throw new AppError(
-            'already_linked',
-            `This passage is already linked to the claim (“${existing.exact}”).`,
-          );
-        }
-        return linkEvent(user, {
-          articleId: span.articleId,
-          revisionId: span.revisionId,
-          start: anchor.start,
-          end: anchor.end,
-          exact: anchor.exact,
-        });
-      },
-      effects: async (tx2) => {
-        annotation = await tx2.annotation.create({
-          data: {
-            claimId,
-            articleId: span.articleId,
-            revisionId: span.revisionId,
-            ...anchor!,
-            createdById: user.id,
-          },
-          select: annotationSelect,
-        });
-      },
+  let anchor: Awaited<ReturnType<typeof describeSpan>> | null = null;
+  const event = async (claim: LockedClaim, db: Tx) => {
+    anchor = await describeSpan(db, span);
+    const existing = claim.anchors.find(
+      (a) =>
+        a.revisionId === span.revisionId &&
+        a.state !== 'ORPHANED' &&
+        a.start < span.end &&
+        a.end > span.start,
+    );
+    if (existing) {
+      throw new AppError(
+        'already_linked',
+        `This passage is already linked to the claim (“${existing.exact}”).`,
+      );
+    }
+    return linkEvent(user, {
+      articleId: span.articleId,
+      revisionId: span.revisionId,
+      start: anchor.start,
+      end: anchor.end,
+      exact: anchor.exact,
     });
-    return { claim: await claimViewIn(tx, claimId), annotation: annotation! };
+  };
+  const spanValues = () => {
+    const a = anchor!;
+    return Prisma.sql`${randomUUID()}, ${claimId}, ${span.articleId}, ${span.revisionId},
+      ${a.start}, ${a.end}, ${a.exact}, ${a.prefix}, ${a.suffix}, ${user.id},
+      clock_timestamp() AT TIME ZONE 'UTC', clock_timestamp() AT TIME ZONE 'UTC'`;
+  };
+  const spanReturning = Prisma.sql`RETURNING id, "claimId", "revisionId", start, "end", exact,
+    prefix, suffix, "anchorState"::text AS "anchorState", "anchorScore", "submittedExact",
+    "createdById", "articleId", "createdAt"`;
+  // A link is one of the actions editors do all day (issue #10's speed bar): it is first tried
+  // in one writing statement (server/claim-events.ts, `optimistic`). The article is locked
+  // before the claim, as a text revision takes them, and the span is written only while the
+  // passage's revision is still the article's current text.
+  let written: SpanRow | undefined;
+  const applied = await applyClaimEvent(prisma, {
+    claimId,
+    actor: user,
+    seenVersion: version,
+    view: true,
+    lockArticle: span.articleId,
+    event,
+    optimistic: () => ({
+      before: [
+        Prisma.sql`placed AS (
+          SELECT a."updatedAt" FROM "Article" a WHERE a.id = ${span.articleId} FOR SHARE)`,
+      ],
+      when: Prisma.sql`EXISTS (
+          SELECT 1 FROM placed
+          WHERE placed."updatedAt" = (SELECT "updatedAt" FROM "Article"
+                                      WHERE id = ${span.articleId}))
+        AND NOT EXISTS (
+          SELECT 1 FROM "ArticleRevision" later
+          JOIN "ArticleRevision" here ON here.id = ${span.revisionId}
+          WHERE later."articleId" = here."articleId" AND later.number > here.number)`,
+      after: [
+        Prisma.sql`span AS (
+          INSERT INTO "Annotation" (id, "claimId", "articleId", "revisionId", start, "end", exact,
+                                    prefix, suffix, "createdById", "createdAt", "updatedAt")
+          SELECT ${spanValues()} FROM claim
+          ${spanReturning})`,
+      ],
+      moreSpans: Prisma.sql`SELECT id, "articleId", exact, "anchorState", "submittedExact",
+                                   "createdAt" FROM span`,
+      extra: Prisma.sql`(SELECT row_to_json(span) FROM span)`,
+    }),
+    effects: async (tx) => {
+      [written] = await tx.$queryRaw<SpanRow[]>`
+        INSERT INTO "Annotation" (id, "claimId", "articleId", "revisionId", start, "end", exact,
+                                  prefix, suffix, "createdById", "createdAt", "updatedAt")
+        VALUES (${spanValues()})
+        ${spanReturning}`;
+    },
   });
+  written ??= applied.extra as SpanRow | undefined;
+  // What the article page lists of a span (`annotationSelect`), from either way.
+  const {
+    articleId: _articleId,
+    createdAt: _createdAt,
+    ...annotation
+  } = written! as SpanRow & {
+    articleId: string;
+    createdAt: string;
+  };
+  return { claim: applied.view!, annotation };
 }
 
 async function claimOfAnnotation(prisma: PrismaClient, id: string) {
@@ -167,6 +217,7 @@ export async function reattachAnnotation(
       claimId,
       actor: user,
       seenVersion: version,
+      lockArticle: span.articleId,
       event: async () => {
         anchor = await describeSpan(tx, span);
         return reattachSpan(user, id, {

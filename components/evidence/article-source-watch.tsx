@@ -133,3 +133,49 @@ export function ArticleSourceWatch({
     </section>
   );
 }
+
+/**
+ * For an article with a source address that is not watched (imported before watching existed,
+ * or pasted with its address): starts watching it.
+ */
+export function StartSourceWatch({ articleId, url }: { articleId: string; url: string }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function start() {
+    setBusy(true);
+    setError(null);
+    const result = await evidenceApi.watchArticle(articleId);
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    router.refresh();
+  }
+
+  return (
+    <section className={styles.watch} aria-label="Source watch">
+      <p className={`${styles.line} ${ui.small}`}>
+        <span className={ui.muted}>
+          The source{' '}
+          <a className={styles.url} href={url} rel="noreferrer noopener" target="_blank">
+            {url}
+          </a>{' '}
+          is not watched for changes.
+        </span>
+        <button
+          type="button"
+          className={`${ui.secondary} ${ui.small}`}
+          disabled={busy}
+          onClick={start}
+        >
+          {busy ? 'Starting…' : 'Watch the source'}
+        </button>
+      </p>
+      {error && (
+        <p className={`${ui.alert} ${ui.error}`} role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

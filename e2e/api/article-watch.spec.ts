@@ -73,6 +73,7 @@ test.describe('article source watch API', () => {
     const anonymous = await playwright.request.newContext({ baseURL });
     await expectError(await anonymous.get(`/api/articles/${UNKNOWN}/watch`), 401, 'unauthorized');
     await expectError(await anonymous.post(`/api/articles/${UNKNOWN}/watch`), 401, 'unauthorized');
+    await expectError(await anonymous.put(`/api/articles/${UNKNOWN}/watch`), 401, 'unauthorized');
     await expectError(
       await anonymous.post(`/api/articles/${UNKNOWN}/proposals/${UNKNOWN}`, {
         data: { action: 'dismiss' },
@@ -183,5 +184,38 @@ test.describe('article source watch API', () => {
     const { article } = (await saved.json()) as { article: { id: string } };
     const view = await request.get(`/api/articles/${article.id}/watch`);
     expect(await view.json()).toEqual({ watch: null });
+  });
+
+  test('an article pasted with its source address is watched on request', async ({
+    request,
+  }, info) => {
+    await signInOverHttp(request, demo('EDITOR').email, demo('EDITOR').password);
+    const path = `/pasted-${info.testId}.html`;
+    server.set(path, renderTestPage({ title: 'Harbour', paragraphs: P, stamp: 'Mon' }));
+    const paste = async (sourceUrl?: string) => {
+      const saved = await request.post('/api/import', {
+        data: { title: 'Pasted', text: P[0], sourceUrl, allowDuplicate: true },
+      });
+      expect(saved.status(), await saved.text()).toBe(201);
+      return ((await saved.json()) as { article: { id: string } }).article.id;
+    };
+    const id = await paste(server.url(path));
+    expect(await (await request.get(`/api/articles/${id}/watch`)).json()).toEqual({ watch: null });
+
+    const started = await request.put(`/api/articles/${id}/watch`);
+    expect(started.status(), await started.text()).toBe(200);
+    expect(await started.json()).toMatchObject({
+      watch: { url: server.url(path), lastCheckedAt: null, proposal: null },
+    });
+    // The page says more than the pasted paragraph: the first check proposes its text.
+    const checked = await request.post(`/api/articles/${id}/watch`);
+    expect(await checked.json()).toMatchObject({ outcome: 'proposed' });
+
+    await expectError(
+      await request.put(`/api/articles/${await paste()}/watch`),
+      400,
+      'bad_request',
+    );
+    await expectError(await request.put(`/api/articles/${UNKNOWN}/watch`), 404, 'not_found');
   });
 });

@@ -80,11 +80,51 @@ test.describe('watching an article imported by URL', () => {
     await expect(changed.locator('del')).toHaveText('38');
     await expect(changed.locator('ins')).toHaveText('41');
     await shoot(page, 'article-watch-proposal');
+    const articleUrl = page.url();
+
+    // Every open proposal is listed beside the changed sources, linking to its article.
+    await page.goto('/evidence/changed');
+    const listed = page.getByRole('table', { name: 'Articles changed at their source' });
+    await expect(listed.getByRole('row')).toHaveCount(2);
+    await expect(listed).toContainText(server.url(path));
+    await listed.getByRole('link', { name: title }).click();
+    await page.waitForURL(articleUrl);
 
     await changed.getByRole('button', { name: 'Accept as new revision' }).click();
     await expect(watch.getByRole('status')).toContainText('latest revision');
     await expect(changed).toHaveCount(0);
     await expect(page.getByText('41 million euros').first()).toBeVisible();
     await shoot(page, 'article-watch-accepted');
+    await page.goto('/evidence/changed');
+    await expect(page.getByText('No watched article has changed.')).toBeVisible();
+  });
+
+  test('an article pasted with its web address starts being watched with one click', async ({
+    page,
+  }) => {
+    const tag = randomBytes(3).toString('hex');
+    const path = `/pasted-${tag}.html`;
+    server.set(path, renderTestPage({ title: `Pasted ${tag}`, paragraphs: P, stamp: 'Mon' }));
+    await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
+    const saved = await page.request.post('/api/import', {
+      data: {
+        title: `Pasted ${tag}`,
+        text: `${P[0]} Reference ${tag}.`,
+        sourceUrl: server.url(path),
+        allowDuplicate: true,
+      },
+    });
+    expect(saved.status()).toBe(201);
+    const { article } = (await saved.json()) as { article: { id: string } };
+    await page.goto(`/articles/${article.id}`);
+    const watch = page.getByRole('region', { name: 'Source watch' });
+    await expect(watch).toContainText('is not watched for changes');
+    await watch.getByRole('button', { name: 'Watch the source' }).click();
+    await expect(watch).toContainText(`Watching the source ${server.url(path)}`);
+    await page.getByRole('button', { name: 'Check source now' }).click();
+    await expect(watch.getByRole('region', { name: 'Source changed' })).toContainText(
+      'The source changed',
+    );
+    await shoot(page, 'article-watch-started');
   });
 });

@@ -20,7 +20,7 @@ import type {
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * One request; 204 resolves to `undefined` data. A network failure becomes status 0. A

@@ -38,6 +38,8 @@ export const evidenceApi = {
     request<void>('DELETE', `/api/evidence/alerts/${enc(alertId)}`),
   articleWatch: (articleId: string) =>
     request<{ watch: ArticleWatchDTO | null }>('GET', `/api/articles/${enc(articleId)}/watch`),
+  watchArticle: (articleId: string) =>
+    request<{ watch: unknown }>('PUT', `/api/articles/${enc(articleId)}/watch`),
   recheckArticle: (articleId: string) =>
     request<ArticleRecheckDTO>('POST', `/api/articles/${enc(articleId)}/watch`),
   acceptProposal: (articleId: string, proposalId: string, baseRevisionId: string) =>

@@ -3,7 +3,7 @@
  * serves pages the test sets and changes while it runs (`set`), so a source can be archived,
  * revised and re-checked. Counts the requests per path. Test code only.
  */
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface EvidenceFixtureServer {
@@ -17,6 +17,10 @@ export interface EvidenceFixtureServer {
   body(path: string): Buffer | undefined;
   /** Requests received per path. */
   hits(path: string): number;
+  /** Every answer from now on is sent `ms` after its request arrived (a slow site). */
+  delay(ms: number): void;
+  /** The most requests that were in progress at once since the server started. */
+  mostAtOnce(): number;
   close(): Promise<void>;
 }
 
@@ -25,7 +29,13 @@ export async function startEvidenceFixtureServer(port = 0): Promise<EvidenceFixt
   const pages = new Map<string, { body: Buffer; type: string; status: number }>();
   const counts = new Map<string, number>();
   const hangs = new Map<string, number>();
+  let atOnce = 0;
+  let mostAtOnce = 0;
+  let delayMs = 0;
   const server = createServer((request, response) => {
+    atOnce++;
+    mostAtOnce = Math.max(mostAtOnce, atOnce);
+    response.once('close', () => atOnce--);
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     counts.set(path, (counts.get(path) ?? 0) + 1);
     const hang = hangs.get(path) ?? 0;
@@ -33,6 +43,13 @@ export async function startEvidenceFixtureServer(port = 0): Promise<EvidenceFixt
       hangs.set(path, hang - 1);
       return;
     }
+    if (delayMs) {
+      setTimeout(() => answer(path, response), delayMs);
+      return;
+    }
+    answer(path, response);
+  });
+  const answer = (path: string, response: ServerResponse) => {
     const page = pages.get(path);
     if (!page) {
       response.writeHead(404, { 'content-type': 'text/plain' });
@@ -44,7 +61,7 @@ export async function startEvidenceFixtureServer(port = 0): Promise<EvidenceFixt
       date: new Date().toUTCString(),
     });
     response.end(page.body);
-  });
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
@@ -58,6 +75,10 @@ export async function startEvidenceFixtureServer(port = 0): Promise<EvidenceFixt
     hang: (path, times = 1) => hangs.set(path, times),
     body: (path) => pages.get(path)?.body,
     hits: (path) => counts.get(path) ?? 0,
+    delay: (ms) => {
+      delayMs = ms;
+    },
+    mostAtOnce: () => mostAtOnce,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

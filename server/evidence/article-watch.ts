@@ -60,6 +60,45 @@ export async function watchArticle(
 }
 
 /**
+ * Starts watching an article that is not watched yet (imported before watching existed, or
+ * pasted with its web address) at its source address. The baseline is the current text, so the
+ * first check proposes a revision when the page says something else. 400 when the article has
+ * no http(s) source address, 403 for a role that cannot edit.
+ */
+export async function startWatching(
+  prisma: PrismaClient,
+  user: SessionUser,
+  articleId: string,
+  watchIntervalHours: number,
+): Promise<void> {
+  requireAnnotator(user);
+  const article = await prisma.article.findUnique({
+    where: { id: articleId },
+    select: { sourceUrl: true },
+  });
+  if (!article) throw notFound('Article');
+  const url = article.sourceUrl ? safeHttpUrl(article.sourceUrl) : null;
+  if (!url) {
+    throw new AppError(
+      'bad_request',
+      'This article has no web address to watch: add its source address (http or https) first.',
+    );
+  }
+  const current = await latestRevision(prisma, articleId);
+  if (!current) throw notFound('Article');
+  await watchArticle(prisma, articleId, url, current.text, watchIntervalHours);
+}
+
+function safeHttpUrl(value: string): string | null {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Re-fetches a watched article's address and opens (or replaces) a revision proposal when its
  * cleaned text changed. A fetch failure is recorded on the watch and returned; the job queue
  * throws on it to retry.
@@ -219,6 +258,37 @@ export async function getArticleWatchView(
           }
         : null,
   };
+}
+
+/** An article whose source changed since its latest revision, waiting for a decision. */
+export interface OpenProposalDTO {
+  id: string;
+  articleId: string;
+  articleTitle: string;
+  url: string;
+  fetchedAt: string;
+}
+
+/** Every open revision proposal, newest first (the "Changed sources" page lists them). */
+export async function listOpenProposals(prisma: PrismaClient): Promise<OpenProposalDTO[]> {
+  const rows = await prisma.revisionProposal.findMany({
+    where: { state: 'OPEN' },
+    orderBy: [{ fetchedAt: 'desc' }, { id: 'asc' }],
+    select: {
+      id: true,
+      url: true,
+      fetchedAt: true,
+      article: { select: { id: true, title: true } },
+    },
+    take: 500,
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    articleId: row.article.id,
+    articleTitle: row.article.title,
+    url: row.url,
+    fetchedAt: row.fetchedAt.toISOString(),
+  }));
 }
 
 /** Articles whose watch is due, oldest first. */

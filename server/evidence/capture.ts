@@ -29,6 +29,8 @@ export interface ArchiveOptions {
    * it, or when it fails, the worker's sweep finds the capture later.
    */
   queueClean?: (captureId: string) => Promise<void>;
+  /** Waits for the host's turn under the per-host rate limit (../jobs/fetch-gate paceHost). */
+  pace?: (host: string) => Promise<void>;
 }
 
 /** A response or file ready to store: what arrived and its readable text. */
@@ -52,6 +54,7 @@ export type FetchedCopy = Omit<CopyToStore, 'text' | 'cleanText' | 'title'>;
 
 /** Fetches an address; throws the fetcher's AppErrors. */
 export async function fetchRaw(url: string, options: ArchiveOptions): Promise<FetchedCopy> {
+  await options.pace?.(new URL(url).host);
   const page = await fetchUrl(url, { ...options.fetch, resolve: options.resolve });
   return {
     kind: 'FETCH',

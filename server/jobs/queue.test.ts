@@ -49,7 +49,7 @@ describe('job queue: instances sharing one database', () => {
           FACTMARK_IMPORT_TIMEOUT_MS: '60000',
           FACTMARK_EVIDENCE_DIR: dir,
           FACTMARK_FETCH_CONCURRENCY: '4',
-          FACTMARK_FETCH_PER_HOST: '4',
+          FACTMARK_FETCH_PER_HOST: '3',
           FACTMARK_JOB_EXPIRE_SECONDS: '30',
           FACTMARK_JOB_RETRY_DELAY_SECONDS: '1',
         },
@@ -87,12 +87,14 @@ describe('job queue: instances sharing one database', () => {
     await Promise.all([db.drop(), server.close(), rm(dir, { recursive: true, force: true })]);
   });
 
-  it('two app instances and one worker run 500 queued re-checks, each exactly once', async () => {
+  it('two app instances and one worker run 500 queued re-checks, each exactly once, within the shared limits', async () => {
     // Sources archived before and unchanged since: the re-checks find the same bytes.
     const bodies = Array.from({ length: SOURCES }, (_, i) =>
       renderTestPage({ title: `Page ${i}`, paragraphs: [`Paragraph of page ${i}.`] }),
     );
     bodies.forEach((body, i) => server.set(`/s/${i}`, body));
+    // A site that takes its time, so that fetches from the three processes overlap.
+    server.delay(15);
     // Not due yet: only the explicit queuing below re-checks them (not the scheduled sweep).
     await db.prisma.evidenceSource.createMany({
       data: bodies.map((_, i) => ({
@@ -129,6 +131,9 @@ describe('job queue: instances sharing one database', () => {
     const states = await jobStates();
     assert.deepEqual(states, [{ state: 'completed', n: SOURCES }]);
     for (let i = 0; i < SOURCES; i++) assert.equal(server.hits(`/s/${i}`), 1, `/s/${i}`);
+    // The limits hold across the three processes: one host, at most 3 fetches at once.
+    assert.ok(server.mostAtOnce() <= 3, `${server.mostAtOnce()} fetches at once`);
+    server.delay(0);
     assert.equal(await db.prisma.evidenceCapture.count(), SOURCES, 'nothing changed');
     assert.equal(
       await db.prisma.evidenceSource.count({

@@ -1,11 +1,11 @@
 /**
- * The background worker: re-checks of cited sources from the queue, `concurrency` at a time in
- * this process and at most `perHost` per host, and the sweep that queues the sources due for a
- * re-check. `npm start` runs one in its own process (FACTMARK_WORKER=off turns it off);
+ * The background worker: re-checks of cited sources and watched articles from the queue, within
+ * the fetch limits shared by every process on the database (`concurrency` at once in all,
+ * `perHost` at once and one start per `hostIntervalMs` to a host: ./fetch-gate), and the sweep
+ * that queues the sources due for a re-check. `npm start` runs one in its own process (FACTMARK_WORKER=off turns it off);
  * `npm run worker` runs more on any machine that reaches the database.
  */
 import type PgBoss from 'pg-boss';
-import { createKeyedLimiter } from '@/lib/evidence/host-limiter';
 import type { PrismaClient } from '../platform/db';
 import type { ImportSettings } from '../import/settings';
 import type { Resolver } from '../import/fetch-url';
@@ -13,6 +13,7 @@ import { recheckSource, dueSources } from '../evidence/watch';
 import { cleanCapture } from '../evidence/capture';
 import { dueArticles, recheckArticle } from '../evidence/article-watch';
 import type { EvidenceSettings } from '../evidence/settings';
+import { createFetchGate } from './fetch-gate';
 import {
   ARTICLE_RECHECK_QUEUE,
   CLEAN_QUEUE,
@@ -58,8 +59,10 @@ export async function startJobRunner(options: RunnerOptions): Promise<JobRunner>
     expireSeconds: evidence.expireSeconds,
     retryDelaySeconds: evidence.retryDelaySeconds,
   });
-  const limiter = createKeyedLimiter(evidence.perHost, {
-    minIntervalMs: evidence.hostIntervalMs,
+  const gate = createFetchGate(options.databaseUrl, {
+    concurrency: evidence.concurrency,
+    perHost: evidence.perHost,
+    hostIntervalMs: evidence.hostIntervalMs,
   });
   const watch = {
     dir: evidence.dir,
@@ -77,7 +80,7 @@ export async function startJobRunner(options: RunnerOptions): Promise<JobRunner>
     });
     if (!source) return;
     const host = new URL(source.url).host;
-    const result = await limiter.run(host, () => recheckSource(prisma, sourceId, watch));
+    const result = await gate.run(host, () => recheckSource(prisma, sourceId, watch));
     options.onRecheck?.(sourceId, result.outcome);
     if (result.outcome === 'failed' && RETRIED_CODES.has(result.error.code)) {
       // Thrown so pg-boss retries with backoff; the message is what admins see.
@@ -129,7 +132,7 @@ export async function startJobRunner(options: RunnerOptions): Promise<JobRunner>
         select: { url: true },
       });
       if (!row) return;
-      const result = await limiter.run(new URL(row.url).host, () =>
+      const result = await gate.run(new URL(row.url).host, () =>
         recheckArticle(prisma, articleId, watch),
       );
       options.onArticleRecheck?.(articleId, result.outcome);
@@ -158,10 +161,14 @@ export async function startJobRunner(options: RunnerOptions): Promise<JobRunner>
   });
   await boss.schedule(SWEEP_QUEUE, SWEEP_CRON);
   options.log?.(
-    `Job worker started: ${evidence.concurrency} fetches at once, ${evidence.perHost} per host.`,
+    `Job worker started: ${evidence.concurrency} fetches at once, ${evidence.perHost} per host ` +
+      `(across all workers on this database), ${evidence.hostIntervalMs} ms between two starts to a host.`,
   );
   return {
     boss,
-    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+    stop: async () => {
+      await boss.stop({ graceful: true, timeout: 10_000 });
+      await gate.close();
+    },
   };
 }

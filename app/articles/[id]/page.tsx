@@ -3,7 +3,7 @@ import { cache } from 'react';
 import { formatDate } from '@/lib/format';
 import Link from 'next/link';
 import { ArticleDetailsForm } from '@/components/article/article-details-form';
-import { ArticleSourceWatch } from '@/components/evidence/article-source-watch';
+import { ArticleSourceWatch, StartSourceWatch } from '@/components/evidence/article-source-watch';
 import { ExportMenu } from '@/components/export/export-menu';
 import { ArticleWorkspace } from '@/components/editor/article-workspace';
 import { RevisionList } from '@/components/revisions/revision-list';
@@ -70,8 +70,12 @@ export default async function ArticlePage({ params }: Props) {
             publishedAt: article.publishedAt?.toISOString().slice(0, 10) ?? null,
           }}
         />
-        {watch && (
+        {watch ? (
           <ArticleSourceWatch articleId={id} watch={watch} canEdit={canAnnotate(user.role)} />
+        ) : (
+          article.sourceUrl &&
+          /^https?:\/\//i.test(article.sourceUrl) &&
+          canAnnotate(user.role) && <StartSourceWatch articleId={id} url={article.sourceUrl} />
         )}
       </header>
       <ArticleWorkspace

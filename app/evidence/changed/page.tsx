@@ -5,6 +5,7 @@ import { CHANGE_LABELS } from '@/components/evidence/source-alerts';
 import { formatFetchDate } from '@/components/evidence/format';
 import { WordDiff } from '@/components/evidence/word-diff';
 import styles from '@/components/evidence/changed-sources.module.css';
+import { listOpenProposals } from '@/server/evidence/article-watch';
 import { listOpenAlerts } from '@/server/evidence/service';
 import { db } from '@/server/platform/db';
 import { requirePageUser } from '@/server/platform/session';
@@ -12,10 +13,13 @@ import ui from '@/components/ui/ui.module.css';
 
 export const metadata: Metadata = { title: 'Changed sources' };
 
-/** Changed sources: every open "source changed since cited" alert, newest first. */
+/**
+ * Changed sources: every open "source changed since cited" alert, newest first, then every
+ * article whose page changed at its source since its latest revision (an open proposal).
+ */
 export default async function ChangedSourcesPage() {
   await requirePageUser('/evidence/changed');
-  const alerts = await listOpenAlerts(db());
+  const [alerts, proposals] = await Promise.all([listOpenAlerts(db()), listOpenProposals(db())]);
   return (
     <div className="claims-page">
       <h1>Changed sources</h1>
@@ -67,6 +71,39 @@ export default async function ChangedSourcesPage() {
                 <td>
                   <DismissAlert alertId={alert.id} />
                 </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>Articles changed at their source</h2>
+      <p className={ui.muted}>
+        Articles imported from a web address are re-checked too. When the page’s text changed, the
+        article offers the new text as a revision to accept or dismiss.
+      </p>
+      {proposals.length === 0 ? (
+        <p>No watched article has changed.</p>
+      ) : (
+        <table className={styles.table} aria-label="Articles changed at their source">
+          <thead>
+            <tr>
+              <th scope="col">Article</th>
+              <th scope="col">Source</th>
+              <th scope="col">Changed text fetched</th>
+            </tr>
+          </thead>
+          <tbody>
+            {proposals.map((proposal) => (
+              <tr key={proposal.id}>
+                <td data-label="Article">
+                  <Link href={`/articles/${proposal.articleId}`}>{proposal.articleTitle}</Link>
+                </td>
+                <td data-label="Source">
+                  <a href={proposal.url} rel="noreferrer noopener" target="_blank">
+                    {proposal.url}
+                  </a>
+                </td>
+                <td data-label="Fetched">{formatFetchDate(proposal.fetchedAt)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,10 @@
 import { idParamsSchema } from '@/lib/evidence/schemas';
 import { getArticleOrThrow } from '@/server/articles';
-import { getArticleWatchView, recheckArticle } from '@/server/evidence/article-watch';
+import {
+  getArticleWatchView,
+  recheckArticle,
+  startWatching,
+} from '@/server/evidence/article-watch';
 import { evidenceSettings } from '@/server/evidence/settings';
 import { importSettings } from '@/server/import/settings';
 import { parseParams, route } from '@/server/platform/api';
@@ -31,4 +35,15 @@ export const POST = route(async (_request, { params }: Ctx) => {
   });
   if (result.outcome === 'missing') throw notFound('The watched article');
   return Response.json(result);
+});
+
+/**
+ * Starts watching the article at its source address (an article imported before watching
+ * existed, or pasted with its address): `{watch}`. 400 without an http(s) source address.
+ */
+export const PUT = route(async (_request, { params }: Ctx) => {
+  const user = await requireUser();
+  const { id } = await parseParams(params, idParamsSchema);
+  await startWatching(db(), user, id, evidenceSettings().watchIntervalHours);
+  return Response.json({ watch: await getArticleWatchView(db(), id) });
 });
