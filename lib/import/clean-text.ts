@@ -197,8 +197,11 @@ function findHeadline(
   const block = blocks[first]!;
   const words = countWords(block.text);
   if (block.listItem || words === 0 || words > MAX_HEADLINE_WORDS) return -1;
-  if (first === analysis.titleIndex) return first;
-  if (knownTitles.some((t) => t && sameTitle(block.text, t))) return first;
+  const declared = knownTitles.filter((t): t is string => !!t?.trim());
+  if (declared.some((t) => sameTitle(block.text, t))) return first;
+  // The classifier's title only counts when the page declares none: where it does, a first
+  // heading that is not that title is a section heading ("Künstlerischer Lebenslauf").
+  if (first === analysis.titleIndex && declared.length === 0) return first;
   const body = blocks[next]!;
   const headlineShaped = words >= 3 && !/[.!?:;,…"”'’)\]]$/u.test(block.text.trim());
   const bodyShaped =

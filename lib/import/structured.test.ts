@@ -157,6 +157,24 @@ describe('cleanBlocks: hints from an article extractor', () => {
     assert.equal(result.text, [lead, INTERVIEW[2], INTERVIEW[3]].join('\n\n'));
   });
 
+  it('takes a first heading as the headline only when it is the title the page declares', () => {
+    // 2gewinnt.at (trafilatura held-out page): the page's title is "Über uns"; the first kept
+    // block is a section heading of the text, which must stay in it.
+    const blocks = toSourceBlocks([
+      { kind: 'heading', level: 1, text: 'Über uns', outsideArticle: true },
+      { kind: 'heading', level: 1, text: 'Künstlerischer Lebenslauf' },
+      paragraph(
+        'Soviel mal vorweg: Wir sind zu zweit. Einer heißt Homajon. Der andere David. Nur damit das gleich geklärt ist.',
+      ),
+      paragraph(INTERVIEW[2]!),
+      paragraph(INTERVIEW[3]!),
+    ]).blocks;
+    const declared = cleanBlocks(blocks, { knownTitles: ['Über uns'] });
+    assert.ok(declared.text.startsWith('Künstlerischer Lebenslauf\n\nSoviel mal vorweg'));
+    const undeclared = cleanBlocks(blocks);
+    assert.ok(undeclared.text.startsWith('Soviel mal vorweg'));
+  });
+
   it('rejoins a sentence around a block removed only by the hint', () => {
     const result = cleanBlocks(
       toSourceBlocks([
