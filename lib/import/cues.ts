@@ -116,7 +116,12 @@ export const CUES: Record<CueFamily, readonly Cue[]> = {
        das könnte sie auch interessieren | das könnte dich auch interessieren |
        auch interessant | meistgelesen | meist gelesen | am meisten gelesen | verwandte artikel |
        neueste beiträge | neueste artikel | ältere beiträge | neuere beiträge |
-       vorheriger beitrag | nächster beitrag | noch mehr infos | lire aussi | à lire aussi |
+       vorheriger beitrag | nächster beitrag | vorheriger artikel | nächster artikel |
+       nächsten artikel | nächsten beitrag |
+       beliebte artikel | beliebteste artikel | mehr lesen | weitere beiträge |
+       next article | previous article | next post | previous post | article suivant |
+       article précédent | artículo siguiente | artículo anterior |
+       noch mehr infos | lire aussi | à lire aussi |
        lire la suite | voir aussi | sur le même sujet | articles similaires | les plus lus |
        lea también | lee también | leer más | ver también | vea también | te puede interesar |
        noticias relacionadas | más leídas | leggi anche | potrebbe interessarti |
@@ -196,7 +201,7 @@ export const CUES: Record<CueFamily, readonly Cue[]> = {
     cue(/\bsays:$|^reply$|^log in to (?:reply|comment)\b/g, 1.5),
     cue(/\byour email address will not be published\b/g, 1.5),
     phrases(
-      `kommentare | kommentar schreiben | kommentar abgeben | kommentieren |
+      `kommentare | kommentar schreiben | kommentar abgeben | kommentar verfassen | kommentieren |
        schreibe einen kommentar | hinterlasse einen kommentar | antwort hinterlassen |
        commentaires | laisser un commentaire | comentarios | deja un comentario |
        dejar un comentario | commenti | lascia un commento | komentarze | dodaj komentarz |
