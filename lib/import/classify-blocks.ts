@@ -49,6 +49,8 @@ export const SITE_NAME_MAX_WORDS = 12;
  * most this many words, never in running prose.
  */
 export const REPEAT_CONTEXT_MAX_WORDS = 8;
+/** Cue families that remove a prose-shaped block after the article's last prose block. */
+const AFTER_BODY_FAMILIES = new Set<EvidenceFamily>(['subscribe', 'comments', 'footer']);
 /** A "Comments" section header is short. */
 export const COMMENT_HEADER_MAX_WORDS = 8;
 
@@ -268,9 +270,13 @@ export function classifyBlocks(blocks: SourceBlock[], options: DateOptions = {})
     i = j;
   }
   for (let i = lastAnchor + 1; i < commentsStart; i++) {
-    if (!verdict(i).reason && block(i).kind === 'paragraph' && total(i) >= NOISE_THRESHOLD) {
-      remove(i, cued(i) ? cuedReason(i) : 'footer');
-    }
+    if (verdict(i).reason || block(i).kind !== 'paragraph') continue;
+    if (total(i) >= NOISE_THRESHOLD) remove(i, cued(i) ? cuedReason(i) : 'footer');
+    // After the last prose block there is no article left to protect: a sentence that asks
+    // to subscribe or comment, or carries the site's legal lines, is furniture whatever its
+    // shape. Not social or cookie words: articles end on sentences that name Facebook or
+    // "informed consent" too.
+    else if (cued(i) && AFTER_BODY_FAMILIES.has(verdict(i).family!)) remove(i, cuedReason(i));
   }
 
   // Comment section: everything up to a footer.
