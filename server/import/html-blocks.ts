@@ -81,8 +81,18 @@ function countGaps(text: string): number {
 
 const visible = (text: string) => text.replace(/\s+/g, '').length;
 
+/** Options of `htmlToBlocks`. */
+export interface WalkOptions {
+  /**
+   * Read <noscript> content too: what a reader without scripts sees. Only for pages that have no
+   * other text (a site that puts its whole page in <noscript> for readers without JavaScript);
+   * elsewhere it repeats the page or asks to enable JavaScript.
+   */
+  noscript?: boolean;
+}
+
 /** Walks `root` and returns its blocks in document order. */
-export function htmlToBlocks(root: Element): WalkedBlock[] {
+export function htmlToBlocks(root: Element, options: WalkOptions = {}): WalkedBlock[] {
   const out: WalkedBlock[] = [];
   let parts: string[] = [];
   let linkChars = 0;
@@ -165,7 +175,7 @@ export function htmlToBlocks(root: Element): WalkedBlock[] {
     if (node.nodeType !== 1 /* element */) continue;
     const element = node as Element;
     const tag = element.localName;
-    if (SKIP.has(tag) || isHidden(element)) continue;
+    if ((SKIP.has(tag) && !(tag === 'noscript' && options.noscript)) || isHidden(element)) continue;
     if (tag === 'br' || tag === 'hr') {
       flush();
       continue;

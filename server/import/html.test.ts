@@ -138,6 +138,26 @@ describe('extractHtml: structure', () => {
     assert.equal(blocks.find((b) => b.text.startsWith('©'))!.outsideArticle, true);
   });
 
+  it('reads a page whose whole text is in <noscript>, and only such a page', () => {
+    // parcoabruzzo.it (trafilatura held-out page) serves its page to readers without JavaScript
+    // inside <noscript>; the import found no text at all.
+    const text = 'Il risultato è molto positivo: nel Parco vivono oggi più orsi di dieci anni fa.';
+    const whole = extractHtml(
+      `<body><noscript><div id="mms_nojava"><p>${text}</p></div></noscript></body>`,
+    );
+    assert.deepEqual(
+      whole.blocks.map((b) => b.text),
+      [text],
+    );
+    const partial = extractHtml(
+      `<body><p>${text}</p><noscript><p>Please enable JavaScript to see the map.</p></noscript></body>`,
+    );
+    assert.deepEqual(
+      partial.blocks.map((b) => b.text),
+      [text],
+    );
+  });
+
   it('reads ruby text without its pronunciation guide', () => {
     // NHK News Web Easy (trafilatura-eval) prints readings over the kanji: 子(こ)ども.
     const { blocks } = extractHtml(

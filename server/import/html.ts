@@ -137,7 +137,10 @@ function extractWithDom(html: string, options: HtmlOptions): HtmlExtraction {
     control.remove();
   }
 
-  const walked = htmlToBlocks(document.body ?? document.documentElement);
+  let walked = htmlToBlocks(document.body ?? document.documentElement);
+  // A page with no text outside <noscript> puts itself there for readers without scripts.
+  if (!walked.length)
+    walked = htmlToBlocks(document.body ?? document.documentElement, { noscript: true });
   const blocks = walked.map((w) => w.block);
   let readability: ArticleMetadata = {};
   const root = document.body ?? document.documentElement;
