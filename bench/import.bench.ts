@@ -10,7 +10,7 @@
  * event; the page is not in the library yet, so the save goes through). Measured for:
  *   - the 1 MB page of bench/clean.bench.ts pasted as text (the target);
  *   - the same page as a 1 MB HTML document fetched from a local HTTP server on 127.0.0.1
- *     (allowed explicitly), through jsdom, DOMPurify and Readability (for reference).
+ *     (allowed explicitly), through the DOM (parse5 + linkedom) and Readability (for reference).
  */
 import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';

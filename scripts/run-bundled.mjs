@@ -4,7 +4,7 @@
  *
  * `node scripts/run-bundled.mjs <name> [args...]` runs `scripts/<name>.ts` from an esbuild
  * bundle kept in `node_modules/.cache/factmark/<name>.mjs`. Only our own code is bundled;
- * packages stay external, so the script's lazy imports (jsdom, Readability, mammoth...) are
+ * packages stay external, so the script's lazy imports (the DOM, Readability, mammoth...) are
  * still loaded only when needed. The bundle is rebuilt (about 0.2 s) when it is missing or any
  * file it was built from changed since; esbuild's metafile lists those files.
  */

@@ -227,3 +227,33 @@ describe('classifyBlocks', () => {
     );
   });
 });
+
+describe('after the last prose block', () => {
+  it('removes sentences that ask to subscribe, whatever their shape', () => {
+    // nationnews.com and a WordPress blog of the trafilatura corpus (138, 158).
+    const page = [
+      P1,
+      P2,
+      P3,
+      'Subscribe now to our eNATION edition for the full story.',
+      'Geben Sie Ihre E-Mail-Adresse an, um diesen Blog zu abonnieren und Benachrichtigungen über neue Beiträge via E-Mail zu erhalten.',
+    ].join('\n\n');
+    assert.equal(
+      reasonOf(page, 'Subscribe now to our eNATION edition for the full story.'),
+      'subscribe',
+    );
+    assert.equal(
+      reasonOf(
+        page,
+        'Geben Sie Ihre E-Mail-Adresse an, um diesen Blog zu abonnieren und Benachrichtigungen über neue Beiträge via E-Mail zu erhalten.',
+      ),
+      'subscribe',
+    );
+  });
+
+  it('keeps a last sentence that names a social network', () => {
+    const last =
+      'The ministry said it had asked Facebook to remove the fake accounts within a week.';
+    assert.equal(reasonOf([P1, P2, P3, last].join('\n\n'), last), null);
+  });
+});

@@ -12,7 +12,7 @@
  * 4. Context: a heading over a removed run goes with it; generic chrome after the body becomes
  *    "footer".
  */
-import { scoreCues } from './cues';
+import { COMMENT_COUNT_WORDS, COMMENT_HEADER_WORDS, scoreCues } from './cues';
 import { extractFeatures, type BlockFeatures } from './features';
 import { matchMetadataLine, type MetadataLine } from './metadata-lines';
 import type { DateOptions } from './parse-date';
@@ -49,14 +49,21 @@ export const SITE_NAME_MAX_WORDS = 12;
  * most this many words, never in running prose.
  */
 export const REPEAT_CONTEXT_MAX_WORDS = 8;
+/** Cue families that remove a prose-shaped block after the article's last prose block. */
+const AFTER_BODY_FAMILIES = new Set<EvidenceFamily>(['subscribe', 'comments', 'footer']);
 /** A "Comments" section header is short. */
 export const COMMENT_HEADER_MAX_WORDS = 8;
 
-const COMMENT_SECTION_START =
-  /^(?:[^\p{L}\d]*\d+\s+(?:comments?|responses?|replies|thoughts? on)\b|(?:comments?|reader comments|discussion|conversation)\s*(?:\(\d+\))?:?$|leave a (?:reply|comment)\b|join the (?:discussion|conversation)\b|add (?:a )?comment\b)/iu;
+const COMMENT_SECTION_START = new RegExp(
+  `^(?:[^\\p{L}\\d]*\\d+\\s+(?:${COMMENT_COUNT_WORDS}|thoughts? on)(?![\\p{L}\\p{N}])|(?:${COMMENT_HEADER_WORDS}|reader comments|discussion|conversation)\\s*(?:\\(\\d+\\))?:?$|leave a (?:reply|comment)\\b|join the (?:discussion|conversation)\\b|add (?:a )?comment\\b|(?:schreibe|hinterlasse) einen kommentar|laisser un commentaire|deja un comentario|lascia un commento)`,
+  'iu',
+);
 
 /** A comment counter at zero: "0 Comments", "No comments", "Comments (0)". */
-const NO_COMMENTS = /^[^\p{L}\d]*(?:0|no)\s+(?:comments?|responses?|replies)\b|\(0\)\s*:?$/iu;
+const NO_COMMENTS = new RegExp(
+  `^[^\\p{L}\\d]*(?:0|no|keine|aucun|sin|nessun)\\s+(?:${COMMENT_COUNT_WORDS}|commentaire|comentario|commento)(?![\\p{L}\\p{N}])|\\(0\\)\\s*:?$`,
+  'iu',
+);
 
 /** Verdict on one block. */
 export interface BlockVerdict {
@@ -121,12 +128,7 @@ export function classifyBlocks(blocks: SourceBlock[], options: DateOptions = {})
 
   // Anchors and the comment section.
   const isAnchor = (i: number) =>
-    block(i).kind === 'paragraph' &&
-    !block(i).landmark &&
-    feature(i).words >= ANCHOR_MIN_WORDS &&
-    feature(i).endsWithTerminal &&
-    verdict(i).shape < ANCHOR_MAX_SHAPE &&
-    verdict(i).evidence < MIN_FAMILY_EVIDENCE + 0.5;
+    !block(i).landmark && proseShaped(block(i), feature(i), verdict(i));
   let firstAnchor = -1;
   for (let i = 0; i < n && firstAnchor < 0; i++) if (isAnchor(i)) firstAnchor = i;
   // A share bar's comment counter ("0 Comments" beside "Share", "Tweet") is not a section:
@@ -268,9 +270,13 @@ export function classifyBlocks(blocks: SourceBlock[], options: DateOptions = {})
     i = j;
   }
   for (let i = lastAnchor + 1; i < commentsStart; i++) {
-    if (!verdict(i).reason && block(i).kind === 'paragraph' && total(i) >= NOISE_THRESHOLD) {
-      remove(i, cued(i) ? cuedReason(i) : 'footer');
-    }
+    if (verdict(i).reason || block(i).kind !== 'paragraph') continue;
+    if (total(i) >= NOISE_THRESHOLD) remove(i, cued(i) ? cuedReason(i) : 'footer');
+    // After the last prose block there is no article left to protect: a sentence that asks
+    // to subscribe or comment, or carries the site's legal lines, is furniture whatever its
+    // shape. Not social or cookie words: articles end on sentences that name Facebook or
+    // "informed consent" too.
+    else if (cued(i) && AFTER_BODY_FAMILIES.has(verdict(i).family!)) remove(i, cuedReason(i));
   }
 
   // Comment section: everything up to a footer.
@@ -323,6 +329,22 @@ export function classifyBlocks(blocks: SourceBlock[], options: DateOptions = {})
       siteName,
     };
   }
+}
+
+/** A long sentence-shaped paragraph with (almost) no furniture evidence. */
+function proseShaped(block: SourceBlock, feature: BlockFeatures, verdict: BlockVerdict): boolean {
+  return (
+    block.kind === 'paragraph' &&
+    feature.words >= ANCHOR_MIN_WORDS &&
+    feature.endsWithTerminal &&
+    verdict.shape < ANCHOR_MAX_SHAPE &&
+    verdict.evidence < MIN_FAMILY_EVIDENCE + 0.5
+  );
+}
+
+/** Whether block `i` of an analysed page is prose-shaped like the anchors (landmarks aside). */
+export function isProseAnchor(analysis: PageAnalysis, i: number): boolean {
+  return proseShaped(analysis.blocks[i]!, analysis.features[i]!, analysis.verdicts[i]!);
 }
 
 /** The most frequent reason among verdicts (the earliest on ties); 'boilerplate' if none. */

@@ -11,7 +11,12 @@
  * the kind of each block so the UI can render headings.
  */
 import { applyKeeps, assemble, buildResult, range } from './assemble';
-import { classifyBlocks, type BlockVerdict, type PageAnalysis } from './classify-blocks';
+import {
+  classifyBlocks,
+  isProseAnchor,
+  type BlockVerdict,
+  type PageAnalysis,
+} from './classify-blocks';
 import { metadataFromAnalysis } from './extract-metadata';
 import { findDuplicateParagraphs, type DuplicateOptions } from './find-duplicates';
 import type { DateOptions } from './parse-date';
@@ -90,8 +95,23 @@ function outsideReason(block: SourceBlock, verdict: BlockVerdict): RemovalReason
   return 'outside-article';
 }
 
-/** Removes blocks the extractor left out of the article, unless its article looks wrong. */
-function applyOutsideHints(
+/**
+ * Reasons the classifier gives from a block's shape and position alone. A block removed for one
+ * of these, without a lexical cue, is restored when the extractor's article holds it (a
+ * standfirst, an interview question, a fact box between paragraphs): the extractor read the
+ * page's structure, the classifier only the block. Cued removals (share bars, "read more",
+ * comment prompts), metadata lines and duplicates stand.
+ */
+const RESTORABLE = new Set<RemovalReason>(['site-header', 'navigation', 'footer', 'related']);
+
+/**
+ * Applies an HTML extractor's (Readability's) verdict, unless its article looks wrong (less
+ * than MIN_INSIDE_SHARE of what the classifier keeps lies inside it): blocks it left out are
+ * removed, except the title and the lead paragraphs between the title and its article (it often
+ * leaves a standfirst in the page header); blocks it kept that the classifier removed on shape
+ * alone are restored.
+ */
+function applyExtractorHints(
   blocks: readonly SourceBlock[],
   analysis: PageAnalysis,
   reasons: (RemovalReason | null)[],
@@ -105,11 +125,41 @@ function applyOutsideHints(
     if (!b.outsideArticle) inside += b.text.length;
   });
   if (kept === 0 || inside < kept * MIN_INSIDE_SHARE) return;
+  const firstInside = blocks.findIndex((b) => !b.outsideArticle);
+  const isLead = (i: number) =>
+    analysis.titleIndex >= 0 &&
+    i > analysis.titleIndex &&
+    i < firstInside &&
+    isProseAnchor(analysis, i);
   blocks.forEach((b, i) => {
-    // The title often sits outside the extracted body (Readability lifts it out).
-    if (!b.outsideArticle || reasons[i] !== null || i === analysis.titleIndex) return;
-    reasons[i] = outsideReason(b, analysis.verdicts[i]!);
+    if (b.outsideArticle) {
+      // The title often sits outside the extracted body (Readability lifts it out).
+      if (reasons[i] !== null || i === analysis.titleIndex || isLead(i)) return;
+      reasons[i] = outsideReason(b, analysis.verdicts[i]!);
+    } else {
+      const reason = reasons[i];
+      if (reason && RESTORABLE.has(reason) && !linked(analysis, i) && !cueEvidence(analysis, i)) {
+        reasons[i] = null;
+      }
+    }
   });
+}
+
+/**
+ * Link text share from which a block reads as a link (a headline in a story list) rather than
+ * text; such blocks are never restored, even inside the extractor's article (lists of related
+ * headlines dropped mid-article are inside it).
+ */
+export const MAX_RESTORED_LINK_DENSITY = 0.5;
+
+function linked(analysis: PageAnalysis, i: number): boolean {
+  return analysis.features[i]!.linkDensity >= MAX_RESTORED_LINK_DENSITY;
+}
+
+/** Whether a lexical cue (not a landmark or the link layout) counts against the block. */
+function cueEvidence(analysis: PageAnalysis, i: number): boolean {
+  const cues = analysis.features[i]!.cues;
+  return Object.values(cues).some((score) => score >= MIN_FAMILY_EVIDENCE);
 }
 
 /** Most words a headline has; longer first blocks are the article's opening paragraph. */
@@ -147,8 +197,11 @@ function findHeadline(
   const block = blocks[first]!;
   const words = countWords(block.text);
   if (block.listItem || words === 0 || words > MAX_HEADLINE_WORDS) return -1;
-  if (first === analysis.titleIndex) return first;
-  if (knownTitles.some((t) => t && sameTitle(block.text, t))) return first;
+  const declared = knownTitles.filter((t): t is string => !!t?.trim());
+  if (declared.some((t) => sameTitle(block.text, t))) return first;
+  // The classifier's title only counts when the page declares none: where it does, a first
+  // heading that is not that title is a section heading ("Künstlerischer Lebenslauf").
+  if (first === analysis.titleIndex && declared.length === 0) return first;
   const body = blocks[next]!;
   const headlineShaped = words >= 3 && !/[.!?:;,…"”'’)\]]$/u.test(block.text.trim());
   const bodyShaped =
@@ -182,7 +235,7 @@ export function cleanBlocks(sourceBlocks: SourceBlock[], options: CleanOptions =
   const analysis = classifyBlocks(sourceBlocks, options);
   const metadata = metadataFromAnalysis(analysis, options);
   const reasons: (RemovalReason | null)[] = analysis.verdicts.map((v) => v.reason);
-  applyOutsideHints(sourceBlocks, analysis, reasons);
+  applyExtractorHints(sourceBlocks, analysis, reasons);
   const headline = findHeadline(sourceBlocks, analysis, reasons, options.knownTitles ?? []);
   if (headline >= 0) {
     reasons[headline] = 'headline';

@@ -36,6 +36,39 @@ const cue = (pattern: RegExp, weight: number, maxHits = 3, needle?: string): Cue
   ...(needle ? { needle } : {}),
 });
 
+/**
+ * Words a comment counter or section header is made of, in the languages of `phrases` cues
+ * below ("12 comments", "142 Antworten", "Commentaires (3)").
+ */
+export const COMMENT_COUNT_WORDS =
+  'comments?|responses?|replies|kommentare?|antworten|commentaires?|réponses|comentarios?|' +
+  'respuestas|commenti|komentarz[ey]?|reacties';
+/**
+ * Words that head a comment section on their own ("Kommentare"). Not "Antworten" or "Replies"
+ * alone: a reply button, or the answers to a survey.
+ */
+export const COMMENT_HEADER_WORDS =
+  'comments?|kommentare?|commentaires?|comentarios?|commenti|komentarz[ey]?|reacties';
+
+/**
+ * A cue for any of the phrases (lower case, spaces match any run of spaces), bounded by
+ * non-letters on both sides: JavaScript's `\b` only knows ASCII letters, so it would match
+ * inside "Übersicht" or stop short of "à".
+ */
+const phrases = (list: string, weight: number, maxHits = 3): Cue =>
+  cue(
+    new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${list
+        .trim()
+        .split(/\s*\|\s*/)
+        .map((p) => p.replace(/ +/g, '\\s+'))
+        .join('|')})(?![\\p{L}\\p{N}])`,
+      'gu',
+    ),
+    weight,
+    maxHits,
+  );
+
 // Weights: 1.5 for phrases that are almost never prose ("all rights reserved", "sign up");
 // 1.0 for words that are common in prose too ("home", a network name); credits get 3 because
 // "Reporting by X; Editing by Y" is unambiguous but otherwise looks like a sentence fragment.
@@ -45,6 +78,26 @@ export const CUES: Record<CueFamily, readonly Cue[]> = {
     cue(/\bskip to (?:the )?(?:main )?(?:content|navigation|search)\b/g, 1.5),
     cue(/^(?:home|menu|search|sections|topics)\b/g, 1.0, 1),
     cue(/\b(?:log ?in|sign in|register|back to top|main menu|my account)\b/g, 1.0),
+    // The same furniture in the languages newsrooms import most (German, French, Spanish,
+    // Italian, Portuguese, Dutch, Polish): menus of non-English pages must go too.
+    phrases(
+      `zum inhalt springen | zum hauptinhalt | direkt zum inhalt | zur navigation springen |
+       aller au contenu | passer au contenu | ir al contenido | saltar al contenido |
+       vai al contenuto | przejdź do treści | sie sind hier | sie befinden sich hier |
+       vous êtes ici | usted está aquí`,
+      1.5,
+    ),
+    cue(
+      /^(?:startseite|zur startseite|accueil|inicio|portada|menü|hauptmenü|suche|recherche|buscar|cerca|szukaj)(?![\p{L}\p{N}])/gu,
+      1.0,
+      1,
+    ),
+    phrases(
+      `anmelden | einloggen | abmelden | registrieren | mein konto | se connecter | connexion |
+       mon compte | iniciar sesión | mi cuenta | accedi | zaloguj się | nach oben |
+       zurück nach oben | retour en haut | volver arriba | torna su`,
+      1.0,
+    ),
   ],
   related: [
     cue(/\brelated (?:articles?|stories|posts|news|coverage|content|topics|reading|links)\b/g, 1.5),
@@ -57,6 +110,27 @@ export const CUES: Record<CueFamily, readonly Cue[]> = {
     ),
     cue(/\byou (?:may|might) (?:also )?(?:like|enjoy|be interested)\b/g, 1.5),
     cue(/\b(?:recommended|trending|view (?:more|all))\b/g, 1.5),
+    phrases(
+      `lesen sie auch | lesen sie mehr | weiterlesen | mehr zum thema | weitere artikel |
+       weitere nachrichten | weitere news | ähnliche artikel | ähnliche beiträge |
+       das könnte sie auch interessieren | das könnte dich auch interessieren |
+       auch interessant | meistgelesen | meist gelesen | am meisten gelesen | verwandte artikel |
+       neueste beiträge | neueste artikel | ältere beiträge | neuere beiträge |
+       vorheriger beitrag | nächster beitrag | vorheriger artikel | nächster artikel |
+       nächsten artikel | nächsten beitrag |
+       beliebte artikel | beliebteste artikel | mehr lesen | weitere beiträge |
+       next article | previous article | next post | previous post | article suivant |
+       article précédent | artículo siguiente | artículo anterior |
+       noch mehr infos | lire aussi | à lire aussi |
+       lire la suite | voir aussi | sur le même sujet | articles similaires | les plus lus |
+       lea también | lee también | leer más | ver también | vea también | te puede interesar |
+       noticias relacionadas | más leídas | leggi anche | potrebbe interessarti |
+       articoli correlati | zobacz też | zobacz także | czytaj także | czytaj też |
+       czytaj więcej | lees ook | meer nieuws | leia também | veja também`,
+      1.5,
+    ),
+    // "Lea más: <headline>", "Mire: <headline>": Spanish-language sites' inline related links.
+    cue(/^(?:lea|lee|mire|mira|vea|ver)(?:\s+(?:también|más))?\s*:/gu, 1.5, 1),
   ],
   subscribe: [
     cue(/\bsubscribe\b/g, 1.5),
@@ -65,6 +139,12 @@ export const CUES: Record<CueFamily, readonly Cue[]> = {
     cue(/\b(?:in|to) your inbox\b/g, 1.5),
     cue(/\b(?:sent|delivered) (?:directly |straight )?to you\b/g, 1.5),
     cue(/\b(?:mailing list|enter your e-?mail|daily briefing|daily digest)\b/g, 1.5),
+    phrases(
+      `abonnieren | jetzt abonnieren | abo abschließen | s'abonner | s’abonner | abonnez-vous |
+       suscríbete | suscribirse | iscriviti | abbonati | zapisz się | subskrybuj | prenumeruj |
+       abonneer`,
+      1.5,
+    ),
   ],
   social: [
     cue(/\bshare (?:this|on|via|the|article|story|to)\b|^share\b/g, 2.0),
@@ -74,6 +154,18 @@ export const CUES: Record<CueFamily, readonly Cue[]> = {
       1.0,
       2,
     ),
+    cue(
+      /^(?:teilen|partager|compartir|condividi|udostępnij|delen|compartilhar)(?![\p{L}\p{N}])/gu,
+      2.0,
+      1,
+    ),
+    phrases(
+      `artikel teilen | beitrag teilen | seite teilen | jetzt teilen | teilen auf |
+       den artikel teilen | partager sur | partager cet article | compartir en | condividi su |
+       folgen sie uns | folge uns | suivez-nous | síguenos | seguici | obserwuj nas`,
+      2.0,
+    ),
+    cue(/^(?:drucken|imprimer|imprimir|stampa|drukuj)$/gu, 2.0, 1),
   ],
   cookie: [
     cue(/\bcookies?\b/g, 1.5),
@@ -81,16 +173,45 @@ export const CUES: Record<CueFamily, readonly Cue[]> = {
     cue(/\b(?:accept|reject|decline|allow) (?:all|cookies|necessary)\b/g, 1.5),
     cue(/\bmanage (?:preferences|cookies|settings|options|consent)\b/g, 1.5),
     cue(/\b(?:cookie|privacy) (?:settings|preferences)\b|\bwe value your privacy\b/g, 1.5),
+    phrases(
+      `datenschutzeinstellungen | datenschutz-einstellungen | einwilligung | alle akzeptieren |
+       akzeptieren | tout accepter | accepter | aceptar | accetta | akceptuj`,
+      1.5,
+    ),
   ],
   comments: [
-    cue(/^[^\p{L}\d]*\d+\s+(?:comments?|responses?|replies|thoughts? on)\b/gu, 1.5),
-    cue(/^(?:comments?|reader comments|discussion)\s*(?:\(\d+\))?:?$/g, 1.5),
+    cue(
+      new RegExp(
+        `^[^\\p{L}\\d]*\\d+\\s+(?:${COMMENT_COUNT_WORDS}|thoughts? on)(?![\\p{L}\\p{N}])`,
+        'gu',
+      ),
+      1.5,
+    ),
+    cue(
+      new RegExp(
+        `^(?:${COMMENT_HEADER_WORDS}|reader comments|discussion)\\s*(?:\\(\\d+\\))?:?$`,
+        'gu',
+      ),
+      1.5,
+    ),
     cue(
       /\b(?:leave a (?:reply|comment)|join the (?:discussion|conversation)|post (?:a )?comment)\b/g,
       1.5,
     ),
     cue(/\bsays:$|^reply$|^log in to (?:reply|comment)\b/g, 1.5),
     cue(/\byour email address will not be published\b/g, 1.5),
+    phrases(
+      `kommentare | kommentar schreiben | kommentar abgeben | kommentar verfassen | kommentieren |
+       schreibe einen kommentar | hinterlasse einen kommentar | antwort hinterlassen |
+       commentaires | laisser un commentaire | comentarios | deja un comentario |
+       dejar un comentario | commenti | lascia un commento | komentarze | dodaj komentarz |
+       reacties | reageer`,
+      1.5,
+    ),
+    cue(
+      /\b(?:must|musst|müssen)\s+(?:be\s+)?(?:logged in|angemeldet sein)|(?<![\p{L}\p{N}])(?:sagt|dit|dice|dijo|schreibt)\s*:$|^(?:antworten|répondre|responder|rispondi|odpowiedz)$/gu,
+      1.5,
+    ),
   ],
   footer: [
     cue(/©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b/g, 1.5),
@@ -102,6 +223,17 @@ export const CUES: Record<CueFamily, readonly Cue[]> = {
     cue(/^(?:contacts?|press contacts?|media (?:contacts?|enquiries|inquiries))\b:?/g, 1.5),
     cue(/^(?:tel|phone|fax|e-?mail|address)\.?\s*:/g, 1.5),
     cue(/(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+/g, 0.75, 3, '@'),
+    phrases(
+      `impressum | datenschutz | datenschutzerklärung | datenschutzhinweise |
+       nutzungsbedingungen | agb | mentions légales | politique de confidentialité |
+       conditions générales | aviso legal | política de privacidad | política de cookies |
+       note legali | informativa sulla privacy | polityka prywatności |
+       alle rechte vorbehalten | tous droits réservés | todos los derechos reservados |
+       tutti i diritti riservati | wszelkie prawa zastrzeżone | kontakt | kontaktformular |
+       nous contacter | contactez-nous | contacto | contatti | über uns | à propos |
+       quiénes somos | chi siamo | o nas | mediadaten | barrierefreiheit`,
+      1.5,
+    ),
   ],
   credits: [
     cue(
@@ -114,6 +246,22 @@ export const CUES: Record<CueFamily, readonly Cue[]> = {
     cue(/\b\d+\s*min(?:ute)?s? read\b|\blisten to (?:this )?article\b/g, 1.5),
     cue(/\b(?:photo|image|picture)(?: credit)?\s*:|\bgetty images\b|\bclick here\b/g, 1.0),
     cue(/\bplease enable javascript\b/g, 1.5),
+    cue(
+      /^[^\p{L}\d]*(?:anzeige|werbung|publicité|publicidad|pubblicità|reklama)[^\p{L}\d]*$/gu,
+      1.5,
+      1,
+    ),
+    phrases(
+      `lesedauer | lesezeit | temps de lecture | tiempo de lectura | javascript aktivieren |
+       war der artikel nützlich | war dieser artikel hilfreich | wie gefällt ihnen |
+       was this article helpful | was this page helpful | give us feedback |
+       cet article vous a-t-il été utile`,
+      1.5,
+    ),
+    cue(
+      /(?<![\p{L}\p{N}])(?:foto|fotos|bild|bildquelle|quelle|crédit photo|crédits|créditos|credito)\s*:/gu,
+      1.0,
+    ),
   ],
 };
 

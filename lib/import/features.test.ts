@@ -2,6 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractFeatures } from './features';
 import { scoreCues } from './cues';
+import { FURNITURE_CUE_CASES, NOT_A_CUE, PROSE_CASES } from './multilingual-cases';
+import { scoreShape } from './score-blocks';
 
 const PROSE =
   'Abdykalikova noted that this round of talks included higher level representatives than previous discussions.';
@@ -130,5 +132,33 @@ describe('scoreCues', () => {
   it('does not match words inside other words', () => {
     assert.equal(scoreCues('subscribers grew').subscribe, 0);
     assert.equal(scoreCues('homeless shelters').navigation, 0);
+  });
+});
+
+describe('other languages', () => {
+  it('reads German, French and Spanish paragraphs as prose (their function words count)', () => {
+    for (const [language, text] of PROSE_CASES) {
+      const f = extractFeatures(text);
+      assert.ok(f.functionWordRatio >= 0.2, `${language}: ${f.functionWordRatio} ${text}`);
+      assert.ok(scoreShape(f) < 0, `${language}: shape ${scoreShape(f)} ${text}`);
+    }
+  });
+
+  it('names the furniture of non-English pages by its family', () => {
+    for (const [text, family] of FURNITURE_CUE_CASES) {
+      const scores = scoreCues(text);
+      const best = Object.entries(scores).sort((a, b) => b[1] - a[1])[0]!;
+      assert.equal(best[0], family, text);
+      assert.ok(best[1] >= 1, text);
+    }
+  });
+
+  it('does not find a cue inside a longer word', () => {
+    for (const text of NOT_A_CUE) {
+      assert.ok(
+        Object.values(scoreCues(text)).every((v) => v === 0),
+        text,
+      );
+    }
   });
 });

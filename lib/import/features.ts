@@ -5,11 +5,11 @@
  * the classifier turns them into scores with named weights.
  */
 import { CUE_FAMILIES, scoreCues, type CueFamily } from './cues';
+import { GERMAN_ONLY_FUNCTION_WORDS, PROSE_FUNCTION_WORDS } from './function-words';
 import {
   charClass,
   DIGIT,
   endsWithTerminalPunctuation,
-  FUNCTION_WORDS,
   LOWER,
   NONE,
   startsWithLowercase,
@@ -31,6 +31,11 @@ export interface BlockFeatures {
    * lower-case function words (lower case in titles too). ~0-0.3 for prose, ~1 for headlines.
    */
   titleCaseRatio: number;
+  /**
+   * The block reads as German (lower-case German function words): its nouns are capitalised,
+   * so its title-case ratio says little.
+   */
+  capitalisesNouns: boolean;
   /** Share of words of 2+ letters written in capitals only. */
   allCapsRatio: number;
   /** Share of words that are lower-case function words ("of", "the"): ~0.3-0.5 for prose. */
@@ -60,6 +65,10 @@ export interface FeatureInput {
 }
 
 const SENTENCE_BREAK = /[.!?…]["'”’»)\]]*\s+(?=["'“‘«(\[]?[\p{Lu}\p{N}])/gu;
+
+/** German-only function words a block needs to read as German: two, and a tenth of its words. */
+export const MIN_GERMAN_WORDS = 2;
+export const MIN_GERMAN_SHARE = 0.1;
 
 /** Options of `extractFeatures`. */
 export interface FeatureOptions {
@@ -112,6 +121,7 @@ export function extractFeatures(
   let allCaps = 0;
   let capsBase = 0;
   let functionWords = 0;
+  let germanWords = 0;
   let firstAlphaSeen = false;
   for (const token of tokens) {
     if (!token) continue;
@@ -136,8 +146,11 @@ export function extractFeatures(
     if (first < 0) continue;
     words++;
     const bare = token.slice(first, last + 1);
-    const lowerFunctionWord = lower === letters && FUNCTION_WORDS.has(bare);
-    if (lowerFunctionWord) functionWords++;
+    const lowerFunctionWord = lower === letters && PROSE_FUNCTION_WORDS.has(bare);
+    if (lowerFunctionWord) {
+      functionWords++;
+      if (GERMAN_ONLY_FUNCTION_WORDS.has(bare)) germanWords++;
+    }
     if (letters === 0) continue;
     alphaWords++;
     if (letters >= 2) {
@@ -171,6 +184,7 @@ export function extractFeatures(
     endsWithTerminal: endsWithTerminalPunctuation(text),
     startsLowercase: startsWithLowercase(text),
     titleCaseRatio: titleBase ? capitalised / titleBase : 0,
+    capitalisesNouns: germanWords >= MIN_GERMAN_WORDS && germanWords >= words * MIN_GERMAN_SHARE,
     allCapsRatio: capsBase ? allCaps / capsBase : 0,
     functionWordRatio: words ? functionWords / words : 0,
     linkDensity: text.length ? Math.min(1, (block.linkChars ?? 0) / text.length) : 0,

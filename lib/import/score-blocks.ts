@@ -18,6 +18,11 @@ export const SHAPE_WEIGHTS = {
   shortness: 1.0,
   /** x titleCaseRatio: headlines and menus capitalise content words, prose does not. */
   titleCase: 2.0,
+  /**
+   * x titleCaseRatio in German sentences, where every noun is capitalised: about a third of a
+   * German paragraph's words are, so capitals weigh little there.
+   */
+  titleCaseNouns: 0.5,
   /** x allCapsRatio: mastheads, taglines. */
   allCaps: 1.5,
   /** x linkDensity: link lists. */
@@ -70,7 +75,7 @@ export function scoreShape(f: BlockFeatures): number {
   let score = 0;
   if (!f.endsWithTerminal) score += w.noTerminal;
   score += w.shortness * Math.max(0, 1 - f.words / SHORT_BLOCK_WORDS);
-  score += w.titleCase * f.titleCaseRatio;
+  score += (f.capitalisesNouns ? w.titleCaseNouns : w.titleCase) * f.titleCaseRatio;
   score += w.allCaps * f.allCapsRatio;
   score += w.linkDensity * f.linkDensity;
   score += w.layout * Math.min(f.separators + f.gaps, 4);

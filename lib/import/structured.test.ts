@@ -100,6 +100,81 @@ describe('cleanBlocks: hints from an article extractor', () => {
     assert.equal(cleanBlocks(toSourceBlocks(blocks).blocks).text, [P1, P2, P3].join('\n\n'));
   });
 
+  // From rosalux.de's interview page (trafilatura-eval 081): the first question sits between
+  // the title and the first long paragraph, where the classifier removes short uncued lines;
+  // Readability holds it inside the article.
+  const INTERVIEW = [
+    'Wir waren fast 40 Tage in Quarantäne',
+    'Nikolai Huke: Wo sind Sie in die Europäische Union eingereist?',
+    'Tareq Salem: Ich bin über das Mittelmeer nach Italien gekommen. Das war sehr gefährlich. Wir haben 35 Stunden gebraucht. Ich war auf einem Holzboot mit 29 Personen, mit vier Familien, Kindern und Frauen, es war schwierig.',
+    'In Italien waren wir fast 40 Tage in Quarantäne. Am Anfang waren wir neun Tage lang auf Lampedusa. Dann verlegten sie uns zur Quarantäne nach Sizilien.',
+  ];
+  const interview = (hints: boolean, question: Partial<StructuredBlock> = {}) =>
+    cleanBlocks(
+      toSourceBlocks([
+        { kind: 'heading', level: 1, text: INTERVIEW[0]!, outsideArticle: hints },
+        paragraph(INTERVIEW[1]!, { emphasized: true, ...question }),
+        paragraph(INTERVIEW[2]!),
+        paragraph(INTERVIEW[3]!),
+        paragraph('Impressum', { outsideArticle: hints, landmark: 'footer' }),
+      ]).blocks,
+    );
+
+  it('restores a block removed on its shape alone when the extractor keeps it', () => {
+    assert.ok(!interview(false).text.includes(INTERVIEW[1]!));
+    assert.equal(interview(true).text, INTERVIEW.slice(1).join('\n\n'));
+  });
+
+  it('does not restore cued furniture or link headlines inside the extracted article', () => {
+    const shareQuestion = interview(true, { text: 'Möchten Sie den Artikel teilen?' });
+    assert.ok(!shareQuestion.text.includes('teilen'));
+    const headline = 'Wo Flüchtlinge in Europa ankommen: eine Reportage aus Lampedusa';
+    const linked = interview(true, { text: headline, linkChars: headline.length, linkCount: 1 });
+    assert.ok(!linked.text.includes(headline));
+  });
+
+  it('keeps the lead paragraph between the title and the extracted article', () => {
+    // zfk.de (trafilatura-eval 031): Readability's article starts after the standfirst.
+    const lead =
+      'Wärmepumpen boomen - auch weil das Heizen mit fossilen Energieträgern teuer geworden ist. Aber viele Deutsche können von Gas und Öl nicht lassen.';
+    const result = cleanBlocks(
+      toSourceBlocks([
+        paragraph('Zur Startseite', { outsideArticle: true, linkChars: 14, linkCount: 1 }),
+        {
+          kind: 'heading',
+          level: 1,
+          text: 'Wärmepumpenmarkt wächst um 42 Prozent gegenüber dem Vorjahr',
+          outsideArticle: true,
+        },
+        paragraph(lead, { outsideArticle: true }),
+        paragraph('Bild: © BillionPhotos.com/Adobestock', { outsideArticle: true }),
+        paragraph(INTERVIEW[2]!),
+        paragraph(INTERVIEW[3]!),
+        paragraph('Mehr zum Thema', { outsideArticle: true, landmark: 'aside' }),
+        paragraph(P1, { outsideArticle: true, landmark: 'aside' }),
+      ]).blocks,
+    );
+    assert.equal(result.text, [lead, INTERVIEW[2], INTERVIEW[3]].join('\n\n'));
+  });
+
+  it('takes a first heading as the headline only when it is the title the page declares', () => {
+    // 2gewinnt.at (trafilatura held-out page): the page's title is "Über uns"; the first kept
+    // block is a section heading of the text, which must stay in it.
+    const blocks = toSourceBlocks([
+      { kind: 'heading', level: 1, text: 'Über uns', outsideArticle: true },
+      { kind: 'heading', level: 1, text: 'Künstlerischer Lebenslauf' },
+      paragraph(
+        'Soviel mal vorweg: Wir sind zu zweit. Einer heißt Homajon. Der andere David. Nur damit das gleich geklärt ist.',
+      ),
+      paragraph(INTERVIEW[2]!),
+      paragraph(INTERVIEW[3]!),
+    ]).blocks;
+    const declared = cleanBlocks(blocks, { knownTitles: ['Über uns'] });
+    assert.ok(declared.text.startsWith('Künstlerischer Lebenslauf\n\nSoviel mal vorweg'));
+    const undeclared = cleanBlocks(blocks);
+    assert.ok(undeclared.text.startsWith('Soviel mal vorweg'));
+  });
+
   it('rejoins a sentence around a block removed only by the hint', () => {
     const result = cleanBlocks(
       toSourceBlocks([

@@ -28,8 +28,25 @@ describe('decodeText', () => {
     assert.equal(decodeText(Buffer.from('Caf\xe9 \x93ok\x94', 'latin1')), 'Café “ok”');
   });
 
+  it('follows a <meta charset> declared after the first kilobyte of a long head', () => {
+    // As a gb2312 news page (trafilatura-eval) does: browsers re-read the page in that encoding.
+    const head = `<head><title>News</title>${'<meta name="keywords" content="x">'.repeat(40)}`;
+    const page = Buffer.concat([
+      Buffer.from(head),
+      Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=gb2312"/></head>'),
+      Buffer.from([0xd2, 0xbb, 0xb8, 0xf6]), // 一个 in GB2312
+    ]);
+    assert.ok(head.length > 1024);
+    assert.ok(decodeText(page, { html: true }).endsWith('</head>一个'));
+  });
+
   it('ignores an unknown charset label', () => {
     assert.equal(decodeText(Buffer.from('Café'), { charset: 'x-no-such' }), 'Café');
+  });
+
+  it('reads a page with a few NUL characters in it as text', () => {
+    const page = `<html><body><p>Juicio del caso Golpe II.</p><script>var d="\u0000";</script>${'<p>Texto.</p>'.repeat(200)}</body></html>`;
+    assert.equal(decodeText(Buffer.from(page), { html: true }), page);
   });
 
   it('refuses binary data', () => {

@@ -6,12 +6,15 @@
  */
 import type { Landmark, StructuredBlock } from '@/lib/import';
 
-/** Elements whose content is never article text. */
+/**
+ * Elements whose content is never article text. Ruby annotations (<rt>, <rp>) are a reading aid
+ * printed over the base text (Japanese readings of kanji): the sentence is the base text.
+ */
 const SKIP = new Set(
   (
     'script style noscript template svg math iframe frame frameset object embed canvas video ' +
     'audio select option optgroup textarea input button head title meta link img picture ' +
-    'source track map area dialog'
+    'source track map area dialog rt rp'
   ).split(' '),
 );
 
@@ -44,6 +47,12 @@ interface Context {
 export interface WalkedBlock {
   block: StructuredBlock;
   container: Element;
+  /**
+   * The block's first text node. Readability moves text nodes but replaces elements (a <div>
+   * of phrasing content becomes a new <p>), so the node tells where the text went when the
+   * container's mark did not survive.
+   */
+  firstText: Text | null;
 }
 
 function landmarkOf(element: Element, sectioned: boolean): Landmark | null {
@@ -72,8 +81,18 @@ function countGaps(text: string): number {
 
 const visible = (text: string) => text.replace(/\s+/g, '').length;
 
+/** Options of `htmlToBlocks`. */
+export interface WalkOptions {
+  /**
+   * Read <noscript> content too: what a reader without scripts sees. Only for pages that have no
+   * other text (a site that puts its whole page in <noscript> for readers without JavaScript);
+   * elsewhere it repeats the page or asks to enable JavaScript.
+   */
+  noscript?: boolean;
+}
+
 /** Walks `root` and returns its blocks in document order. */
-export function htmlToBlocks(root: Element): WalkedBlock[] {
+export function htmlToBlocks(root: Element, options: WalkOptions = {}): WalkedBlock[] {
   const out: WalkedBlock[] = [];
   let parts: string[] = [];
   let linkChars = 0;
@@ -81,6 +100,7 @@ export function htmlToBlocks(root: Element): WalkedBlock[] {
   let total = 0;
   let linkCount = 0;
   let current: Context | null = null;
+  let firstText: Text | null = null;
 
   const flush = () => {
     if (current && parts.length) {
@@ -99,12 +119,14 @@ export function htmlToBlocks(root: Element): WalkedBlock[] {
             landmark: current.landmark,
           },
           container: current.container,
+          firstText,
         });
       }
     }
     parts = [];
     linkChars = emphasized = total = linkCount = 0;
     current = null;
+    firstText = null;
   };
   const append = (text: string, ctx: Context) => {
     if (!current) current = ctx;
@@ -137,6 +159,7 @@ export function htmlToBlocks(root: Element): WalkedBlock[] {
     const { node, ctx } = item;
     if (node.nodeType === 3 /* text */) {
       const data = (node as Text).data;
+      if (!firstText && /\S/.test(data)) firstText = node as Text;
       if (!ctx.pre) {
         append(data, ctx);
         continue;
@@ -152,7 +175,7 @@ export function htmlToBlocks(root: Element): WalkedBlock[] {
     if (node.nodeType !== 1 /* element */) continue;
     const element = node as Element;
     const tag = element.localName;
-    if (SKIP.has(tag) || isHidden(element)) continue;
+    if ((SKIP.has(tag) && !(tag === 'noscript' && options.noscript)) || isHidden(element)) continue;
     if (tag === 'br' || tag === 'hr') {
       flush();
       continue;

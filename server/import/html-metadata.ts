@@ -112,12 +112,15 @@ export function readHtmlMetadata(document: Document, baseUrl?: string): ArticleM
 
   const sourceName =
     meta.get('og:site_name') ?? publisherName ?? meta.get('application-name') ?? undefined;
+  // The <title> with its whitespace collapsed, as browsers give document.title (linkedom keeps
+  // the raw text).
+  const pageTitle = document.title.replace(/\s+/g, ' ').trim();
   const title =
     meta.get('og:title') ??
     text(article?.headline) ??
     meta.get('twitter:title') ??
     meta.get('dc.title') ??
-    (document.title.trim() ? stripSiteName(document.title.trim(), sourceName) : undefined);
+    (pageTitle ? stripSiteName(pageTitle, sourceName) : undefined);
   const authorMeta = [
     'author',
     'article:author',

@@ -121,6 +121,54 @@ describe('extractHtml: structure', () => {
     );
   });
 
+  it('knows text Readability kept even when it replaced the element around it', () => {
+    // A recipe card of flawlessfood.co.uk (trafilatura-eval 134): Readability keeps the nutrition
+    // facts but not the <div> the walk named as their block.
+    const para = (t: string) => `<p>${t}</p>`;
+    const html = `<html><body><nav><a href="/">Home</a> <a href="/recipes">Recipes</a></nav><main><article>
+    <h1>Olive and herb focaccia bread</h1>
+    ${para('This olive and herb focaccia is a soft, airy bread with a crisp golden crust, topped with olives, rosemary and sea salt, and it is easy to make at home with a few simple ingredients.')}
+    ${para('The dough rises twice: once in the bowl and once in the tin, which gives the bread its light and open texture, and the olive oil in the tin makes the base crisp.')}
+    <div class="wprm-recipe-container"><h3 class="wprm-recipe-nutrition-header">Nutrition</h3><div class="wprm-nutrition-label-container wprm-nutrition-label-container-grouped wprm-block-text-normal" style="text-align: left;"><span class="wprm-nutrition-label-text-nutrition-container" style="flex-basis: 175px"><span class="wprm-nutrition-label-text-nutrition-label wprm-block-text-faded">Calories: </span><span class="wprm-nutrition-label-text-nutrition-value">291</span><span class="wprm-nutrition-label-text-nutrition-unit">kcal</span></span><span class="wprm-nutrition-label-text-nutrition-container" style="flex-basis: 175px"><span class="wprm-nutrition-label-text-nutrition-label wprm-block-text-faded">Carbohydrates: </span><span class="wprm-nutrition-label-text-nutrition-value">31</span><span class="wprm-nutrition-label-text-nutrition-unit">g</span></span></div></div>
+    ${para('Serve the focaccia warm, with a little extra olive oil and balsamic vinegar for dipping, or keep it wrapped for a day and warm it in the oven before serving.')}
+    </article></main><footer><p>© 2024 Flawless Food</p></footer></body></html>`;
+    const { blocks } = extractHtml(html);
+    const nutrition = blocks.find((b) => b.text.startsWith('Calories'))!;
+    assert.equal(nutrition.outsideArticle, undefined);
+    assert.equal(blocks.find((b) => b.text.startsWith('©'))!.outsideArticle, true);
+  });
+
+  it('reads a page whose whole text is in <noscript>, and only such a page', () => {
+    // parcoabruzzo.it (trafilatura held-out page) serves its page to readers without JavaScript
+    // inside <noscript>; the import found no text at all.
+    const text = 'Il risultato è molto positivo: nel Parco vivono oggi più orsi di dieci anni fa.';
+    const whole = extractHtml(
+      `<body><noscript><div id="mms_nojava"><p>${text}</p></div></noscript></body>`,
+    );
+    assert.deepEqual(
+      whole.blocks.map((b) => b.text),
+      [text],
+    );
+    const partial = extractHtml(
+      `<body><p>${text}</p><noscript><p>Please enable JavaScript to see the map.</p></noscript></body>`,
+    );
+    assert.deepEqual(
+      partial.blocks.map((b) => b.text),
+      [text],
+    );
+  });
+
+  it('reads ruby text without its pronunciation guide', () => {
+    // NHK News Web Easy (trafilatura-eval) prints readings over the kanji: 子(こ)ども.
+    const { blocks } = extractHtml(
+      '<p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp></ruby>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができました。</p>',
+    );
+    assert.deepEqual(
+      blocks.map((b) => b.text),
+      ['子どもへの虐待をなくすための法律ができました。'],
+    );
+  });
+
   it('reads deeply nested markup (Readability is skipped there), and absurd nesting by the simpler scan', () => {
     const nest = (depth: number) =>
       `${'<div>'.repeat(depth)}<p>Deep text.</p>${'</div>'.repeat(depth)}`;

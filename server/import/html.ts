@@ -1,12 +1,12 @@
 /**
- * HTML to structured blocks: parsed by jsdom (scripts never run, nothing is loaded), the
- * declared metadata read, the document sanitized with DOMPurify, its blocks walked, and
+ * HTML to structured blocks: parsed (./dom: parse5's tree in linkedom; scripts never run,
+ * nothing is loaded), the declared metadata read, form controls dropped, its blocks walked, and
  * Readability asked which blocks form the article. The cleaner (lib/import) then decides what
  * to remove, with Readability's verdict as one more hint; the preview shows text only.
  */
 import { Readability } from '@mozilla/readability';
-import { JSDOM } from 'jsdom';
 import type { ArticleMetadata, StructuredBlock } from '@/lib/import';
+import { parseDocument } from './dom';
 import { fallbackHtmlBlocks } from './html-fallback';
 import { elementDepth, htmlToBlocks } from './html-blocks';
 import { readHtmlMetadata } from './html-metadata';
@@ -38,11 +38,12 @@ export const FALLBACK_NOTICE =
   'This page could not be read as a document, so a simpler extraction was used: check what was removed.';
 
 /**
- * `<style>` elements are removed before parsing: their content is never text, and jsdom parses
- * it eagerly, throwing on what browsers skip (left-over SCSS such as `calc(($a - 1rem) / 16)`).
+ * `<style>` elements are removed before parsing: their content is never text, it is work for
+ * the parser, and a CSS parser throws on what browsers skip (left-over SCSS such as
+ * `calc(($a - 1rem) / 16)` made jsdom, the DOM used before ./dom, fail whole pages).
  */
 const STYLE_ELEMENT = /<style\b[^>]*>[^]*?(?:<\/style\s*>|$)/gi;
-/** A start tag, and a style attribute in it (jsdom parses those eagerly too). */
+/** A start tag, and a style attribute in it (CSS too, of which only hiding matters). */
 const START_TAG = /<[a-z][^<>]*>/gi;
 const STYLE_ATTRIBUTE = /\sstyle\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi;
 const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
@@ -51,7 +52,7 @@ const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const HUGE_ATTRIBUTE = /\s[^\s=<>]+\s*=\s*(?:"[^"]{4000,}"|'[^']{4000,}')/g;
 
 /**
- * The markup with what jsdom's CSS parser may choke on taken out (`<style>` elements; style
+ * The markup with what a CSS parser may choke on taken out (`<style>` elements; style
  * attributes, of which only "hidden" matters to the cleaner, kept as `display:none`) and huge
  * attribute values dropped (Readability's regular expressions crawl over them).
  */
@@ -74,9 +75,10 @@ const BLOCK_ATTRIBUTE = 'data-factmark-block';
  */
 export const MAX_READABILITY_DEPTH = 120;
 /**
- * Beyond this depth the page goes straight to the simpler extraction: jsdom's tree building
- * slows down with the square of the depth (seconds at a few thousand) and overflows the stack
- * further down. Real pages are 10-40 deep; only broken or hostile markup gets here.
+ * Beyond this depth the page goes straight to the simpler extraction: tree building slows down
+ * with the square of the depth (the parser's scope checks walk the stack of open elements) and
+ * recursive serialisers overflow the stack further down. Real pages are 10-40 deep; only broken
+ * or hostile markup gets here.
  */
 export const MAX_DOM_DEPTH = 2000;
 /**
@@ -126,72 +128,78 @@ function nestingExceeds(html: string, limit: number): boolean {
 
 function extractWithDom(html: string, options: HtmlOptions): HtmlExtraction {
   const base = options.baseUrl && /^https?:/i.test(options.baseUrl) ? options.baseUrl : undefined;
-  // No `runScripts` and no `resources`: jsdom neither executes scripts nor fetches anything.
-  let dom: JSDOM | undefined;
-  try {
-    dom = new JSDOM(html, base ? { url: base } : {});
-    const { document } = dom.window;
-    const declared = readHtmlMetadata(document, base);
+  const document = parseDocument(html);
+  const declared = readHtmlMetadata(document, base);
 
-    // Only text leaves this module, so nothing needs sanitising; form controls are dropped so
-    // neither the walk nor Readability reads their labels as prose.
-    for (const control of document.querySelectorAll('input, button, textarea, select')) {
-      control.remove();
-    }
-
-    const walked = htmlToBlocks(document.body ?? document.documentElement);
-    const blocks = walked.map((w) => w.block);
-    let readability: ArticleMetadata = {};
-    const root = document.body ?? document.documentElement;
-    if (
-      (options.readability ?? true) &&
-      walked.length &&
-      elementDepth(root) <= MAX_READABILITY_DEPTH
-    ) {
-      // Mark each block's element, so the blocks Readability keeps can be recognised (it moves
-      // and retags elements but keeps their attributes).
-      const ids = new Map<Element, string>();
-      for (const { container } of walked) {
-        if (!ids.has(container)) {
-          const id = String(ids.size);
-          ids.set(container, id);
-          container.setAttribute(BLOCK_ATTRIBUTE, id);
-        }
-      }
-      let article: ReturnType<Readability<Element>['parse']> = null;
-      try {
-        article = new Readability<Element>(document, {
-          serializer: (node) => node as Element,
-          disableJSONLD: true,
-          maxElemsToParse: MAX_READABILITY_ELEMENTS,
-        }).parse();
-      } catch {
-        // Too many elements: the cleaner decides alone.
-      }
-      if (article?.content) {
-        const inside = new Set<string>();
-        const content = article.content;
-        const own = content.getAttribute(BLOCK_ATTRIBUTE);
-        if (own) inside.add(own);
-        for (const element of content.querySelectorAll(`[${BLOCK_ATTRIBUTE}]`)) {
-          inside.add(element.getAttribute(BLOCK_ATTRIBUTE)!);
-        }
-        if (inside.size) {
-          walked.forEach(({ container }, i) => {
-            if (!inside.has(ids.get(container)!)) blocks[i]!.outsideArticle = true;
-          });
-        }
-      }
-      readability = readabilityMetadata(article);
-    }
-    return { blocks, declared, readability };
-  } finally {
-    try {
-      dom?.window.close();
-    } catch {
-      // Closing a huge, deeply nested document can overflow too; it is garbage either way.
-    }
+  // Only text leaves this module, so nothing needs sanitising; form controls are dropped so
+  // neither the walk nor Readability reads their labels as prose.
+  for (const control of document.querySelectorAll('input, button, textarea, select')) {
+    control.remove();
   }
+
+  let walked = htmlToBlocks(document.body ?? document.documentElement);
+  // A page with no text outside <noscript> puts itself there for readers without scripts.
+  if (!walked.length)
+    walked = htmlToBlocks(document.body ?? document.documentElement, { noscript: true });
+  const blocks = walked.map((w) => w.block);
+  let readability: ArticleMetadata = {};
+  const root = document.body ?? document.documentElement;
+  if (
+    (options.readability ?? true) &&
+    walked.length &&
+    elementDepth(root) <= MAX_READABILITY_DEPTH
+  ) {
+    // Mark each block's element, so the blocks Readability keeps can be recognised (it moves
+    // and retags elements but keeps their attributes).
+    const ids = new Map<Element, string>();
+    for (const { container } of walked) {
+      if (!ids.has(container)) {
+        const id = String(ids.size);
+        ids.set(container, id);
+        container.setAttribute(BLOCK_ATTRIBUTE, id);
+      }
+    }
+    let article: ReturnType<Readability<Element>['parse']> = null;
+    try {
+      article = new Readability<Element>(document, {
+        serializer: (node) => node as Element,
+        disableJSONLD: true,
+        maxElemsToParse: MAX_READABILITY_ELEMENTS,
+      }).parse();
+    } catch {
+      // Too many elements: the cleaner decides alone.
+    }
+    if (article?.content) {
+      const inside = new Set<string>();
+      const content = article.content;
+      const own = content.getAttribute(BLOCK_ATTRIBUTE);
+      if (own) inside.add(own);
+      for (const element of content.querySelectorAll(`[${BLOCK_ATTRIBUTE}]`)) {
+        inside.add(element.getAttribute(BLOCK_ATTRIBUTE)!);
+      }
+      if (inside.size) {
+        const texts = textNodesOf(content);
+        walked.forEach(({ container, firstText }, i) => {
+          const kept = inside.has(ids.get(container)!) || (!!firstText && texts.has(firstText));
+          if (!kept) blocks[i]!.outsideArticle = true;
+        });
+      }
+    }
+    readability = readabilityMetadata(article);
+  }
+  return { blocks, declared, readability };
+}
+
+/** The text nodes under `root`, walked without recursion. */
+function textNodesOf(root: Node): Set<Node> {
+  const texts = new Set<Node>();
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) texts.add(node);
+    for (let c = node.firstChild; c; c = c.nextSibling) stack.push(c);
+  }
+  return texts;
 }
 
 function readabilityMetadata(

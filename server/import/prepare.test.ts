@@ -92,6 +92,38 @@ describe('prepareImport: text', () => {
   });
 });
 
+describe('prepareImport: tables and lists in an article', () => {
+  // A standings table's cells are short title-case lines like a menu's; the classifier alone
+  // removed the table as navigation. Readability holds it inside the article, which restores it.
+  const P = (t: string) => `<p>${t}</p>`;
+  const html = `<html><head><title>Leeds top the table after a late winner</title></head><body>
+  <header><a href="/">Sports Daily</a><nav><ul><li><a href="/f">Football</a></li><li><a href="/c">Cricket</a></li><li><a href="/t">Tennis</a></li></ul></nav></header>
+  <main><article><h1>Leeds top the table after a late winner</h1>
+  ${P('Leeds moved to the top of the Championship on Saturday after a stoppage-time winner against Burnley, who had led for most of the second half.')}
+  ${P('The result leaves four clubs within three points of each other with six matches left, and the title race is the closest it has been for a decade.')}
+  <table><caption>Standings after 40 matches</caption><thead><tr><th>Club</th><th>Played</th><th>Points</th></tr></thead><tbody>
+  <tr><td>Leeds</td><td>40</td><td>84</td></tr><tr><td>Burnley</td><td>40</td><td>83</td></tr><tr><td>Sheffield United</td><td>40</td><td>82</td></tr><tr><td>Ipswich</td><td>40</td><td>81</td></tr></tbody></table>
+  ${P('Burnley manager said his side would need to win at least five of their remaining matches to go up automatically, and that the squad was ready for it.')}
+  <h2>What each club needs</h2><ol><li>Leeds: five wins</li><li>Burnley: five wins and a draw</li><li>Sheffield United: six wins</li></ol>
+  ${P('Ipswich, who were promoted last season, are the surprise of the year and play Leeds at home next Saturday in what is now the decisive match of the season.')}
+  </article></main><footer><p>© 2024 Sports Daily. All rights reserved.</p><ul><li><a href="/privacy">Privacy policy</a></li><li><a href="/terms">Terms of use</a></li></ul></footer></body></html>`;
+
+  it('keeps a data table and a numbered list of short items inside the article', async () => {
+    const { clean } = await prepareImport({ kind: 'text', text: html }, SETTINGS);
+    const paragraphs = clean.text.split('\n\n');
+    for (const cell of ['Standings after 40 matches', 'Club', 'Sheffield United', '84', '81']) {
+      assert.ok(paragraphs.includes(cell), cell);
+    }
+    for (const item of ['Leeds: five wins', 'Sheffield United: six wins']) {
+      assert.ok(paragraphs.includes(item), item);
+    }
+    assert.deepEqual(
+      clean.removed.map((g) => g.reason),
+      ['site-header', 'navigation', 'headline', 'footer'],
+    );
+  });
+});
+
 describe('prepareImport: files', () => {
   it('reads .txt, .md and .html uploads by their extension', async () => {
     const text = await prepareImport(

@@ -1,7 +1,7 @@
 /**
  * The import pipeline, from any input to a cleaned article and its metadata:
  *   text   -> lib/import cleanText (Markdown and HTML-ish text included)
- *   HTML   -> jsdom + DOMPurify + Readability (./html) -> structured blocks -> cleanBlocks
+ *   HTML   -> parse5 + linkedom + Readability (./html) -> structured blocks -> cleanBlocks
  *   .docx  -> mammoth (./docx) -> HTML as above, without Readability
  *   URL    -> ./fetch-url -> one of the above by media type
  * Nothing is saved here; the preview, the save, the CLI and the demo seed all start from it.
@@ -20,7 +20,7 @@ import {
 } from '@/lib/import';
 import { AppError } from '../platform/errors';
 import { assertTextual, decodeText, utf8Length } from './decode';
-// jsdom, Readability, mammoth and undici cost most of a second to load: they are imported when
+// The DOM, Readability, mammoth and undici cost time to load: they are imported when
 // an input needs them, so cleaning pasted text (the CLI's common case) starts fast.
 import type { Resolver } from './fetch-url';
 import type { HtmlExtraction } from './html';
