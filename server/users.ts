@@ -157,15 +157,20 @@ export async function resumeSession(
   limits: { maxAgeMs: number; idleMs: number },
   now = new Date(),
 ): Promise<SessionUser | null> {
-  const session = await prisma.userSession.findUnique({
-    where: { id: sessionId },
-    select: {
-      userId: true,
-      createdAt: true,
-      lastSeenAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } },
-    },
-  });
+  // Raw: every signed-in request reads this row, so it skips the ORM's query building.
+  const [session] = await prisma.$queryRaw<
+    {
+      userId: string;
+      createdAt: Date;
+      lastSeenAt: Date;
+      user: { id: string; email: string; name: string; role: Role; disabledAt: string | null };
+    }[]
+  >`
+    SELECT s."userId", s."createdAt", s."lastSeenAt",
+           json_build_object('id', u.id, 'email', u.email, 'name', u.name, 'role', u.role,
+                             'disabledAt', u."disabledAt") AS "user"
+    FROM "UserSession" s JOIN "User" u ON u.id = s."userId"
+    WHERE s.id = ${sessionId}`;
   if (!session || session.userId !== userId || session.user.disabledAt) return null;
   const t = now.getTime();
   if (
