@@ -275,7 +275,8 @@ export async function applyClaimEventIn(
   const result = transition(claim, event);
   if (!result.ok) throw await reviewError(tx, claim, result);
   if (request.effects) await request.effects(tx, result);
-  return writeTransition(tx, claim, result, request.actor, request.view ?? false);
+  // Without `rowVersion` the answer is never null: a missed write throws a conflict.
+  return (await writeTransition(tx, claim, result, request.actor, request.view ?? false))!;
 }
 
 /**
@@ -284,21 +285,6 @@ export async function applyClaimEventIn(
  * with `rowVersion` (the optimistic path), nothing is written unless the row is still that
  * version, and the answer is then null.
  */
-async function writeTransition(
-  tx: Tx | PrismaClient,
-  before: ClaimForReview,
-  result: TransitionSuccess,
-  actor: ReviewActor & { name?: string },
-  view: boolean,
-): Promise<AppliedClaimEvent>;
-async function writeTransition(
-  tx: Tx | PrismaClient,
-  before: ClaimForReview,
-  result: TransitionSuccess,
-  actor: ReviewActor & { name?: string },
-  view: boolean,
-  optimistic: { rowVersion: string; write: OptimisticWrite },
-): Promise<AppliedClaimEvent | null>;
 async function writeTransition(
   tx: Tx | PrismaClient,
   before: ClaimForReview,
