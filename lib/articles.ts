@@ -9,6 +9,16 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((v) => v || null);
 
+/** True for an http(s) address: the only kind an article's source address may be. */
+export function isHttpAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 export const newArticleSchema = z.object({
   title: z.string().trim().min(1, 'Give the article a title.').max(500),
   text: z
@@ -19,7 +29,7 @@ export const newArticleSchema = z.object({
   rawInput: z.string().max(5_000_000).nullish(),
   sourceName: optionalText(300),
   sourceUrl: optionalText(2000).refine(
-    (v) => v === null || /^https?:\/\//i.test(v),
+    (v) => v === null || isHttpAddress(v),
     'Use an http(s) address.',
   ),
   byline: optionalText(300),
@@ -42,15 +52,10 @@ export const articleDetailsSchema = z
     title: z.string().trim().min(1, 'Give the article a title.').max(500),
     byline: optionalText(300),
     sourceName: optionalText(300),
-    sourceUrl: optionalText(2000).refine((v) => {
-      if (v === null) return true;
-      try {
-        const url = new URL(v);
-        return url.protocol === 'http:' || url.protocol === 'https:';
-      } catch {
-        return false;
-      }
-    }, 'Use a full http(s) address, like https://example.org/story.'),
+    sourceUrl: optionalText(2000).refine(
+      (v) => v === null || isHttpAddress(v),
+      'Use a full http(s) address, like https://example.org/story.',
+    ),
     publishedAt: optionalText(10).refine(
       (v) =>
         v === null || (DATE_ONLY.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)),

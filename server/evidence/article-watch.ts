@@ -9,6 +9,7 @@
  */
 import type { ArticleWatchDTO } from '@/lib/evidence/api-types';
 import { diffProposal } from '@/lib/evidence/proposal-diff';
+import { isHttpAddress } from '@/lib/articles';
 import { normalizeArticleText } from '@/lib/import';
 import { sha256Hex } from '@/lib/text';
 import type { PrismaClient } from '../platform/db';
@@ -77,8 +78,8 @@ export async function startWatching(
     select: { sourceUrl: true },
   });
   if (!article) throw notFound('Article');
-  const url = article.sourceUrl ? safeHttpUrl(article.sourceUrl) : null;
-  if (!url) {
+  const url = article.sourceUrl;
+  if (!url || !isHttpAddress(url)) {
     throw new AppError(
       'bad_request',
       'This article has no web address to watch: add its source address (http or https) first.',
@@ -87,15 +88,6 @@ export async function startWatching(
   const current = await latestRevision(prisma, articleId);
   if (!current) throw notFound('Article');
   await watchArticle(prisma, articleId, url, current.text, watchIntervalHours);
-}
-
-function safeHttpUrl(value: string): string | null {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
-  } catch {
-    return null;
-  }
 }
 
 /**

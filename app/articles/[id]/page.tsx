@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { cache } from 'react';
+import { isHttpAddress } from '@/lib/articles';
 import { formatDate } from '@/lib/format';
 import Link from 'next/link';
 import { ArticleDetailsForm } from '@/components/article/article-details-form';
@@ -74,7 +75,7 @@ export default async function ArticlePage({ params }: Props) {
           <ArticleSourceWatch articleId={id} watch={watch} canEdit={canAnnotate(user.role)} />
         ) : (
           article.sourceUrl &&
-          /^https?:\/\//i.test(article.sourceUrl) &&
+          isHttpAddress(article.sourceUrl) &&
           canAnnotate(user.role) && <StartSourceWatch articleId={id} url={article.sourceUrl} />
         )}
       </header>
