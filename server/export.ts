@@ -13,6 +13,7 @@ import type {
   ExportPerson,
 } from '@/lib/export';
 import { isApprovalStillValid } from '@/lib/review/approval-snapshot';
+import { likeEscaped } from '@/lib/search/like';
 import pg from 'pg';
 import type { Prisma } from './generated/prisma/client';
 import { pgPool, type PrismaClient } from './platform/db';
@@ -246,8 +247,8 @@ const sqlTimestamp = (date: Date) => date.toISOString().replace('T', ' ').replac
 
 /**
  * The claims list's filters (export and Claims page) as SQL conditions on "Claim" c, their
- * values appended to `values`. `q` matches text or claimant with ILIKE '%q%', as Prisma's
- * case-insensitive `contains` did (it does not escape `%` and `_` either).
+ * values appended to `values`. `q` matches text or claimant case-insensitively, its `%`, `_`
+ * and `\` taken literally.
  */
 function claimListConditions(filters: ClaimListFilters, values: unknown[]): string[] {
   const param = (value: unknown) => `$${values.push(value)}`;
@@ -266,7 +267,7 @@ function claimListConditions(filters: ClaimListFilters, values: unknown[]): stri
   if (filters.from) and.push(`c."createdAt" >= ${param(sqlTimestamp(filters.from))}::timestamp`);
   if (filters.to) and.push(`c."createdAt" < ${param(sqlTimestamp(filters.to))}::timestamp`);
   if (filters.q) {
-    const pattern = param(`%${filters.q}%`);
+    const pattern = param(`%${likeEscaped(filters.q)}%`);
     and.push(`(c."text" ILIKE ${pattern} OR c."claimant" ILIKE ${pattern})`);
   }
   return and;
