@@ -10,7 +10,7 @@ import { REVIEW_STATE_LABELS } from '../domain';
 import { codePointLength } from './code-points';
 import { DEFAULT_CLAIM_FILTER, isClaimIncluded } from './filter';
 import { isoDateTime } from './dates';
-import { jsonArrayWriter } from './stream';
+import { jsonArrayWriter, writeClaimBatches } from './stream';
 import {
   hasNumericRating,
   isReviewableVerdict,
@@ -144,10 +144,10 @@ export async function* toClaimReviewJsonLd(
   options: ClaimReviewOptions = {},
 ): AsyncGenerator<string, void, undefined> {
   const array = jsonArrayWriter();
-  for await (const claim of claims) {
+  yield* writeClaimBatches(claims, (claim) => {
     const review = toClaimReview(claim, config, options);
-    if (review) yield array.item(review);
-  }
+    return review ? array.item(review) : '';
+  });
   yield array.end();
 }
 

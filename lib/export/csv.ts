@@ -15,6 +15,7 @@
 import { REVIEW_STATE_LABELS, VERDICT_LABELS } from '../domain';
 import { DEFAULT_CLAIM_FILTER, isClaimIncluded } from './filter';
 import { isoDateTime } from './dates';
+import { writeClaimBatches } from './stream';
 import { exportedUrl } from './urls';
 import type { ClaimFilter, ClaimSource, ExportClaim } from './types';
 
@@ -115,9 +116,9 @@ export async function* toCsv(
 ): AsyncGenerator<string, void, undefined> {
   const filter = options.filter ?? DEFAULT_CLAIM_FILTER;
   yield csvHeader(options);
-  for await (const claim of claims) {
-    if (isClaimIncluded(claim, filter)) yield csvRecord(claimCsvValues(claim));
-  }
+  yield* writeClaimBatches(claims, (claim) =>
+    isClaimIncluded(claim, filter) ? csvRecord(claimCsvValues(claim)) : '',
+  );
 }
 
 /** `toCsv` for a synchronous list. */
