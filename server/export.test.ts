@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createArticle } from './articles-create';
 import { createClaim } from './claims';
-import { streamExportClaims } from './export';
+import { parseTimestamp, streamExportClaims } from './export';
 import { createTestDatabase, type TestDatabase } from './dev/test-db';
 import { createUser, type SessionUser } from './users';
 
@@ -48,5 +48,50 @@ describe('claims list export against PostgreSQL', () => {
     assert.deepEqual(await found('a_b'), ['Claim a_b']);
     assert.deepEqual(await found('c\\d'), ['Claim c\\d']);
     assert.deepEqual(await found('claim 7'), ['Claim 7 points', 'Claim 7% in May']);
+  });
+});
+
+describe('parseTimestamp', () => {
+  /** How the pg adapter read timestamps before: the Date string parser, in UTC. */
+  const parsed = (value: string) => new Date(`${value.replace(' ', 'T')}+00:00`);
+  const same = (value: string) =>
+    assert.equal(parseTimestamp(value).getTime(), parsed(value).getTime(), value);
+
+  it('reads PostgreSQL timestamps exactly as the Date parser does', () => {
+    for (const value of [
+      '2026-12-01 14:09:10',
+      '2026-12-01 14:09:10.1',
+      '2026-12-01 14:09:10.12',
+      '2026-12-01 14:09:10.123',
+      '2026-12-01 14:09:10.123456',
+      '2026-12-01 14:09:10.999999',
+      '2024-02-29 23:59:59.999',
+      '1970-01-01 00:00:00',
+      '1969-12-31 23:59:59.001',
+      '1000-01-01 00:00:00',
+      '9999-12-31 23:59:59.999',
+    ]) {
+      same(value);
+    }
+    // Random instants from 1900 to 2100, at every fraction length PostgreSQL writes.
+    let seed = 13;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let i = 0; i < 2000; i++) {
+      const iso = new Date(Date.UTC(1900, 0, 1) + random() * 200 * 365.25 * 86_400_000)
+        .toISOString()
+        .replace('T', ' ')
+        .replace('Z', '');
+      same(iso.slice(0, 19 + (i % 5 === 0 ? 0 : 1 + (i % 4))));
+    }
+  });
+
+  it('hands anything else to the Date parser', () => {
+    for (const value of ['infinity', '0099-01-01 00:00:00', '2026-12-01 14:09:10 BC', '']) {
+      assert.equal(
+        Number.isNaN(parseTimestamp(value).getTime()),
+        Number.isNaN(parsed(value).getTime()),
+      );
+      if (!Number.isNaN(parsed(value).getTime())) same(value);
+    }
   });
 });

@@ -404,8 +404,55 @@ async function readShared<T extends [string, ...unknown[]]>(
 }
 
 const TIMESTAMP_OID = 1114;
-/** Prisma's DateTime columns are `timestamp(3)` in UTC, as the adapter reads them. */
-const parseTimestamp = (value: string) => new Date(`${value.replace(' ', 'T')}+00:00`);
+
+/**
+ * A `timestamp` column's text as a Date: Prisma's DateTime columns are `timestamp(3)` in UTC,
+ * as the adapter reads them. PostgreSQL writes `YYYY-MM-DD HH:MM:SS[.fraction]`; that form is
+ * read digit by digit (the Date string parser cost about 20 ms per 10,000-claim export), any
+ * other (BC, years before 1000 or after 9999, infinity) by the parser as before.
+ */
+export function parseTimestamp(value: string): Date {
+  const year = digits(value, 0, 4);
+  if (
+    year >= 1000 &&
+    value.length >= 19 &&
+    value.length !== 20 &&
+    value.charCodeAt(4) === 45 && // -
+    value.charCodeAt(7) === 45 &&
+    value.charCodeAt(10) === 32 && // space
+    value.charCodeAt(13) === 58 && // :
+    value.charCodeAt(16) === 58 &&
+    (value.length === 19 || value.charCodeAt(19) === 46) // .
+  ) {
+    // Milliseconds: the fraction's first three digits (padded), the rest cut off as Date does.
+    const fraction = value.length > 20 ? digits(`${value.slice(20, 23)}00`, 0, 3) : 0;
+    const time = Date.UTC(
+      year,
+      digits(value, 5, 7) - 1,
+      digits(value, 8, 10),
+      digits(value, 11, 13),
+      digits(value, 14, 16),
+      digits(value, 17, 19),
+      fraction,
+    );
+    if (!Number.isNaN(time) && (value.length < 24 || !Number.isNaN(digits(value, 23)))) {
+      return new Date(time);
+    }
+  }
+  return new Date(`${value.replace(' ', 'T')}+00:00`);
+}
+
+/** The decimal number in `text` from `start` to `end`, NaN unless it is all ASCII digits. */
+function digits(text: string, start: number, end = text.length): number {
+  if (end > text.length || start >= end) return NaN;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
 const types: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === TIMESTAMP_OID
