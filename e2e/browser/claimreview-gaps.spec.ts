@@ -52,6 +52,10 @@ test('an approved claim on an article without a source URL is listed until the U
 
   await line.getByRole('link', { name: 'add it' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  // No source name, byline or date: the details line starts with its links, not a separator.
+  await expect(page.getByRole('link', { name: 'View original' }).locator('..')).toHaveText(
+    'View original · Compare with…',
+  );
   await page.getByText('Edit details').click();
   const form = page.getByRole('form', { name: 'Article details' });
   await form.getByLabel('Source address (URL)').fill('https://news.example.org/exports');
