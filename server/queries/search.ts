@@ -7,7 +7,7 @@
  * migration 20261201170000_search); nothing here writes them.
  */
 import { Prisma } from '../generated/prisma/client';
-import type { PrismaClient } from '../platform/db';
+import { queryRows, type PrismaClient } from '../platform/db';
 import type { ReviewState, Verdict } from '@/lib/domain';
 import { MATCH_END, MATCH_START, toSegments, wholeMatch } from '@/lib/search/highlight';
 import { splitPrefix } from '@/lib/search/prefix';
@@ -216,7 +216,7 @@ export async function searchArticles(
   q: string,
   offset = 0,
 ): Promise<{ hits: ArticleHit[]; more: boolean }> {
-  const rows = await prisma.$queryRaw<ArticleRow[]>(articleQuery(q, offset));
+  const rows = await queryRows<ArticleRow>(prisma, articleQuery(q, offset));
   return {
     more: rows.length > SEARCH_PAGE_SIZE,
     hits: rows.slice(0, SEARCH_PAGE_SIZE).map((row) => ({
@@ -237,7 +237,7 @@ export async function searchClaims(
   q: string,
   offset = 0,
 ): Promise<{ hits: ClaimHit[]; more: boolean }> {
-  const rows = await prisma.$queryRaw<ClaimRow[]>(claimQuery(q, offset));
+  const rows = await queryRows<ClaimRow>(prisma, claimQuery(q, offset));
   return {
     more: rows.length > SEARCH_PAGE_SIZE,
     hits: rows.slice(0, SEARCH_PAGE_SIZE).map((row) => ({
