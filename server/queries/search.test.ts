@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Segment } from '@/lib/search/highlight';
+import { SEARCH_MAX_OFFSET, SEARCH_PAGE_SIZE } from '@/lib/search/types';
 import { createArticle } from '../articles-create';
 import { createClaim, updateClaim } from '../claims';
 import { reviseArticle } from '../revisions';
@@ -172,5 +173,24 @@ describe('search against PostgreSQL', () => {
     const { hits } = await searchArticles(db.prisma, 'bold');
     assert.equal(plain(hits[0]!.title), '<b>Bold</b> claims');
     assert.deepEqual((await searchArticles(db.prisma, 'zyxwvut')).hits, []);
+  });
+
+  it('pages to the best 200 of a kind, and the last page offers no next one', async () => {
+    for (let n = 1; n <= SEARCH_MAX_OFFSET + SEARCH_PAGE_SIZE + 12; n += 1) {
+      await createArticle(db.prisma, editor, { title: `Quillmoor report ${n}`, text: 'Text.' });
+    }
+    const before = await searchArticles(
+      db.prisma,
+      'quillmoor',
+      SEARCH_MAX_OFFSET - SEARCH_PAGE_SIZE,
+    );
+    assert.equal(before.hits.length, SEARCH_PAGE_SIZE);
+    assert.equal(before.more, true);
+    const last = await searchArticles(db.prisma, 'quillmoor', SEARCH_MAX_OFFSET);
+    assert.equal(last.hits.length, SEARCH_PAGE_SIZE);
+    // More articles match, but a next page would be past the deepest offset the API takes.
+    assert.equal(last.more, false);
+    const seen = new Set([...before.hits, ...last.hits].map((h) => h.id));
+    assert.equal(seen.size, 2 * SEARCH_PAGE_SIZE);
   });
 });

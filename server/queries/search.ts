@@ -218,7 +218,7 @@ export async function searchArticles(
 ): Promise<{ hits: ArticleHit[]; more: boolean }> {
   const rows = await queryRows<ArticleRow>(prisma, articleQuery(q, offset));
   return {
-    more: rows.length > SEARCH_PAGE_SIZE,
+    more: hasMore(rows.length, offset),
     hits: rows.slice(0, SEARCH_PAGE_SIZE).map((row) => ({
       id: row.id,
       title: toSegments(row.title),
@@ -239,7 +239,7 @@ export async function searchClaims(
 ): Promise<{ hits: ClaimHit[]; more: boolean }> {
   const rows = await queryRows<ClaimRow>(prisma, claimQuery(q, offset));
   return {
-    more: rows.length > SEARCH_PAGE_SIZE,
+    more: hasMore(rows.length, offset),
     hits: rows.slice(0, SEARCH_PAGE_SIZE).map((row) => ({
       id: row.id,
       text: toSegments(row.text),
@@ -252,6 +252,11 @@ export async function searchClaims(
       rank: row.rank,
     })),
   };
+}
+
+/** Whether a page of `rows` (one more than a page when there is more) has a next page to go to. */
+function hasMore(rows: number, offset: number) {
+  return rows > SEARCH_PAGE_SIZE && offset + SEARCH_PAGE_SIZE <= SEARCH_MAX_OFFSET;
 }
 
 /** A name that matched only by similarity is marked whole (it has no exact word to mark). */
