@@ -124,6 +124,17 @@ describe('search against PostgreSQL', () => {
       byEvidence.hits[0]!.articles.map((a) => a.id),
       [article.id],
     );
+    // An excluded word does not hide the evidence that matches.
+    const excluding = await searchClaims(db.prisma, 'capital -desalination');
+    assert.deepEqual(marked(excluding.hits[0]!.evidence), ['capital']);
+    // Parts without the words: no evidence excerpt, the rationale whole and unmarked.
+    const byText = await searchClaims(db.prisma, 'Astana');
+    assert.deepEqual(byText.hits[0]!.evidence, []);
+    assert.equal(
+      plain(byText.hits[0]!.rationale),
+      'Both foreign ministries confirmed the venue in separate press releases.',
+    );
+    assert.deepEqual(marked(byText.hits[0]!.rationale), []);
   });
 
   it('follows edits: the database re-indexes a changed claim', async () => {
