@@ -186,6 +186,27 @@ describe('search against PostgreSQL', () => {
     assert.deepEqual((await searchArticles(db.prisma, 'zyxwvut')).hits, []);
   });
 
+  it('ranks a similar byline whose text also has the word above one whose text has not', async () => {
+    const withWord = await createArticle(db.prisma, editor, {
+      title: 'Harbour dues',
+      byline: 'Tomasz Kowalczyk',
+      text: 'The port office under Kovalczyk raised the dues twice.',
+    });
+    const without = await createArticle(db.prisma, editor, {
+      title: 'Grain prices',
+      byline: 'Tomasz Kowalczyk',
+      text: 'Prices rose in the spring.',
+    });
+    const { hits } = await searchArticles(db.prisma, 'Kovalczyk');
+    assert.deepEqual(
+      hits.map((h) => h.id),
+      [withWord.id, without.id],
+    );
+    assert.deepEqual(marked(hits[0]!.excerpt), ['Kovalczyk']);
+    assert.deepEqual(hits[1]!.excerpt, []);
+    assert.ok(hits[0]!.rank > hits[1]!.rank);
+  });
+
   it('pages to the best 200 of a kind, and the last page offers no next one', async () => {
     for (let n = 1; n <= SEARCH_MAX_OFFSET + SEARCH_PAGE_SIZE + 12; n += 1) {
       await createArticle(db.prisma, editor, { title: `Quillmoor report ${n}`, text: 'Text.' });

@@ -104,10 +104,12 @@ function anyWordOf(q: string) {
 /**
  * Articles: title/byline/source matches ranked by ts_rank (×4) plus the byline's similarity to
  * a misspelled name, then text-only matches newest first. Each source is a bounded, newest-first
- * candidate list from its index. Text candidates exclude title/byline/source matches, so all of
- * them but the similar names among them rank BODY_MATCH: the newest `offset + page` plus
- * NAME_CANDIDATES are enough; a constant, so the planner sees it (checking each text match's
- * byline similarity instead cost ~2 ms for a word in a thousand articles).
+ * candidate list from its index. Text candidates exclude title/byline/source matches and the
+ * similar names (whose own text match is checked with them, at most NAME_CANDIDATES rows), so
+ * all of them rank BODY_MATCH, below every other kind: the newest `offset + page + 1` are enough,
+ * a constant, so the planner sees it. (Padding that list with NAME_CANDIDATES more rows instead
+ * walked and de-TOASTed 100 more bodies on every common-word search, ~6 ms; checking each text
+ * match's byline similarity cost ~2 ms for a word in a thousand articles.)
  *
  * The excerpt is the first passage of the current text (search.article_passage, ~800
  * characters) that holds a word of the query, or the first passage (a text match whose words
@@ -129,13 +131,20 @@ export function articleQuery(q: string, offset: number) {
       SELECT d."articleId" AS id, d."createdAt"
       FROM search.article_doc d
       WHERE d."body" @@ ${query} AND NOT d."meta" @@ ${query}
-      ${newest} LIMIT ${offset + SEARCH_PAGE_SIZE + 1 + NAME_CANDIDATES}),
+        AND d."articleId" NOT IN (SELECT f.id FROM fuzzy f)
+      ${newest} LIMIT ${offset + SEARCH_PAGE_SIZE + 1}),
     candidates AS (
       SELECT m.id, m."createdAt", ts_rank(m."meta", ${query}) * ${Prisma.raw(String(META_WEIGHT))} AS rank,
              false AS fuzzy, false AS body
         FROM meta m
       UNION ALL
-      SELECT f.id, f."createdAt", word_similarity(${q}, f."byline"), true, false FROM fuzzy f
+      -- A similar byline's text match counts here (the text list leaves them out).
+      SELECT f.id, f."createdAt",
+             word_similarity(${q}, f."byline") + CASE WHEN f.body THEN ${Prisma.raw(String(BODY_MATCH))} ELSE 0 END,
+             true, f.body
+        FROM (SELECT f.*, (SELECT d."body" @@ ${query} AND NOT d."meta" @@ ${query}
+                             FROM search.article_doc d WHERE d."articleId" = f.id) AS body
+                FROM fuzzy f) f
       UNION ALL
       SELECT b.id, b."createdAt", ${Prisma.raw(String(BODY_MATCH))}, false, true FROM body b),
     hits AS (
