@@ -15,6 +15,7 @@ import { keymap } from 'prosemirror-keymap';
 import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { flushSync } from 'react-dom';
 import { CONFIDENCE_FLOOR, scoreTextQuoteMatch } from '@/lib/anchoring/match-quote';
 import { describeTextQuote } from '@/lib/anchoring/describe';
 import type { TextAnchor } from '@/lib/anchoring/selectors';
@@ -50,12 +51,14 @@ export interface ArticleViewHandle {
   selection(options?: { exact?: boolean }): { start: number; end: number } | null;
   /**
    * Adds, removes or replaces highlights. An add with `current` also makes that one the
-   * keyboard's current highlight (ring, caret, card, scrolled into view) in the same
-   * transaction, without taking focus.
+   * keyboard's current highlight (ring and caret in the same transaction; its card, and a
+   * scroll to it when it is out of view, at the start of the next frame); with `focus` the
+   * text takes focus there too, after the card is drawn (React saves and restores the
+   * selection of a focused editable element around every commit, walking the text to it).
    */
   dispatchHighlights(
     action:
-      | { type: 'add'; highlights: TextHighlight[]; current?: string }
+      | { type: 'add'; highlights: TextHighlight[]; current?: string; focus?: boolean }
       | { type: 'reset'; highlights: TextHighlight[] }
       | { type: 'remove'; annotationIds: string[] },
   ): void;
@@ -437,15 +440,26 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
           ? { type: 'add', highlights: specs, focus: current?.annotationId }
           : { type: 'reset', highlights: specs };
       const tr = editor.state.tr.setMeta(highlightKey, meta).setMeta('addToHistory', false);
-      if (current) tr.setSelection(TextSelection.create(tr.doc, current.from)).scrollIntoView();
+      if (current) tr.setSelection(TextSelection.create(tr.doc, current.from));
       editor.dispatch(tr);
-      if (current) {
-        callbacks.current.onHighlightFocus?.({
-          claimIds: claimsAt(editor.state, current.from),
-          box: rangeBox(editor, current.from, current.to),
-          by: 'keyboard',
-        });
-      }
+      if (!current) return;
+      const takeFocus = action.type === 'add' && action.focus === true;
+      // Where the new highlight is (for its card, and to scroll to it if it is out of view) is
+      // read at the start of the next frame, when the page is laid out anyway: read now, it
+      // would lay the page out once for the text's change and again in the frame for the
+      // panel's. The card is drawn in that same frame.
+      requestAnimationFrame(() => {
+        const now = view.current === editor ? focusedHighlight(editor.state) : null;
+        if (now?.annotationId !== current.annotationId) return; // moved on meanwhile
+        let box = rangeBox(editor, now.from, now.to);
+        if (box.bottom < 0 || box.top > window.innerHeight) {
+          editor.dispatch(editor.state.tr.scrollIntoView());
+          box = rangeBox(editor, now.from, now.to);
+        }
+        const claimIds = claimsAt(editor.state, now.from);
+        flushSync(() => callbacks.current.onHighlightFocus?.({ claimIds, box, by: 'keyboard' }));
+        if (takeFocus) editor.focus();
+      });
     },
     scrollToOffset(offset) {
       const editor = view.current;
