@@ -30,7 +30,9 @@ import {
   focusedHighlight,
   highlightKey,
   highlightPlugin,
+  highlightsAt,
   highlightsInOrder,
+  isDrawnAt,
   type HighlightAction,
   type HighlightSpec,
 } from './highlight-plugin';
@@ -233,6 +235,30 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
           ])
         : [],
     );
+    // Highlights past the drawn part (while the rest is drawn in idle time) have no element to
+    // hover yet: the pointer's position finds them instead, once per frame, so their card shows
+    // at once like any other's.
+    let hoverFrame = 0;
+    let hoveredByPosition: string | null = null;
+    const hoverAt = (x: number, y: number) => {
+      hoverFrame = 0;
+      const at = editor.posAtCoords({ left: x, top: y });
+      const covering =
+        at && !isDrawnAt(editor.state, at.pos) ? highlightsAt(editor.state, at.pos) : [];
+      const key = covering.map((h) => h.annotationId).join(' ') || null;
+      if (key === hoveredByPosition) return;
+      hoveredByPosition = key;
+      const innermost = covering[0];
+      callbacks.current.onHighlightFocus?.(
+        innermost
+          ? {
+              claimIds: [...new Set(covering.map((h) => h.claimId))],
+              box: rangeBox(editor, innermost.from, innermost.to),
+              by: 'pointer',
+            }
+          : null,
+      );
+    };
     const state = EditorState.create({
       doc,
       plugins: revising
@@ -351,10 +377,29 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
           });
           return false;
         },
-        mouseout: (_v, event) => {
+        mouseout: (v, event) => {
           const from = (event.target as Element).closest?.('.hl');
           const to = (event.relatedTarget as Element | null)?.closest?.('.hl');
           if (from && !to) callbacks.current.onHighlightFocus?.(null);
+          const related = event.relatedTarget as Node | null;
+          if (hoveredByPosition && !(related && v.dom.contains(related))) {
+            cancelAnimationFrame(hoverFrame);
+            hoverFrame = 0;
+            hoveredByPosition = null;
+            callbacks.current.onHighlightFocus?.(null);
+          }
+          return false;
+        },
+        mousemove: (v, event) => {
+          // Only while some text is not highlighted yet, and not over a drawn highlight.
+          if (isDrawnAt(v.state, v.state.doc.content.size - 1)) return false;
+          if ((event.target as Element).closest?.('.hl')) {
+            hoveredByPosition = null;
+            return false;
+          }
+          const { clientX, clientY } = event;
+          cancelAnimationFrame(hoverFrame);
+          hoverFrame = requestAnimationFrame(() => hoverAt(clientX, clientY));
           return false;
         },
       },
@@ -373,6 +418,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
     const stopDrawing = drawRest(editor);
     return () => {
       stopDrawing();
+      cancelAnimationFrame(hoverFrame);
       editor.destroy();
       view.current = null;
     };
