@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '../dev/test-db';
-import { createFetchGate, paceHost, prismaQuery, type FetchGate } from './fetch-gate';
+import {
+  createFetchGate,
+  HOST_PACE_KEPT_MS,
+  paceHost,
+  prismaQuery,
+  pruneHostPace,
+  type FetchGate,
+} from './fetch-gate';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -112,6 +119,25 @@ describe('fetch gate: limits shared by every process on the database', () => {
     await holder.end(); // as a killed worker's connection would
     await waiting;
     assert.equal(ran, true);
+  });
+
+  it('prunes the pace rows of hosts not fetched for an hour, and only those', async () => {
+    const query = prismaQuery(db.prisma);
+    await paceHost(query, 'recent.test', 10);
+    await paceHost(query, 'stale.test', 10);
+    await db.prisma.$executeRawUnsafe(
+      `UPDATE jobs.host_pace SET next_start = now() - make_interval(secs => $1::float8 / 1000)
+        WHERE host = 'stale.test'`,
+      HOST_PACE_KEPT_MS + 1000,
+    );
+    assert.equal(await pruneHostPace(query), 1);
+    const hosts = await db.prisma.$queryRawUnsafe<{ host: string }[]>(
+      `SELECT host FROM jobs.host_pace WHERE host IN ('recent.test', 'stale.test')`,
+    );
+    assert.deepEqual(
+      hosts.map((h) => h.host),
+      ['recent.test'],
+    );
   });
 
   it('gives the slots back when a task fails', async () => {

@@ -48,6 +48,22 @@ export async function paceHost(query: RawQuery, host: string, intervalMs: number
   if (row && row.wait > 0) await sleep(row.wait);
 }
 
+/** A host's pace row is kept this long after its last booked start, then pruned. */
+export const HOST_PACE_KEPT_MS = 60 * 60 * 1000;
+
+/**
+ * Forgets the hosts whose last booked start is more than `HOST_PACE_KEPT_MS` ago (their next
+ * fetch may start at once, as without a row); returns how many. Run by the evidence sweep.
+ */
+export async function pruneHostPace(query: RawQuery): Promise<number> {
+  const rows = await query<{ host: string }>(
+    `DELETE FROM jobs.host_pace
+      WHERE next_start < now() - make_interval(secs => $1::float8 / 1000) RETURNING host`,
+    [HOST_PACE_KEPT_MS],
+  );
+  return rows.length;
+}
+
 /** Prisma's raw query as a RawQuery. */
 export function prismaQuery(prisma: {
   $queryRawUnsafe<T>(sql: string, ...values: unknown[]): Promise<T>;

@@ -13,7 +13,7 @@ import { recheckSource, dueSources } from '../evidence/watch';
 import { cleanCapture } from '../evidence/capture';
 import { dueArticles, recheckArticle } from '../evidence/article-watch';
 import type { EvidenceSettings } from '../evidence/settings';
-import { createFetchGate } from './fetch-gate';
+import { createFetchGate, prismaQuery, pruneHostPace } from './fetch-gate';
 import {
   ARTICLE_RECHECK_QUEUE,
   CLEAN_QUEUE,
@@ -157,7 +157,13 @@ export async function startJobRunner(options: RunnerOptions): Promise<JobRunner>
       boss,
       uncleaned.map((c) => c.id),
     );
-    return { queued: due.length, articles: dueWatches.length, cleaning: uncleaned.length };
+    const forgotten = await pruneHostPace(prismaQuery(prisma));
+    return {
+      queued: due.length,
+      articles: dueWatches.length,
+      cleaning: uncleaned.length,
+      hostsForgotten: forgotten,
+    };
   });
   await boss.schedule(SWEEP_QUEUE, SWEEP_CRON);
   options.log?.(

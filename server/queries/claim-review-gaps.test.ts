@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestDatabase, type TestDatabase } from '../dev/test-db';
-import { listClaimReviewGaps } from './claim-review-gaps';
+import { listClaimReviewGaps, MAX_LISTED } from './claim-review-gaps';
 
 describe('listClaimReviewGaps (database)', () => {
   let db: TestDatabase;
@@ -61,7 +61,7 @@ describe('listClaimReviewGaps (database)', () => {
     await claim(nothing, 'APPROVED', 'Jane');
     await claim(draftsOnly, 'DRAFT', null);
 
-    const gaps = await listClaimReviewGaps(p);
+    const { gaps, totals } = await listClaimReviewGaps(p);
     assert.deepEqual(
       gaps.map((g) => [g.kind, g.target.title, g.claims]),
       [
@@ -73,5 +73,36 @@ describe('listClaimReviewGaps (database)', () => {
     );
     assert.equal(gaps.at(-1)?.target.id, unnamed);
     assert.equal(gaps[0]?.target.id, noUrl.id);
+    assert.deepEqual(
+      totals.map((t) => [t.kind, t.places, t.claims]),
+      [
+        ['article-source-url', 2, 4],
+        ['article-published-date', 1, 1],
+        ['claimant', 1, 1],
+      ],
+    );
+
+    // A large archive: each kind names its first places and counts the rest.
+    for (let i = 0; i < MAX_LISTED + 5; i++) {
+      const many = await article(`Zz ${String(i).padStart(2, '0')}`, null, new Date());
+      await claim(many, 'APPROVED', 'Jane');
+      await claim(many, 'APPROVED', null);
+    }
+    const large = await listClaimReviewGaps(p);
+    const urls = large.gaps.filter((g) => g.kind === 'article-source-url');
+    assert.equal(urls.length, MAX_LISTED);
+    assert.deepEqual(
+      urls.slice(0, 2).map((g) => g.target.title),
+      ['No URL', 'Nothing'],
+    );
+    assert.equal(large.gaps.filter((g) => g.kind === 'claimant').length, MAX_LISTED);
+    assert.deepEqual(
+      large.totals.map((t) => [t.kind, t.places, t.claims]),
+      [
+        ['article-source-url', 2 + MAX_LISTED + 5, 4 + 2 * (MAX_LISTED + 5)],
+        ['article-published-date', 1, 1],
+        ['claimant', 1 + MAX_LISTED + 5, 1 + MAX_LISTED + 5],
+      ],
+    );
   });
 });

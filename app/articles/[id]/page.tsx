@@ -54,8 +54,8 @@ export default async function ArticlePage({ params }: Props) {
             formatDate(article.publishedAt),
           ]
             .filter(Boolean)
-            .join(' · ')}
-          {' · '}
+            .map((part) => `${part} · `)
+            .join('')}
           <Link href={`/articles/${id}/original`}>View original</Link>
           {' · '}
           <Link href={`/compare?a=${encodeURIComponent(id)}`}>Compare with…</Link>
