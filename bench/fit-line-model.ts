@@ -5,9 +5,10 @@
  * Training pages: a corpus in the layout of bench/import-corpus.bench.ts (evaldata.json of
  * {url, file, with, without} + pages/NNN.html.gz) that must NOT be the evaluation corpus
  * (lib/import/fixtures/trafilatura-eval): the weights were fit on the other 749 pages of
- * trafilatura's evaluation set (same repository commit, pages of tests/eval and tests/cache
- * listed in tests/evaldata.json, minus the 200 committed pages by file name; 41 listed pages
- * have no HTML). Each page is turned into pasted block text exactly as the corpus bench does,
+ * trafilatura's evaluation set (adbar/trafilatura at commit e90b0ef, as the committed pages:
+ * the pages of tests/eval and tests/cache listed in tests/evaldata.json, minus the 200
+ * committed pages by file name; 41 listed pages have no HTML; each page gzipped as
+ * pages/NNN.html.gz beside an evaldata.json of {url, file, with, without}). Each page is turned into pasted block text exactly as the corpus bench does,
  * classified by the rules, and every block the rules keep is labelled by the passages it holds:
  * furniture when it holds a must-not passage and no must passage, article when it holds a must
  * passage and no must-not one (unlabelled blocks are left out). A logistic regression with an L2
