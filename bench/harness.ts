@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildIfNeeded, NEXT_BIN, SERVER_NODE_FLAGS } from '../scripts/build';
@@ -29,6 +29,8 @@ export const median = (values: readonly number[]) => percentile(values, 50);
 export interface BenchDatabase {
   url: string;
   prisma: PrismaClient;
+  /** The PostgreSQL server process (its backends are its children), for CPU accounting. */
+  postmasterPid(): number;
   /** Disconnects, stops the cluster and removes its files. */
   stop(): Promise<void>;
 }
@@ -64,7 +66,43 @@ export async function startBenchDatabase({
     await stop();
     throw error;
   }
-  return { url: cluster.url, prisma, stop };
+  const postmasterPid = () =>
+    Number(readFileSync(join(cluster.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  return { url: cluster.url, prisma, postmasterPid, stop };
+}
+
+/**
+ * CPU time (user + system, ms) used so far by process `pid` and every live descendant (Linux
+ * /proc; 10 ms ticks). Descendants that ended are counted only once their parent reaped them.
+ */
+export function processTreeCpuMs(pid: number): number {
+  const stat = (p: number) => {
+    try {
+      const text = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      return {
+        ppid: Number(f[1]),
+        own: Number(f[11]) + Number(f[12]),
+        reaped: Number(f[13]) + Number(f[14]),
+      };
+    } catch {
+      return null; // ended meanwhile
+    }
+  };
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const s = stat(Number(entry));
+    if (s) children.set(s.ppid, [...(children.get(s.ppid) ?? []), Number(entry)]);
+  }
+  let ticks = 0;
+  const visit = (p: number, root: boolean) => {
+    const s = stat(p);
+    if (s) ticks += s.own + (root ? s.reaped : 0);
+    for (const child of children.get(p) ?? []) visit(child, false);
+  };
+  visit(pid, true);
+  return ticks * 10;
 }
 
 export interface BenchServer {

@@ -2,7 +2,8 @@
 import type { Role } from '@/lib/domain';
 import type { NewUser, UserUpdate } from '@/lib/users';
 import { AppError, notFound } from './platform/errors';
-import type { PrismaClient } from './platform/db';
+import { queryRows, type PrismaClient } from './platform/db';
+import { Prisma } from './generated/prisma/client';
 import { getDummyHash, hashPassword, verifyPassword } from './platform/passwords';
 
 export const publicUserSelect = {
@@ -157,20 +158,22 @@ export async function resumeSession(
   limits: { maxAgeMs: number; idleMs: number },
   now = new Date(),
 ): Promise<SessionUser | null> {
-  // Raw: every signed-in request reads this row, so it skips the ORM's query building.
-  const [session] = await prisma.$queryRaw<
-    {
-      userId: string;
-      createdAt: Date;
-      lastSeenAt: Date;
-      user: { id: string; email: string; name: string; role: Role; disabledAt: string | null };
-    }[]
-  >`
+  // Through the pool: every signed-in request reads this row, so it skips Prisma's query
+  // building and interpreter.
+  const [session] = await queryRows<{
+    userId: string;
+    createdAt: Date;
+    lastSeenAt: Date;
+    user: { id: string; email: string; name: string; role: Role; disabledAt: string | null };
+  }>(
+    prisma,
+    Prisma.sql`
     SELECT s."userId", s."createdAt", s."lastSeenAt",
            json_build_object('id', u.id, 'email', u.email, 'name', u.name, 'role', u.role,
                              'disabledAt', u."disabledAt") AS "user"
     FROM "UserSession" s JOIN "User" u ON u.id = s."userId"
-    WHERE s.id = ${sessionId}`;
+    WHERE s.id = ${sessionId}`,
+  );
   if (!session || session.userId !== userId || session.user.disabledAt) return null;
   const t = now.getTime();
   if (

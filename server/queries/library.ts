@@ -5,7 +5,8 @@
  * 20261202170000_claim_count_deltas).
  */
 import { Prisma } from '../generated/prisma/client';
-import type { PrismaClient } from '../platform/db';
+import type { PoolClient } from 'pg';
+import { queryRows, readInTransaction, type PrismaClient } from '../platform/db';
 import {
   encodeCursor,
   type LibraryQuery,
@@ -142,34 +143,27 @@ function whereOf(query: LibraryQuery): {
   return { where, counts: query.states.length > 0, source };
 }
 
+const FOLD = 'SELECT search.fold_claim_counts()';
+
 /**
  * Folds the claim-count changes committed so far into search.article_claims, so a read that
  * follows sees every action that committed before it. Cheap when nothing is pending.
  */
 export async function foldClaimCounts(prisma: PrismaClient): Promise<void> {
-  await prisma.$executeRaw`SELECT search.fold_claim_counts()`;
+  await queryRows(prisma, Prisma.raw(FOLD));
 }
 
 /**
- * Runs `query` with the text indexes as the only way to find text matches. The planner prices
- * `body @@ q` as cheap, so with a LIMIT it would rather walk a sort index (or scan the table)
- * and de-TOAST each article's body vector on the way: 110 ms to count a word in 3,000 of
- * 10,000 articles, 370 ms for the newest page of a word in most of them (the newest articles
+ * The planner settings under which text matches are found through the text indexes only. The
+ * planner prices `body @@ q` as cheap, so with a LIMIT it would rather walk a sort index (or scan
+ * the table) and de-TOAST each article's body vector on the way: 110 ms to count a word in 3,000
+ * of 10,000 articles, 370 ms for the newest page of a word in most of them (the newest articles
  * being long ones). The bitmap of the GIN indexes reads no body: a few ms.
  */
-function withTextIndexes<T>(prisma: PrismaClient, query: Prisma.PrismaPromise<T>): Promise<T> {
-  return prisma
-    .$transaction([
-      prisma.$queryRaw`SELECT set_config('enable_seqscan', 'off', true),
-                              set_config('enable_indexscan', 'off', true)`,
-      query,
-    ])
-    .then(([, result]) => result);
-}
+const TEXT_INDEXES_ONLY = 'SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off';
 
 /** One page of the library for `query`, with the cursor of the next page. */
 export async function listLibrary(prisma: PrismaClient, query: LibraryQuery): Promise<LibraryPage> {
-  await foldClaimCounts(prisma);
   // A page link keeps the order it was made in, whatever `sort` says.
   const sortName = query.after?.s ?? query.sort;
   const sort = SORTS[sortName];
@@ -189,33 +183,62 @@ export async function listLibrary(prisma: PrismaClient, query: LibraryQuery): Pr
     ${filters.source ? Prisma.sql`JOIN src ON src."id" = d."articleId"` : Prisma.empty}`;
   const withSource = filters.source ? Prisma.sql`${filters.source},` : Prisma.empty;
   const dir = Prisma.raw(sort.asc ? 'ASC' : 'DESC');
-  // A text filter runs with the text indexes only (see withTextIndexes), but not where the claim
+  // A text filter runs with the text indexes only (TEXT_INDEXES_ONLY), but not where the claim
   // counts are joined: every other way to join them is disabled then too, and 3,000 single-row
   // lookups cost more than the walk they avoid (a hash join is chosen otherwise).
   const pageJoinsCounts = filters.counts || sortName === 'open';
-  const count = prisma.$queryRaw<{ n: number }[]>`
-    ${filters.source ? Prisma.sql`WITH ${filters.source}` : Prisma.empty}
-    SELECT count(*)::int AS n FROM (
+  const countIn = Prisma.sql`SELECT count(*)::int AS total FROM (
       SELECT 1 FROM ${from(filters.counts)}
       ${where(filters.where)}
       LIMIT ${LIBRARY_COUNT_CAP + 1}) x`;
-  const rowsQuery = prisma.$queryRaw<Row[]>`
-      WITH ${withSource} page AS MATERIALIZED (
+  const pageIn = Prisma.sql`page AS MATERIALIZED (
         SELECT d."articleId" AS id, (${sort.key})::text AS key, ${sort.key} AS k
         FROM ${from(pageJoinsCounts)}
         ${where(page)}
         ORDER BY ${sort.key} ${dir}, ${sort.id} ${dir}
-        LIMIT ${query.limit + 1})
-      SELECT a."id", a."title", a."sourceName", a."sourceUrl", a."byline", a."publishedAt",
-             a."createdAt", n."draft", n."submitted", n."changesRequested" AS changes,
-             n."approved", n."open", p.key
+        LIMIT ${query.limit + 1})`;
+  const rowsOf = Prisma.sql`SELECT a."id", a."title", a."sourceName", a."sourceUrl", a."byline",
+             a."publishedAt", a."createdAt", n."draft", n."submitted",
+             n."changesRequested" AS changes, n."approved", n."open", p.key, p.k
       FROM page p JOIN "Article" a ON a."id" = p.id
-      JOIN search.article_claims n ON n."articleId" = p.id
-      ORDER BY p.k ${dir}, p.id ${dir}`;
-  const [rows, counted] = await Promise.all([
-    query.q && !pageJoinsCounts ? withTextIndexes(prisma, rowsQuery) : rowsQuery,
-    query.q && !filters.counts ? withTextIndexes(prisma, count) : count,
-  ]);
+      JOIN search.article_claims n ON n."articleId" = p.id`;
+  // The page and the capped count in one statement (one round trip, one plan); the count's row
+  // comes back alone (id null) when the page is empty.
+  const both = Prisma.sql`
+      WITH ${withSource} ${pageIn}
+      SELECT c.total, r.* FROM (${countIn}) c LEFT JOIN (${rowsOf}) r ON true
+      ORDER BY r.k ${dir}, r.id ${dir}`;
+  const textOnlyPage = Boolean(query.q) && !pageJoinsCounts;
+  const textOnlyCount = Boolean(query.q) && !filters.counts;
+  let rows: Row[];
+  let counted: number;
+  if (textOnlyPage === textOnlyCount) {
+    const read = (client?: PoolClient) => queryRows<Row & { total: number }>(prisma, both, client);
+    // The fold commits before the read's snapshot is taken (its own statement).
+    const all = textOnlyPage
+      ? await readInTransaction(prisma, `${FOLD}; ${TEXT_INDEXES_ONLY}`, read)
+      : await foldClaimCounts(prisma).then(() => read());
+    counted = all[0]?.total ?? 0;
+    rows = all.filter((r) => r.id !== null);
+  } else {
+    // A text filter with the open-claims sort: only the count takes the text indexes.
+    await foldClaimCounts(prisma);
+    const [pageRows, count] = await Promise.all([
+      queryRows<Row>(
+        prisma,
+        Prisma.sql`WITH ${withSource} ${pageIn} ${rowsOf} ORDER BY p.k ${dir}, p.id ${dir}`,
+      ),
+      readInTransaction(prisma, TEXT_INDEXES_ONLY, (client) =>
+        queryRows<{ total: number }>(
+          prisma,
+          Prisma.sql`${filters.source ? Prisma.sql`WITH ${filters.source}` : Prisma.empty} ${countIn}`,
+          client,
+        ),
+      ),
+    ]);
+    rows = pageRows;
+    counted = count[0]?.total ?? 0;
+  }
   const shown = rows.slice(0, query.limit);
   const last = shown.at(-1);
   return {
@@ -240,8 +263,8 @@ export async function listLibrary(prisma: PrismaClient, query: LibraryQuery): Pr
       rows.length > query.limit && last
         ? encodeCursor({ s: sortName, k: last.key, id: last.id })
         : null,
-    total: Math.min(counted[0]?.n ?? 0, LIBRARY_COUNT_CAP),
-    totalCapped: (counted[0]?.n ?? 0) > LIBRARY_COUNT_CAP,
+    total: Math.min(counted, LIBRARY_COUNT_CAP),
+    totalCapped: counted > LIBRARY_COUNT_CAP,
   };
 }
 

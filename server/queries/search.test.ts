@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Segment } from '@/lib/search/highlight';
+import { SEARCH_MAX_OFFSET, SEARCH_PAGE_SIZE } from '@/lib/search/types';
 import { createArticle } from '../articles-create';
 import { createClaim, updateClaim } from '../claims';
 import { reviseArticle } from '../revisions';
@@ -123,6 +124,17 @@ describe('search against PostgreSQL', () => {
       byEvidence.hits[0]!.articles.map((a) => a.id),
       [article.id],
     );
+    // An excluded word does not hide the evidence that matches.
+    const excluding = await searchClaims(db.prisma, 'capital -desalination');
+    assert.deepEqual(marked(excluding.hits[0]!.evidence), ['capital']);
+    // Parts without the words: no evidence excerpt, the rationale whole and unmarked.
+    const byText = await searchClaims(db.prisma, 'Astana');
+    assert.deepEqual(byText.hits[0]!.evidence, []);
+    assert.equal(
+      plain(byText.hits[0]!.rationale),
+      'Both foreign ministries confirmed the venue in separate press releases.',
+    );
+    assert.deepEqual(marked(byText.hits[0]!.rationale), []);
   });
 
   it('follows edits: the database re-indexes a changed claim', async () => {
@@ -172,5 +184,45 @@ describe('search against PostgreSQL', () => {
     const { hits } = await searchArticles(db.prisma, 'bold');
     assert.equal(plain(hits[0]!.title), '<b>Bold</b> claims');
     assert.deepEqual((await searchArticles(db.prisma, 'zyxwvut')).hits, []);
+  });
+
+  it('ranks a similar byline whose text also has the word above one whose text has not', async () => {
+    const withWord = await createArticle(db.prisma, editor, {
+      title: 'Harbour dues',
+      byline: 'Tomasz Kowalczyk',
+      text: 'The port office under Kovalczyk raised the dues twice.',
+    });
+    const without = await createArticle(db.prisma, editor, {
+      title: 'Grain prices',
+      byline: 'Tomasz Kowalczyk',
+      text: 'Prices rose in the spring.',
+    });
+    const { hits } = await searchArticles(db.prisma, 'Kovalczyk');
+    assert.deepEqual(
+      hits.map((h) => h.id),
+      [withWord.id, without.id],
+    );
+    assert.deepEqual(marked(hits[0]!.excerpt), ['Kovalczyk']);
+    assert.deepEqual(hits[1]!.excerpt, []);
+    assert.ok(hits[0]!.rank > hits[1]!.rank);
+  });
+
+  it('pages to the best 200 of a kind, and the last page offers no next one', async () => {
+    for (let n = 1; n <= SEARCH_MAX_OFFSET + SEARCH_PAGE_SIZE + 12; n += 1) {
+      await createArticle(db.prisma, editor, { title: `Quillmoor report ${n}`, text: 'Text.' });
+    }
+    const before = await searchArticles(
+      db.prisma,
+      'quillmoor',
+      SEARCH_MAX_OFFSET - SEARCH_PAGE_SIZE,
+    );
+    assert.equal(before.hits.length, SEARCH_PAGE_SIZE);
+    assert.equal(before.more, true);
+    const last = await searchArticles(db.prisma, 'quillmoor', SEARCH_MAX_OFFSET);
+    assert.equal(last.hits.length, SEARCH_PAGE_SIZE);
+    // More articles match, but a next page would be past the deepest offset the API takes.
+    assert.equal(last.more, false);
+    const seen = new Set([...before.hits, ...last.hits].map((h) => h.id));
+    assert.equal(seen.size, 2 * SEARCH_PAGE_SIZE);
   });
 });

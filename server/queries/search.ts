@@ -7,7 +7,7 @@
  * migration 20261201170000_search); nothing here writes them.
  */
 import { Prisma } from '../generated/prisma/client';
-import type { PrismaClient } from '../platform/db';
+import { queryRows, type PrismaClient } from '../platform/db';
 import type { ReviewState, Verdict } from '@/lib/domain';
 import { MATCH_END, MATCH_START, toSegments, wholeMatch } from '@/lib/search/highlight';
 import { splitPrefix } from '@/lib/search/prefix';
@@ -104,10 +104,12 @@ function anyWordOf(q: string) {
 /**
  * Articles: title/byline/source matches ranked by ts_rank (×4) plus the byline's similarity to
  * a misspelled name, then text-only matches newest first. Each source is a bounded, newest-first
- * candidate list from its index. Text candidates exclude title/byline/source matches, so all of
- * them but the similar names among them rank BODY_MATCH: the newest `offset + page` plus
- * NAME_CANDIDATES are enough; a constant, so the planner sees it (checking each text match's
- * byline similarity instead cost ~2 ms for a word in a thousand articles).
+ * candidate list from its index. Text candidates exclude title/byline/source matches and the
+ * similar names (whose own text match is checked with them, at most NAME_CANDIDATES rows), so
+ * all of them rank BODY_MATCH, below every other kind: the newest `offset + page + 1` are enough,
+ * a constant, so the planner sees it. (Padding that list with NAME_CANDIDATES more rows instead
+ * walked and de-TOASTed 100 more bodies on every common-word search, ~6 ms; checking each text
+ * match's byline similarity cost ~2 ms for a word in a thousand articles.)
  *
  * The excerpt is the first passage of the current text (search.article_passage, ~800
  * characters) that holds a word of the query, or the first passage (a text match whose words
@@ -129,13 +131,20 @@ export function articleQuery(q: string, offset: number) {
       SELECT d."articleId" AS id, d."createdAt"
       FROM search.article_doc d
       WHERE d."body" @@ ${query} AND NOT d."meta" @@ ${query}
-      ${newest} LIMIT ${offset + SEARCH_PAGE_SIZE + 1 + NAME_CANDIDATES}),
+        AND d."articleId" NOT IN (SELECT f.id FROM fuzzy f)
+      ${newest} LIMIT ${offset + SEARCH_PAGE_SIZE + 1}),
     candidates AS (
       SELECT m.id, m."createdAt", ts_rank(m."meta", ${query}) * ${Prisma.raw(String(META_WEIGHT))} AS rank,
              false AS fuzzy, false AS body
         FROM meta m
       UNION ALL
-      SELECT f.id, f."createdAt", word_similarity(${q}, f."byline"), true, false FROM fuzzy f
+      -- A similar byline's text match counts here (the text list leaves them out).
+      SELECT f.id, f."createdAt",
+             word_similarity(${q}, f."byline") + CASE WHEN f.body THEN ${Prisma.raw(String(BODY_MATCH))} ELSE 0 END,
+             true, f.body
+        FROM (SELECT f.*, (SELECT d."body" @@ ${query} AND NOT d."meta" @@ ${query}
+                             FROM search.article_doc d WHERE d."articleId" = f.id) AS body
+                FROM fuzzy f) f
       UNION ALL
       SELECT b.id, b."createdAt", ${Prisma.raw(String(BODY_MATCH))}, false, true FROM body b),
     hits AS (
@@ -174,6 +183,14 @@ export function articleQuery(q: string, offset: number) {
 export function claimQuery(q: string, offset: number) {
   const query = tsqueryOf(q);
   const newest = Prisma.sql`ORDER BY cd."createdAt" DESC, cd."claimId" DESC`;
+  // Which parts match is read from the claim's document (rationale weighted B, all its evidence
+  // C) instead of parsing each text again: to_tsvector of the rationale and of every evidence
+  // row cost ~2 ms per page. The evidence part only tells that some evidence may match (an
+  // excluded word in one evidence row hides another's match there), so with a `-word` the
+  // evidence rows are always checked.
+  const evidenceMayMatch = /(^|\s)-\S/.test(q)
+    ? Prisma.sql`true`
+    : Prisma.sql`ts_filter(cd."document", '{c}') @@ ${query}`;
   return Prisma.sql`
     WITH words AS (
       SELECT cd."claimId" AS id, cd."createdAt", cd."document"
@@ -195,18 +212,19 @@ export function claimQuery(q: string, offset: number) {
            ts_headline('english', translate(c."text", ${MARKERS}, ''), ${query}, ${WHOLE}) AS text,
            CASE WHEN c."claimant" IS NULL THEN NULL
                 ELSE ts_headline('english', translate(c."claimant", ${MARKERS}, ''), ${query}, ${WHOLE}) END AS claimant,
-           CASE WHEN to_tsvector('english', c."rationale") @@ ${query}
+           CASE WHEN ts_filter(cd."document", '{b}') @@ ${query}
                 THEN ts_headline('english', translate(c."rationale", ${MARKERS}, ''), ${query}, ${PASSAGES})
                 ELSE c."rationale" END AS rationale,
+           CASE WHEN ${evidenceMayMatch} THEN
            (SELECT ts_headline('english', translate(concat_ws(' — ', e."title", e."quote", e."url"), ${MARKERS}, ''), ${query}, ${PASSAGES})
               FROM "Evidence" e
              WHERE e."claimId" = c."id"
                AND to_tsvector('english', concat_ws(' ', e."title", e."quote", e."url")) @@ ${query}
-             ORDER BY e."createdAt", e."id" LIMIT 1) AS evidence,
+             ORDER BY e."createdAt", e."id" LIMIT 1) END AS evidence,
            (SELECT json_agg(json_build_object('id', x."id", 'title', x."title") ORDER BY x."title")
               FROM (SELECT DISTINCT ar."id", ar."title" FROM "Annotation" an
                     JOIN "Article" ar ON ar."id" = an."articleId" WHERE an."claimId" = c."id") x) AS articles
-    FROM hits h JOIN "Claim" c ON c."id" = h.id
+    FROM hits h JOIN "Claim" c ON c."id" = h.id JOIN search.claim_doc cd ON cd."claimId" = h.id
     ORDER BY h.rank DESC, h."createdAt" DESC, h.id`;
 }
 
@@ -216,9 +234,9 @@ export async function searchArticles(
   q: string,
   offset = 0,
 ): Promise<{ hits: ArticleHit[]; more: boolean }> {
-  const rows = await prisma.$queryRaw<ArticleRow[]>(articleQuery(q, offset));
+  const rows = await queryRows<ArticleRow>(prisma, articleQuery(q, offset));
   return {
-    more: rows.length > SEARCH_PAGE_SIZE,
+    more: hasMore(rows.length, offset),
     hits: rows.slice(0, SEARCH_PAGE_SIZE).map((row) => ({
       id: row.id,
       title: toSegments(row.title),
@@ -237,9 +255,9 @@ export async function searchClaims(
   q: string,
   offset = 0,
 ): Promise<{ hits: ClaimHit[]; more: boolean }> {
-  const rows = await prisma.$queryRaw<ClaimRow[]>(claimQuery(q, offset));
+  const rows = await queryRows<ClaimRow>(prisma, claimQuery(q, offset));
   return {
-    more: rows.length > SEARCH_PAGE_SIZE,
+    more: hasMore(rows.length, offset),
     hits: rows.slice(0, SEARCH_PAGE_SIZE).map((row) => ({
       id: row.id,
       text: toSegments(row.text),
@@ -252,6 +270,11 @@ export async function searchClaims(
       rank: row.rank,
     })),
   };
+}
+
+/** Whether a page of `rows` (one more than a page when there is more) has a next page to go to. */
+function hasMore(rows: number, offset: number) {
+  return rows > SEARCH_PAGE_SIZE && offset + SEARCH_PAGE_SIZE <= SEARCH_MAX_OFFSET;
 }
 
 /** A name that matched only by similarity is marked whole (it has no exact word to mark). */

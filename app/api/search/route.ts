@@ -5,7 +5,7 @@ import { search } from '@/server/queries/search';
 import { searchQuerySchema } from '@/lib/search/types';
 
 /**
- * Global search: `?q=` (1-200 characters), `type=all|articles|claims`, `offset=` (0-500).
+ * Global search: `?q=` (1-200 characters), `type=all|articles|claims`, `offset=` (0-190).
  * Any signed-in role; 200 with ranked, highlighted articles and claims.
  */
 export const GET = route(async (request) => {
