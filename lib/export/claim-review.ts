@@ -10,7 +10,7 @@ import { REVIEW_STATE_LABELS } from '../domain';
 import { codePointLength } from './code-points';
 import { DEFAULT_CLAIM_FILTER, isClaimIncluded } from './filter';
 import { isoDateTime } from './dates';
-import { jsonArrayWriter, writeClaimBatches } from './stream';
+import { jsonArrayWriter, type Chunk, writeClaimBatches } from './stream';
 import {
   hasNumericRating,
   isReviewableVerdict,
@@ -146,7 +146,7 @@ export async function* toClaimReviewJsonLd(
   claims: ClaimSource,
   config: ExportConfig,
   options: ClaimReviewOptions = {},
-): AsyncGenerator<string, void, undefined> {
+): AsyncGenerator<Chunk, void, undefined> {
   const array = jsonArrayWriter();
   yield* writeClaimBatches(claims, (claim) => {
     const review = toClaimReview(claim, config, options);

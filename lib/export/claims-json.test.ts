@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { claimToJson, toClaimsJson, toClaimsJsonSync } from './claims-json';
-import { collectChunks } from './stream';
+import { chunkText, collectChunks } from './stream';
 import { makeClaim } from './test-fixtures';
 import type { ExportClaim } from './types';
 
@@ -51,7 +51,7 @@ describe('toClaimsJson', () => {
       yield approved;
     }
     const chunks: string[] = [];
-    for await (const chunk of toClaimsJson(source())) chunks.push(chunk);
+    for await (const chunk of toClaimsJson(source())) chunks.push(chunkText(chunk));
     assert.equal(chunks.length, 3);
     assert.equal((JSON.parse(chunks.join('')) as unknown[]).length, 2);
   });

@@ -6,7 +6,7 @@
 import { REVIEW_STATE_LABELS, VERDICT_LABELS, type ReviewState, type Verdict } from '../domain';
 import { DEFAULT_CLAIM_FILTER, isClaimIncluded } from './filter';
 import { isoDateTime } from './dates';
-import { jsonArrayWriter, writeClaimBatches } from './stream';
+import { jsonArrayWriter, type Chunk, writeClaimBatches } from './stream';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors';
 import { exportedUrl } from './urls';
 import type { ClaimFilter, ClaimSource, ExportClaim, ExportEvidence, ExportPerson } from './types';
@@ -137,7 +137,7 @@ export function claimToJson(claim: ExportClaim): ClaimJson {
 export async function* toClaimsJson(
   claims: ClaimSource,
   options: ClaimsJsonOptions = {},
-): AsyncGenerator<string, void, undefined> {
+): AsyncGenerator<Chunk, void, undefined> {
   const array = jsonArrayWriter();
   const filter = options.filter ?? DEFAULT_CLAIM_FILTER;
   yield* writeClaimBatches(claims, (claim) =>

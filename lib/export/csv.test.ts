@@ -11,7 +11,7 @@ import {
   toCsvSync,
 } from './csv';
 import { CSV_FIELD_CASES } from './csv-cases';
-import { collectChunks } from './stream';
+import { chunkText, collectChunks } from './stream';
 import { makeClaim } from './test-fixtures';
 import type { ExportClaim } from './types';
 
@@ -173,7 +173,7 @@ describe('toCsv', () => {
     assert.equal(produced, 1, 'one claim read per record');
     let records = 1;
     for await (const chunk of chunks) {
-      assert.ok(chunk.endsWith('\r\n'));
+      assert.ok(chunkText(chunk).endsWith('\r\n'));
       records++;
     }
     assert.equal(records, 1_000);

@@ -15,7 +15,7 @@
 import { REVIEW_STATE_LABELS, VERDICT_LABELS } from '../domain';
 import { DEFAULT_CLAIM_FILTER, isClaimIncluded } from './filter';
 import { isoDateTime } from './dates';
-import { writeClaimBatches } from './stream';
+import { type Chunk, writeClaimBatches } from './stream';
 import { exportedUrl } from './urls';
 import type { ClaimFilter, ClaimSource, ExportClaim } from './types';
 
@@ -118,7 +118,7 @@ export function csvHeader({ bom = true }: CsvOptions = {}): string {
 export async function* toCsv(
   claims: ClaimSource,
   options: CsvOptions = {},
-): AsyncGenerator<string, void, undefined> {
+): AsyncGenerator<Chunk, void, undefined> {
   const filter = options.filter ?? DEFAULT_CLAIM_FILTER;
   yield csvHeader(options);
   yield* writeClaimBatches(claims, (claim) =>

@@ -69,5 +69,11 @@ export {
   type ExportKind,
   type ExportFileNameInput,
 } from './file-name';
-export { toReadableStream, batchChunks, collectChunks, type ChunkSource } from './stream';
+export {
+  toReadableStream,
+  batchChunks,
+  collectChunks,
+  type Chunk,
+  type ChunkSource,
+} from './stream';
 export { safeHttpUrl } from './urls';

@@ -8,7 +8,9 @@ import {
   batchChunks,
   claimBatches,
   collectChunks,
+  encodeParts,
   jsonArrayWriter,
+  type ChunkSource,
   toReadableStream,
 } from './stream';
 import { CONFIG, makeClaim } from './test-fixtures';
@@ -56,6 +58,32 @@ describe('toReadableStream', () => {
   });
 });
 
+describe('encodeParts', () => {
+  it('gives the UTF-8 bytes of the joined parts, whatever their characters', () => {
+    const parts = [
+      '',
+      'plain ',
+      'héllo ',
+      'Переговоры ',
+      '😀',
+      '\ud83d',
+      '\ude00',
+      'x'.repeat(70_000),
+    ];
+    const expected = new TextEncoder().encode(parts.join(''));
+    assert.deepEqual(encodeParts(parts), expected);
+    assert.equal(encodeParts(parts).buffer.byteLength, expected.byteLength, 'no slack kept');
+    assert.deepEqual(encodeParts([]), new Uint8Array(0));
+  });
+});
+
+describe('toReadableStream (lists of parts)', () => {
+  it('streams a chunk given as a list of parts as their concatenation', async () => {
+    const stream = toReadableStream([['a', 'é'], 'b', ['Пе', '😀', '']], { targetChars: 2 });
+    assert.equal(await new Response(stream).text(), 'aébПе😀');
+  });
+});
+
 describe('jsonArrayWriter', () => {
   it('writes valid JSON for zero, one and many items', () => {
     for (const items of [[], [1], [{ a: '"' }, null, 'x']]) {
@@ -94,7 +122,7 @@ describe('claim sources', () => {
   for (const filter of ['approved', 'all'] as const) {
     it(`writes the same ${filter} export from single claims, batches and a list`, async () => {
       const same = async (
-        write: (source: Parameters<typeof toCsv>[0]) => AsyncIterable<string>,
+        write: (source: Parameters<typeof toCsv>[0]) => ChunkSource,
         sync: string,
       ) => {
         assert.equal(await collectChunks(write(oneByOne())), sync);
