@@ -424,8 +424,17 @@ export function parseTimestamp(value: string): Date {
     value.charCodeAt(16) === 58 &&
     (value.length === 19 || value.charCodeAt(19) === 46) // .
   ) {
-    // Milliseconds: the fraction's first three digits (padded), the rest cut off as Date does.
-    const fraction = value.length > 20 ? digits(`${value.slice(20, 23)}00`, 0, 3) : 0;
+    // Milliseconds: the fraction's first three digits (padded), the rest cut off as Date does;
+    // read in place, since a sliced copy per timestamp cost a third of the parse.
+    let fraction = 0;
+    for (let i = 20, scale = 100; i < 23 && i < value.length; i++, scale /= 10) {
+      const d = value.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) {
+        fraction = NaN;
+        break;
+      }
+      fraction += d * scale;
+    }
     const time = Date.UTC(
       year,
       digits(value, 5, 7) - 1,
