@@ -3,7 +3,13 @@ import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { sha256Hex } from '@/lib/text';
 import { createArticle } from './articles-create';
-import { annotationSelect, createClaim, getClaimOrThrow, updateClaim } from './claims';
+import {
+  annotationSelect,
+  createClaim,
+  getClaimOrThrow,
+  searchClaims,
+  updateClaim,
+} from './claims';
 import { linkSpanReturningIt } from './spans';
 import { getArticleAnnotations } from './queries/article-annotations';
 import { reviseArticle } from './revisions';
@@ -377,5 +383,23 @@ describe('claims against PostgreSQL', () => {
       },
     });
     assert.equal(stale, 0, 'every placed span is on the current text');
+  });
+
+  it('searches for `%`, `_` and `\\` literally, not as LIKE wildcards', async () => {
+    const text =
+      'Qvarn rates rose 7% in May.\nQvarn rates rose 7 points.\nQvarn code a_b.\nQvarn code axb.\nQvarn path c\\d.';
+    const article = await newArticle(text);
+    for (const passage of ['7% in May', '7 points', 'a_b', 'axb', 'c\\d']) {
+      await createClaim(db.prisma, editor, {
+        span: spanOf(article, text, passage),
+        claim: { text: `Qvarn ${passage}`, verdict: 'UNVERIFIED', rationale: '', evidence: [] },
+      });
+    }
+    const found = async (query: string) =>
+      (await searchClaims(db.prisma, query)).map((claim) => claim.text).sort();
+    assert.deepEqual(await found('7%'), ['Qvarn 7% in May']);
+    assert.deepEqual(await found('Qvarn a_b'), ['Qvarn a_b']);
+    assert.deepEqual(await found('c\\d'), ['Qvarn c\\d']);
+    assert.deepEqual(await found('Qvarn 7'), ['Qvarn 7 points', 'Qvarn 7% in May']);
   });
 });

@@ -6,6 +6,7 @@
 import { newClaimSchema, type ClaimUpdate, type EvidenceInput, type NewClaim } from '@/lib/claims';
 import { canAnnotate } from '@/lib/permissions';
 import { deleteClaim as deleteEvent, edit, type TransitionSuccess } from '@/lib/review';
+import { likeEscaped } from '@/lib/search/like';
 import { randomUUID } from 'node:crypto';
 import { Prisma } from './generated/prisma/client';
 import { applyClaimEvent } from './claim-events';
@@ -193,14 +194,20 @@ export async function getClaimOrThrow(prisma: PrismaClient, id: string) {
   return toClaimView(claim);
 }
 
-/** Claims whose text or claimant contains `query` (case-insensitive), newest first. */
+/**
+ * Claims whose text or claimant contains `query` (case-insensitive, `%`, `_` and `\` taken
+ * literally), newest first.
+ */
 export async function searchClaims(prisma: PrismaClient, query: string, limit = 20) {
+  // Prisma's `contains` puts the value in a LIKE pattern as it is: escaped, it is matched
+  // literally (PostgreSQL's LIKE escapes with `\` by default).
+  const contains = likeEscaped(query);
   const claims = await prisma.claim.findMany({
     where: query
       ? {
           OR: [
-            { text: { contains: query, mode: 'insensitive' } },
-            { claimant: { contains: query, mode: 'insensitive' } },
+            { text: { contains, mode: 'insensitive' } },
+            { claimant: { contains, mode: 'insensitive' } },
           ],
         }
       : {},

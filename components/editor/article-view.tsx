@@ -15,6 +15,7 @@ import { keymap } from 'prosemirror-keymap';
 import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { flushSync } from 'react-dom';
 import { CONFIDENCE_FLOOR, scoreTextQuoteMatch } from '@/lib/anchoring/match-quote';
 import { describeTextQuote } from '@/lib/anchoring/describe';
 import type { TextAnchor } from '@/lib/anchoring/selectors';
@@ -29,7 +30,9 @@ import {
   focusedHighlight,
   highlightKey,
   highlightPlugin,
+  highlightsAt,
   highlightsInOrder,
+  isDrawnAt,
   type HighlightAction,
   type HighlightSpec,
 } from './highlight-plugin';
@@ -50,12 +53,14 @@ export interface ArticleViewHandle {
   selection(options?: { exact?: boolean }): { start: number; end: number } | null;
   /**
    * Adds, removes or replaces highlights. An add with `current` also makes that one the
-   * keyboard's current highlight (ring, caret, card, scrolled into view) in the same
-   * transaction, without taking focus.
+   * keyboard's current highlight (ring and caret in the same transaction; its card, and a
+   * scroll to it when it is out of view, at the start of the next frame); with `focus` the
+   * text takes focus there too, after the card is drawn (React saves and restores the
+   * selection of a focused editable element around every commit, walking the text to it).
    */
   dispatchHighlights(
     action:
-      | { type: 'add'; highlights: TextHighlight[]; current?: string }
+      | { type: 'add'; highlights: TextHighlight[]; current?: string; focus?: boolean }
       | { type: 'reset'; highlights: TextHighlight[] }
       | { type: 'remove'; annotationIds: string[] },
   ): void;
@@ -230,6 +235,30 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
           ])
         : [],
     );
+    // Highlights past the drawn part (while the rest is drawn in idle time) have no element to
+    // hover yet: the pointer's position finds them instead, once per frame, so their card shows
+    // at once like any other's.
+    let hoverFrame = 0;
+    let hoveredByPosition: string | null = null;
+    const hoverAt = (x: number, y: number) => {
+      hoverFrame = 0;
+      const at = editor.posAtCoords({ left: x, top: y });
+      const covering =
+        at && !isDrawnAt(editor.state, at.pos) ? highlightsAt(editor.state, at.pos) : [];
+      const key = covering.map((h) => h.annotationId).join(' ') || null;
+      if (key === hoveredByPosition) return;
+      hoveredByPosition = key;
+      const innermost = covering[0];
+      callbacks.current.onHighlightFocus?.(
+        innermost
+          ? {
+              claimIds: [...new Set(covering.map((h) => h.claimId))],
+              box: rangeBox(editor, innermost.from, innermost.to),
+              by: 'pointer',
+            }
+          : null,
+      );
+    };
     const state = EditorState.create({
       doc,
       plugins: revising
@@ -348,10 +377,29 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
           });
           return false;
         },
-        mouseout: (_v, event) => {
+        mouseout: (v, event) => {
           const from = (event.target as Element).closest?.('.hl');
           const to = (event.relatedTarget as Element | null)?.closest?.('.hl');
           if (from && !to) callbacks.current.onHighlightFocus?.(null);
+          const related = event.relatedTarget as Node | null;
+          if (hoveredByPosition && !(related && v.dom.contains(related))) {
+            cancelAnimationFrame(hoverFrame);
+            hoverFrame = 0;
+            hoveredByPosition = null;
+            callbacks.current.onHighlightFocus?.(null);
+          }
+          return false;
+        },
+        mousemove: (v, event) => {
+          // Only while some text is not highlighted yet, and not over a drawn highlight.
+          if (isDrawnAt(v.state, v.state.doc.content.size - 1)) return false;
+          if ((event.target as Element).closest?.('.hl')) {
+            hoveredByPosition = null;
+            return false;
+          }
+          const { clientX, clientY } = event;
+          cancelAnimationFrame(hoverFrame);
+          hoverFrame = requestAnimationFrame(() => hoverAt(clientX, clientY));
           return false;
         },
       },
@@ -370,6 +418,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
     const stopDrawing = drawRest(editor);
     return () => {
       stopDrawing();
+      cancelAnimationFrame(hoverFrame);
       editor.destroy();
       view.current = null;
     };
@@ -437,15 +486,26 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
           ? { type: 'add', highlights: specs, focus: current?.annotationId }
           : { type: 'reset', highlights: specs };
       const tr = editor.state.tr.setMeta(highlightKey, meta).setMeta('addToHistory', false);
-      if (current) tr.setSelection(TextSelection.create(tr.doc, current.from)).scrollIntoView();
+      if (current) tr.setSelection(TextSelection.create(tr.doc, current.from));
       editor.dispatch(tr);
-      if (current) {
-        callbacks.current.onHighlightFocus?.({
-          claimIds: claimsAt(editor.state, current.from),
-          box: rangeBox(editor, current.from, current.to),
-          by: 'keyboard',
-        });
-      }
+      if (!current) return;
+      const takeFocus = action.type === 'add' && action.focus === true;
+      // Where the new highlight is (for its card, and to scroll to it if it is out of view) is
+      // read at the start of the next frame, when the page is laid out anyway: read now, it
+      // would lay the page out once for the text's change and again in the frame for the
+      // panel's. The card is drawn in that same frame.
+      requestAnimationFrame(() => {
+        const now = view.current === editor ? focusedHighlight(editor.state) : null;
+        if (now?.annotationId !== current.annotationId) return; // moved on meanwhile
+        let box = rangeBox(editor, now.from, now.to);
+        if (box.bottom < 0 || box.top > window.innerHeight) {
+          editor.dispatch(editor.state.tr.scrollIntoView());
+          box = rangeBox(editor, now.from, now.to);
+        }
+        const claimIds = claimsAt(editor.state, now.from);
+        flushSync(() => callbacks.current.onHighlightFocus?.({ claimIds, box, by: 'keyboard' }));
+        if (takeFocus) editor.focus();
+      });
     },
     scrollToOffset(offset) {
       const editor = view.current;

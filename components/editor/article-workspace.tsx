@@ -258,9 +258,8 @@ export function ArticleWorkspace({
   ) {
     const annotationId = await actions.createClaim(span, draft);
     if (!annotationId) return;
-    // The form is gone and the new highlight is the current one, with its card (drawn at once):
-    // the text takes focus, in the same frame.
-    view.current?.focus();
+    // The form is gone and the new highlight is the current one; its card and the text's focus
+    // come at the start of the next frame (see ArticleViewHandle.dispatchHighlights).
     measureUntilPainted('factmark:claim-add', 'factmark:claim-add:start');
   }
 

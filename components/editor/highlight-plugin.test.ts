@@ -11,6 +11,8 @@ import {
   claimsAt,
   highlightKey,
   highlightPlugin,
+  highlightsAt,
+  isDrawnAt,
   type HighlightAction,
   type HighlightSpec,
 } from './highlight-plugin';
@@ -86,5 +88,19 @@ describe('highlightPlugin drawn in steps', () => {
     });
     const at = drawn(inside).filter((d) => d.from <= first.from + 1 && first.from + 1 < d.to);
     assert.deepEqual(at.flatMap((d) => d.spec.claimIds as string[]).sort(), ['c0', 'cnew2']);
+  });
+
+  it('finds the highlights under a position not drawn yet, innermost first (the hover card)', () => {
+    const { state, specs } = setUp(2_000);
+    const last = specs.at(-1)!;
+    assert.equal(isDrawnAt(state, specs[0]!.from), true);
+    assert.equal(isDrawnAt(state, last.from), false);
+    const inner = { ...last, annotationId: 'inner', claimId: 'cinner', from: last.from + 2 };
+    const withInner = act(state, { type: 'add', highlights: [inner] });
+    assert.deepEqual(
+      highlightsAt(withInner, last.from + 3).map((h) => h.annotationId),
+      ['inner', 'a59'],
+    );
+    assert.deepEqual(highlightsAt(withInner, last.to), [], 'the end is outside');
   });
 });

@@ -290,16 +290,31 @@ export function highlightPlugin(initial: HighlightSpec[], drawFirst = Infinity) 
   });
 }
 
+/**
+ * The highlights covering document position `pos`, innermost first (as the segments order
+ * them), found from the highlights themselves: for the text not drawn yet.
+ */
+export function highlightsAt(state: EditorState, pos: number): HighlightSpec[] {
+  const value = highlightKey.getState(state);
+  if (!value) return [];
+  return [...value.highlights.values()]
+    .filter((h) => h.from <= pos && pos < h.to)
+    .sort((a, b) => b.from - a.from || a.to - b.to);
+}
+
+/** Whether the highlights at `pos` are drawn yet (see HighlightState.drawnTo). */
+export function isDrawnAt(state: EditorState, pos: number): boolean {
+  const value = highlightKey.getState(state);
+  return !value || pos < value.drawnTo;
+}
+
 /** The claim ids of every highlight covering document position `pos`. */
 export function claimsAt(state: EditorState, pos: number): string[] {
   const value = highlightKey.getState(state);
   if (!value) return [];
-  // Not drawn yet: straight from the highlights, innermost first as the segments have them.
+  // Not drawn yet: straight from the highlights.
   if (pos >= value.drawnTo) {
-    const covering = [...value.highlights.values()]
-      .filter((h) => h.from <= pos && pos < h.to)
-      .sort((a, b) => b.from - a.from || a.to - b.to);
-    return [...new Set(covering.map((h) => h.claimId))];
+    return [...new Set(highlightsAt(state, pos).map((h) => h.claimId))];
   }
   const ids = value.set
     .find(pos, pos)

@@ -34,18 +34,19 @@ export function useBlocksInView(
   // between the side panel and the page): finding it reads computed styles and sizes, which
   // would force a layout on every change of the list (adding a claim).
   const root = useRef<{ element: HTMLElement | null; width: number } | null>(null);
+  // One observer while the list is shown (a new one only on resize): a change of the list
+  // (adding a claim) observes the placeholders it does not watch yet and nothing else, instead
+  // of computing every placeholder's intersection anew.
+  const observer = useRef<IntersectionObserver | null>(null);
   useEffect(() => {
     const element = list.current;
     if (!element || !shown) return;
-    let observer: IntersectionObserver | null = null;
-    const observe = () => {
-      observer?.disconnect();
-      const pending = element.querySelectorAll<HTMLElement>('[data-block]');
-      if (pending.length === 0) return;
+    const start = () => {
+      observer.current?.disconnect();
       if (root.current?.width !== window.innerWidth) {
         root.current = { element: scrollingAncestor(element), width: window.innerWidth };
       }
-      observer = new IntersectionObserver(
+      observer.current = new IntersectionObserver(
         (entries) => {
           const near = entries
             .filter((entry) => entry.isIntersecting)
@@ -57,28 +58,41 @@ export function useBlocksInView(
         },
         { root: root.current.element, rootMargin: DRAW_AHEAD },
       );
-      pending.forEach((placeholder) => observer!.observe(placeholder));
+      observePending(element, observer.current);
     };
-    observe();
+    start();
     // A resize can move the list between the side panel and the page (phones).
     let frame = 0;
     const onResize = () => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(observe);
+      frame = requestAnimationFrame(start);
     };
     window.addEventListener('resize', onResize);
     return () => {
-      observer?.disconnect();
+      observer.current?.disconnect();
+      observer.current = null;
       cancelAnimationFrame(frame);
       window.removeEventListener('resize', onResize);
     };
-  }, [list, rows, drawn, shown]);
+  }, [list, shown]);
+  // Placeholders appear and go as rows are added and blocks drawn (observing one already
+  // watched does nothing; a drawn block's placeholder leaves the page and stops counting).
+  useEffect(() => {
+    if (list.current && observer.current) observePending(list.current, observer.current);
+  }, [list, rows, drawn]);
 
   const keepBlock = keepRow < 0 ? -1 : Math.floor(keepRow / BLOCK_ROWS);
   return useCallback(
     (index: number) => index === keepBlock || drawn.has(index),
     [drawn, keepBlock],
   );
+}
+
+/** Watches every placeholder of `list` (again: a no-op for those already watched). */
+function observePending(list: HTMLElement, observer: IntersectionObserver): void {
+  list
+    .querySelectorAll<HTMLElement>('[data-block]')
+    .forEach((placeholder) => observer.observe(placeholder));
 }
 
 /** The nearest ancestor that scrolls its content (the side panel), or null for the window. */

@@ -142,10 +142,9 @@ export function useWorkspace(
         // as few times as it can be. The form's field gives up focus first, while nothing waits
         // to be drawn (removing a focused field lays the page out on its own). Then, in one
         // go: just this highlight is added (the view maps its decoration set instead of
-        // rebuilding it) and becomes the current one, with its card; the panel and the list are
-        // drawn now, not in a later task. The caller focuses the text last (React saves and
-        // restores the selection of a focused editable element around every commit, walking
-        // the text up to it).
+        // rebuilding it) and becomes the current one (its card follows at the frame's start,
+        // when the page is laid out once for everything); the panel and the list are drawn now,
+        // not in a later task. The text takes focus last, after the card is drawn.
         performance.mark('factmark:claim-add:start');
         if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
         flushSync(() => {
@@ -154,6 +153,7 @@ export function useWorkspace(
             type: 'add',
             highlights: [highlightOf(annotation, claim)],
             current: annotation.id,
+            focus: true,
           });
         });
         return annotation.id;

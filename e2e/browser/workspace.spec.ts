@@ -364,3 +364,53 @@ test('a long article with many claims: list rows and highlights are drawn as the
   await last.scrollIntoViewIfNeeded();
   await expect(last).toBeInViewport();
 });
+
+test('a highlight not drawn yet shows its card under the pointer', async ({ page }) => {
+  // Idle time withheld: the highlights past the first screens stay undrawn, as on a busy page
+  // in the moments after it opens.
+  await page.addInitScript(() => {
+    window.requestIdleCallback = () => 0;
+  });
+  const paragraphs = Array.from(
+    { length: 200 },
+    (_, i) => `Paragraph ${i + 1} reports that topic ${i + 1} changed by ${i + 7} percent.`,
+  );
+  await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
+  const text = paragraphs.join('\n');
+  const article = await createArticleOverHttp(page.request, 'Undrawn highlights', text);
+  const start = text.indexOf('topic 190 changed');
+  const created = await page.request.post('/api/claims', {
+    data: {
+      span: { articleId: article.id, revisionId: article.revision.id, start, end: start + 17 },
+      claim: { text: 'Claim about topic 190' },
+    },
+  });
+  expect(created.status()).toBe(201);
+  const claimId = ((await created.json()) as { claim: { id: string } }).claim.id;
+  await page.goto(`/articles/${article.id}`);
+  const paragraph = page.locator('.article-view .ProseMirror p', { hasText: 'topic 190 changed' });
+  // Mid-window, clear of the sticky toolbar.
+  await paragraph.evaluate((p) => p.scrollIntoView({ block: 'center' }));
+  await expect(page.locator(`.article-view .hl[data-claim-ids~="${claimId}"]`)).toHaveCount(0);
+
+  // The words' box, from the text itself (no highlight element to aim at).
+  const box = await paragraph.evaluate((p) => {
+    const node = p.firstChild as Text;
+    const range = document.createRange();
+    const at = node.data.indexOf('190 changed');
+    range.setStart(node, at);
+    range.setEnd(node, at + 3);
+    const { left, top, width, height } = range.getBoundingClientRect();
+    return { x: left + width / 2, y: top + height / 2 };
+  });
+  await page.mouse.move(box.x, box.y);
+  const card = page.getByRole('tooltip');
+  await expect(card).toContainText('Claim about topic 190');
+  // Off the highlight (the paragraph's first word), the card goes.
+  const away = await paragraph.evaluate((p) => {
+    const { left, top, height } = p.getBoundingClientRect();
+    return { x: left + 4, y: top + height / 2 };
+  });
+  await page.mouse.move(away.x, away.y);
+  await expect(card).toHaveCount(0);
+});

@@ -10,7 +10,7 @@ import { REVIEW_STATE_LABELS } from '../domain';
 import { codePointLength } from './code-points';
 import { DEFAULT_CLAIM_FILTER, isClaimIncluded } from './filter';
 import { isoDateTime } from './dates';
-import { jsonArrayWriter } from './stream';
+import { jsonArrayWriter, writeClaimBatches } from './stream';
 import {
   hasNumericRating,
   isReviewableVerdict,
@@ -110,32 +110,36 @@ export function toClaimReview(
   const typeOf = options.claimantType ?? guessClaimantType;
   const appearances = claimAppearances(claim.appearances);
   const first = firstAppearance(appearances);
-  return {
+  // Optional properties are added in place, in this order (the JSON's key order): an export
+  // builds thousands of these, and spreading a fresh object per property cost more than writing.
+  const itemReviewed: Mutable<ClaimReviewJsonLd['itemReviewed']> = { '@type': 'Claim' };
+  if (claimant) itemReviewed.author = { '@type': typeOf(claimant), name: claimant };
+  // The claim was made when it first appeared: the earliest article date, URL or not.
+  if (first?.datePublished) itemReviewed.datePublished = first.datePublished;
+  if (appearances.length > 0) itemReviewed.appearance = appearances;
+  if (first) itemReviewed.firstAppearance = first;
+  const review: Partial<Mutable<ClaimReviewJsonLd>> = {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
     url: urlsOf(config).claim(claim.id),
     claimReviewed: claim.text,
     reviewRating: rating,
-    itemReviewed: {
-      '@type': 'Claim',
-      ...(claimant ? { author: { '@type': typeOf(claimant), name: claimant } } : {}),
-      // The claim was made when it first appeared: the earliest article date, URL or not.
-      ...(first?.datePublished ? { datePublished: first.datePublished } : {}),
-      ...(appearances.length > 0 ? { appearance: appearances } : {}),
-      ...(first ? { firstAppearance: first } : {}),
-    },
+    itemReviewed,
     author: {
       '@type': 'Organization',
       name: config.organisation.name,
       url: config.organisation.url,
     },
-    ...(claim.approvedAt ? { datePublished: isoDateTime(claim.approvedAt) } : {}),
-    dateModified: isoDateTime(claim.updatedAt),
-    ...(claim.rationale.trim() ? { reviewBody: claim.rationale } : {}),
-    ...(filter === 'all' ? { creativeWorkStatus: REVIEW_STATE_LABELS[claim.reviewState] } : {}),
-    ...(options.language ? { inLanguage: options.language } : {}),
   };
+  if (claim.approvedAt) review.datePublished = isoDateTime(claim.approvedAt);
+  review.dateModified = isoDateTime(claim.updatedAt);
+  if (claim.rationale.trim()) review.reviewBody = claim.rationale;
+  if (filter === 'all') review.creativeWorkStatus = REVIEW_STATE_LABELS[claim.reviewState];
+  if (options.language) review.inLanguage = options.language;
+  return review as ClaimReviewJsonLd; // every required property is set
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Streams a JSON array of ClaimReview objects (UNVERIFIED and filtered-out claims skipped). */
 export async function* toClaimReviewJsonLd(
@@ -144,10 +148,10 @@ export async function* toClaimReviewJsonLd(
   options: ClaimReviewOptions = {},
 ): AsyncGenerator<string, void, undefined> {
   const array = jsonArrayWriter();
-  for await (const claim of claims) {
+  yield* writeClaimBatches(claims, (claim) => {
     const review = toClaimReview(claim, config, options);
-    if (review) yield array.item(review);
-  }
+    return review ? array.item(review) : '';
+  });
   yield array.end();
 }
 
@@ -265,22 +269,30 @@ const URLS_BY_CONFIG = new WeakMap<ExportConfig, AppUrls>();
  * has none): a work without an address still carries its headline, date and publisher.
  */
 function claimAppearances(appearances: readonly ExportAppearance[]): SchemaOrgCreativeWork[] {
+  // Most claims have one span: no map needed.
+  if (appearances.length === 1) {
+    const appearance = appearances[0]!;
+    return [creativeWork(appearance, safeHttpUrl(appearance.sourceUrl))];
+  }
   const byUrl = new Map<string, SchemaOrgCreativeWork>();
   for (const appearance of appearances) {
     const url = safeHttpUrl(appearance.sourceUrl);
     const key = url ?? `article:${appearance.articleId}`;
-    if (byUrl.has(key)) continue;
-    byUrl.set(key, {
-      '@type': 'CreativeWork',
-      ...(url ? { url } : {}),
-      headline: appearance.articleTitle,
-      ...(appearance.publishedAt ? { datePublished: isoDateTime(appearance.publishedAt) } : {}),
-      ...(appearance.sourceName
-        ? { publisher: { '@type': 'Organization', name: appearance.sourceName } }
-        : {}),
-    });
+    if (!byUrl.has(key)) byUrl.set(key, creativeWork(appearance, url));
   }
   return [...byUrl.values()];
+}
+
+/** The article of `appearance` as a CreativeWork at `url` (its safe source URL, if any). */
+function creativeWork(appearance: ExportAppearance, url: string | null): SchemaOrgCreativeWork {
+  const work: Partial<Mutable<SchemaOrgCreativeWork>> = { '@type': 'CreativeWork' };
+  if (url) work.url = url;
+  work.headline = appearance.articleTitle;
+  if (appearance.publishedAt) work.datePublished = isoDateTime(appearance.publishedAt);
+  if (appearance.sourceName) {
+    work.publisher = { '@type': 'Organization', name: appearance.sourceName };
+  }
+  return work as SchemaOrgCreativeWork; // the headline is set
 }
 
 /**

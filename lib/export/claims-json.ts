@@ -6,7 +6,7 @@
 import { REVIEW_STATE_LABELS, VERDICT_LABELS, type ReviewState, type Verdict } from '../domain';
 import { DEFAULT_CLAIM_FILTER, isClaimIncluded } from './filter';
 import { isoDateTime } from './dates';
-import { jsonArrayWriter } from './stream';
+import { jsonArrayWriter, writeClaimBatches } from './stream';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors';
 import { exportedUrl } from './urls';
 import type { ClaimFilter, ClaimSource, ExportClaim, ExportEvidence, ExportPerson } from './types';
@@ -140,9 +140,9 @@ export async function* toClaimsJson(
 ): AsyncGenerator<string, void, undefined> {
   const array = jsonArrayWriter();
   const filter = options.filter ?? DEFAULT_CLAIM_FILTER;
-  for await (const claim of claims) {
-    if (isClaimIncluded(claim, filter)) yield array.item(claimToJson(claim));
-  }
+  yield* writeClaimBatches(claims, (claim) =>
+    isClaimIncluded(claim, filter) ? array.item(claimToJson(claim)) : '',
+  );
   yield array.end();
 }
 

@@ -1,6 +1,18 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { batchChunks, collectChunks, jsonArrayWriter, toReadableStream } from './stream';
+import { VERDICTS } from '../domain';
+import { toClaimReviewJsonLd, toClaimReviewJsonLdSync } from './claim-review';
+import { toClaimsJson, toClaimsJsonSync } from './claims-json';
+import { toCsv, toCsvSync } from './csv';
+import {
+  batchChunks,
+  claimBatches,
+  collectChunks,
+  jsonArrayWriter,
+  toReadableStream,
+} from './stream';
+import { CONFIG, makeClaim } from './test-fixtures';
+import type { ExportClaim } from './types';
 
 describe('batchChunks', () => {
   it('joins small chunks into batches of about the target size, in order', async () => {
@@ -52,4 +64,51 @@ describe('jsonArrayWriter', () => {
       assert.deepEqual(JSON.parse(text), items);
     }
   });
+});
+
+describe('claim sources', () => {
+  const claims = [
+    ...VERDICTS.map((verdict) => makeClaim(`c-${verdict}`, { verdict })),
+    makeClaim('draft', { reviewState: 'DRAFT', approvedAt: null }),
+    makeClaim('last'),
+  ];
+  async function* oneByOne(): AsyncGenerator<ExportClaim> {
+    yield* claims;
+  }
+  /** Batches of 3, an empty one among them (a page whose approvals all went stale). */
+  async function* inBatches(): AsyncGenerator<readonly ExportClaim[]> {
+    yield claims.slice(0, 3);
+    yield [];
+    for (let i = 3; i < claims.length; i += 3) yield claims.slice(i, i + 3);
+  }
+
+  it('reads a source of single claims as batches of one', async () => {
+    const batches: (readonly ExportClaim[])[] = [];
+    for await (const batch of claimBatches(oneByOne())) batches.push(batch);
+    assert.deepEqual(
+      batches,
+      claims.map((claim) => [claim]),
+    );
+  });
+
+  for (const filter of ['approved', 'all'] as const) {
+    it(`writes the same ${filter} export from single claims, batches and a list`, async () => {
+      const same = async (
+        write: (source: Parameters<typeof toCsv>[0]) => AsyncIterable<string>,
+        sync: string,
+      ) => {
+        assert.equal(await collectChunks(write(oneByOne())), sync);
+        assert.equal(await collectChunks(write(inBatches())), sync);
+      };
+      await same((s) => toCsv(s, { filter }), [...toCsvSync(claims, { filter })].join(''));
+      await same(
+        (s) => toClaimsJson(s, { filter }),
+        [...toClaimsJsonSync(claims, { filter })].join(''),
+      );
+      await same(
+        (s) => toClaimReviewJsonLd(s, CONFIG, { filter }),
+        [...toClaimReviewJsonLdSync(claims, CONFIG, { filter })].join(''),
+      );
+    });
+  }
 });

@@ -4,6 +4,8 @@
  * consumer pulls), so a route can stream 10,000 claims without holding them all.
  */
 
+import type { ClaimSource, ExportClaim } from './types';
+
 /** Chunks of an export, produced synchronously or asynchronously. */
 export type ChunkSource = Iterable<string> | AsyncIterable<string>;
 
@@ -55,6 +57,31 @@ export function toReadableStream(
       await iterator.return?.();
     },
   });
+}
+
+/** The claims of `source` batch by batch (a source of single claims gives batches of one). */
+export async function* claimBatches(
+  source: ClaimSource,
+): AsyncGenerator<readonly ExportClaim[], void, undefined> {
+  for await (const item of source) yield isBatch(item) ? item : [item];
+}
+
+const isBatch = (item: ExportClaim | readonly ExportClaim[]): item is readonly ExportClaim[] =>
+  Array.isArray(item);
+
+/**
+ * Streams one chunk per batch of `claims`: `write` gives each claim's text ('' to leave it out);
+ * batches that write nothing yield nothing.
+ */
+export async function* writeClaimBatches(
+  claims: ClaimSource,
+  write: (claim: ExportClaim) => string,
+): AsyncGenerator<string, void, undefined> {
+  for await (const batch of claimBatches(claims)) {
+    let chunk = '';
+    for (const claim of batch) chunk += write(claim);
+    if (chunk) yield chunk;
+  }
 }
 
 /** Concatenates every chunk (for small exports and tests). */

@@ -145,5 +145,10 @@ export type ExportConfig = {
  */
 export type ClaimFilter = 'approved' | 'all';
 
-/** A list of claims, read synchronously or streamed (e.g. page by page from the database). */
-export type ClaimSource = Iterable<ExportClaim> | AsyncIterable<ExportClaim>;
+/**
+ * A list of claims, read synchronously or streamed: one claim at a time, or in batches (page by
+ * page from the database). A batch is written in one synchronous pass, so a long list costs one
+ * asynchronous step per batch rather than per claim (issue #13).
+ */
+export type ClaimSource =
+  Iterable<ExportClaim> | AsyncIterable<ExportClaim> | AsyncIterable<readonly ExportClaim[]>;

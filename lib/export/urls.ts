@@ -13,6 +13,21 @@ export const LINKABLE_PROTOCOLS: readonly string[] = ['http:', 'https:'];
  */
 export function safeHttpUrl(url: string | null | undefined): string | null {
   if (!url) return null;
+  // An export asks for the same article addresses again and again (one per claim in it).
+  let safe = SAFE_URLS.get(url);
+  if (safe === undefined) {
+    safe = parseSafeHttpUrl(url);
+    if (SAFE_URLS.size >= SAFE_URLS_LIMIT) SAFE_URLS.clear();
+    SAFE_URLS.set(url, safe);
+  }
+  return safe;
+}
+
+/** Recent answers of `safeHttpUrl`, emptied when full so memory stays bounded. */
+const SAFE_URLS = new Map<string, string | null>();
+const SAFE_URLS_LIMIT = 2_000;
+
+function parseSafeHttpUrl(url: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url.trim());

@@ -144,6 +144,36 @@ describe('classifyBlocks', () => {
     assert.equal(analysis.lastAnchor, 1);
   });
 
+  it('reads a comment policy ("HOUSE RULES" over rules for comments) as the comment section', () => {
+    // jamaicaobserver.com (trafilatura's evaluation corpus): the house rules read as prose.
+    const raw = [
+      P1,
+      P2,
+      'HOUSE RULES',
+      'We welcome reader comments on the top stories of the day. Some comments may be republished on the website or in the newspaper; email addresses will not be published.',
+      'Please understand that comments are moderated and it is not always possible to publish all that have been submitted. We will, however, try to publish comments that are representative of all received.',
+      'We ask that comments are civil and free of libellous or hateful material. Also please stick to the topic under discussion.',
+      'Lastly, read our Terms and Conditions and Privacy Policy',
+    ].join('\n\n');
+    assert.deepEqual(
+      classify(raw).map(([, reason]) => reason),
+      [null, null, 'comments', 'comments', 'comments', 'comments', 'footer'],
+    );
+  });
+
+  it('keeps a "House rules" subheading whose section is not about comments', () => {
+    const raw = [
+      P1,
+      'House rules',
+      'The tenants agreed that the courtyard would stay quiet after ten in the evening and that bicycles would be kept in the cellar.',
+      P2,
+    ].join('\n\n');
+    assert.deepEqual(
+      classify(raw).map(([, reason]) => reason),
+      [null, null, null, null],
+    );
+  });
+
   it('reads a zero comment counter near the top as a counter, not the start of comments', () => {
     // A share bar's "0 Comments" after the lede used to cut the rest of the article.
     for (const counter of ['0 Comments', 'No comments', 'Comments (0)']) {

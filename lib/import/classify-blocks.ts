@@ -59,6 +59,18 @@ const COMMENT_SECTION_START = new RegExp(
   'iu',
 );
 
+/**
+ * A comment policy's header ("HOUSE RULES", "Comment policy", "Netiquette"): it opens the
+ * comment section when the block after it speaks of comments (a "House rules" subheading of
+ * an article about tenants does not).
+ */
+const COMMENT_POLICY_HEADER =
+  /^(?:house rules|comment(?:ing|s)? (?:policy|guidelines|rules)|community (?:guidelines|standards|rules)|netiquette|kommentarregeln|charte de (?:modération|commentaires))\s*:?$/iu;
+const MENTIONS_COMMENTS = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${COMMENT_HEADER_WORDS}|commenting|kommentieren|commenter)(?![\\p{L}\\p{N}])`,
+  'iu',
+);
+
 /** A comment counter at zero: "0 Comments", "No comments", "Comments (0)". */
 const NO_COMMENTS = new RegExp(
   `^[^\\p{L}\\d]*(?:0|no|keine|aucun|sin|nessun)\\s+(?:${COMMENT_COUNT_WORDS}|commentaire|comentario|commento)(?![\\p{L}\\p{N}])|\\(0\\)\\s*:?$`,
@@ -138,11 +150,16 @@ export function classifyBlocks(blocks: SourceBlock[], options: DateOptions = {})
   let commentsStart = n;
   if (firstAnchor >= 0) {
     for (let i = firstAnchor + 1; i < n; i++) {
+      const policy =
+        COMMENT_POLICY_HEADER.test(block(i).text) &&
+        i + 1 < n &&
+        MENTIONS_COMMENTS.test(block(i + 1).text);
       if (
-        feature(i).words <= COMMENT_HEADER_MAX_WORDS &&
-        COMMENT_SECTION_START.test(block(i).text) &&
-        !NO_COMMENTS.test(block(i).text) &&
-        !inShareBar(i)
+        policy ||
+        (feature(i).words <= COMMENT_HEADER_MAX_WORDS &&
+          COMMENT_SECTION_START.test(block(i).text) &&
+          !NO_COMMENTS.test(block(i).text) &&
+          !inShareBar(i))
       ) {
         commentsStart = i;
         break;

@@ -18,6 +18,7 @@ import {
   type PageAnalysis,
 } from './classify-blocks';
 import { metadataFromAnalysis } from './extract-metadata';
+import { applyLineModel } from './line-model';
 import { findDuplicateParagraphs, type DuplicateOptions } from './find-duplicates';
 import type { DateOptions } from './parse-date';
 import { MIN_FAMILY_EVIDENCE } from './score-blocks';
@@ -109,14 +110,14 @@ const RESTORABLE = new Set<RemovalReason>(['site-header', 'navigation', 'footer'
  * than MIN_INSIDE_SHARE of what the classifier keeps lies inside it): blocks it left out are
  * removed, except the title and the lead paragraphs between the title and its article (it often
  * leaves a standfirst in the page header); blocks it kept that the classifier removed on shape
- * alone are restored.
+ * alone are restored. Returns whether the hints were applied.
  */
 function applyExtractorHints(
   blocks: readonly SourceBlock[],
   analysis: PageAnalysis,
   reasons: (RemovalReason | null)[],
-): void {
-  if (!blocks.some((b) => b.outsideArticle)) return;
+): boolean {
+  if (!blocks.some((b) => b.outsideArticle)) return false;
   let kept = 0;
   let inside = 0;
   blocks.forEach((b, i) => {
@@ -124,7 +125,7 @@ function applyExtractorHints(
     kept += b.text.length;
     if (!b.outsideArticle) inside += b.text.length;
   });
-  if (kept === 0 || inside < kept * MIN_INSIDE_SHARE) return;
+  if (kept === 0 || inside < kept * MIN_INSIDE_SHARE) return false;
   const firstInside = blocks.findIndex((b) => !b.outsideArticle);
   const isLead = (i: number) =>
     analysis.titleIndex >= 0 &&
@@ -143,6 +144,7 @@ function applyExtractorHints(
       }
     }
   });
+  return true;
 }
 
 /**
@@ -235,7 +237,9 @@ export function cleanBlocks(sourceBlocks: SourceBlock[], options: CleanOptions =
   const analysis = classifyBlocks(sourceBlocks, options);
   const metadata = metadataFromAnalysis(analysis, options);
   const reasons: (RemovalReason | null)[] = analysis.verdicts.map((v) => v.reason);
-  applyExtractorHints(sourceBlocks, analysis, reasons);
+  // Without an extractor's article (pasted text), the learned line model takes a second look
+  // at what the rules keep between the first and last prose block.
+  if (!applyExtractorHints(sourceBlocks, analysis, reasons)) applyLineModel(analysis, reasons);
   const headline = findHeadline(sourceBlocks, analysis, reasons, options.knownTitles ?? []);
   if (headline >= 0) {
     reasons[headline] = 'headline';

@@ -165,6 +165,26 @@ describe('workspace selectors', () => {
     );
   });
 
+  it('orders claims by their first span, unplaced claims last, whatever order the spans come in', () => {
+    const claims = [claim('none'), claim('late'), claim('early'), claim('twice')];
+    const spans = [
+      span('s1', 'twice', 28, 54),
+      span('s2', 'early', 0, 26),
+      span('s3', 'late', 60, 80),
+      span('s4', 'twice', 0, 10),
+    ];
+    const expected = ['early', 'twice', 'late', 'none'];
+    assert.deepEqual(
+      claimsInTextOrder(data(claims, spans)).map((c) => c.id),
+      expected,
+    );
+    const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+    assert.deepEqual(
+      claimsInTextOrder(data(claims, sorted)).map((c) => c.id),
+      expected,
+    );
+  });
+
   it('finds claims by words of their text, claimant or author, in any case and order', () => {
     const claims = [
       claim('a', { text: 'Exports grew by 12%', claimant: 'The Minister' }),

@@ -216,13 +216,30 @@ export function isFullClaim(claim: ClaimSummaryDTO): claim is ClaimDTO {
   return 'evidence' in claim && 'appearances' in claim;
 }
 
-/** The article's claims in text order (by their first placed span; unplaced ones last). */
+/**
+ * The article's claims in text order: by their first placed span (spans ordered by start, the
+ * longer first: `compareSpans`); claims with no span here last, in their given order.
+ */
 export function claimsInTextOrder(data: WorkspaceDataDTO): ClaimSummaryDTO[] {
-  const first = new Map<string, number>();
-  for (const a of data.annotations) if (!first.has(a.claimId)) first.set(a.claimId, a.start);
-  return [...data.claims].sort(
-    (a, b) => (first.get(a.id) ?? Infinity) - (first.get(b.id) ?? Infinity),
-  );
+  const { annotations } = data;
+  // The spans come sorted (the server's order, kept by every event): one walk, no sort, as this
+  // runs on every change of the claims (adding one to thousands stays within a frame).
+  let sorted = true;
+  for (let i = 1; i < annotations.length && sorted; i++) {
+    sorted = compareSpans(annotations[i - 1]!, annotations[i]!) <= 0;
+  }
+  const spans = sorted ? annotations : [...annotations].sort(compareSpans);
+  const byId = new Map(data.claims.map((c) => [c.id, c]));
+  const ordered: ClaimSummaryDTO[] = [];
+  for (const a of spans) {
+    const claim = byId.get(a.claimId);
+    if (!claim) continue;
+    ordered.push(claim);
+    byId.delete(a.claimId);
+  }
+  // Claims without a placed span keep their order, after the others.
+  for (const c of data.claims) if (byId.has(c.id)) ordered.push(c);
+  return ordered;
 }
 
 /** `claims` that pass the verdict, review-state and words filters. */

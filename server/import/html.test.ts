@@ -196,3 +196,21 @@ describe('extractHtml: structure', () => {
     assert.deepEqual(result.metadata, page.metadata);
   });
 });
+
+describe('extractHtml: Readability within its work budget', () => {
+  const html = fixture('astana-times-page.html');
+
+  it("drops Readability's hints once it is over its budget, and the page is still cleaned", () => {
+    const within = extractHtml(html);
+    assert.ok(within.blocks.some((b) => b.outsideArticle));
+    const over = extractHtml(html, { readabilityBudget: 0 });
+    assert.ok(!over.blocks.some((b) => b.outsideArticle));
+    assert.deepEqual(
+      over.blocks.map((b) => b.text),
+      within.blocks.map((b) => b.text),
+    );
+    // Cleaned like pasted text: the same article as with the hints.
+    const cleaned = cleanBlocks(toSourceBlocks(over.blocks).blocks);
+    assert.equal(cleaned.text, cleanBlocks(toSourceBlocks(within.blocks).blocks).text);
+  });
+});

@@ -13,7 +13,7 @@ import {
 import { AppError } from '@/server/platform/errors';
 import { route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
-import { exportConfig, streamExportClaims } from '@/server/export';
+import { exportConfig, streamExportClaimBatches } from '@/server/export';
 import { requireUser } from '@/server/platform/session';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -86,7 +86,7 @@ export const GET = route(async (request) => {
   const { format, q, ...filters } = querySchema.parse(Object.fromEntries(params));
   // Only approved claims are published; any other state is exported labelled as such.
   const filter: ClaimFilter = filters.state === 'APPROVED' ? 'approved' : 'all';
-  const claims = streamExportClaims(db(), { ...filters, q: q || undefined });
+  const claims = streamExportClaimBatches(db(), { ...filters, q: q || undefined });
   const chunks =
     format === 'csv'
       ? toCsv(claims, { filter })
