@@ -55,8 +55,9 @@ export interface ArticleViewHandle {
    * Adds, removes or replaces highlights. An add with `current` also makes that one the
    * keyboard's current highlight (ring and caret in the same transaction; its card, and a
    * scroll to it when it is out of view, at the start of the next frame); with `focus` the
-   * text takes focus there too, after the card is drawn (React saves and restores the
-   * selection of a focused editable element around every commit, walking the text to it).
+   * text takes focus there too, before the card is drawn: the page was just laid out to place
+   * the card, so focusing only restyles (focusing after the card forced a layout for it; the
+   * card's commit then saves and restores the text's selection, which costs less).
    */
   dispatchHighlights(
     action:
@@ -503,8 +504,8 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
           box = rangeBox(editor, now.from, now.to);
         }
         const claimIds = claimsAt(editor.state, now.from);
-        flushSync(() => callbacks.current.onHighlightFocus?.({ claimIds, box, by: 'keyboard' }));
         if (takeFocus) editor.focus();
+        flushSync(() => callbacks.current.onHighlightFocus?.({ claimIds, box, by: 'keyboard' }));
       });
     },
     scrollToOffset(offset) {

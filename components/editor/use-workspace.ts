@@ -144,7 +144,7 @@ export function useWorkspace(
         // go: just this highlight is added (the view maps its decoration set instead of
         // rebuilding it) and becomes the current one (its card follows at the frame's start,
         // when the page is laid out once for everything); the panel and the list are drawn now,
-        // not in a later task. The text takes focus last, after the card is drawn.
+        // not in a later task. The text takes focus there too, just before the card.
         performance.mark('factmark:claim-add:start');
         if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
         flushSync(() => {

@@ -58,6 +58,29 @@ test('search finds claims by a misspelled claimant and by a rationale phrase', a
   expect(phrase.articles).toBeNull();
 });
 
+test('a submitted search matches whole words; typing=1 reads the last word as a prefix', async ({
+  request,
+}) => {
+  const word = tag();
+  const article = await createArticleOverHttp(
+    request,
+    `Ledger report ${word.slice(0, 4)}`,
+    `Inspectors found ${word}ledger entries in the books.`,
+  );
+  const ids = async (query: string) =>
+    (
+      (await (await request.get(`/api/search?type=articles&${query}`)).json()).articles.hits as {
+        id: string;
+      }[]
+    ).map((h) => h.id);
+  expect(await ids(`q=${word}`)).not.toContain(article.id);
+  expect(await ids(`q=${word}&typing=1`)).toContain(article.id);
+  expect(await ids(`q=${word}ledger`)).toContain(article.id);
+  const bad = await request.get(`/api/search?q=${word}&typing=maybe`);
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.issues[0].path).toBe('typing');
+});
+
 test('search refuses an empty or overlong query with 400 naming the field', async ({ request }) => {
   for (const q of ['', '   ', 'x'.repeat(201)]) {
     const response = await request.get(`/api/search?q=${encodeURIComponent(q)}`);

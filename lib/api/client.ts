@@ -77,7 +77,7 @@ export const api = {
   searchClaims: (q: string) => request<{ claims: ClaimDTO[] }>('GET', `/api/claims?q=${enc(q)}`),
   /** Articles by title, byline, source or text, best first (the global search, articles only). */
   searchArticles: (q: string) =>
-    request<SearchResults>('GET', `/api/search?type=articles&q=${enc(q.slice(0, 200))}`),
+    request<SearchResults>('GET', `/api/search?type=articles&typing=1&q=${enc(q.slice(0, 200))}`),
   /** Source names or authors containing or resembling `q` (the library's filters). */
   libraryValues: (field: LibraryValueField, q: string) =>
     request<LibraryValues>('GET', `/api/library/values?field=${field}&q=${enc(q.slice(0, 200))}`),

@@ -21,6 +21,11 @@ export const searchQuerySchema = z.object({
     .max(200, 'Search for at most 200 characters.'),
   type: z.enum(['all', 'articles', 'claims']).default('all'),
   offset: z.coerce.number().int().min(0).max(SEARCH_MAX_OFFSET).default(0),
+  /** `1` while the words are being typed: the last word then matches as a prefix. */
+  typing: z
+    .enum(['0', '1'], { error: 'typing is 1 (the words are being typed) or 0.' })
+    .default('0')
+    .transform((value) => value === '1'),
 });
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 

@@ -93,17 +93,25 @@ describe('search against PostgreSQL', () => {
     assert.ok(hits[0]!.rank > hits[1]!.rank);
   });
 
-  it('matches the word being typed as a prefix, the others whole', async () => {
-    const typing = await searchArticles(db.prisma, 'desal');
+  it('while typing, matches the last word as a prefix, the others whole', async () => {
+    const typing = await searchArticles(db.prisma, 'desal', 0, { typing: true });
     assert.equal(typing.hits.length, 2);
     assert.deepEqual(marked(typing.hits[0]!.title), ['Desalination']);
-    const twoWords = await searchArticles(db.prisma, 'Caspian reg');
+    const twoWords = await searchArticles(db.prisma, 'Caspian reg', 0, { typing: true });
     assert.deepEqual(marked(twoWords.hits[0]!.title), ['Caspian', 'region']);
     assert.equal(twoWords.hits.length, 1);
     // A finished word (a space after it) is whole again: "desal" is no word of any text.
-    assert.equal((await searchArticles(db.prisma, 'desal ')).hits.length, 0);
-    const claims = await searchClaims(db.prisma, 'delegations Asta');
+    assert.equal((await searchArticles(db.prisma, 'desal ', 0, { typing: true })).hits.length, 0);
+    const claims = await searchClaims(db.prisma, 'delegations Asta', 0, { typing: true });
     assert.deepEqual(marked(claims.hits[0]!.text), ['delegations', 'Astana']);
+  });
+
+  it('a submitted search matches whole words (by their stems), as a search engine does', async () => {
+    assert.equal((await searchArticles(db.prisma, 'desal')).hits.length, 0);
+    assert.equal((await searchClaims(db.prisma, 'delegations Asta')).hits.length, 0);
+    const stem = await searchArticles(db.prisma, 'desalinations');
+    assert.equal(stem.hits.length, 2);
+    assert.deepEqual(marked(stem.hits[0]!.title), ['Desalination']);
   });
 
   it('finds a claim by a misspelled claimant and marks the name', async () => {

@@ -73,13 +73,28 @@ interface ClaimRow {
   articles: { id: string; title: string }[] | null;
 }
 
+/** How a search is asked: `typing` while the words are still being typed (a combobox). */
+export interface SearchMode {
+  readonly typing?: boolean;
+}
+
+/**
+ * The words of a query: all whole (stemmed) when it was submitted, as a search engine reads
+ * them; the last one a prefix while it is being typed (see splitPrefix). A prefix matches many
+ * more index keys (a one-word search costs about twice the database time), so only
+ * as-you-type lookups ask for it.
+ */
+function termsOf(q: string, typing: boolean) {
+  return typing ? splitPrefix(q) : { whole: q, prefix: null };
+}
+
 /**
  * The query as a tsquery: web-search syntax, English stemming, and the last word as a prefix
- * while it is being typed (see splitPrefix). A plan-time constant, so the planner sees how
+ * while it is being typed (see termsOf). A plan-time constant, so the planner sees how
  * common its words are.
  */
-function tsqueryOf(q: string) {
-  const { whole, prefix } = splitPrefix(q);
+function tsqueryOf(q: string, typing: boolean) {
+  const { whole, prefix } = termsOf(q, typing);
   if (prefix === null) return Prisma.sql`websearch_to_tsquery('english', ${q})`;
   // `prefix` is letters and digits only, so it is safe in to_tsquery's syntax.
   return Prisma.sql`(websearch_to_tsquery('english', ${whole}) && to_tsquery('english', ${`${prefix}:*`}))`;
@@ -91,8 +106,8 @@ function tsqueryOf(q: string) {
  * long article can have its two words pages apart; walking every passage to find that out cost
  * ~2 ms), and ts_headline marks nothing in a passage that does not hold the whole query.
  */
-function anyWordOf(q: string) {
-  const { whole, prefix } = splitPrefix(q);
+function anyWordOf(q: string, typing: boolean) {
+  const { whole, prefix } = termsOf(q, typing);
   // The stems are lexemes already ('simple' only quotes them); null when there are none.
   const words = Prisma.sql`(SELECT to_tsquery('simple', string_agg(quote_literal(w), ' | '))
     FROM unnest(tsvector_to_array(to_tsvector('english', ${whole}))) w)`;
@@ -116,9 +131,9 @@ function anyWordOf(q: string) {
  * none of its passages holds whole, e.g. a word cut by a hyphen); none when only the title,
  * byline or source matched.
  */
-export function articleQuery(q: string, offset: number) {
-  const query = tsqueryOf(q);
-  const anyWord = anyWordOf(q);
+export function articleQuery(q: string, offset: number, { typing = false }: SearchMode = {}) {
+  const query = tsqueryOf(q, typing);
+  const anyWord = anyWordOf(q, typing);
   const newest = Prisma.sql`ORDER BY d."createdAt" DESC, d."articleId" DESC`;
   return Prisma.sql`
     WITH meta AS (
@@ -180,8 +195,8 @@ export function articleQuery(q: string, offset: number) {
  * plus the claimant's similarity to a misspelled name, among the newest CANDIDATES matches of
  * each.
  */
-export function claimQuery(q: string, offset: number) {
-  const query = tsqueryOf(q);
+export function claimQuery(q: string, offset: number, { typing = false }: SearchMode = {}) {
+  const query = tsqueryOf(q, typing);
   const newest = Prisma.sql`ORDER BY cd."createdAt" DESC, cd."claimId" DESC`;
   // Which parts match is read from the claim's document (rationale weighted B, all its evidence
   // C) instead of parsing each text again: to_tsvector of the rationale and of every evidence
@@ -233,8 +248,9 @@ export async function searchArticles(
   prisma: PrismaClient,
   q: string,
   offset = 0,
+  mode: SearchMode = {},
 ): Promise<{ hits: ArticleHit[]; more: boolean }> {
-  const rows = await queryRows<ArticleRow>(prisma, articleQuery(q, offset));
+  const rows = await queryRows<ArticleRow>(prisma, articleQuery(q, offset, mode));
   return {
     more: hasMore(rows.length, offset),
     hits: rows.slice(0, SEARCH_PAGE_SIZE).map((row) => ({
@@ -254,8 +270,9 @@ export async function searchClaims(
   prisma: PrismaClient,
   q: string,
   offset = 0,
+  mode: SearchMode = {},
 ): Promise<{ hits: ClaimHit[]; more: boolean }> {
-  const rows = await queryRows<ClaimRow>(prisma, claimQuery(q, offset));
+  const rows = await queryRows<ClaimRow>(prisma, claimQuery(q, offset, mode));
   return {
     more: hasMore(rows.length, offset),
     hits: rows.slice(0, SEARCH_PAGE_SIZE).map((row) => ({
@@ -287,8 +304,8 @@ function fuzzy(headline: string, similar: boolean) {
 /** Articles and/or claims for one query. */
 export async function search(prisma: PrismaClient, query: SearchQuery): Promise<SearchResults> {
   const [articles, claims] = await Promise.all([
-    query.type === 'claims' ? null : searchArticles(prisma, query.q, query.offset),
-    query.type === 'articles' ? null : searchClaims(prisma, query.q, query.offset),
+    query.type === 'claims' ? null : searchArticles(prisma, query.q, query.offset, query),
+    query.type === 'articles' ? null : searchClaims(prisma, query.q, query.offset, query),
   ]);
   return { q: query.q, articles, claims };
 }
