@@ -73,6 +73,15 @@ async function placeCaret(page: Page, before: string) {
     }
     throw new Error(`No “${phrase}” in the text`);
   }, before);
+  // A caret set through the DOM (unlike a click) reaches ProseMirror with the `selectionchange`
+  // event, a task of its own: typing before it ran was diffed without the caret's place, and on
+  // a busy machine the typed words could join a highlight. Let that task and a frame run first.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        setTimeout(() => requestAnimationFrame(() => setTimeout(resolve, 0)), 0),
+      ),
+  );
 }
 
 async function setUp(page: Page, title: string) {
