@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createArticle } from './articles-create';
 import { createClaim } from './claims';
-import { parseTimestamp, streamExportClaims } from './export';
+import { streamExportClaims } from './export';
+import { parseTimestamp } from './platform/pg-types';
 import { createTestDatabase, type TestDatabase } from './dev/test-db';
 import { createUser, type SessionUser } from './users';
 

@@ -17,6 +17,7 @@ import { likeEscaped } from '@/lib/search/like';
 import pg from 'pg';
 import type { Prisma } from './generated/prisma/client';
 import { pgPool, type PrismaClient } from './platform/db';
+import { prismaTypes } from './platform/pg-types';
 import { notFound } from './platform/errors';
 import {
   exportEvidenceSelect,
@@ -403,79 +404,18 @@ async function readShared<T extends [string, ...unknown[]]>(
   return found;
 }
 
-const TIMESTAMP_OID = 1114;
-
-/**
- * A `timestamp` column's text as a Date: Prisma's DateTime columns are `timestamp(3)` in UTC,
- * as the adapter reads them. PostgreSQL writes `YYYY-MM-DD HH:MM:SS[.fraction]`; that form is
- * read digit by digit (the Date string parser cost about 20 ms per 10,000-claim export), any
- * other (BC, years before 1000 or after 9999, infinity) by the parser as before.
- */
-export function parseTimestamp(value: string): Date {
-  const year = digits(value, 0, 4);
-  if (
-    year >= 1000 &&
-    value.length >= 19 &&
-    value.length !== 20 &&
-    value.charCodeAt(4) === 45 && // -
-    value.charCodeAt(7) === 45 &&
-    value.charCodeAt(10) === 32 && // space
-    value.charCodeAt(13) === 58 && // :
-    value.charCodeAt(16) === 58 &&
-    (value.length === 19 || value.charCodeAt(19) === 46) // .
-  ) {
-    // Milliseconds: the fraction's first three digits (padded), the rest cut off as Date does;
-    // read in place, since a sliced copy per timestamp cost a third of the parse.
-    let fraction = 0;
-    for (let i = 20, scale = 100; i < 23 && i < value.length; i++, scale /= 10) {
-      const d = value.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) {
-        fraction = NaN;
-        break;
-      }
-      fraction += d * scale;
-    }
-    const time = Date.UTC(
-      year,
-      digits(value, 5, 7) - 1,
-      digits(value, 8, 10),
-      digits(value, 11, 13),
-      digits(value, 14, 16),
-      digits(value, 17, 19),
-      fraction,
-    );
-    if (!Number.isNaN(time) && (value.length < 24 || !Number.isNaN(digits(value, 23)))) {
-      return new Date(time);
-    }
-  }
-  return new Date(`${value.replace(' ', 'T')}+00:00`);
-}
-
-/** The decimal number in `text` from `start` to `end`, NaN unless it is all ASCII digits. */
-function digits(text: string, start: number, end = text.length): number {
-  if (end > text.length || start >= end) return NaN;
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return NaN;
-    n = n * 10 + d;
-  }
-  return n;
-}
-const types: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === TIMESTAMP_OID
-      ? parseTimestamp
-      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
-};
-
 /** The array rows of `text` run with `values`. */
 async function queryTuples<T extends unknown[]>(
   pool: pg.Pool,
   text: string,
   values: readonly unknown[],
 ): Promise<T[]> {
-  const result = await pool.query<T>({ text, values: [...values], rowMode: 'array', types });
+  const result = await pool.query<T>({
+    text,
+    values: [...values],
+    rowMode: 'array',
+    types: prismaTypes,
+  });
   return result.rows;
 }
 

@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient, type Prisma } from '../generated/prisma/client';
 import { getEnv } from './env';
+import { prismaTypes } from './pg-types';
 
 const globalForPrisma = globalThis as unknown as {
   factmarkPrisma?: PrismaClient;
@@ -41,16 +42,6 @@ export function pgPool(prisma: PrismaClient): pg.Pool {
   return pool;
 }
 
-const TIMESTAMP_OID = 1114;
-/** Prisma's DateTime columns are `timestamp(3)` in UTC: read them as the adapter does. */
-const parseTimestamp = (value: string) => new Date(`${value.replace(' ', 'T')}+00:00`);
-const types: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === TIMESTAMP_OID
-      ? parseTimestamp
-      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
-};
-
 /**
  * The rows of `sql` (a `Prisma.sql` template) as objects, read through the client's pg pool:
  * what `$queryRaw` answers for the same SQL (timestamps as UTC Dates, ints and floats as
@@ -63,7 +54,7 @@ export async function queryRows<T>(
   sql: Prisma.Sql,
   client?: pg.PoolClient,
 ): Promise<T[]> {
-  const config = { text: sql.text, values: sql.values as unknown[], types };
+  const config = { text: sql.text, values: sql.values as unknown[], types: prismaTypes };
   const result = await (client ?? pgPool(prisma)).query<T & pg.QueryResultRow>(config);
   return result.rows;
 }
