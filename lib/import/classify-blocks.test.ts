@@ -287,3 +287,31 @@ describe('after the last prose block', () => {
     assert.equal(reasonOf([P1, P2, P3, last].join('\n\n'), last), null);
   });
 });
+
+describe('author boxes', () => {
+  // Author boxes under articles of the held-out pages of trafilatura's corpus (not the
+  // evaluation corpus): latimes.com (140), geschichtedergegenwart.ch (298).
+  const HALPER =
+    'Evan Halper writes about a broad range of policy issues out of Washington D.C., with particular emphasis on how Washington decisions ripple across the country.';
+  const SARASIN =
+    'Philipp Sarasin lehrt Geschichte der Neuzeit an der Universität Zürich. Er ist Mitbegründer des Zentrums Geschichte des Wissens.';
+
+  it('removes the lines about the writer at the end of the article', () => {
+    for (const bio of [HALPER, SARASIN]) {
+      const page = [P1, P2, P3, bio, 'Share this article'].join('\n\n');
+      assert.equal(reasonOf(page, bio), 'author');
+      assert.equal(reasonOf(page, P3), null);
+    }
+  });
+
+  it('keeps such a sentence when the article goes on after it', () => {
+    const page = [P1, HALPER, P2, P3, P1.replace('Tuesday', 'Monday')].join('\n\n');
+    assert.equal(reasonOf(page, HALPER), null);
+  });
+
+  it('keeps a paragraph that opens with an article, not a name', () => {
+    const line =
+      'Der Pfannenstielhof hat Südtiroler Weingeschichte geschrieben, sagte der Winzer am Ende des Abends.';
+    assert.equal(reasonOf([P1, P2, P3, line].join('\n\n'), line), null);
+  });
+});

@@ -12,6 +12,7 @@
  * 4. Context: a heading over a removed run goes with it; generic chrome after the body becomes
  *    "footer".
  */
+import { isAuthorBox } from './author-box';
 import { COMMENT_COUNT_WORDS, COMMENT_HEADER_WORDS, scoreCues } from './cues';
 import { extractFeatures, type BlockFeatures } from './features';
 import { matchMetadataLine, type MetadataLine } from './metadata-lines';
@@ -51,6 +52,11 @@ export const SITE_NAME_MAX_WORDS = 12;
 export const REPEAT_CONTEXT_MAX_WORDS = 8;
 /** Cue families that remove a prose-shaped block after the article's last prose block. */
 const AFTER_BODY_FAMILIES = new Set<EvidenceFamily>(['subscribe', 'comments', 'footer']);
+/**
+ * An author box comes at the end of the article: at most this share of the page's prose
+ * (words of prose anchors) follows it. Earlier, "X is a professor at Y" is the article's own.
+ */
+export const AUTHOR_BOX_MAX_PROSE_AFTER = 0.25;
 /** A "Comments" section header is short. */
 export const COMMENT_HEADER_MAX_WORDS = 8;
 
@@ -294,6 +300,22 @@ export function classifyBlocks(blocks: SourceBlock[], options: DateOptions = {})
     // shape. Not social or cookie words: articles end on sentences that name Facebook or
     // "informed consent" too.
     else if (cued(i) && AFTER_BODY_FAMILIES.has(verdict(i).family!)) remove(i, cuedReason(i));
+  }
+
+  // Author boxes at the end of the article (the prose after them is at most a quarter).
+  let proseWords = 0;
+  for (let i = 0; i < n; i++) if (isAnchor(i)) proseWords += feature(i).words;
+  let proseAfter = 0;
+  for (let i = commentsStart - 1; i > firstAnchor; i--) {
+    if (isAnchor(i)) proseAfter += feature(i).words;
+    if (verdict(i).reason || block(i).kind !== 'paragraph') continue;
+    const ownWords = isAnchor(i) ? feature(i).words : 0;
+    if (
+      proseAfter - ownWords <= proseWords * AUTHOR_BOX_MAX_PROSE_AFTER &&
+      isAuthorBox(block(i).text, feature(i).words)
+    ) {
+      remove(i, 'author');
+    }
   }
 
   // Comment section: everything up to a footer.
