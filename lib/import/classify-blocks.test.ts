@@ -315,3 +315,28 @@ describe('author boxes', () => {
     assert.equal(reasonOf([P1, P2, P3, line].join('\n\n'), line), null);
   });
 });
+
+describe("the site's notices about itself", () => {
+  // Held-out pages of trafilatura's corpus (not the evaluation corpus): chip.de (060),
+  // a blog's licence line (064).
+  const AFFILIATE =
+    'Für Links auf dieser Seite erhält CHIP ggf. eine Provision vom Händler, z.B. für solche mit -Symbol.';
+  const LICENCE =
+    'Alle Beiträge dieser Website stehen unter einer Creative Commons Lizenz – sofern keine andere Lizenz beim Beitrag vermerkt ist.';
+
+  it("removes affiliate disclosures and the site's licence inside the article", () => {
+    const page = [P1, AFFILIATE, P2, LICENCE, P3].join('\n\n');
+    assert.equal(reasonOf(page, AFFILIATE), 'boilerplate');
+    assert.equal(reasonOf(page, LICENCE), 'boilerplate');
+    assert.equal(reasonOf(page, P2), null);
+  });
+
+  it('keeps article sentences about commissions, licences or cookies elsewhere', () => {
+    const lines = [
+      'Der Makler erhält dafür eine Provision von drei Prozent, sagte die Verbraucherzentrale am Montag.',
+      'The regulator said the company had placed cookies on millions of phones without asking their owners.',
+    ];
+    const page = [P1, lines[0], P2, lines[1], P3].join('\n\n');
+    for (const line of lines) assert.equal(reasonOf(page, line), null);
+  });
+});

@@ -13,6 +13,7 @@
  *    "footer".
  */
 import { isAuthorBox } from './author-box';
+import { siteNotice } from './site-notice';
 import { COMMENT_COUNT_WORDS, COMMENT_HEADER_WORDS, scoreCues } from './cues';
 import { extractFeatures, type BlockFeatures } from './features';
 import { matchMetadataLine, type MetadataLine } from './metadata-lines';
@@ -300,6 +301,13 @@ export function classifyBlocks(blocks: SourceBlock[], options: DateOptions = {})
     // shape. Not social or cookie words: articles end on sentences that name Facebook or
     // "informed consent" too.
     else if (cued(i) && AFTER_BODY_FAMILIES.has(verdict(i).family!)) remove(i, cuedReason(i));
+  }
+
+  // The site's notices about itself (affiliate links, licence, consent), wherever they stand.
+  for (let i = 0; i < commentsStart; i++) {
+    if (verdict(i).reason || block(i).kind !== 'paragraph' || i === titleIndex) continue;
+    const notice = siteNotice(block(i).text, feature(i).words);
+    if (notice) remove(i, notice);
   }
 
   // Author boxes at the end of the article (the prose after them is at most a quarter).
