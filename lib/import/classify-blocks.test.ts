@@ -331,6 +331,17 @@ describe("the site's notices about itself", () => {
     assert.equal(reasonOf(page, P2), null);
   });
 
+  it("removes a post's filing line as metadata", () => {
+    // WordPress blogs of the held-out pages (122, 085).
+    const lines = [
+      'This entry was posted in Allgemein. Bookmark the permalink.',
+      'Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin, gkc19 von Simon Dückert. Permanentlink.',
+    ];
+    for (const line of lines) {
+      assert.equal(reasonOf([P1, P2, line, P3].join('\n\n'), line), 'metadata');
+    }
+  });
+
   it('keeps article sentences about commissions, licences or cookies elsewhere', () => {
     const lines = [
       'Der Makler erhält dafür eine Provision von drei Prozent, sagte die Verbraucherzentrale am Montag.',

@@ -25,11 +25,36 @@ const SITE_NOTICE = new RegExp(
   'iu',
 );
 
+/**
+ * A blog's filing line under a post: "This entry was posted in Allgemein. Bookmark the
+ * permalink.", "Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit …",
+ * "Erstellt am … und abgelegt unter Linux, Tutorials".
+ */
+const FILING = new RegExp(
+  [
+    String.raw`this\s+entry\s+was\s+posted`,
+    String.raw`bookmark\s+the\s+permalink`,
+    String.raw`(?:eintrag|beitrag)\s+wurde\s+[^!?]{0,60}?veröffentlicht`,
+    String.raw`abgelegt\s+unter`,
+    String.raw`verschlagwortet\s+mit`,
+    String.raw`filed\s+under`,
+  ].join('|'),
+  'iu',
+);
+
 /** A notice is a few sentences: a longer paragraph is an article's own (about privacy, say). */
 export const SITE_NOTICE_MAX_WORDS = 60;
 
-/** Whether a paragraph is the site's notice about itself; 'cookie' for consent banners. */
-export function siteNotice(text: string, words: number): 'cookie' | 'boilerplate' | null {
-  if (words > SITE_NOTICE_MAX_WORDS || !SITE_NOTICE.test(text)) return null;
+/**
+ * Whether a paragraph is the site's notice about itself ('cookie' for consent banners,
+ * 'boilerplate' otherwise) or a post's filing line ('metadata').
+ */
+export function siteNotice(
+  text: string,
+  words: number,
+): 'cookie' | 'boilerplate' | 'metadata' | null {
+  if (words > SITE_NOTICE_MAX_WORDS) return null;
+  if (FILING.test(text)) return 'metadata';
+  if (!SITE_NOTICE.test(text)) return null;
   return /cookie/i.test(text) ? 'cookie' : 'boilerplate';
 }
