@@ -351,3 +351,28 @@ describe("the site's notices about itself", () => {
     for (const line of lines) assert.equal(reasonOf(page, line), null);
   });
 });
+
+describe('a comment counter under the standfirst', () => {
+  it('is a link to the thread, not its start: the article after it stays', () => {
+    // tomshardware.com, a held-out page of trafilatura's corpus (not the evaluation corpus).
+    const lines = [
+      'By Michelle Ehrhardt 04 November 2020',
+      'How to get your hands on an RTX 3000 card before they sell out.',
+      'Shares',
+      'Comments (32)',
+      "(Image credit: Tom's Hardware)",
+      "Nvidia’s RTX 3000 series graphics cards are finally starting to hit store shelves, though they're still hard to come by. For instance, the company's flagship RTX 3080 card sold out instantly when it launched on September 17. The RTX 3090 also sold out instantly when it came out on September 24th, and the same happened to the RTX 3070 when it comes out on October 29th. Still, with companies promising to restock inventory and cancel scalper orders, it's worth checking on their store pages now and then, which is where this page comes in. Nvidia itself has stated to expect shortages throughout the year, but that's all the more reason to stay alert for when opportunities do arise.",
+      "The big issue with getting your hands on these cards is not being able to pre-order them. Instead, you have to sign up for notifications on store pages, or set up a bot of your own that notifies you when cards become available. Then, if you're lucky, you can swoop in and buy a card before inventory runs out. We've seen it happen. That's why we've collected the different places where you can get your hands on RTX cards all on this one page, so you can prepare to get the new best graphics cards (or systems that include them, which are less likely to sell out) as soon as they become available.",
+      "Note that, as of time of writing, we've checked all the listed stores and still don't see any RTX 3080, RTX 3090 or RTX 3070 cards for sale. That's not too surprising, as new inventory updates from top Danish electronics retailer Proshop shows that it's not just individual consumers who are having problems buying RTX 3000 series cards. However, resellers (even MSI subsidiaries) have plenty of them selling for inflated prices that are more than double the MSRP, if you're willing to go that route.",
+    ];
+    const reasons = classify(lines.join('\n'));
+    for (const paragraph of lines.slice(5)) {
+      assert.equal(reasons.find(([t]) => t === paragraph)?.[1], null, paragraph);
+    }
+  });
+
+  it('still opens the comment section after the article', () => {
+    const page = [P1, P2, P3, 'Comments (32)', 'I think the council is wrong about the pipes.'];
+    assert.equal(reasonOf(page.join('\n\n'), page[4]!), 'comments');
+  });
+});

@@ -58,6 +58,12 @@ const AFTER_BODY_FAMILIES = new Set<EvidenceFamily>(['subscribe', 'comments', 'f
  * (words of prose anchors) follows it. Earlier, "X is a professor at Y" is the article's own.
  */
 export const AUTHOR_BOX_MAX_PROSE_AFTER = 0.25;
+/**
+ * Words of prose (anchors) that must come before a comment section starts: "Comments (32)"
+ * or "Kommentare" in the share bar under a one-sentence standfirst is a link to the thread,
+ * and the article follows it.
+ */
+export const COMMENTS_MIN_PROSE_BEFORE = 25;
 /** A "Comments" section header is short. */
 export const COMMENT_HEADER_MAX_WORDS = 8;
 
@@ -156,7 +162,12 @@ export function classifyBlocks(blocks: SourceBlock[], options: DateOptions = {})
     [i - 1, i + 1].some((k) => k >= 0 && k < n && verdict(k).family === 'social' && cued(k));
   let commentsStart = n;
   if (firstAnchor >= 0) {
+    let proseBefore = 0;
     for (let i = firstAnchor + 1; i < n; i++) {
+      if (isAnchor(i - 1)) proseBefore += feature(i - 1).words;
+      // A comment counter beside the title and standfirst links to the thread below the
+      // article; the section itself comes after some of the article.
+      if (proseBefore < COMMENTS_MIN_PROSE_BEFORE) continue;
       const policy =
         COMMENT_POLICY_HEADER.test(block(i).text) &&
         i + 1 < n &&
