@@ -331,6 +331,17 @@ describe("the site's notices about itself", () => {
     assert.equal(reasonOf(page, P2), null);
   });
 
+  it("removes a post's disclosure that it contains advertising", () => {
+    // Held-out pages: thepointsguy.com (336), heavenlynnhealthy.de (735).
+    const lines = [
+      'This post contains references to products from one or more of our advertisers. We may receive compensation when you click on links to those products. Terms apply to the offers listed on this page. For an explanation of our Advertising Policy, visit this page.',
+      '*Werbung. Dieser Beitrag enthält Werbung für MYMARINI.',
+    ];
+    for (const line of lines) {
+      assert.equal(reasonOf([P1, line, P2, P3].join('\n\n'), line), 'boilerplate');
+    }
+  });
+
   it("removes a post's filing line as metadata", () => {
     // WordPress blogs of the held-out pages (122, 085).
     const lines = [

@@ -12,8 +12,13 @@ const SITE = String.raw`(?:(?:this|our)\s+(?:web)?(?:site|blog|page)|(?:diese[rs
 /** What such a notice is about. */
 const TERMS = String.raw`(?:provision|commission|affiliate|partnerprogramm|lizenz|licen[cs]e|lizenziert|cookies?|datenschutz|privacy|nutzungsbedingungen|terms\s+of)`;
 
+/** The post speaking of itself, with what only a disclosure says about a post. */
+const POST = String.raw`(?:this|the\s+following)\s+(?:post|article|review)|(?:dieser|der\s+folgende)\s+(?:beitrag|artikel|post)|cet\s+article|este\s+(?:artículo|post)`;
+const DISCLOSED = String.raw`(?:affiliate|commission|advertisers?|sponsored|provision|werbung|anzeige|gesponsert|sponsoris[ée]|patrocinado)`;
+
 const SITE_NOTICE = new RegExp(
   [
+    String.raw`(?<![\p{L}\p{N}])(?:${POST})\s+(?:contains|includes|enthält|beinhaltet|contient|contiene|is|ist|est|es)\s+[^!?]{0,60}?${DISCLOSED}`,
     String.raw`${SITE}[^!?]{0,80}?${TERMS}`,
     String.raw`${TERMS}[^!?]{0,80}?${SITE}`,
     String.raw`as\s+an\s+amazon\s+associate`,
