@@ -6,11 +6,8 @@
  * person does for a living, and that it comes at the end of the article.
  */
 
-/**
- * A name: two to four capitalised words (initials and particles allowed). Not an article or a
- * preposition first ("Der Pfannenstielhof hat … geschrieben", "Zu Martin Göhrung hat …").
- */
-const NAME = String.raw`(?!(?:der|die|das|den|dem|des|ein|eine|zu|zum|zur|im|am|the|a|an|in|on|at|el|la|los|las|le|les|un|une|il|lo|di|de|du)\s)\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|von|van|de|der|da|di|del|la|le)){1,3}`;
+/** A name: two to four capitalised words (initials and particles allowed). */
+const NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|von|van|de|der|da|di|del|la|le)){1,3}`;
 
 /** What an author box says the person is or does, in the languages of ./cues. */
 const ROLE = [
@@ -35,9 +32,17 @@ const ROLE = [
   String.raw`escribe\s+(?:sobre|para)\b`,
 ].join('|');
 
-const AUTHOR_BOX = new RegExp(
-  String.raw`^(?:${NAME})(?:\s*\([^)]{0,40}\))?,?\s+(?:${ROLE})|^(?:der|die|the)\s+(?:autor(?:in)?|author)\s+(?:ist|is)\s`,
-  'u',
+const AUTHOR_BOX = new RegExp(String.raw`^(?:${NAME})(?:\s*\([^)]{0,40}\))?,?\s+(?:${ROLE})`, 'u');
+/** "Der Autor ist …", "Die Autorin ist …", "The author is …". */
+const THE_AUTHOR = /^(?:der|die|the)\s+(?:autor(?:in)?|author)\s+(?:ist|is)\s/iu;
+/**
+ * Words a name does not start with: articles and prepositions ("Der Bürgermeister ist
+ * Mitgründer …", "Zu Martin Göhrung hat …"), whatever their case.
+ */
+const NOT_A_NAME = new Set(
+  'der die das den dem des ein eine zu zum zur im am the a an in on at el la los las le les un une il lo di de du'.split(
+    ' ',
+  ),
 );
 
 /** An author box is short: a longer paragraph is the article's own. */
@@ -45,5 +50,8 @@ export const AUTHOR_BOX_MAX_WORDS = 90;
 
 /** Whether a paragraph reads as an author box (position aside: see classify-blocks). */
 export function isAuthorBox(text: string, words: number): boolean {
-  return words <= AUTHOR_BOX_MAX_WORDS && AUTHOR_BOX.test(text);
+  if (words > AUTHOR_BOX_MAX_WORDS) return false;
+  if (THE_AUTHOR.test(text)) return true;
+  const first = /^\S+/u.exec(text)?.[0].toLowerCase() ?? '';
+  return !NOT_A_NAME.has(first) && AUTHOR_BOX.test(text);
 }

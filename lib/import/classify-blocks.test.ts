@@ -311,8 +311,13 @@ describe('author boxes', () => {
 
   it('keeps a paragraph that opens with an article, not a name', () => {
     const line =
-      'Der Pfannenstielhof hat Südtiroler Weingeschichte geschrieben, sagte der Winzer am Ende des Abends.';
+      'Der Bürgermeister ist Mitgründer des Vereins und will die Anlage im Frühjahr eröffnen, sagte er.';
     assert.equal(reasonOf([P1, P2, P3, line].join('\n\n'), line), null);
+  });
+
+  it('removes "Die Autorin ist …" at the end', () => {
+    const line = 'Die Autorin ist Professorin für Zeitgeschichte an der Universität Wien.';
+    assert.equal(reasonOf([P1, P2, P3, line].join('\n\n'), line), 'author');
   });
 });
 
