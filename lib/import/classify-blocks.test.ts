@@ -287,3 +287,108 @@ describe('after the last prose block', () => {
     assert.equal(reasonOf([P1, P2, P3, last].join('\n\n'), last), null);
   });
 });
+
+describe('author boxes', () => {
+  // Author boxes under articles of the held-out pages of trafilatura's corpus (not the
+  // evaluation corpus): latimes.com (140), geschichtedergegenwart.ch (298).
+  const HALPER =
+    'Evan Halper writes about a broad range of policy issues out of Washington D.C., with particular emphasis on how Washington decisions ripple across the country.';
+  const SARASIN =
+    'Philipp Sarasin lehrt Geschichte der Neuzeit an der Universität Zürich. Er ist Mitbegründer des Zentrums Geschichte des Wissens.';
+
+  it('removes the lines about the writer at the end of the article', () => {
+    for (const bio of [HALPER, SARASIN]) {
+      const page = [P1, P2, P3, bio, 'Share this article'].join('\n\n');
+      assert.equal(reasonOf(page, bio), 'author');
+      assert.equal(reasonOf(page, P3), null);
+    }
+  });
+
+  it('keeps such a sentence when the article goes on after it', () => {
+    const page = [P1, HALPER, P2, P3, P1.replace('Tuesday', 'Monday')].join('\n\n');
+    assert.equal(reasonOf(page, HALPER), null);
+  });
+
+  it('keeps a paragraph that opens with an article, not a name', () => {
+    const line =
+      'Der Bürgermeister ist Mitgründer des Vereins und will die Anlage im Frühjahr eröffnen, sagte er.';
+    assert.equal(reasonOf([P1, P2, P3, line].join('\n\n'), line), null);
+  });
+
+  it('removes "Die Autorin ist …" at the end', () => {
+    const line = 'Die Autorin ist Professorin für Zeitgeschichte an der Universität Wien.';
+    assert.equal(reasonOf([P1, P2, P3, line].join('\n\n'), line), 'author');
+  });
+});
+
+describe("the site's notices about itself", () => {
+  // Held-out pages of trafilatura's corpus (not the evaluation corpus): chip.de (060),
+  // a blog's licence line (064).
+  const AFFILIATE =
+    'Für Links auf dieser Seite erhält CHIP ggf. eine Provision vom Händler, z.B. für solche mit -Symbol.';
+  const LICENCE =
+    'Alle Beiträge dieser Website stehen unter einer Creative Commons Lizenz – sofern keine andere Lizenz beim Beitrag vermerkt ist.';
+
+  it("removes affiliate disclosures and the site's licence inside the article", () => {
+    const page = [P1, AFFILIATE, P2, LICENCE, P3].join('\n\n');
+    assert.equal(reasonOf(page, AFFILIATE), 'boilerplate');
+    assert.equal(reasonOf(page, LICENCE), 'boilerplate');
+    assert.equal(reasonOf(page, P2), null);
+  });
+
+  it("removes a post's disclosure that it contains advertising", () => {
+    // Held-out pages: thepointsguy.com (336), heavenlynnhealthy.de (735).
+    const lines = [
+      'This post contains references to products from one or more of our advertisers. We may receive compensation when you click on links to those products. Terms apply to the offers listed on this page. For an explanation of our Advertising Policy, visit this page.',
+      '*Werbung. Dieser Beitrag enthält Werbung für MYMARINI.',
+    ];
+    for (const line of lines) {
+      assert.equal(reasonOf([P1, line, P2, P3].join('\n\n'), line), 'boilerplate');
+    }
+  });
+
+  it("removes a post's filing line as metadata", () => {
+    // WordPress blogs of the held-out pages (122, 085).
+    const lines = [
+      'This entry was posted in Allgemein. Bookmark the permalink.',
+      'Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin, gkc19 von Simon Dückert. Permanentlink.',
+    ];
+    for (const line of lines) {
+      assert.equal(reasonOf([P1, P2, line, P3].join('\n\n'), line), 'metadata');
+    }
+  });
+
+  it('keeps article sentences about commissions, licences or cookies elsewhere', () => {
+    const lines = [
+      'Der Makler erhält dafür eine Provision von drei Prozent, sagte die Verbraucherzentrale am Montag.',
+      'The regulator said the company had placed cookies on millions of phones without asking their owners.',
+    ];
+    const page = [P1, lines[0], P2, lines[1], P3].join('\n\n');
+    for (const line of lines) assert.equal(reasonOf(page, line), null);
+  });
+});
+
+describe('a comment counter under the standfirst', () => {
+  it('is a link to the thread, not its start: the article after it stays', () => {
+    // tomshardware.com, a held-out page of trafilatura's corpus (not the evaluation corpus).
+    const lines = [
+      'By Michelle Ehrhardt 04 November 2020',
+      'How to get your hands on an RTX 3000 card before they sell out.',
+      'Shares',
+      'Comments (32)',
+      "(Image credit: Tom's Hardware)",
+      "Nvidia’s RTX 3000 series graphics cards are finally starting to hit store shelves, though they're still hard to come by. For instance, the company's flagship RTX 3080 card sold out instantly when it launched on September 17. The RTX 3090 also sold out instantly when it came out on September 24th, and the same happened to the RTX 3070 when it comes out on October 29th. Still, with companies promising to restock inventory and cancel scalper orders, it's worth checking on their store pages now and then, which is where this page comes in. Nvidia itself has stated to expect shortages throughout the year, but that's all the more reason to stay alert for when opportunities do arise.",
+      "The big issue with getting your hands on these cards is not being able to pre-order them. Instead, you have to sign up for notifications on store pages, or set up a bot of your own that notifies you when cards become available. Then, if you're lucky, you can swoop in and buy a card before inventory runs out. We've seen it happen. That's why we've collected the different places where you can get your hands on RTX cards all on this one page, so you can prepare to get the new best graphics cards (or systems that include them, which are less likely to sell out) as soon as they become available.",
+      "Note that, as of time of writing, we've checked all the listed stores and still don't see any RTX 3080, RTX 3090 or RTX 3070 cards for sale. That's not too surprising, as new inventory updates from top Danish electronics retailer Proshop shows that it's not just individual consumers who are having problems buying RTX 3000 series cards. However, resellers (even MSI subsidiaries) have plenty of them selling for inflated prices that are more than double the MSRP, if you're willing to go that route.",
+    ];
+    const reasons = classify(lines.join('\n'));
+    for (const paragraph of lines.slice(5)) {
+      assert.equal(reasons.find(([t]) => t === paragraph)?.[1], null, paragraph);
+    }
+  });
+
+  it('still opens the comment section after the article', () => {
+    const page = [P1, P2, P3, 'Comments (32)', 'I think the council is wrong about the pipes.'];
+    assert.equal(reasonOf(page.join('\n\n'), page[4]!), 'comments');
+  });
+});

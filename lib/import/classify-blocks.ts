@@ -12,6 +12,8 @@
  * 4. Context: a heading over a removed run goes with it; generic chrome after the body becomes
  *    "footer".
  */
+import { isAuthorBox } from './author-box';
+import { siteNotice } from './site-notice';
 import { COMMENT_COUNT_WORDS, COMMENT_HEADER_WORDS, scoreCues } from './cues';
 import { extractFeatures, type BlockFeatures } from './features';
 import { matchMetadataLine, type MetadataLine } from './metadata-lines';
@@ -51,6 +53,17 @@ export const SITE_NAME_MAX_WORDS = 12;
 export const REPEAT_CONTEXT_MAX_WORDS = 8;
 /** Cue families that remove a prose-shaped block after the article's last prose block. */
 const AFTER_BODY_FAMILIES = new Set<EvidenceFamily>(['subscribe', 'comments', 'footer']);
+/**
+ * An author box comes at the end of the article: at most this share of the page's prose
+ * (words of prose anchors) follows it. Earlier, "X is a professor at Y" is the article's own.
+ */
+export const AUTHOR_BOX_MAX_PROSE_AFTER = 0.25;
+/**
+ * Words of prose (anchors) that must come before a comment section starts: "Comments (32)"
+ * or "Kommentare" in the share bar under a one-sentence standfirst is a link to the thread,
+ * and the article follows it.
+ */
+export const COMMENTS_MIN_PROSE_BEFORE = 25;
 /** A "Comments" section header is short. */
 export const COMMENT_HEADER_MAX_WORDS = 8;
 
@@ -149,7 +162,12 @@ export function classifyBlocks(blocks: SourceBlock[], options: DateOptions = {})
     [i - 1, i + 1].some((k) => k >= 0 && k < n && verdict(k).family === 'social' && cued(k));
   let commentsStart = n;
   if (firstAnchor >= 0) {
+    let proseBefore = 0;
     for (let i = firstAnchor + 1; i < n; i++) {
+      if (isAnchor(i - 1)) proseBefore += feature(i - 1).words;
+      // A comment counter beside the title and standfirst links to the thread below the
+      // article; the section itself comes after some of the article.
+      if (proseBefore < COMMENTS_MIN_PROSE_BEFORE) continue;
       const policy =
         COMMENT_POLICY_HEADER.test(block(i).text) &&
         i + 1 < n &&
@@ -294,6 +312,29 @@ export function classifyBlocks(blocks: SourceBlock[], options: DateOptions = {})
     // shape. Not social or cookie words: articles end on sentences that name Facebook or
     // "informed consent" too.
     else if (cued(i) && AFTER_BODY_FAMILIES.has(verdict(i).family!)) remove(i, cuedReason(i));
+  }
+
+  // The site's notices about itself (affiliate links, licence, consent), wherever they stand.
+  for (let i = 0; i < commentsStart; i++) {
+    if (verdict(i).reason || block(i).kind !== 'paragraph' || i === titleIndex) continue;
+    const notice = siteNotice(block(i).text, feature(i).words);
+    if (notice) remove(i, notice);
+  }
+
+  // Author boxes at the end of the article (the prose after them is at most a quarter).
+  let proseWords = 0;
+  for (let i = 0; i < n; i++) if (isAnchor(i)) proseWords += feature(i).words;
+  let proseAfter = 0;
+  for (let i = commentsStart - 1; i > firstAnchor; i--) {
+    if (isAnchor(i)) proseAfter += feature(i).words;
+    if (verdict(i).reason || block(i).kind !== 'paragraph') continue;
+    const ownWords = isAnchor(i) ? feature(i).words : 0;
+    if (
+      proseAfter - ownWords <= proseWords * AUTHOR_BOX_MAX_PROSE_AFTER &&
+      isAuthorBox(block(i).text, feature(i).words)
+    ) {
+      remove(i, 'author');
+    }
   }
 
   // Comment section: everything up to a footer.

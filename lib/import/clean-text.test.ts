@@ -264,6 +264,24 @@ describe('cleanText: the headline is the title, not a body paragraph', () => {
     assert.equal(cleanText(`${long}\n\n${P2}`).text, [long, P2].join('\n\n'));
   });
 
+  it('takes a headline over its standfirst as the title, and keeps the standfirst', () => {
+    // A press release as pasted text (held-out corpus page, not the evaluation corpus): the
+    // headline, then a sentence-like standfirst without closing punctuation, a date, the body.
+    const lines = [
+      'Aktuelles',
+      'Inhalt:',
+      'Foto von Josh Willink von Pexels',
+      'Alleinerziehende: Kinderbetreuung flächendeckend ausbauen',
+      '"Österreichische Plattform für Alleinerziehende" zum Tag der Kinderrechte: Betreuungszeiten auch außerhalb der Kindergarten- oder Unterrichtszeit sicherstellen',
+      '19.11.2021',
+      'Die Österreichische Plattform für Alleinerziehende (ÖPA) hat den Auf- und Ausbau hochwertiger, flächendeckender und leistbarer Kinderbetreuung gefordert. Der Fokus dafür solle auf Betreuungszeiten auch außerhalb der Kindergarten- oder Unterrichtszeit liegen, hieß es am Freitag in einer Aussendung anlässlich des internationalen Tags der Kinderrechte (20. November). "Kinder brauchen immer eine gute Betreuung, besonders aber, wenn sie krank sind, ihre Eltern außerhalb der Öffnungszeiten von Kinderbetreuungsstellen arbeiten müssen, oder selber erkranken", betonte die Alleinerziehenden-Vertretung.',
+      'Die ÖPA erinnerte an die UN-Kinderrechtskonvention, die den Vertragsstaaten den Ausbau von Diensten zur Unterstützung der Eltern auferlege. Gerade Alleinerziehende können Belastungen nicht alleine tragen, betonte Vorstandsvorsitzende Evelyn Martin: "Es darf einfach nicht passieren, dass kranke Kinder allein zu Hause bleiben. Oder dass schon sehr junge Kinder ihre Versorgung vor und nach der Schule selber übernehmen müssen." Es sei höchste Zeit, die vorhandenen Betreuungs-Angebote in Österreich zu erweitern und Eltern niederschwellig zur Verfügung zu stellen. Das sichere den Zugang zu Erwerbsarbeit und schütze vor drohender, auch die Kinder betreffende Armut.',
+    ];
+    const result = cleanText(lines.join('\n'));
+    assert.equal(result.metadata.title, lines[3]);
+    assert.deepEqual(result.text.split('\n\n'), [lines[4], lines[6], lines[7]]);
+  });
+
   it('restores the headline as the first block when the editor keeps it', () => {
     const result = cleanText(`Council Approves Water Plan After Long Debate\n\n${P1}`);
     const headline = result.removed.find((g) => g.reason === 'headline')!;

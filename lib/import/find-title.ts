@@ -36,6 +36,28 @@ export function pageIndex(
 }
 
 /**
+ * A standfirst under a headline reads as a sentence: at least this many words, and this share
+ * of function words ("Nächste Maßnahme der Nationalmannschaft im März mit Länderspielen gegen
+ * die Niederlande": 5 of 12), where a title-case headline has few.
+ */
+export const STANDFIRST_MIN_WORDS = 10;
+export const STANDFIRST_MIN_FUNCTION_WORDS = 0.25;
+
+/**
+ * Whether a line reads as a headline over a standfirst: four words or more (a kicker such as
+ * "La interna oficial" is shorter), opening with a capital or a quote, without digits (a date,
+ * a view counter) and not a byline ("Por María …").
+ */
+function headlineWords(text: string, words: number): boolean {
+  return (
+    words >= 4 &&
+    /^["„“«‚‘']?\p{Lu}/u.test(text) &&
+    !/\d/.test(text) &&
+    !/^(?:by|von|por|par|di|de|door|av|af)\s/iu.test(text)
+  );
+}
+
+/**
  * The title: the last heading before the body that is not furniture and not the site's name
  * repeated elsewhere (when a higher-ranked heading sits right above it, that one: title +
  * subtitle). Without headings, the last short title-shaped line before the body.
@@ -74,11 +96,10 @@ export function findTitle(
     return last;
   }
   if (firstAnchor < 0) return -1;
-  for (let i = end - 1; i >= 0; i--) {
+  const titleShaped = (i: number) => {
     const f = features[i]!;
     const b = blocks[i]!;
-    if (verdicts[i]!.reason) continue;
-    const titleShaped =
+    return (
       b.kind === 'paragraph' &&
       !b.listItem &&
       !b.landmark &&
@@ -87,8 +108,29 @@ export function findTitle(
       !/[.:;,]$/.test(b.text) &&
       f.separators + f.gaps === 0 &&
       f.linkDensity < 0.5 &&
-      verdicts[i]!.evidence < MIN_FAMILY_EVIDENCE;
-    return titleShaped ? i : -1;
+      verdicts[i]!.evidence < MIN_FAMILY_EVIDENCE
+    );
+  };
+  for (let i = end - 1; i >= 0; i--) {
+    if (verdicts[i]!.reason) continue;
+    if (!titleShaped(i)) return -1;
+    // A shorter title-shaped line right above (a dateline between them aside) is the headline
+    // and this one its standfirst: "Erneuter Verzicht auf Regionallehrgang" over "Nächste
+    // Maßnahme der Nationalmannschaft im März mit Länderspielen gegen die Niederlande".
+    let above = i - 1;
+    while (above >= 0 && verdicts[above]!.reason === 'metadata') above--;
+    if (
+      above >= 0 &&
+      !verdicts[above]!.reason &&
+      titleShaped(above) &&
+      headlineWords(blocks[above]!.text, features[above]!.words) &&
+      features[above]!.words < features[i]!.words &&
+      features[i]!.words >= STANDFIRST_MIN_WORDS &&
+      features[i]!.functionWordRatio >= STANDFIRST_MIN_FUNCTION_WORDS
+    ) {
+      return above;
+    }
+    return i;
   }
   return -1;
 }

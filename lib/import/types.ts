@@ -21,6 +21,7 @@ export const REMOVAL_REASONS = [
   'metadata',
   'outside-article',
   'headline',
+  'author',
 ] as const;
 export type RemovalReason = (typeof REMOVAL_REASONS)[number];
 
@@ -39,6 +40,7 @@ export const REMOVAL_REASON_LABELS: Record<RemovalReason, string> = {
   metadata: 'Metadata line (byline / date / source)',
   'outside-article': 'Outside the main article',
   headline: 'Headline (used as the title)',
+  author: 'About the author',
 };
 
 /** A range of the raw input. */

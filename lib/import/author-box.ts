@@ -1,0 +1,57 @@
+/**
+ * An author box: the few lines about the writer that sites print under an article ("Evan
+ * Halper writes about a broad range of policy issues out of Washington D.C.", "Philipp Sarasin
+ * lehrt Geschichte der Neuzeit an der Universität Zürich."). It reads as a sentence, so shape
+ * and cues keep it; what gives it away is that it opens with a person's name and what that
+ * person does for a living, and that it comes at the end of the article.
+ */
+
+/** A name: two to four capitalised words (initials and particles allowed). */
+const NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|von|van|de|der|da|di|del|la|le)){1,3}`;
+
+/** What an author box says the person is or does, in the languages of ./cues. */
+const ROLE = [
+  // English
+  String.raw`(?:is|was)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,6}?(?:writer|journalist|reporter|editor|correspondent|columnist|author|contributor|producer|blogger|photographer|analyst|researcher|professor|lecturer|consultant|founder|co-founder|cofounder|developer|engineer|fellow)\b`,
+  String.raw`writes\s+(?:about|for|on)\b`,
+  String.raw`has\s+(?:been\s+)?(?:worked|written|writing|covered|covering|reported|reporting)\b`,
+  String.raw`covers\s`,
+  String.raw`reports\s+on\b`,
+  // German
+  String.raw`ist\s+(?:[\p{L}-]+\s+){0,3}?(?:Journalist|Redakteur|Autor|Reporter|Korrespondent|Kolumnist|Professor|Volontär|Blogger|Fotograf|Politologe|Historiker|Wissenschaftler|Berater|Gründer|Mitgründer|Chefredakteur|Herausgeber)(?:in)?\b`,
+  String.raw`schreibt\s+(?:seit|für|über|als)\b`,
+  String.raw`arbeitet\s+(?:seit|als)\b`,
+  String.raw`leitet\s+(?:das|die|den|seit)\b`,
+  String.raw`lehrt\s`,
+  String.raw`beschäftigt\s+sich\s+(?:mit|seit)\b`,
+  String.raw`studierte\s`,
+  // French, Spanish
+  String.raw`est\s+(?:[\p{L}-]+\s+){0,3}?(?:journaliste|rédact(?:eur|rice)|auteur|autrice|correspondant|chroniqueu(?:r|se)|professeur|chercheu(?:r|se)|historien(?:ne)?|fondat(?:eur|rice))\b`,
+  String.raw`écrit\s+(?:pour|sur)\b`,
+  String.raw`es\s+(?:[\p{L}-]+\s+){0,3}?(?:periodista|redact(?:or|ora)|autora?|corresponsal|columnista|profesora?|investigadora?|fundadora?)\b`,
+  String.raw`escribe\s+(?:sobre|para)\b`,
+].join('|');
+
+const AUTHOR_BOX = new RegExp(String.raw`^(?:${NAME})(?:\s*\([^)]{0,40}\))?,?\s+(?:${ROLE})`, 'u');
+/** "Der Autor ist …", "Die Autorin ist …", "The author is …". */
+const THE_AUTHOR = /^(?:der|die|the)\s+(?:autor(?:in)?|author)\s+(?:ist|is)\s/iu;
+/**
+ * Words a name does not start with: articles and prepositions ("Der Bürgermeister ist
+ * Mitgründer …", "Zu Martin Göhrung hat …"), whatever their case.
+ */
+const NOT_A_NAME = new Set(
+  'der die das den dem des ein eine zu zum zur im am the a an in on at el la los las le les un une il lo di de du'.split(
+    ' ',
+  ),
+);
+
+/** An author box is short: a longer paragraph is the article's own. */
+export const AUTHOR_BOX_MAX_WORDS = 90;
+
+/** Whether a paragraph reads as an author box (position aside: see classify-blocks). */
+export function isAuthorBox(text: string, words: number): boolean {
+  if (words > AUTHOR_BOX_MAX_WORDS) return false;
+  if (THE_AUTHOR.test(text)) return true;
+  const first = /^\S+/u.exec(text)?.[0].toLowerCase() ?? '';
+  return !NOT_A_NAME.has(first) && AUTHOR_BOX.test(text);
+}
