@@ -15,7 +15,6 @@ import { keymap } from 'prosemirror-keymap';
 import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
-import { flushSync } from 'react-dom';
 import { CONFIDENCE_FLOOR, scoreTextQuoteMatch } from '@/lib/anchoring/match-quote';
 import { describeTextQuote } from '@/lib/anchoring/describe';
 import type { TextAnchor } from '@/lib/anchoring/selectors';
@@ -53,11 +52,12 @@ export interface ArticleViewHandle {
   selection(options?: { exact?: boolean }): { start: number; end: number } | null;
   /**
    * Adds, removes or replaces highlights. An add with `current` also makes that one the
-   * keyboard's current highlight (ring and caret in the same transaction; its card, and a
-   * scroll to it when it is out of view, at the start of the next frame); with `focus` the
-   * text takes focus there too, before the card is drawn: the page was just laid out to place
-   * the card, so focusing only restyles (focusing after the card forced a layout for it; the
-   * card's commit then saves and restores the text's selection, which costs less).
+   * keyboard's current highlight: ring, caret and its card (`onHighlightFocus` with no box yet)
+   * at once, so a caller inside `flushSync` draws them with its own changes; the card's place
+   * (`onHighlightPlaced`) and a scroll to the highlight when it is out of view come at the start
+   * of the next frame. With `focus` the text takes focus there, before the card is placed: the
+   * page was just laid out to find the highlight, so focusing only restyles, and no React
+   * commit runs with the text focused (each would walk the whole text to save its selection).
    */
   dispatchHighlights(
     action:
@@ -111,11 +111,14 @@ interface Props {
   onSelectionChange?(selection: ScreenBox | null): void;
   /**
    * The claims under the pointer or the keyboard's current highlight, with the highlight's
-   * box; null when there is none any more.
+   * box; null when there is none any more. The box is null for a highlight just added: it is
+   * given by `onHighlightPlaced` at the start of the next frame, when the page is laid out.
    */
   onHighlightFocus?(
-    target: { claimIds: string[]; box: ScreenBox; by: 'pointer' | 'keyboard' } | null,
+    target: { claimIds: string[]; box: ScreenBox | null; by: 'pointer' | 'keyboard' } | null,
   ): void;
+  /** Where the current highlight whose box was left null is, once the page is laid out. */
+  onHighlightPlaced?(box: ScreenBox): void;
 }
 
 function boxOf(rect: DOMRect | ScreenBox): ScreenBox {
@@ -200,6 +203,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
     onHighlightClick,
     onSelectionChange,
     onHighlightFocus,
+    onHighlightPlaced,
   },
   ref,
 ) {
@@ -211,9 +215,21 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
   const edits = useRef<TextEdit[]>([]);
   // Whether Alt was held when the current selection was made: keep its exact characters.
   const exactGesture = useRef(false);
-  const callbacks = useRef({ onHighlightClick, onSelectionChange, onHighlightFocus, onRevise });
+  const callbacks = useRef({
+    onHighlightClick,
+    onSelectionChange,
+    onHighlightFocus,
+    onHighlightPlaced,
+    onRevise,
+  });
   useEffect(() => {
-    callbacks.current = { onHighlightClick, onSelectionChange, onHighlightFocus, onRevise };
+    callbacks.current = {
+      onHighlightClick,
+      onSelectionChange,
+      onHighlightFocus,
+      onHighlightPlaced,
+      onRevise,
+    };
   });
 
   // The view is created once per text and mode; highlights change through transactions after.
@@ -491,10 +507,16 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
       editor.dispatch(tr);
       if (!current) return;
       const takeFocus = action.type === 'add' && action.focus === true;
-      // Where the new highlight is (for its card, and to scroll to it if it is out of view) is
-      // read at the start of the next frame, when the page is laid out anyway: read now, it
-      // would lay the page out once for the text's change and again in the frame for the
-      // panel's. The card is drawn in that same frame.
+      // Its card is drawn now, with the caller's changes, but placed at the start of the next
+      // frame: where the new highlight is (and whether to scroll to it) is read there, when the
+      // page is laid out anyway (read now, it would lay the page out once for the text's change
+      // and again in the frame for the panel's). The text takes focus there too, before the
+      // card is placed, so nothing waits to be laid out when it does.
+      callbacks.current.onHighlightFocus?.({
+        claimIds: claimsAt(editor.state, current.from),
+        box: null,
+        by: 'keyboard',
+      });
       requestAnimationFrame(() => {
         const now = view.current === editor ? focusedHighlight(editor.state) : null;
         if (now?.annotationId !== current.annotationId) return; // moved on meanwhile
@@ -503,9 +525,8 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
           editor.dispatch(editor.state.tr.scrollIntoView());
           box = rangeBox(editor, now.from, now.to);
         }
-        const claimIds = claimsAt(editor.state, now.from);
         if (takeFocus) editor.focus();
-        flushSync(() => callbacks.current.onHighlightFocus?.({ claimIds, box, by: 'keyboard' }));
+        callbacks.current.onHighlightPlaced?.(box);
       });
     },
     scrollToOffset(offset) {

@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PackedWorkspaceDTO } from '@/lib/api/packed-workspace';
-import type { ClaimDTO, ClaimSummaryDTO, WorkspaceUser } from '@/lib/api/types';
+import type { ClaimDTO, WorkspaceUser } from '@/lib/api/types';
 import { MAX_TEXT_EDITS } from '@/lib/anchoring/text-edits';
 import { newDraft } from '@/lib/workspace/claim-draft';
 import {
@@ -31,7 +31,7 @@ import { ClaimPicker } from './claim-picker';
 import { ClaimsListPanel } from './claims-list-panel';
 import { EditTextPanel } from './edit-text-panel';
 import { measureUntilPainted } from './frame-timing';
-import { HighlightCard } from './highlight-card';
+import { createCardStore, HighlightCardLayer } from './highlight-card';
 import { LinkClaimPanel } from './link-claim-panel';
 import { OrphansPanel } from './orphans-panel';
 import { PanelError } from './panel-error';
@@ -42,8 +42,6 @@ import { highlightsOf, useWorkspace } from './use-workspace';
 import { WorkspaceToolbar } from './workspace-toolbar';
 import styles from './panels.module.css';
 import ui from '@/components/ui/ui.module.css';
-
-type Card = { claimIds: string[]; box: ScreenBox; by: 'pointer' | 'keyboard' };
 
 /** Keys typed into a field, or into the text in Revise mode, are text, except these. */
 function isTyping(target: EventTarget | null) {
@@ -69,7 +67,9 @@ export function ArticleWorkspace({
   const textColumn = useRef<HTMLDivElement>(null);
   const [state, actions] = useWorkspace(articleId, initial, view);
   const { data, panel, error, announcement, hasSelection, picker, filters, activeClaimId } = state;
-  const [card, setCard] = useState<Card | null>(null);
+  // The card over a highlight keeps its own state (see CardStore): it changes often.
+  const [cardStore] = useState(createCardStore);
+  const setCard = cardStore.set;
   const [selection, setSelection] = useState<{ box: ScreenBox; container: ScreenBox } | null>(null);
   const [sheetOpen, setSheetOpen] = useState(false);
   // Revise mode: the text is edited in place (null: reading); what saving would do; saving.
@@ -96,7 +96,7 @@ export function ArticleWorkspace({
       headingFocusFor.current = claimId;
       actions.open({ kind: 'claim', claimId, conflict: null, draft: null });
     },
-    [actions],
+    [actions, setCard],
   );
 
   const closePanel = useCallback(() => {
@@ -116,7 +116,7 @@ export function ArticleWorkspace({
     actions.dispatch({ type: 'selectionChanged', hasSelection: false });
     setRevise({ preview: UNCHANGED, saving: false });
     requestAnimationFrame(() => view.current?.focus());
-  }, [actions]);
+  }, [actions, setCard]);
 
   const saveRevision = useCallback(async () => {
     const revision = view.current?.revision();
@@ -149,7 +149,6 @@ export function ArticleWorkspace({
     activeClaimId,
     panel,
     picker,
-    card,
     closePanel,
     focusClaim,
     revising: revise !== null,
@@ -185,7 +184,7 @@ export function ArticleWorkspace({
         if (document.querySelector('dialog[open]')) return; // the sheet closes itself
         event.preventDefault();
         if (now.picker) actions.dispatch({ type: 'pickerClosed' });
-        else if (now.card) setCard(null);
+        else if (cardStore.get()) setCard(null);
         else if (now.panel.kind !== 'list') now.closePanel();
         return;
       }
@@ -241,7 +240,7 @@ export function ArticleWorkspace({
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [actions, openClaim]);
+  }, [actions, openClaim, cardStore, setCard]);
 
   const onSelectionChange = useCallback(
     (box: ScreenBox | null) => {
@@ -258,8 +257,8 @@ export function ArticleWorkspace({
   ) {
     const annotationId = await actions.createClaim(span, draft);
     if (!annotationId) return;
-    // The form is gone and the new highlight is the current one; its card and the text's focus
-    // come at the start of the next frame (see ArticleViewHandle.dispatchHighlights).
+    // The form is gone and the new highlight is the current one with its card; the card's place
+    // and the text's focus come at the start of the next frame (ArticleViewHandle.dispatchHighlights).
     measureUntilPainted('factmark:claim-add', 'factmark:claim-add:start');
   }
 
@@ -285,9 +284,6 @@ export function ArticleWorkspace({
     headingFocusFor.current = null;
     document.querySelector<HTMLElement>('aside form[aria-label="Edit claim"] h2')?.focus();
   }, [openedClaim]);
-  const cardClaims = card
-    ? card.claimIds.map((id) => claimsById.get(id)).filter((c): c is ClaimSummaryDTO => Boolean(c))
-    : [];
 
   // On a phone or tablet every panel but the list opens as a sheet over the text.
   const asSheet = panel.kind !== 'list' && panel.kind !== 'editText';
@@ -336,6 +332,7 @@ export function ArticleWorkspace({
             onRevise={(preview) => setRevise((r) => r && { ...r, preview })}
             onSelectionChange={onSelectionChange}
             onHighlightFocus={setCard}
+            onHighlightPlaced={cardStore.place}
             onHighlightClick={(claimIds, at) => {
               if (revise) return;
               if (claimIds.length === 1) openClaim(claimIds[0]!);
@@ -360,9 +357,7 @@ export function ArticleWorkspace({
             onClose={() => actions.dispatch({ type: 'pickerClosed' })}
           />
         )}
-        {card && !picker && (
-          <HighlightCard claims={cardClaims} box={card.box} byKeyboard={card.by === 'keyboard'} />
-        )}
+        <HighlightCardLayer store={cardStore} claimsById={claimsById} hidden={picker !== null} />
       </div>
 
       <aside

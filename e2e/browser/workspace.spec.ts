@@ -128,6 +128,13 @@ test('keyboard only: select, add, save, open, submit, close — focus checked at
   await expect(text).toBeFocused();
   await expect(page.getByRole('tooltip')).toContainText('Critics dispute the figure');
   await expect(page.locator('.article-view .hl-focus')).toHaveText('Critics said');
+  // The card is drawn with the add and placed in the next frame: right under the highlight.
+  const [cardBox, ringBox] = await Promise.all([
+    page.getByRole('tooltip').boundingBox(),
+    page.locator('.article-view .hl-focus').boundingBox(),
+  ]);
+  expect(Math.abs(cardBox!.y - (ringBox!.y + ringBox!.height + 6))).toBeLessThan(6);
+  expect(Math.abs(cardBox!.x - ringBox!.x)).toBeLessThan(4);
   const ring = await page
     .locator('.article-view .hl-focus')
     .evaluate((el) => getComputedStyle(el).outlineStyle);
