@@ -154,7 +154,7 @@ function extractWithDom(html: string, options: HtmlOptions): HtmlExtraction {
         container.setAttribute(BLOCK_ATTRIBUTE, id);
       }
     }
-    const article = runReadability(document, options.readabilityBudget);
+    const article = runReadability(document, { budget: options.readabilityBudget });
     if (article?.content) {
       const inside = new Set<string>();
       const content = article.content;

@@ -29,13 +29,21 @@ export const RETRY_STEPS = 500;
 
 export type ReadabilityArticle = NonNullable<ReturnType<Readability<Element>['parse']>>;
 
+/** Options of `runReadability`. */
+export interface ReadabilityRunOptions {
+  /** Work Readability may do, in steps. Default READABILITY_BUDGET_STEPS. */
+  budget?: number;
+  /** Use the same-answer shortcuts (`shortcut` below). Default true; false for comparison. */
+  shortcuts?: boolean;
+}
+
 /**
  * Readability's article of `document` (which it changes), or null when it finds none, throws
- * (too many elements) or goes over `budget` steps.
+ * (too many elements) or goes over its budget.
  */
 export function runReadability(
   document: Document,
-  budget: number = READABILITY_BUDGET_STEPS,
+  { budget = READABILITY_BUDGET_STEPS, shortcuts = true }: ReadabilityRunOptions = {},
 ): ReadabilityArticle | null {
   try {
     const reader = new Readability<Element>(document, {
@@ -43,7 +51,7 @@ export function runReadability(
       disableJSONLD: true,
       maxElemsToParse: MAX_READABILITY_ELEMENTS,
     });
-    shortcut(reader as unknown as Methods, document);
+    if (shortcuts) shortcut(reader as unknown as Methods, document);
     limitWork(reader as unknown as Methods, budget);
     return reader.parse();
   } catch {
