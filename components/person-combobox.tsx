@@ -2,7 +2,7 @@
 
 import { useCallback } from 'react';
 import { api } from '@/lib/api/client';
-import type { PeopleGroup, Person } from '@/lib/people';
+import { personLabel, type PeopleGroup, type Person } from '@/lib/people';
 import { Combobox, type ComboboxOption } from './combobox';
 
 /**
@@ -26,7 +26,7 @@ export function PersonCombobox({
     async (text: string): Promise<ComboboxOption[]> => {
       const result = await api.searchPeople(text, among);
       if (!result.ok) return [];
-      return result.data.people.map((person) => ({ value: person.id, label: person.name }));
+      return result.data.people.map((person) => ({ value: person.id, label: personLabel(person) }));
     },
     [among],
   );
@@ -36,7 +36,7 @@ export function PersonCombobox({
       name={name}
       value={current?.id}
       allLabel={allLabel}
-      options={current ? [{ value: current.id, label: current.name }] : []}
+      options={current ? [{ value: current.id, label: personLabel(current) }] : []}
       load={find}
     />
   );

@@ -29,6 +29,17 @@ export type PeopleQuery = z.infer<typeof peopleQuerySchema>;
 export interface Person {
   id: string;
   name: string;
+  /**
+   * Set only when another account has the same name (any case), so a filter can tell them
+   * apart without showing emails: the role and the day the account was made, e.g.
+   * "Reviewer, joined 3 Mar 2026".
+   */
+  detail?: string;
+}
+
+/** What a people filter shows for a person: the name, and the detail when a name is shared. */
+export function personLabel(person: Person): string {
+  return person.detail ? `${person.name} (${person.detail})` : person.name;
 }
 
 /** GET /api/people?q=&among=: the matching people, best match first. */

@@ -1,6 +1,12 @@
 /** Library (filters, sort, keyset pages), global search and article details over HTTP. */
 import { expect, test } from '@playwright/test';
-import { createArticleOverHttp, demo, signInOverHttp } from '../helpers';
+import {
+  TEST_PASSWORD,
+  createArticleOverHttp,
+  demo,
+  signInOverHttp,
+  uniqueEmail,
+} from '../helpers';
 
 type Segment = { text: string; match: boolean };
 const marked = (segments: Segment[]) => segments.filter((s) => s.match).map((s) => s.text);
@@ -106,6 +112,43 @@ test('people search refuses a bad query with 400 and never answers emails', asyn
   expect(found.status()).toBe(200);
   const { people } = (await found.json()) as { people: Record<string, string>[] };
   expect(people[0]).toEqual({ id: expect.any(String), name: reviewer.name });
+});
+
+test('people search tells two accounts with the same name apart, without emails', async ({
+  request,
+}) => {
+  const name = `Sam ${tag()}`;
+  await signInOverHttp(request, demo('ADMIN').email, demo('ADMIN').password);
+  const made: Record<string, string> = {};
+  for (const role of ['EDITOR', 'REVIEWER'] as const) {
+    const email = uniqueEmail('namesake');
+    const response = await request.post('/api/users', {
+      data: {
+        email,
+        name: role === 'EDITOR' ? name : name.toUpperCase(),
+        role,
+        password: TEST_PASSWORD,
+      },
+    });
+    expect(response.status()).toBe(201);
+    made[role] = ((await response.json()) as { user: { id: string } }).user.id;
+  }
+  const response = await request.get(`/api/people?q=${encodeURIComponent(name)}`);
+  const { people } = (await response.json()) as { people: Record<string, string>[] };
+  const joined = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date());
+  expect(people).toHaveLength(2);
+  expect(people).toEqual(
+    expect.arrayContaining([
+      { id: made.EDITOR, name, detail: `Editor, joined ${joined}` },
+      { id: made.REVIEWER, name: name.toUpperCase(), detail: `Reviewer, joined ${joined}` },
+    ]),
+  );
+  expect(JSON.stringify(people)).not.toContain('@');
 });
 
 test('library: search, sort by title and keyset pages without repeats or gaps', async ({

@@ -111,3 +111,37 @@ test('the Author and Reviewer filters find people by name as you type', async ({
   await expect(page.getByRole('combobox', { name: 'Author' })).toHaveValue(`Marisol ${family}`);
   await expect(page.getByRole('main')).toContainText('1 claim waiting (filtered)');
 });
+
+test('two people with the same name are two distinct options, without emails', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  const name = `Noor ${surname()}`;
+  const admin = await playwright.request.newContext({ baseURL });
+  await signInOverHttp(admin, demo('ADMIN').email, demo('ADMIN').password);
+  await createPerson(admin, name, 'EDITOR');
+  const reviewer = await createPerson(admin, name, 'REVIEWER');
+  await admin.dispose();
+  const joined = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date());
+
+  await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
+  await page.goto('/claims');
+  const options = await typeIn(page, 'Author', name);
+  await expect(options).toHaveText(
+    [`${name} (Editor, joined ${joined})`, `${name} (Reviewer, joined ${joined})`],
+    { useInnerText: true },
+  );
+  await expect(page.getByRole('listbox', { name: 'Author' })).not.toContainText('@');
+  await options.nth(1).click();
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(new RegExp(`author=${reviewer.id}`));
+  await expect(page.getByRole('combobox', { name: 'Author' })).toHaveValue(
+    `${name} (Reviewer, joined ${joined})`,
+  );
+});

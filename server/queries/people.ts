@@ -1,12 +1,42 @@
 /**
  * People by name for the Author and Reviewer filters (issue #17): a name containing what was
  * typed (any case), or similar to it (pg_trgm word similarity, so "Petrova" finds "Petrovva"),
- * within one of the groups of lib/people.ts. Names only: an email is not shown to other roles.
+ * within one of the groups of lib/people.ts. Names only: an email is not shown to other roles;
+ * two accounts with the same name are told apart by role and the day they were made.
  */
 import { Prisma } from '../generated/prisma/client';
 import type { PrismaClient } from '../platform/db';
 import { PEOPLE_LIMIT, type PeopleGroup, type Person } from '@/lib/people';
+import { ROLE_LABELS, type Role } from '@/lib/domain';
 import { likeEscaped } from '@/lib/search/like';
+
+interface PersonRow {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: Date;
+  /** Another account has the same name (any case). */
+  shared: boolean;
+}
+
+/** Whether another account has u's name (any case): the condition for a detail. */
+const NAME_SHARED = Prisma.sql`EXISTS (
+  SELECT 1 FROM "User" o WHERE lower(o."name") = lower(u."name") AND o."id" <> u."id")`;
+
+const JOINED = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+function toPerson(row: PersonRow): Person {
+  const person: Person = { id: row.id, name: row.name };
+  if (row.shared) {
+    person.detail = `${ROLE_LABELS[row.role]}, joined ${JOINED.format(row.createdAt)}`;
+  }
+  return person;
+}
 
 /** The rows of each group, as a condition on "User" u (one definition per group). */
 const GROUPS: Record<PeopleGroup, Prisma.Sql> = {
@@ -27,23 +57,31 @@ const NAME_SIMILARITY = 0.5;
  * People of `among` whose name contains `q` or is similar to it: names that start with it
  * first, then names containing it, then similar ones; at most PEOPLE_LIMIT.
  */
-export function findPeople(
+export async function findPeople(
   prisma: PrismaClient,
   { q, among }: { q: string; among: PeopleGroup },
 ): Promise<Person[]> {
   const contains = `%${likeEscaped(q)}%`;
   const starts = `${likeEscaped(q)}%`;
-  return prisma.$queryRaw<Person[]>`
-    SELECT u."id", u."name" FROM "User" u
+  const rows = await prisma.$queryRaw<PersonRow[]>`
+    SELECT u."id", u."name", u."role"::text AS "role", u."createdAt", ${NAME_SHARED} AS "shared"
+    FROM "User" u
     WHERE ${GROUPS[among]}
       AND (u."name" ILIKE ${contains} OR word_similarity(${q}, u."name") >= ${NAME_SIMILARITY})
     ORDER BY (u."name" ILIKE ${starts}) DESC, (u."name" ILIKE ${contains}) DESC,
              word_similarity(${q}, u."name") DESC, u."name", u."id"
     LIMIT ${PEOPLE_LIMIT}`;
+  return rows.map(toPerson);
 }
 
 /** The person a filter holds now (to show their name), or null for an unknown id. */
-export function getPerson(prisma: PrismaClient, id: string | undefined): Promise<Person | null> {
-  if (!id) return Promise.resolve(null);
-  return prisma.user.findUnique({ where: { id }, select: { id: true, name: true } });
+export async function getPerson(
+  prisma: PrismaClient,
+  id: string | undefined,
+): Promise<Person | null> {
+  if (!id) return null;
+  const rows = await prisma.$queryRaw<PersonRow[]>`
+    SELECT u."id", u."name", u."role"::text AS "role", u."createdAt", ${NAME_SHARED} AS "shared"
+    FROM "User" u WHERE u."id" = ${id}`;
+  return rows[0] ? toPerson(rows[0]) : null;
 }
