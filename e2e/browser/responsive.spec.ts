@@ -90,6 +90,34 @@ for (const width of WIDTHS) {
   });
 }
 
+for (const width of [1024, 1280, 1440]) {
+  test(`at ${width} px an admin's header links and sign-out each hold one line`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await signInOverHttp(page.request, demo('ADMIN').email, demo('ADMIN').password);
+    await page.goto('/');
+    const header = page.getByRole('banner');
+    const items = header.getByRole('navigation', { name: 'Main' }).getByRole('link');
+    await expect(items).toHaveCount(7);
+    // The lines of each item's own words (its first text; a badge is text of its own).
+    const lines = await header.locator('nav a:visible, button:visible').evaluateAll((elements) =>
+      elements.map((element) => {
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        let text = walker.nextNode();
+        while (text && !text.textContent?.trim()) text = walker.nextNode();
+        const range = document.createRange();
+        range.selectNodeContents(text!);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        return [text!.textContent!.trim(), tops.size] as const;
+      }),
+    );
+    expect(lines.length).toBeGreaterThanOrEqual(8);
+    for (const [text, count] of lines) expect(count, `"${text}" wraps`).toBe(1);
+    await expectNoOverflow(page, '/');
+  });
+}
+
 test('the / key focuses the global search from any page', async ({ page }) => {
   await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
   await page.goto('/claims');
