@@ -4,12 +4,12 @@
  * Readability asked which blocks form the article. The cleaner (lib/import) then decides what
  * to remove, with Readability's verdict as one more hint; the preview shows text only.
  */
-import { Readability } from '@mozilla/readability';
 import type { ArticleMetadata, StructuredBlock } from '@/lib/import';
 import { parseDocument } from './dom';
 import { fallbackHtmlBlocks } from './html-fallback';
 import { elementDepth, htmlToBlocks } from './html-blocks';
 import { readHtmlMetadata } from './html-metadata';
+import { runReadability } from './readability-run';
 
 /** Options of `extractHtml`. */
 export interface HtmlOptions {
@@ -17,7 +17,7 @@ export interface HtmlOptions {
   baseUrl?: string;
   /** Ask Readability where the article is. Default true (off for .docx, which is all article). */
   readability?: boolean;
-  /** Work Readability may do, in steps (READABILITY_BUDGET_STEPS by default). */
+  /** Work Readability may do, in steps (./readability-run's READABILITY_BUDGET_STEPS by default). */
   readabilityBudget?: number;
 }
 
@@ -83,26 +83,6 @@ export const MAX_READABILITY_DEPTH = 120;
  * or hostile markup gets here.
  */
 export const MAX_DOM_DEPTH = 2000;
-/**
- * Readability gives up (throws) on documents with more elements than this. Its run time grows
- * with the square of the element count on flat pages (minutes for 20,000 sibling spans); real
- * articles have 1,000-8,000 elements.
- */
-export const MAX_READABILITY_ELEMENTS = 15_000;
-/**
- * Work Readability may do on one page, in steps: one per node it walks and per text it reads,
- * and RETRY_STEPS each time it starts again from a copy of the page (it does when its first
- * article is short, up to three times). It is most of a slow import: a few pages of 100-200 KB
- * spent 250-450 ms CPU in it alone, beyond the 300 ms a whole import may take; over the corpus
- * its time follows these steps (about 0.01-0.025 ms each). Past the budget its hints are
- * dropped and the page is cleaned like pasted text (the rules and the learned line model),
- * which loses a little precision on those pages instead of making the editor wait. Counted in
- * steps rather than time so that a page yields the same article on a busy machine.
- */
-export const READABILITY_BUDGET_STEPS = 6_000;
-/** Steps one new attempt of Readability counts for (it re-reads the page's markup). */
-export const RETRY_STEPS = 500;
-
 /**
  * Extracts blocks and metadata from an HTML document or fragment. Never throws: when the DOM
  * pipeline fails (a parser error, nesting deep enough to overflow the stack), the blocks come
@@ -174,18 +154,7 @@ function extractWithDom(html: string, options: HtmlOptions): HtmlExtraction {
         container.setAttribute(BLOCK_ATTRIBUTE, id);
       }
     }
-    let article: ReturnType<Readability<Element>['parse']> = null;
-    try {
-      const reader = new Readability<Element>(document, {
-        serializer: (node) => node as Element,
-        disableJSONLD: true,
-        maxElemsToParse: MAX_READABILITY_ELEMENTS,
-      });
-      limitWork(reader, options.readabilityBudget ?? READABILITY_BUDGET_STEPS);
-      article = reader.parse();
-    } catch {
-      // Too many elements, or over its time budget: the cleaner decides alone.
-    }
+    const article = runReadability(document, { budget: options.readabilityBudget });
     if (article?.content) {
       const inside = new Set<string>();
       const content = article.content;
@@ -205,34 +174,6 @@ function extractWithDom(html: string, options: HtmlOptions): HtmlExtraction {
     readability = readabilityMetadata(article);
   }
   return { blocks, declared, readability };
-}
-
-/** Thrown inside Readability when it is over its budget. */
-class OverBudget extends Error {}
-
-/**
- * Readability's methods that run for every node it walks, every text it reads, and before each
- * new attempt, with the steps each call counts for.
- */
-const CHECKPOINTS = { _getNextNode: 1, _getInnerText: 1, _removeFlag: RETRY_STEPS } as const;
-
-/**
- * Makes `reader.parse()` throw once its checkpoints have counted more than `budget` steps.
- * Readability 0.6 has no such option; its checkpoint methods are wrapped on the instance (a
- * version without them runs unlimited, as before).
- */
-function limitWork(reader: object, budget: number): void {
-  let steps = 0;
-  const methods = reader as Record<string, unknown>;
-  for (const [name, cost] of Object.entries(CHECKPOINTS)) {
-    const original = methods[name];
-    if (typeof original !== 'function') continue;
-    methods[name] = function (this: unknown, ...args: unknown[]): unknown {
-      steps += cost;
-      if (steps > budget) throw new OverBudget();
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    };
-  }
 }
 
 /** The text nodes under `root`, walked without recursion. */
