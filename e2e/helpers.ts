@@ -31,6 +31,16 @@ export const DEMO_ARTICLES = '/api/articles?sort=published&limit=200';
 
 export const TEST_PASSWORD = 'test password 2026';
 
+/** How the people filters date an account made today: "1 Dec 2026" (UTC). */
+export function joinedToday(): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date());
+}
+
 /** Creates a user through the admin API (signs the given context in as the demo admin). */
 export async function createUserAsAdmin(
   request: APIRequestContext,

@@ -3,6 +3,7 @@
  * found by name as the user types, so a page never sends the whole staff list.
  */
 import { z } from 'zod';
+import { ROLE_LABELS, type Role } from './domain';
 
 /**
  * Which people a filter picks from:
@@ -35,6 +36,18 @@ export interface Person {
    * "Reviewer, joined 3 Mar 2026".
    */
   detail?: string;
+}
+
+const JOINED = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** The detail of an account whose name another account shares: "Reviewer, joined 3 Mar 2026". */
+export function namesakeDetail(role: Role, createdAt: Date): string {
+  return `${ROLE_LABELS[role]}, joined ${JOINED.format(createdAt)}`;
 }
 
 /** What a people filter shows for a person: the name, and the detail when a name is shared. */

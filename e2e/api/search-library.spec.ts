@@ -5,6 +5,7 @@ import {
   createArticleOverHttp,
   demo,
   signInOverHttp,
+  joinedToday,
   uniqueEmail,
 } from '../helpers';
 
@@ -135,12 +136,7 @@ test('people search tells two accounts with the same name apart, without emails'
   }
   const response = await request.get(`/api/people?q=${encodeURIComponent(name)}`);
   const { people } = (await response.json()) as { people: Record<string, string>[] };
-  const joined = new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date());
+  const joined = joinedToday();
   expect(people).toHaveLength(2);
   expect(people).toEqual(
     expect.arrayContaining([

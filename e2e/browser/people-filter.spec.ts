@@ -9,6 +9,7 @@ import {
   demo,
   signInOverHttp,
   TEST_PASSWORD,
+  joinedToday,
   uniqueEmail,
 } from '../helpers';
 
@@ -123,12 +124,7 @@ test('two people with the same name are two distinct options, without emails', a
   await createPerson(admin, name, 'EDITOR');
   const reviewer = await createPerson(admin, name, 'REVIEWER');
   await admin.dispose();
-  const joined = new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date());
+  const joined = joinedToday();
 
   await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
   await page.goto('/claims');

@@ -6,8 +6,8 @@
  */
 import { Prisma } from '../generated/prisma/client';
 import type { PrismaClient } from '../platform/db';
-import { PEOPLE_LIMIT, type PeopleGroup, type Person } from '@/lib/people';
-import { ROLE_LABELS, type Role } from '@/lib/domain';
+import { PEOPLE_LIMIT, namesakeDetail, type PeopleGroup, type Person } from '@/lib/people';
+import type { Role } from '@/lib/domain';
 import { likeEscaped } from '@/lib/search/like';
 
 interface PersonRow {
@@ -23,18 +23,9 @@ interface PersonRow {
 const NAME_SHARED = Prisma.sql`EXISTS (
   SELECT 1 FROM "User" o WHERE lower(o."name") = lower(u."name") AND o."id" <> u."id")`;
 
-const JOINED = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
 function toPerson(row: PersonRow): Person {
   const person: Person = { id: row.id, name: row.name };
-  if (row.shared) {
-    person.detail = `${ROLE_LABELS[row.role]}, joined ${JOINED.format(row.createdAt)}`;
-  }
+  if (row.shared) person.detail = namesakeDetail(row.role, row.createdAt);
   return person;
 }
 
