@@ -169,7 +169,11 @@ export function ArticleWorkspace({
         }
         return;
       }
-      if (event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+      // ProseMirror cancels Escape's default in the text it edits, as for Enter; ours is to
+      // close the card or the panel, from the text too.
+      const escapeInText =
+        event.key === 'Escape' && Boolean((event.target as Element).closest?.('.ProseMirror'));
+      if (event.ctrlKey || event.metaKey || (event.defaultPrevented && !escapeInText)) return;
       // Alt+A adds a claim on the exact characters selected, not snapped to words (by key
       // position: Alt changes the letter on some layouts).
       if (event.altKey) {

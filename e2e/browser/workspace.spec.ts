@@ -175,6 +175,12 @@ test('Tab walks the highlights in text order; Esc closes a form from inside a fi
   await expect(card).toContainText('Published Monday');
   await page.keyboard.press('Shift+Tab');
   await expect(card).toContainText('Exports grew 12%');
+  // Esc dismisses the card from the text (WCAG 1.4.13), and the walk goes on from there.
+  await page.keyboard.press('Escape');
+  await expect(card).toHaveCount(0);
+  await expect(articleText(page)).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(card).toContainText('Published Monday');
 
   await selectWithMouse(page, 'ignores inflation');
   await page.keyboard.press('a');
