@@ -37,6 +37,22 @@ describe('line model', () => {
     assert.deepEqual(judged, [true, false, true, false, true]);
   });
 
+  it('judges a line in lower case that follows a finished sentence', () => {
+    // Rails under articles of the held-out pages of trafilatura's corpus (not the evaluation
+    // corpus): radio.cz "articles les plus lus" (454), larepublica "lo más visto" (628). After
+    // an ellipsis the sentence is still open: "Menschen, die ..." / "offen und neugierig sind"
+    // (changenow.de, 190).
+    const { analysis, reasons } = analyse([
+      P1,
+      'articles les plus lus',
+      P2,
+      'Inspiration und Anregungen bekomme ich von Menschen, die ...',
+      'offen und neugierig sind',
+    ]);
+    const judged = analysis.blocks.map((_, i) => judgedByLineModel(analysis, reasons, i));
+    assert.deepEqual(judged, [true, true, true, true, false]);
+  });
+
   it('leaves a page without prose as the rules left it', () => {
     // Title-case lines the model reads as furniture; with no prose there is no article to
     // set them apart from.

@@ -200,6 +200,23 @@ export function judgedByLineModel(
     reasons[i] === null &&
     analysis.blocks[i]!.kind === 'paragraph' &&
     i !== analysis.titleIndex &&
-    !analysis.features[i]!.startsLowercase
+    !(analysis.features[i]!.startsLowercase && continuesSentence(analysis, reasons, i))
   );
+}
+
+/**
+ * Whether a line starting in lower case can be the rest of a sentence: the last kept block
+ * before it leaves a sentence open (no closing punctuation, or an ellipsis). After finished sentences a line such as "articles les plus lus" or "lo más visto"
+ * starts something new and is judged like any other.
+ */
+function continuesSentence(
+  analysis: PageAnalysis,
+  reasons: readonly (RemovalReason | null)[],
+  i: number,
+): boolean {
+  const open = (k: number) =>
+    !analysis.features[k]!.endsWithTerminal ||
+    /(?:\.\.\.|…)["”'’)\]]*\s*$/u.test(analysis.blocks[k]!.text);
+  for (let k = i - 1; k >= 0; k--) if (reasons[k] === null) return open(k);
+  return false;
 }
