@@ -315,6 +315,18 @@ describe('author boxes', () => {
     assert.equal(reasonOf([P1, P2, P3, line].join('\n\n'), line), null);
   });
 
+  it('removes an author card anywhere: the name on its own line, then the lines about them', () => {
+    // geschichtedergegenwart.ch (held-out 298) prints the card above the article's text.
+    const page = [P1, 'Philipp Sarasin', SARASIN, P2, P3].join('\n\n');
+    assert.equal(reasonOf(page, 'Philipp Sarasin'), 'author');
+    assert.equal(reasonOf(page, SARASIN), 'author');
+    assert.equal(reasonOf(page, P2), null);
+    // A name line over a sentence that does not say what the person does stays.
+    const said =
+      'Philipp Sarasin said on Tuesday that the council had approved the plan after a long debate.';
+    assert.equal(reasonOf([P1, 'Philipp Sarasin', said, P2, P3].join('\n\n'), said), null);
+  });
+
   it('removes "Die Autorin ist …" at the end', () => {
     const line = 'Die Autorin ist Professorin für Zeitgeschichte an der Universität Wien.';
     assert.equal(reasonOf([P1, P2, P3, line].join('\n\n'), line), 'author');

@@ -58,6 +58,8 @@ const AFTER_BODY_FAMILIES = new Set<EvidenceFamily>(['subscribe', 'comments', 'f
  * (words of prose anchors) follows it. Earlier, "X is a professor at Y" is the article's own.
  */
 export const AUTHOR_BOX_MAX_PROSE_AFTER = 0.25;
+/** An author card's name line: a name alone ("Philipp Sarasin"), at most this many words. */
+export const AUTHOR_NAME_MAX_WORDS = 4;
 /**
  * Words of prose (anchors) that must come before a comment section starts: "Comments (32)"
  * or "Kommentare" in the share bar under a one-sentence standfirst is a link to the thread,
@@ -321,7 +323,13 @@ export function classifyBlocks(blocks: SourceBlock[], options: DateOptions = {})
     if (notice) remove(i, notice);
   }
 
-  // Author boxes at the end of the article (the prose after them is at most a quarter).
+  // Author boxes at the end of the article (the prose after them is at most a quarter), or
+  // anywhere as a card: the person's name on a line of its own, then the box naming them.
+  const underItsName = (i: number) => {
+    if (i < 1 || feature(i - 1).words > AUTHOR_NAME_MAX_WORDS) return false;
+    const name = block(i - 1).text.trim();
+    return name.length > 0 && block(i).text.startsWith(name) && /^\p{Lu}/u.test(name);
+  };
   let proseWords = 0;
   for (let i = 0; i < n; i++) if (isAnchor(i)) proseWords += feature(i).words;
   let proseAfter = 0;
@@ -330,10 +338,12 @@ export function classifyBlocks(blocks: SourceBlock[], options: DateOptions = {})
     if (verdict(i).reason || block(i).kind !== 'paragraph') continue;
     const ownWords = isAnchor(i) ? feature(i).words : 0;
     if (
-      proseAfter - ownWords <= proseWords * AUTHOR_BOX_MAX_PROSE_AFTER &&
+      (proseAfter - ownWords <= proseWords * AUTHOR_BOX_MAX_PROSE_AFTER || underItsName(i)) &&
       isAuthorBox(block(i).text, feature(i).words)
     ) {
       remove(i, 'author');
+      // The card's name line above it goes with it.
+      if (underItsName(i) && !verdict(i - 1).reason) remove(i - 1, 'author');
     }
   }
 
