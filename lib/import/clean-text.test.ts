@@ -282,6 +282,24 @@ describe('cleanText: the headline is the title, not a body paragraph', () => {
     assert.deepEqual(result.text.split('\n\n'), [lines[4], lines[6], lines[7]]);
   });
 
+  it('does not take a line under a lead sentence that ends on a colon for the title', () => {
+    // A blog post as pasted text (held-out page 174 of trafilatura's corpus, not the
+    // evaluation corpus): title, byline, a lead that introduces the next line, the body.
+    const lines = [
+      'Zahlenzauberin',
+      'Links',
+      'Was zum hören in den Ferien',
+      'von zahlenzauberin',
+      'Dank Kabelanschluss kann ich, auch in Sachsen ,Bayern 2 hören. Da läuft gerade ein spannendes nah dran zum Thema:',
+      'Freude, Falle, Frust: Der Mutterliebe zarte Sorgen',
+      'Raben- versus Gluckenmütter – diese Front besteht bis heute. Trotz fast hundert Jahren Frauenemanzipation. Denn der Begriff der Mutterliebe ist mit Mythen beladen wie kaum ein anderer.',
+      'Hier ein Link zum Podcast, der auch nur 20 Minuten dauert.',
+    ];
+    const result = cleanText(lines.join('\n'));
+    assert.notEqual(result.metadata.title, lines[5]);
+    assert.ok(result.text.includes(lines[4]!), result.text);
+  });
+
   it('restores the headline as the first block when the editor keeps it', () => {
     const result = cleanText(`Council Approves Water Plan After Long Debate\n\n${P1}`);
     const headline = result.removed.find((g) => g.reason === 'headline')!;

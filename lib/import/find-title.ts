@@ -42,6 +42,12 @@ export function pageIndex(
  */
 export const STANDFIRST_MIN_WORDS = 10;
 export const STANDFIRST_MIN_FUNCTION_WORDS = 0.25;
+/**
+ * Two sentences of at least this many words read as the article's text, not as a headline or
+ * its kicker; so does a sentence of STANDFIRST_MIN_WORDS or more that ends on a colon (it
+ * introduces what follows).
+ */
+export const LEAD_MIN_WORDS = 20;
 
 /**
  * Whether a line reads as a headline over a standfirst: four words or more (a kicker such as
@@ -111,6 +117,21 @@ export function findTitle(
       verdicts[i]!.evidence < MIN_FAMILY_EVIDENCE
     );
   };
+  const leadProse = (i: number) => {
+    const f = features[i]!;
+    const b = blocks[i]!;
+    return (
+      b.kind === 'paragraph' &&
+      !b.listItem &&
+      !b.landmark &&
+      ((f.words >= LEAD_MIN_WORDS && f.sentences >= 2) ||
+        (f.words >= STANDFIRST_MIN_WORDS && /:$/u.test(b.text))) &&
+      f.functionWordRatio >= STANDFIRST_MIN_FUNCTION_WORDS &&
+      f.separators + f.gaps === 0 &&
+      f.linkDensity < 0.5 &&
+      verdicts[i]!.evidence < MIN_FAMILY_EVIDENCE
+    );
+  };
   for (let i = end - 1; i >= 0; i--) {
     if (verdicts[i]!.reason) continue;
     if (!titleShaped(i)) return -1;
@@ -129,6 +150,19 @@ export function findTitle(
       features[i]!.functionWordRatio >= STANDFIRST_MIN_FUNCTION_WORDS
     ) {
       return above;
+    }
+    // A sentence right above (a lead ending on a colon, a standfirst without closing
+    // punctuation): this line is a subheading or caption inside the article, and the title is
+    // the title-shaped line above that lead, if there is one.
+    if (above >= 0 && !verdicts[above]!.reason && leadProse(above)) {
+      let k = above - 1;
+      while (k >= 0 && (verdicts[k]!.reason === 'metadata' || leadProse(k))) k--;
+      return k >= 0 &&
+        !verdicts[k]!.reason &&
+        titleShaped(k) &&
+        headlineWords(blocks[k]!.text, features[k]!.words)
+        ? k
+        : -1;
     }
     return i;
   }
