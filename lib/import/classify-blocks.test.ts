@@ -333,6 +333,25 @@ describe('author boxes', () => {
   });
 });
 
+describe('rail headers and rating prompts in several languages', () => {
+  // Headers over teaser rails and rating widgets under articles of the held-out pages of
+  // trafilatura's corpus (not the evaluation corpus): toralin.de (003), digitale-exzellenz.de
+  // (277), dtb.de (520), dw.com/fr (450), losandes.com.ar (604), bfs.de (485), stol.it (317).
+  it('removes them after the article (prompts there are the footer)', () => {
+    for (const [line, reason] of [
+      ['Sie könnten auch an folgenden Artikeln interessiert sein', 'related'],
+      ['Empfohlene Beiträge', 'related'],
+      ['Weiterführende Links', 'related'],
+      ['Audios et vidéos sur le sujet', 'related'],
+      ['LO MÁS LEIDO', 'related'],
+      ['Wie bewerten Sie diesen Artikel?', 'footer'],
+      ['Hier können Sie den Artikel bewerten', 'footer'],
+    ] as const) {
+      assert.equal(reasonOf([P1, P2, P3, line].join('\n\n'), line), reason, line);
+    }
+  });
+});
+
 describe("the site's notices about itself", () => {
   // Held-out pages of trafilatura's corpus (not the evaluation corpus): chip.de (060),
   // a blog's licence line (064).

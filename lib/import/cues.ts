@@ -126,7 +126,17 @@ export const CUES: Record<CueFamily, readonly Cue[]> = {
        lea también | lee también | leer más | ver también | vea también | te puede interesar |
        noticias relacionadas | más leídas | leggi anche | potrebbe interessarti |
        articoli correlati | zobacz też | zobacz także | czytaj także | czytaj też |
-       czytaj więcej | lees ook | meer nieuws | leia também | veja também`,
+       czytaj więcej | lees ook | meer nieuws | leia também | veja também |
+       empfohlene beiträge | empfohlene artikel | weiterführende links | mehr themen |
+       könnte sie auch interessieren | könnte dich auch interessieren |
+       könnten sie auch interessieren | an folgenden artikeln interessiert |
+       könnte ihnen auch gefallen | könnte dir auch gefallen | heute empfehlen wir |
+       unsere empfehlungen | lade weitere | vous aimerez aussi | à découvrir aussi |
+       audios et vidéos sur le sujet | nos recommandations | articles correspondants |
+       lo más visto | lo más leído | lo mas leido | lo más leido | las más vistas |
+       los más vistos | te recomendamos | te puede gustar | i più letti | più letti |
+       più visti | ti potrebbe interessare | articoli consigliati | mais lidas | mais lidos |
+       mais vistas | meest gelezen | najczęściej czytane`,
       1.5,
     ),
     // "Lea más: <headline>", "Mire: <headline>": Spanish-language sites' inline related links.
@@ -255,7 +265,9 @@ export const CUES: Record<CueFamily, readonly Cue[]> = {
       `lesedauer | lesezeit | temps de lecture | tiempo de lectura | javascript aktivieren |
        war der artikel nützlich | war dieser artikel hilfreich | wie gefällt ihnen |
        was this article helpful | was this page helpful | give us feedback |
-       cet article vous a-t-il été utile`,
+       cet article vous a-t-il été utile | artikel bewerten | beitrag bewerten |
+       wie bewerten sie diesen artikel | rate this article | rate this post |
+       évaluez cet article | califica este artículo | valora este artículo | wird geladen`,
       1.5,
     ),
     cue(
