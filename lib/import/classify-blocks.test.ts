@@ -378,11 +378,24 @@ describe("the site's notices about itself", () => {
     }
   });
 
+  it("removes a text's own licence, standard disclosures and appeals for support", () => {
+    // Held-out pages: fluter.de (297), villagevoice.com (704), verfassungsblog.de (249).
+    const lines = [
+      'Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE. Die Fotos dürfen nicht verwendet werden.',
+      'Advertising disclosure: We may receive compensation for some of the links in our stories. Thank you for supporting the Village Voice and our advertisers.',
+      'If you enjoyed reading this post – would you consider supporting our work? Just click here. Thanks!',
+    ];
+    for (const line of lines) {
+      assert.equal(reasonOf([P1, line, P2, P3].join('\n\n'), line), 'boilerplate');
+    }
+  });
+
   it("removes a post's filing line as metadata", () => {
     // WordPress blogs of the held-out pages (122, 085).
     const lines = [
       'This entry was posted in Allgemein. Bookmark the permalink.',
       'Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin, gkc19 von Simon Dückert. Permanentlink.',
+      'SUGGESTED CITATION Sauer, Heiko: Expert*innen in der Krise, VerfBlog, 2020/4/09, https://verfassungsblog.de/expertinnen-in-der-krise/.',
     ];
     for (const line of lines) {
       assert.equal(reasonOf([P1, P2, line, P3].join('\n\n'), line), 'metadata');
@@ -393,8 +406,9 @@ describe("the site's notices about itself", () => {
     const lines = [
       'Der Makler erhält dafür eine Provision von drei Prozent, sagte die Verbraucherzentrale am Montag.',
       'The regulator said the company had placed cookies on millions of phones without asking their owners.',
+      'The union said it would support our members in every court, and the text of the licence would be published on Monday.',
     ];
-    const page = [P1, lines[0], P2, lines[1], P3].join('\n\n');
+    const page = [P1, lines[0], P2, lines[1], P3, lines[2], P1].join('\n\n');
     for (const line of lines) assert.equal(reasonOf(page, line), null);
   });
 });

@@ -16,9 +16,18 @@ const TERMS = String.raw`(?:provision|commission|affiliate|partnerprogramm|lizen
 const POST = String.raw`(?:this|the\s+following)\s+(?:post|article|review)|(?:dieser|der\s+folgende)\s+(?:beitrag|artikel|post)|cet\s+article|este\s+(?:artículo|post)`;
 const DISCLOSED = String.raw`(?:affiliate|commission|advertisers?|sponsored|provision|werbung|anzeige|gesponsert|sponsoris[ée]|patrocinado)`;
 
+/** Any piece of writing naming itself ("this text", "dieser Beitrag", "cet article"). */
+const THIS_TEXT = String.raw`(?:this|dieser|diese|dieses|cet|ce|este|esta)\s+(?:post|article|story|text|entry|beitrag|artikel|text|eintrag|texte|billet|artículo|texto)`;
+/** A licence named the way licences are. */
+const LICENCE = String.raw`(?:lizenz|licen[cs]e|creative\s+commons|cc[-\s]by)`;
+
 const SITE_NOTICE = new RegExp(
   [
     String.raw`(?<![\p{L}\p{N}])(?:${POST})\s+(?:contains|includes|enthält|beinhaltet|contient|contiene|is|ist|est|es)\s+[^!?]{0,60}?${DISCLOSED}`,
+    String.raw`(?<![\p{L}\p{N}])${THIS_TEXT}(?![\p{L}\p{N}])[^!?]{0,60}?${LICENCE}`,
+    String.raw`advertising\s+disclos(?:ure|ed)`,
+    String.raw`we\s+(?:may\s+)?(?:earn|receive)\s+(?:a\s+)?(?:small\s+)?(?:commission|compensation)`,
+    String.raw`(?:consider\s+)?support(?:ing)?\s+our\s+(?:work|journalism|reporting)`,
     String.raw`${SITE}[^!?]{0,80}?${TERMS}`,
     String.raw`${TERMS}[^!?]{0,80}?${SITE}`,
     String.raw`as\s+an\s+amazon\s+associate`,
@@ -43,6 +52,8 @@ const FILING = new RegExp(
     String.raw`abgelegt\s+unter`,
     String.raw`verschlagwortet\s+mit`,
     String.raw`filed\s+under`,
+    String.raw`suggested\s+citation`,
+    String.raw`zitiervorschlag`,
   ].join('|'),
   'iu',
 );
