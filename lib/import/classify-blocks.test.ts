@@ -352,6 +352,15 @@ describe('rail headers and rating prompts in several languages', () => {
   });
 });
 
+describe('photo credits in more languages', () => {
+  it('removes a credit line inside the article', () => {
+    // pagina12.com.ar (held-out 603); Finnish and Danish sites label them the same way.
+    for (const line of ['. Imagen: Télam', 'Kuva: Lehtikuva', 'Billede: Ritzau Scanpix']) {
+      assert.equal(reasonOf([P1, line, P2, P3].join('\n\n'), line), 'boilerplate', line);
+    }
+  });
+});
+
 describe("the site's notices about itself", () => {
   // Held-out pages of trafilatura's corpus (not the evaluation corpus): chip.de (060),
   // a blog's licence line (064).

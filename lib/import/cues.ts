@@ -271,7 +271,7 @@ export const CUES: Record<CueFamily, readonly Cue[]> = {
       1.5,
     ),
     cue(
-      /(?<![\p{L}\p{N}])(?:foto|fotos|bild|bildquelle|quelle|crédit photo|crédits|créditos|credito)\s*:/gu,
+      /(?<![\p{L}\p{N}])(?:foto|fotos|bild|bildquelle|quelle|crédit photo|crédits|créditos|credito|imagen|immagine|afbeelding|billede|bilde|kuva|zdjęcie|fot\.)\s*:/gu,
       1.0,
     ),
   ],
