@@ -352,6 +352,25 @@ describe('rail headers and rating prompts in several languages', () => {
   });
 });
 
+describe('a byline or date under the standfirst', () => {
+  // Held-out pages of trafilatura's corpus (not the evaluation corpus): tagesanzeiger.ch (308),
+  // a blog (221), wordpress.com (208).
+  it('is metadata between the first two prose blocks, and only there', () => {
+    for (const line of [
+      'Aktualisiert: 11.04.2020, 10:27',
+      'By Michael Hingston',
+      'June 19, 2019',
+    ]) {
+      assert.equal(reasonOf([P1, line, P2, P3].join('\n\n'), line), 'metadata', line);
+      // Further down a date line belongs to the text (a live ticker, a timeline).
+      assert.equal(reasonOf([P1, P2, line, P3].join('\n\n'), line), null, line);
+    }
+    // An address given as text under the standfirst stays.
+    const url = 'http://app.ica.gov.sg/travellers/entry/visa_requirements.asp';
+    assert.equal(reasonOf([P1, url, P2, P3].join('\n\n'), url), null);
+  });
+});
+
 describe('photo credits in more languages', () => {
   it('removes a credit line inside the article', () => {
     // pagina12.com.ar (held-out 603); Finnish and Danish sites label them the same way.

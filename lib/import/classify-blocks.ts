@@ -306,6 +306,24 @@ export function classifyBlocks(blocks: SourceBlock[], options: DateOptions = {})
     }
     i = j;
   }
+  // A byline or a date between the body's first two prose blocks, under a standfirst ("von
+  // Annette Henkel", "Aktualisiert: 11.04.2020, 10:27") is metadata too. Not a URL there: an
+  // article gives addresses as text.
+  let secondAnchor = lastAnchor;
+  for (let i = firstAnchor + 1; i < lastAnchor; i++) {
+    if (isAnchor(i)) {
+      secondAnchor = i;
+      break;
+    }
+  }
+  for (let i = firstAnchor + 1; i < secondAnchor; i++) {
+    if (verdict(i).reason || block(i).kind !== 'paragraph') continue;
+    const match = matchMetadataLine(block(i).text, block(i).source, options);
+    if (match && match.kind !== 'source-url') {
+      verdict(i).metadata = match;
+      remove(i, 'metadata');
+    }
+  }
   for (let i = lastAnchor + 1; i < commentsStart; i++) {
     if (verdict(i).reason || block(i).kind !== 'paragraph') continue;
     if (total(i) >= NOISE_THRESHOLD) remove(i, cued(i) ? cuedReason(i) : 'footer');
