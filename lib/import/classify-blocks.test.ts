@@ -352,6 +352,23 @@ describe('rail headers and rating prompts in several languages', () => {
   });
 });
 
+describe('labels of rails, ads, embeds and tag lists', () => {
+  // Held-out pages of trafilatura's corpus (not the evaluation corpus): phys.org (213),
+  // salon.com (223), swr.de (446), munich2022.com (497), hoy.com.py (624), omr.com (669).
+  it('removes them inside the article', () => {
+    for (const line of [
+      'Explore further',
+      'Advertisement:',
+      'Die meistgelesenen Artikel bei SWR.de/Sport',
+      'Externer Inhalt',
+      'Empfohlener redaktioneller Inhalt',
+      'Etiquetas: Bendición, Vehículos',
+    ]) {
+      assert.notEqual(reasonOf([P1, P2, line, P3].join('\n\n'), line), null, line);
+    }
+  });
+});
+
 describe('a byline or date under the standfirst', () => {
   // Held-out pages of trafilatura's corpus (not the evaluation corpus): tagesanzeiger.ch (308),
   // a blog (221), wordpress.com (208).

@@ -114,7 +114,7 @@ export const CUES: Record<CueFamily, readonly Cue[]> = {
       `lesen sie auch | lesen sie mehr | weiterlesen | mehr zum thema | weitere artikel |
        weitere nachrichten | weitere news | ähnliche artikel | ähnliche beiträge |
        das könnte sie auch interessieren | das könnte dich auch interessieren |
-       auch interessant | meistgelesen | meist gelesen | am meisten gelesen | verwandte artikel |
+       auch interessant | meistgelesen | meistgelesene | meistgelesenen | meist gelesen | am meisten gelesen | verwandte artikel |
        neueste beiträge | neueste artikel | ältere beiträge | neuere beiträge |
        vorheriger beitrag | nächster beitrag | vorheriger artikel | nächster artikel |
        nächsten artikel | nächsten beitrag |
@@ -136,7 +136,7 @@ export const CUES: Record<CueFamily, readonly Cue[]> = {
        lo más visto | lo más leído | lo mas leido | lo más leido | las más vistas |
        los más vistos | te recomendamos | te puede gustar | i più letti | più letti |
        più visti | ti potrebbe interessare | articoli consigliati | mais lidas | mais lidos |
-       mais vistas | meest gelezen | najczęściej czytane`,
+       mais vistas | meest gelezen | najczęściej czytane | explore further`,
       1.5,
     ),
     // "Lea más: <headline>", "Mire: <headline>": Spanish-language sites' inline related links.
@@ -252,7 +252,12 @@ export const CUES: Record<CueFamily, readonly Cue[]> = {
     ),
   ],
   boilerplate: [
-    cue(/^(?:advertisement|sponsored(?: content)?|print|loading\W*)$/g, 1.5),
+    cue(/^(?:advertisement|sponsored(?: content)?|print|loading\W*)\s*:?$/g, 1.5),
+    // The placeholder of an embed waiting for consent ("Externer Inhalt", "Empfohlener
+    // redaktioneller Inhalt").
+    cue(/^(?:externer inhalt|empfohlener (?:redaktioneller|externer) inhalt)\b/gu, 1.5, 1),
+    // A post's tag list label.
+    cue(/^(?:tags|schlagwörter|schlagworte|etiquetas|étiquettes|etichette)\s*:/gu, 1.5, 1),
     cue(/\b\d+\s*min(?:ute)?s? read\b|\blisten to (?:this )?article\b/g, 1.5),
     cue(/\b(?:photo|image|picture)(?: credit)?\s*:|\bgetty images\b|\bclick here\b/g, 1.0),
     cue(/\bplease enable javascript\b/g, 1.5),
