@@ -174,6 +174,14 @@ describe('classifyBlocks', () => {
     );
   });
 
+  it('knows the counters sites use for comments in other words ("91 Ergänzungen")', () => {
+    // netzpolitik.org (held-out 210) counts its comments as "Ergänzungen".
+    for (const counter of ['91 Ergänzungen', '12 Reaktionen', '8 réactions']) {
+      const raw = [P1, P2, counter, 'Great piece.', P3].join('\n\n');
+      assert.equal(classifyBlocks(splitBlocks(raw)).commentsStart, 2, counter);
+    }
+  });
+
   it('reads a zero comment counter near the top as a counter, not the start of comments', () => {
     // A share bar's "0 Comments" after the lede used to cut the rest of the article.
     for (const counter of ['0 Comments', 'No comments', 'Comments (0)']) {
@@ -390,8 +398,13 @@ describe('a byline or date under the standfirst', () => {
 
 describe('photo credits in more languages', () => {
   it('removes a credit line inside the article', () => {
-    // pagina12.com.ar (held-out 603); Finnish and Danish sites label them the same way.
-    for (const line of ['. Imagen: Télam', 'Kuva: Lehtikuva', 'Billede: Ritzau Scanpix']) {
+    // pagina12.com.ar (held-out 603), correiobraziliense (609); Finnish and Danish sites too.
+    for (const line of [
+      '. Imagen: Télam',
+      '(crédito: Minervino Júnior/CB/D.A.Press)',
+      'Kuva: Lehtikuva',
+      'Billede: Ritzau Scanpix',
+    ]) {
       assert.equal(reasonOf([P1, line, P2, P3].join('\n\n'), line), 'boilerplate', line);
     }
   });

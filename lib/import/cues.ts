@@ -42,7 +42,7 @@ const cue = (pattern: RegExp, weight: number, maxHits = 3, needle?: string): Cue
  */
 export const COMMENT_COUNT_WORDS =
   'comments?|responses?|replies|kommentare?|antworten|commentaires?|réponses|comentarios?|' +
-  'respuestas|commenti|komentarz[ey]?|reacties';
+  'respuestas|commenti|komentarz[ey]?|reacties|reaktionen|réactions|reacciones|ergänzungen';
 /**
  * Words that head a comment section on their own ("Kommentare"). Not "Antworten" or "Replies"
  * alone: a reply button, or the answers to a survey.
@@ -276,7 +276,7 @@ export const CUES: Record<CueFamily, readonly Cue[]> = {
       1.5,
     ),
     cue(
-      /(?<![\p{L}\p{N}])(?:foto|fotos|bild|bildquelle|quelle|crédit photo|crédits|créditos|credito|imagen|immagine|afbeelding|billede|bilde|kuva|zdjęcie|fot\.)\s*:/gu,
+      /(?<![\p{L}\p{N}])(?:foto|fotos|bild|bildquelle|quelle|crédit photo|crédits|créditos|credito|crédito|imagen|immagine|afbeelding|billede|bilde|kuva|zdjęcie|fot\.)\s*:/gu,
       1.0,
     ),
   ],
