@@ -362,7 +362,8 @@ describe('rail headers and rating prompts in several languages', () => {
 
 describe('labels of rails, ads, embeds and tag lists', () => {
   // Held-out pages of trafilatura's corpus (not the evaluation corpus): phys.org (213),
-  // salon.com (223), swr.de (446), munich2022.com (497), hoy.com.py (624), omr.com (669).
+  // salon.com (223), swr.de (446), munich2022.com (497), hoy.com.py (624), omr.com (669),
+  // greenpeace.de (566), recyclingmagazin.de (555), industriemagazin.at (650), greator (579).
   it('removes them inside the article', () => {
     for (const line of [
       'Explore further',
@@ -371,9 +372,14 @@ describe('labels of rails, ads, embeds and tag lists', () => {
       'Externer Inhalt',
       'Empfohlener redaktioneller Inhalt',
       'Etiquetas: Bendición, Vehículos',
+      'Mehr zu Klima und Konsum',
+      'Letzte Meldungen',
+      'Entdecken Sie jetzt',
     ]) {
       assert.notEqual(reasonOf([P1, P2, line, P3].join('\n\n'), line), null, line);
     }
+    const share = 'Artikel gefallen? Vergiss nicht zu teilen!';
+    assert.equal(reasonOf([P1, P2, `## ${share}`, P3].join('\n\n'), share), 'social');
   });
 });
 

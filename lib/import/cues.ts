@@ -139,6 +139,12 @@ export const CUES: Record<CueFamily, readonly Cue[]> = {
        mais vistas | meest gelezen | najczęściej czytane | explore further`,
       1.5,
     ),
+    // A rail's header: "Mehr zu Klima und Konsum", "Letzte Meldungen", "Entdecken Sie jetzt".
+    cue(
+      /^(?:mehr zu[rm]?|more about|plus sur|más sobre|letzte meldungen|aktuelle meldungen|neueste meldungen|entdecken sie (?:jetzt|mehr|auch))(?![\p{L}\p{N}])/gu,
+      1.5,
+      1,
+    ),
     // "Lea más: <headline>", "Mire: <headline>": Spanish-language sites' inline related links.
     cue(/^(?:lea|lee|mire|mira|vea|ver)(?:\s+(?:también|más))?\s*:/gu, 1.5, 1),
   ],
@@ -172,6 +178,7 @@ export const CUES: Record<CueFamily, readonly Cue[]> = {
     phrases(
       `artikel teilen | beitrag teilen | seite teilen | jetzt teilen | teilen auf |
        den artikel teilen | partager sur | partager cet article | compartir en | condividi su |
+       vergiss nicht zu teilen | mit freunden teilen | share with your friends |
        folgen sie uns | folge uns | suivez-nous | síguenos | seguici | obserwuj nas`,
       2.0,
     ),
