@@ -402,6 +402,21 @@ describe('a byline or date under the standfirst', () => {
   });
 });
 
+describe('figure captions', () => {
+  // slf.ch (held-out 386), baechli-bergsport.ch (407).
+  it('removes a figure caption as such, and keeps a table title', () => {
+    for (const line of [
+      'Abbildung 4: Die grösste Lawine dieser Berichtsperiode wurde in Tschiertschen am Gürgaletsch ausgelöst.',
+      'Abbildung 8: Vorgehensweise für grosse Ereignisse',
+      'Fig. 2: Emissions by sector, 1990-2020',
+    ]) {
+      assert.equal(reasonOf([P1, line, P2, P3].join('\n\n'), line), 'caption', line);
+    }
+    const table = 'Table 1: Costs of the water plan by year';
+    assert.equal(reasonOf([P1, table, P2, P3].join('\n\n'), table), null);
+  });
+});
+
 describe('photo credits in more languages', () => {
   it('removes a credit line inside the article', () => {
     // pagina12.com.ar (held-out 603), correiobraziliense (609); Finnish and Danish sites too.

@@ -92,6 +92,15 @@ const NO_COMMENTS = new RegExp(
   'iu',
 );
 
+/**
+ * A figure's caption, numbered or not: "Abbildung 4: Die grösste Lawine …", "Fig. 2: …",
+ * "Figura 1:", "Grafik:". (Photo credits, "Foto: …", are cues of their own.)
+ */
+const FIGURE_CAPTION =
+  /^(?:abbildung|abb\.|figure|fig\.|figura|gráfico|grafik|schaubild)\s*\d{0,3}[a-z]?\s*:\s*\S/iu;
+/** A caption is short; a longer paragraph that opens so is the article's own. */
+export const CAPTION_MAX_WORDS = 60;
+
 /** Verdict on one block. */
 export interface BlockVerdict {
   /** Why the block is removed, or null when it is article content. */
@@ -339,6 +348,9 @@ export function classifyBlocks(blocks: SourceBlock[], options: DateOptions = {})
     if (verdict(i).reason || block(i).kind !== 'paragraph' || i === titleIndex) continue;
     const notice = siteNotice(block(i).text, feature(i).words);
     if (notice) remove(i, notice);
+    else if (feature(i).words <= CAPTION_MAX_WORDS && FIGURE_CAPTION.test(block(i).text)) {
+      remove(i, 'caption');
+    }
   }
 
   // Author boxes at the end of the article (the prose after them is at most a quarter), or

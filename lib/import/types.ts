@@ -22,6 +22,7 @@ export const REMOVAL_REASONS = [
   'outside-article',
   'headline',
   'author',
+  'caption',
 ] as const;
 export type RemovalReason = (typeof REMOVAL_REASONS)[number];
 
@@ -41,6 +42,7 @@ export const REMOVAL_REASON_LABELS: Record<RemovalReason, string> = {
   'outside-article': 'Outside the main article',
   headline: 'Headline (used as the title)',
   author: 'About the author',
+  caption: 'Figure caption',
 };
 
 /** A range of the raw input. */
