@@ -363,7 +363,8 @@ describe('rail headers and rating prompts in several languages', () => {
 describe('labels of rails, ads, embeds and tag lists', () => {
   // Held-out pages of trafilatura's corpus (not the evaluation corpus): phys.org (213),
   // salon.com (223), swr.de (446), munich2022.com (497), hoy.com.py (624), omr.com (669),
-  // greenpeace.de (566), recyclingmagazin.de (555), industriemagazin.at (650), greator (579).
+  // greenpeace.de (566), recyclingmagazin.de (555), industriemagazin.at (650), greator (579),
+  // aerobuzz.de (525), lostiempos.com (608), elespectador.com (620), t3n.de (684), 729.
   it('removes them inside the article', () => {
     for (const line of [
       'Explore further',
@@ -375,9 +376,18 @@ describe('labels of rails, ads, embeds and tag lists', () => {
       'Mehr zu Klima und Konsum',
       'Letzte Meldungen',
       'Entdecken Sie jetzt',
+      'Schon gelesen?',
+      'Valora esta noticia',
+      'Le puede interesar: JEP abrirá tres nuevos macrocasos: Farc y fuerza pública',
+      'Verpasse keine News zu Hardware & Gadgets',
+      'HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS',
     ]) {
       assert.notEqual(reasonOf([P1, P2, line, P3].join('\n\n'), line), null, line);
     }
+    // In a sentence these words are prose.
+    const prose =
+      'Das Jahr 2019 stand für mich unter dem Motto Konsumsparen und vielleicht habt ihr auch meinen Zwischenbericht im August schon gelesen.';
+    assert.equal(reasonOf([prose, P1, P2, P3].join('\n\n'), prose), null);
     const share = 'Artikel gefallen? Vergiss nicht zu teilen!';
     assert.equal(reasonOf([P1, P2, `## ${share}`, P3].join('\n\n'), share), 'social');
   });

@@ -139,9 +139,11 @@ export const CUES: Record<CueFamily, readonly Cue[]> = {
        mais vistas | meest gelezen | najczęściej czytane | explore further`,
       1.5,
     ),
-    // A rail's header: "Mehr zu Klima und Konsum", "Letzte Meldungen", "Entdecken Sie jetzt".
+    // A rail's header: "Mehr zu Klima und Konsum", "Letzte Meldungen", "Entdecken Sie jetzt",
+    // "Schon gelesen?", "Le puede interesar: …" (at the line's start only: "… schon gelesen." in
+    // a sentence is prose).
     cue(
-      /^(?:mehr zu[rm]?|more about|plus sur|más sobre|letzte meldungen|aktuelle meldungen|neueste meldungen|entdecken sie (?:jetzt|mehr|auch))(?![\p{L}\p{N}])/gu,
+      /^(?:mehr zu[rm]?|more about|plus sur|más sobre|letzte meldungen|aktuelle meldungen|neueste meldungen|entdecken sie (?:jetzt|mehr|auch)|entdecke (?:jetzt|mehr|auch|weitere)|schon gelesen|le puede interesar|meist-?diskutiert|most discussed)(?![\p{L}\p{N}])/gu,
       1.5,
       1,
     ),
@@ -158,7 +160,9 @@ export const CUES: Record<CueFamily, readonly Cue[]> = {
     phrases(
       `abonnieren | jetzt abonnieren | abo abschließen | s'abonner | s’abonner | abonnez-vous |
        suscríbete | suscribirse | iscriviti | abbonati | zapisz się | subskrybuj | prenumeruj |
-       abonneer`,
+       abonneer | verpasse keine | verpassen sie keine | nichts mehr verpassen |
+       nichts mehr versäumen | hazte miembro | hazte socio | download our app |
+       download the app | unsere app herunterladen`,
       1.5,
     ),
   ],
@@ -279,7 +283,8 @@ export const CUES: Record<CueFamily, readonly Cue[]> = {
        was this article helpful | was this page helpful | give us feedback |
        cet article vous a-t-il été utile | artikel bewerten | beitrag bewerten |
        wie bewerten sie diesen artikel | rate this article | rate this post |
-       évaluez cet article | califica este artículo | valora este artículo | wird geladen`,
+       évaluez cet article | califica este artículo | valora este artículo | wird geladen |
+       valora esta noticia | califica esta noticia | noch keine bewertungen | no ratings yet`,
       1.5,
     ),
     cue(
