@@ -12,6 +12,11 @@
  * Readability ran 3-4x slower on its nodes; on every page the blocks, Readability's article and
  * the metadata came out the same. Nothing is executed or fetched: neither library runs scripts
  * or loads resources.
+ *
+ * linkedom is pinned and patched (patches/, applied by patch-package on install; ./dom.test
+ * fails without it): its EventTarget made a listener Map and a WeakMap entry for every node,
+ * text and attribute, 6 % of an import's CPU plus garbage; the map now comes with the first
+ * listener. The same articles on all 949 corpus pages, 12 % less CPU summed over the 200.
  */
 import { parseHTML } from 'linkedom';
 import { parse, serialize } from 'parse5';
