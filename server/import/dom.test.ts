@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import { parseHTML as parseEsm } from 'linkedom';
-import { parseDocument } from './dom';
+import { forEachElement, parseDocument } from './dom';
 
 /**
  * linkedom is patched (patches/linkedom+0.18.15.patch, applied by patch-package on install):
@@ -74,4 +74,23 @@ describe('linkedom patch: lazy event listener maps', () => {
       assert.deepEqual(heard, ['inner', 'outer:inner', 'outer:inner']);
     });
   }
+});
+
+describe('forEachElement', () => {
+  it('visits the elements querySelectorAll finds, in the same order, not inside templates', () => {
+    const document = parseDocument(
+      '<!DOCTYPE html><html><head><meta name="a" content="b"><title>t</title></head><body>' +
+        '<div><p>One <b>two</b></p>text<p>Three</p></div><svg><g><path/></g></svg>' +
+        '<template><p>Inside</p><template><i>deeper</i></template></template><ul><li>x</li></ul>' +
+        '<noscript><img src="a.png"></noscript></body></html>',
+    );
+    for (const root of [document, document.body, document.querySelector('div')!] as const) {
+      const visited: Element[] = [];
+      forEachElement(root, (element) => visited.push(element));
+      const expected = [...root.querySelectorAll('*')];
+      assert.ok(expected.length > 2);
+      assert.equal(visited.length, expected.length);
+      visited.forEach((element, i) => assert.equal(element, expected[i]));
+    }
+  });
 });

@@ -31,3 +31,26 @@ export function parseDocument(html: string): Document {
   const tree = parse(html, { scriptingEnabled: false });
   return parseHTML(serialize(tree)).document;
 }
+
+/**
+ * Calls `visit` on each element under `root` (not `root` itself) in document order, as
+ * linkedom's `querySelectorAll` visits them: a `<template>`'s children are not searched (they
+ * are its content, not the page's). For finding elements by tag or attribute in one walk,
+ * where a selector query would run the whole page through the selector engine.
+ */
+export function forEachElement(root: ParentNode, visit: (element: Element) => void): void {
+  let current = root.firstElementChild;
+  while (current) {
+    visit(current);
+    let next = current.localName === 'template' ? null : current.firstElementChild;
+    let at: Element = current;
+    while (!next) {
+      next = at.nextElementSibling;
+      if (next) break;
+      const parent = at.parentNode;
+      if (!parent || parent === root) break;
+      at = parent as Element;
+    }
+    current = next;
+  }
+}
