@@ -53,6 +53,14 @@ const CASES: Record<string, string> = {
       `<article><h2>Details</h2>${PROSE}<table><tr><td>Votes</td><td>7</td></tr></table>` +
       `<form><input name="q"><button>Go</button></form><h3>More</h3><p>Short.</p></article>`,
   ),
+  // A template's content is not part of the page: Readability's tag lookups (querySelectorAll
+  // in linkedom) do not look inside it, so its heading is not a title candidate nor its
+  // <style>/<script> removed.
+  'template content': page(
+    `<template><h1>Template heading that is longer than the real one</h1><h2>Second template heading</h2>` +
+      `<script>var x = 1;</script><style>p { color: red }</style><p>${'Template prose. '.repeat(20)}</p></template>` +
+      `<h2>Council approves the budget</h2><article>${PROSE}<template><h3>Inside</h3><script>1</script></template></article>`,
+  ),
 };
 
 describe('runReadability: same-answer shortcuts', () => {

@@ -6,6 +6,7 @@
  * replaced methods runs as it comes, unlimited.
  */
 import { Readability } from '@mozilla/readability';
+import { forEachElement } from './dom';
 
 /**
  * Readability gives up (throws) on documents with more elements than this. Its run time grows
@@ -51,7 +52,7 @@ export function runReadability(
       disableJSONLD: true,
       maxElemsToParse: MAX_READABILITY_ELEMENTS,
     });
-    if (shortcuts) shortcut(reader as unknown as Methods, document);
+    if (shortcuts) shortcut(reader as unknown as Methods);
     limitWork(reader as unknown as Methods, budget);
     return reader.parse();
   } catch {
@@ -96,9 +97,10 @@ function limitWork(reader: Methods, budget: number): void {
  *   - `_isProbablyVisible` built a CSS declaration for every node it walked to read two
  *     properties; a node without a style attribute has neither.
  *   - `_getAllNodesWithTag` ran a CSS selector engine over the tree to find elements by tag
- *     name; one walk in document order finds the same ones.
+ *     name; one walk in document order finds the same ones (and, like the selector query,
+ *     does not look inside a <template>'s content).
  */
-function shortcut(reader: Methods, document: Document): void {
+function shortcut(reader: Methods): void {
   const byline = (reader as { REGEXPS?: { byline?: RegExp } }).REGEXPS?.byline;
   if (typeof reader._isValidByline === 'function' && byline instanceof RegExp) {
     reader._isValidByline = function (node: Element, matchString: string): boolean {
@@ -128,11 +130,10 @@ function shortcut(reader: Methods, document: Document): void {
     reader._getAllNodesWithTag = function (node: ParentNode, tagNames: string[]): Element[] {
       const wanted = new Set(tagNames.map((t) => t.toLowerCase()));
       const found: Element[] = [];
-      // NodeFilter.SHOW_ELEMENT; linkedom's walker lists the descendants in document order.
-      const walker = document.createTreeWalker(node as Node, 1);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (wanted.has((n as Element).localName.toLowerCase())) found.push(n as Element);
-      }
+      // Document order, a template's content not searched: as querySelectorAll does.
+      forEachElement(node, (element) => {
+        if (wanted.has(element.localName.toLowerCase())) found.push(element);
+      });
       return found;
     } as Method;
   }
