@@ -102,34 +102,30 @@ export function findTitle(
     return last;
   }
   if (firstAnchor < 0) return -1;
-  const titleShaped = (i: number) => {
+  // A paragraph of its own: not a list item, a landmark, a link list or a cued block.
+  const plainParagraph = (i: number) => {
     const f = features[i]!;
     const b = blocks[i]!;
     return (
       b.kind === 'paragraph' &&
       !b.listItem &&
       !b.landmark &&
-      f.words >= 3 &&
-      f.words <= 25 &&
-      !/[.:;,]$/.test(b.text) &&
       f.separators + f.gaps === 0 &&
       f.linkDensity < 0.5 &&
       verdicts[i]!.evidence < MIN_FAMILY_EVIDENCE
     );
   };
+  const titleShaped = (i: number) => {
+    const f = features[i]!;
+    return plainParagraph(i) && f.words >= 3 && f.words <= 25 && !/[.:;,]$/.test(blocks[i]!.text);
+  };
   const leadProse = (i: number) => {
     const f = features[i]!;
-    const b = blocks[i]!;
     return (
-      b.kind === 'paragraph' &&
-      !b.listItem &&
-      !b.landmark &&
+      plainParagraph(i) &&
       ((f.words >= LEAD_MIN_WORDS && f.sentences >= 2) ||
-        (f.words >= STANDFIRST_MIN_WORDS && /:$/u.test(b.text))) &&
-      f.functionWordRatio >= STANDFIRST_MIN_FUNCTION_WORDS &&
-      f.separators + f.gaps === 0 &&
-      f.linkDensity < 0.5 &&
-      verdicts[i]!.evidence < MIN_FAMILY_EVIDENCE
+        (f.words >= STANDFIRST_MIN_WORDS && /:$/u.test(blocks[i]!.text))) &&
+      f.functionWordRatio >= STANDFIRST_MIN_FUNCTION_WORDS
     );
   };
   for (let i = end - 1; i >= 0; i--) {
