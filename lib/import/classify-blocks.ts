@@ -146,10 +146,18 @@ export function classifyBlocks(blocks: SourceBlock[], options: DateOptions = {})
       { cues: false },
     ),
   );
+  // A page repeats lines (table cells, "Reply" under every comment): each text is scanned for
+  // cues once. The scores are only read, so blocks of the same text share them.
+  const cuesByText = new Map<string, BlockFeatures['cues']>();
+  const cuesOf = (text: string) => {
+    let cues = cuesByText.get(text);
+    if (!cues) cuesByText.set(text, (cues = scoreCues(text)));
+    return cues;
+  };
   const verdicts: BlockVerdict[] = features.map((f, i) => {
     const shape = scoreShape(f);
     // Cues cannot lift a block this prose-like over the threshold: skip scanning for them.
-    if (shape >= CUE_SKIP_SHAPE) f.cues = scoreCues(blocks[i]!.text);
+    if (shape >= CUE_SKIP_SHAPE) f.cues = cuesOf(blocks[i]!.text);
     const [family, evidence] = strongest(scoreFamilies(f));
     return { reason: null, shape, family, evidence, metadata: null };
   });
