@@ -17,7 +17,7 @@ const POST = String.raw`(?:this|the\s+following)\s+(?:post|article|review)|(?:di
 const DISCLOSED = String.raw`(?:affiliate|commission|advertisers?|sponsored|provision|werbung|anzeige|gesponsert|sponsoris[ée]|patrocinado)`;
 
 /** Any piece of writing naming itself ("this text", "dieser Beitrag", "cet article"). */
-const THIS_TEXT = String.raw`(?:this|dieser|diese|dieses|cet|ce|este|esta)\s+(?:post|article|story|text|entry|beitrag|artikel|text|eintrag|texte|billet|artículo|texto)`;
+const THIS_TEXT = String.raw`(?:this|dieser|diese|dieses|cet|ce|este|esta)\s+(?:post|article|story|text|entry|beitrag|artikel|eintrag|texte|billet|artículo|texto)`;
 /** A licence named the way licences are. */
 const LICENCE = String.raw`(?:lizenz|licen[cs]e|creative\s+commons|cc[-\s]by)`;
 
