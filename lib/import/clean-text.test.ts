@@ -81,6 +81,39 @@ describe('cleanText: edge inputs', () => {
   });
 });
 
+describe('cleanText: text without spaces between words', () => {
+  it('finds the article of a Chinese page and removes its share bar (xinhuanet.com)', () => {
+    const lines = [
+      '时政 地方 法治 高层 人事 理论 国际 军事 访谈 港澳 台湾 华人 财经 汽车 房产 教育 科技 能源',
+      '新华网 正文',
+      '武汉的声音：有英勇的你，才有英雄的城！',
+      '2020-02-19 20:29:58 来源： 半月谈',
+      '关注新华网',
+      '微信',
+      '微博',
+      'Qzone',
+      '评论',
+      '在抗击新冠肺炎疫情的日子里，封在武汉的父母们总要万般无奈而又小心翼翼回应着孩子天真的追问。',
+      '即便日常已改变了模样，但生活依然要继续。纵然已有焦虑煎熬，但内心仍需要坚强。居家一日游、前后楼隔空喊话、躺平就是做贡献，这些带有几分调侃意味的举动，却是众多武汉市民近一个月来真实的经历。',
+      '1月23日，武汉全面封闭离汉通道时，武汉三镇尚有900多万人口，其中不少人是满怀一年的期盼，千里迢迢、从四面八方回汉和亲人团聚。一个个普通的家庭，猝不及防地扎进了历史的大事件中。',
+      '钟南山院士说：“武汉本来就是一个英雄的城市，有全国、有大家的支持，武汉肯定能过关。”',
+      '这“英雄的城市”称谓，并非流连于历史的功勋，更是时至今日每一位普通市民的英勇担当。',
+      '无情未必真豪杰，怜子如何不丈夫。真正的英雄同样会落泪，但揩干泪水，依然义无反顾，在封闭中坚持。时代的一粒尘，落在个人头上，便是一座山。',
+      '图集',
+      '【纠错】 责任编辑： 焦鹏',
+      '关注我们',
+      '新华社简介 公司官网 联系我们 我要链接 版权声明 法律顾问 广告服务 技术服务中心',
+    ];
+    const result = cleanText(lines.join('\n'));
+    for (const kept of [lines[10]!, lines[12]!, lines[14]!]) assert.ok(result.text.includes(kept));
+    for (const gone of ['关注新华网', '微博', '【纠错】', '新华社简介']) {
+      assert.ok(!result.text.includes(gone), gone);
+    }
+    // Each removal keeps its reason for the preview.
+    assert.ok(result.removed.every((g) => g.reason));
+  });
+});
+
 describe('cleanText: rejoining cut sentences', () => {
   it('records both source ranges of a rejoined paragraph', () => {
     const result = cleanText(ASTANA);

@@ -19,6 +19,34 @@ describe('extractFeatures', () => {
     assert.equal(f.endsWithTerminal, true);
   });
 
+  it('counts Chinese and Japanese by characters and reads their sentences (xinhuanet.com)', () => {
+    const f = extractFeatures(
+      '即便日常已改变了模样，但生活依然要继续。纵然已有焦虑煎熬，但内心仍需要坚强。居家一日游、前后楼隔空喊话、躺平就是做贡献，这些带有几分调侃意味的举动，却是众多武汉市民近一个月来真实的经历。',
+    );
+    assert.ok(f.words >= 40, `words ${f.words}`);
+    assert.equal(f.sentences, 3);
+    assert.equal(f.endsWithTerminal, true);
+    assert.ok(f.functionWordRatio > 0.1, `function words ${f.functionWordRatio}`);
+    assert.ok(scoreShape(f) < 0, 'reads as prose');
+    // A menu of two-character nouns stays a menu: one word each, no particles.
+    const menu = extractFeatures('时政 地方 法治 高层 人事 理论 国际 军事 访谈 港澳 台湾 华人');
+    assert.equal(menu.words, 12);
+    assert.equal(menu.functionWordRatio, 0);
+    assert.equal(extractFeatures('微信').words, 1);
+  });
+
+  it('does not read scripts without case as capitals (assabah.com.tn, xinhuanet.com)', () => {
+    const arabic = extractFeatures(
+      'خالد عبد الكريم ماسا تحدث الينا عن المشهد السوداني بشخصية مكشوفة رافضا التخفي برغم كل ما يمكن ان يتعرض اليه لاحقا من ضغوطات امنية او اعتقال بعد عودته الى السودان.',
+    );
+    assert.equal(arabic.allCapsRatio, 0);
+    assert.equal(
+      extractFeatures('在抗击新冠肺炎疫情的日子里，封在武汉的父母们总要万般无奈。').allCapsRatio,
+      0,
+    );
+    assert.equal(extractFeatures('NEWS AND SPORT').allCapsRatio, 1);
+  });
+
   it('sees terminal punctuation behind closing quotes', () => {
     assert.equal(extractFeatures('He said “no.”').endsWithTerminal, true);
     assert.equal(extractFeatures('He said “no').endsWithTerminal, false);

@@ -64,7 +64,39 @@ export interface FeatureInput {
   landmark?: Landmark | null;
 }
 
-const SENTENCE_BREAK = /[.!?…]["'”’»)\]]*\s+(?=["'“‘«(\[]?[\p{Lu}\p{N}])/gu;
+/**
+ * A sentence ends and another starts: after ., ! or ? a space and a capital or digit; after
+ * the full-width 。！？ of Chinese and Japanese, any text (they write no space between).
+ */
+const SENTENCE_BREAK =
+  /[.!?…]["'”’»)\]]*\s+(?=["'“‘«(\[]?[\p{Lu}\p{N}])|[。！？｡]["'”’»)\]」』）]*(?=\s*[^\s"'”’»)\]」』）])/gu;
+
+/**
+ * Chinese and Japanese write no spaces between words: their ideographs and kana count as a
+ * word per this many characters (a word of either is one to three characters, about two on
+ * average), so a paragraph weighs what it would in a spaced language instead of one word.
+ */
+export const CJK_CHARS_PER_WORD = 2;
+
+/**
+ * The particles and pronouns Chinese and Japanese prose is full of (的 了 是 在, の は が を): each
+ * counts as a function word, as "of"/"the" do in spaced languages; menus of nouns have few.
+ */
+const CJK_FUNCTION_CHARS = new Set(
+  [
+    ...'的了是在和也就都而与及之这那其把被对从但并或我他她它们着过个不有为以于所の は が を に で と も へ や',
+  ].filter((c) => c !== ' '),
+);
+
+/** Kana and CJK ideographs (the BMP blocks: extensions beyond it are rare in news text). */
+function isCjk(code: number): boolean {
+  return (
+    (code >= 0x3040 && code <= 0x30ff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xf900 && code <= 0xfaff)
+  );
+}
 
 /** German-only function words a block needs to read as German: two, and a tenth of its words. */
 export const MIN_GERMAN_WORDS = 2;
@@ -135,19 +167,33 @@ export function extractFeatures(
     let last = -1;
     let letters = 0;
     let lower = 0;
+    let upper = 0;
     let firstLetterClass = NONE;
+    let cjk = 0;
+    let cjkFunction = 0;
     for (let i = 0; i < token.length; i++) {
-      const cls = charClass(token.charCodeAt(i));
+      const code = token.charCodeAt(i);
+      const cls = charClass(code);
       if (cls === NONE) continue;
+      if (code >= 0x3040 && isCjk(code)) {
+        cjk++;
+        if (CJK_FUNCTION_CHARS.has(token[i]!)) cjkFunction++;
+      }
       if (first < 0) first = i;
       last = i;
       if (cls === DIGIT) continue;
       if (letters === 0) firstLetterClass = cls;
       letters++;
       if (cls === LOWER) lower++;
+      else if (cls === UPPER) upper++;
     }
     if (first < 0) continue;
     words++;
+    // The extra words of a run of ideographs: uncapitalised, some of them function words.
+    const extra = cjk > CJK_CHARS_PER_WORD ? Math.ceil(cjk / CJK_CHARS_PER_WORD) - 1 : 0;
+    words += extra;
+    titleBase += extra;
+    functionWords += Math.min(cjkFunction, extra);
     const bare = token.slice(first, last + 1);
     const lowerFunctionWord = lower === letters && PROSE_FUNCTION_WORDS.has(bare);
     if (lowerFunctionWord) {
@@ -156,7 +202,8 @@ export function extractFeatures(
     }
     if (letters === 0) continue;
     alphaWords++;
-    if (letters >= 2) {
+    // Scripts without case (Chinese, Arabic, Hebrew, Thai…) are neither capitals nor lower case.
+    if (letters >= 2 && upper + lower > 0) {
       capsBase++;
       if (lower === 0) allCaps++;
     }

@@ -45,9 +45,12 @@ export function tokenizeWords(text: string): string[] {
   return words;
 }
 
-/** Ends with ., !, ? or … optionally followed by closing quotes or brackets. */
+/**
+ * Ends with ., !, ? or … (or the full-width 。！？ of Chinese and Japanese) optionally followed by
+ * closing quotes or brackets.
+ */
 export function endsWithTerminalPunctuation(text: string): boolean {
-  return /[.!?…]["'”’»)\]]*$/u.test(text.trimEnd());
+  return /[.!?…。！？｡]["'”’»)\]」』）]*$/u.test(text.trimEnd());
 }
 
 /** The first letter is lower case, with only punctuation before it ("“we" yes, "2 we" no). */
