@@ -333,6 +333,37 @@ describe('cleanText: the headline is the title, not a body paragraph', () => {
     assert.ok(result.text.includes(lines[4]!), result.text);
   });
 
+  it('does not take a date or a reading time under a one-sentence standfirst for the title', () => {
+    // Held-out pages of trafilatura's corpus (lastampa.it 138, vegolosi.it 348): headline,
+    // a standfirst of 25+ words (a byline beside it), then a dateline or "Tempo di lettura".
+    const lastampa = [
+      'Messaggero Veneto',
+      'Contatti',
+      'Scrivi alla Redazione',
+      'Cronaca',
+      'Perturbazione polare al Centro e al Sud. Il Nord, scavalcato, mantiene temperature alte',
+      'Piogge, temporali e nevicate previste per oggi nelle regioni centrali e meridionali. Interessate Marche, Abruzzo, Molise, Umbria e Lazio. Neve sull’Appennino sopra i 1400 metri. Il bel tempo tornerà in poche ore',
+      'Pubblicato il 19 Febbraio 2020 Ultima modifica 19 Febbraio 2020 12:02',
+      'Una perturbazione di origine polare, accompagnata da venti di Maestrale e poi di Tramontana, sta per fare il suo ingresso sull’Italia. Scavalcherà letteralmente le Alpi, ignorando completamente il Nord, ma colpirà con piogge e temporali e nevicate le regioni centrali e poi il Sud.',
+      'Il maltempo nel corso delle ore si estenderà poi anche a Campania, Puglia, parte della Basilicata e sulla Calabria sempre con piogge, locali temporali e nevicate a 1400 metri, ma in calo fino a 1200 metri. Il sole invece dominerà il resto delle regioni.',
+    ];
+    const first = cleanText(lastampa.join('\n'));
+    assert.equal(first.metadata.title, lastampa[4]);
+    assert.ok(first.text.includes(lastampa[5]!), first.text);
+    const vegolosi = [
+      'I NOSTRI LIBRI',
+      'll Climate Clock ha iniziato a scorrere: sette anni è il tempo che ci rimane per agire',
+      'A New York il Metronome si trasforma in un gigantesco orologio che fa il countdown dell’emergenza climatica e ricorda al mondo l’urgenza di agire per ridurre rapidamente le emissioni',
+      'di Vegolosi.it',
+      'Tempo di lettura: 3 minuti',
+      'Non c’è più tempo. O, almeno, ce n’è sempre di meno. Ce lo ripetono continuamente gli esperti che si occupano di cambiamenti climatici (e, prima che il Covid cambiasse un po’ le carte in tavola) anche i giovanissimi, sempre più attenti alla causa ambientale.',
+      'Il Climate Clock',
+    ];
+    const second = cleanText(vegolosi.join('\n'));
+    assert.notEqual(second.metadata.title, vegolosi[4]);
+    assert.ok(second.text.includes(vegolosi[2]!), second.text);
+  });
+
   it('restores the headline as the first block when the editor keeps it', () => {
     const result = cleanText(`Council Approves Water Plan After Long Debate\n\n${P1}`);
     const headline = result.removed.find((g) => g.reason === 'headline')!;

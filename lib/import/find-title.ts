@@ -11,6 +11,7 @@ import type { SourceBlock } from './types';
 export interface TitleVerdict {
   reason: string | null;
   evidence: number;
+  shape: number;
 }
 
 /**
@@ -48,6 +49,15 @@ export const STANDFIRST_MIN_FUNCTION_WORDS = 0.25;
  * introduces what follows).
  */
 export const LEAD_MIN_WORDS = 20;
+/**
+ * A prose-shaped line (shape < 0) this long reads as a standfirst too, even as one sentence
+ * without closing punctuation or in a language whose function words we do not list: no
+ * headline runs to 25 words, so a line under it ("Tempo di lettura: 3 minuti", a photo
+ * caption, a publication date) is not the title.
+ */
+export const STANDFIRST_SENTENCE_MIN_WORDS = 25;
+/** Short lines (up to three words) that may stand between a lead and the line under it. */
+const LEAD_SKIP_LINES = 2;
 
 /**
  * Whether a line reads as a headline over a standfirst: four words or more (a kicker such as
@@ -123,9 +133,10 @@ export function findTitle(
     const f = features[i]!;
     return (
       plainParagraph(i) &&
-      ((f.words >= LEAD_MIN_WORDS && f.sentences >= 2) ||
+      ((((f.words >= LEAD_MIN_WORDS && f.sentences >= 2) ||
         (f.words >= STANDFIRST_MIN_WORDS && /:$/u.test(blocks[i]!.text))) &&
-      f.functionWordRatio >= STANDFIRST_MIN_FUNCTION_WORDS
+        f.functionWordRatio >= STANDFIRST_MIN_FUNCTION_WORDS) ||
+        (f.words >= STANDFIRST_SENTENCE_MIN_WORDS && verdicts[i]!.shape < 0))
     );
   };
   for (let i = end - 1; i >= 0; i--) {
@@ -150,7 +161,14 @@ export function findTitle(
     // A sentence right above (a lead ending on a colon, a standfirst without closing
     // punctuation): this line is a subheading or caption inside the article, and the title is
     // the title-shaped line above that lead, if there is one.
-    if (above >= 0 && !verdicts[above]!.reason && leadProse(above)) {
+    // Up to two short lines (a byline, "Tweet") may stand between this line and the lead.
+    let lead = above;
+    for (let skip = 0; skip < LEAD_SKIP_LINES && lead >= 0 && features[lead]!.words <= 3; skip++) {
+      lead--;
+      while (lead >= 0 && verdicts[lead]!.reason === 'metadata') lead--;
+    }
+    if (lead >= 0 && !verdicts[lead]!.reason && leadProse(lead)) {
+      above = lead;
       let k = above - 1;
       while (k >= 0 && (verdicts[k]!.reason === 'metadata' || leadProse(k))) k--;
       return k >= 0 &&
