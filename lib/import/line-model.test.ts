@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { classifyBlocks } from './classify-blocks';
+import { cleanText } from './clean-text';
 import { applyLineModel, judgedByLineModel, LINE_FEATURES, lineFeatures } from './line-model';
 import { LINE_MODEL } from './line-model-weights';
 import { splitBlocks } from './split-blocks';
@@ -51,6 +52,54 @@ describe('line model', () => {
     ]);
     const judged = analysis.blocks.map((_, i) => judgedByLineModel(analysis, reasons, i));
     assert.deepEqual(judged, [true, true, true, true, false]);
+  });
+
+  it('keeps a numbered list whole when the model would drop some of its items', () => {
+    // A listicle pasted from a page (held-out page 748 of trafilatura's corpus): each item's
+    // name on its own line, then a paragraph about the person; some items scored as
+    // furniture (short, title case, "Twitter" under them) while the ones around them stayed.
+    const lines = [
+      'Top 10 Women Talking Sports',
+      'January 22, 2014',
+      'A generally accepted myth: Men talk about sports, women don’t.',
+      'Truth: 45% of NFL fans are female, 46% of MLB fans are female, 47% of MLS fans are female',
+      'So the reality is WOMEN CAN TALK SPORTS, and lots of them do! In February, WCTS will begin a series highlighting the amazing women I encounter daily who are talking sports in their personal and professional lives. My hope is that by spotlighting this varied and vast group of women, you will also be encouraged to join in the conversation. Below is a list of my current favorite women talking sports on TV, twitter, online, and in their everyday lives.',
+      'My Top 10 Women Talking Sports',
+      '1. Christie Leigh Mueller',
+      'Author of Gridiron Belles: A guide to Saturdays in Dixie Christie Leigh shares my passion for empowering women through sports knowledge. She is a world-changer, and it only took 1/2 a cup of coffee for me to become her biggest fan. Twitter: @gridironbelles',
+      '2. Sam Ponder',
+      'Sports broadcaster for ESPN and ABC Sports. She is married to NFL quarterback Christian Ponder. Her first post on her blog (ProThrityOne.com) Examining Truth and Twitter is a must read…like right now! Twitter: @sam_ponder',
+      '3.Charlotte Jones Anderson',
+      'Executive Vice President and Chief Brand Officer of the Dallas Cowboys. I had the opportunity to meet her this summer, and she is advocating for female fans at the highest levels within the NFL. She is a rockstar businesswoman, speaker, and sports fan. Twitter: @cjonesanderson',
+      '4. Nicki Case Haulman',
+      'Amazing wife, mother, professional businesswoman, and one of main reasons WCTS became a reality. Nicki knows, loves, and talks sports in her personal and professional life. She is the most authentic fan I know. We worked side-by-side for 5 years, and she continues to inspire me every day with her passion for sports and people.',
+      '5. Kristi Dosh',
+      'The Sports Biz Miss. Attorney, Sports Business Analyst, Author. You can find her work on ESPN and Forbes. Her newest book Saturday Millionaires is a fascinating look at the business of college football. Twitter: @SportsBizMiss',
+      '6. Michelle Beadle',
+      'Funny. Real. Does sports her way, and destroys haters on Twitter. She went to NBC to host Crossover and Access Hollywood, but soon you will see her back on ESPN. Twitter: @MichelleDBeadle',
+      '7. Erin Andrews',
+      'Who doesn’t know Erin Andrews? She makes the list simply because of her impact in advancing the credibility of female sports fans. 2.1 million twitter followers! Twitter: @ErinAndrews',
+      '8.Lori Kelly',
+      'Fellow Nashvillian. Bullpin Editor for Outkick The Coverage She is gorgeous, talks sports, and somehow manages the outrageous and entertaining sports stories flooding into Clay Travis’ OKTC. Twitter: @loriOKTC',
+      '9. The Sports Brat',
+      'Jessica Ceresino founded The Sports Brat and writes for the female fans too. I just found this site, and I really love what she is doing. Check it out! Twitter: @_TheSportsBrat',
+      '10. YOU!!!!!!!',
+      'Keep Talking Sports!',
+      'Category: Blog Popular',
+      '« Previous Next »',
+      'Submit your sports question below and the WCTS team will break down the answer in upcoming blog posts!',
+      'Twitter Talk',
+      'Tweets by @Taryn_WCTS',
+      'Popular Posts',
+    ];
+    const { text } = cleanText(lines.join('\n'));
+    for (const item of lines.filter((l) => /^[1-9][.]/.test(l))) {
+      assert.ok(text.includes(item), item);
+    }
+    // Dates are not list items: "31. Oktober 2023" over "30. Oktober 2023" is no sequence.
+    assert.ok(
+      !/^31[.] Oktober 2023$/m.test(cleanText(['31. Oktober 2023', P1, P2].join('\n')).text),
+    );
   });
 
   it('leaves a page without prose as the rules left it', () => {

@@ -171,19 +171,64 @@ export function applyLineModel(analysis: PageAnalysis, reasons: (RemovalReason |
   // Without a prose block there is no article to set furniture apart from.
   if (analysis.firstAnchor < 0) return;
   const x = lineFeatures(analysis, reasons);
-  const removals = analysis.blocks
+  const candidates = analysis.blocks
     .map((_, i) => i)
     .filter(
       (i) =>
         judgedByLineModel(analysis, reasons, i) &&
         furnitureProbability(x[i]!) >= LINE_MODEL.threshold,
     );
+  const removals = keepNumberedSequences(analysis, reasons, candidates);
   // Never everything: a page the model reads as all furniture keeps what the rules kept.
   if (removals.length === reasons.filter((r) => r === null).length) return;
   for (const i of removals) {
     const v = analysis.verdicts[i]!;
     reasons[i] = v.family && v.evidence >= 1 ? v.family : 'outside-article';
   }
+}
+
+/** A numbered item: "5. Kristi Dosh", "12) Use your garden"; not a date ("31. Oktober 2023"). */
+const NUMBERED_ITEM = /^(\d{1,3})[.)]\s*\p{L}/u;
+const YEAR = /\b\d{4}\b/;
+
+/** The number of a numbered item, or null. */
+function itemNumber(text: string): number | null {
+  const match = NUMBERED_ITEM.exec(text);
+  return match && !YEAR.test(text) ? Number(match[1]) : null;
+}
+
+/**
+ * The candidates minus the numbered items of the body whose neighbours in the numbering (n - 1
+ * or n + 1) stay: a listicle's "4. Nicki Case Haulman", "5. Kristi Dosh", "6. Michelle Beadle"
+ * are one list, and one of them scored over the threshold is still its fifth heading.
+ */
+function keepNumberedSequences(
+  analysis: PageAnalysis,
+  reasons: readonly (RemovalReason | null)[],
+  candidates: number[],
+): number[] {
+  const { blocks, firstAnchor, lastAnchor } = analysis;
+  const removed = new Set(candidates);
+  const keptNumbers = new Set<number>();
+  for (let i = firstAnchor; i <= lastAnchor; i++) {
+    if (reasons[i] !== null || removed.has(i)) continue;
+    const n = itemNumber(blocks[i]!.text);
+    if (n !== null) keptNumbers.add(n);
+  }
+  // Item by item along the list: a restored item keeps the next one too.
+  let remaining = candidates;
+  for (let changed = keptNumbers.size > 0; changed;) {
+    changed = false;
+    remaining = remaining.filter((i) => {
+      if (i < firstAnchor || i > lastAnchor) return true;
+      const n = itemNumber(blocks[i]!.text);
+      if (n === null || !(keptNumbers.has(n - 1) || keptNumbers.has(n + 1))) return true;
+      keptNumbers.add(n);
+      changed = true;
+      return false;
+    });
+  }
+  return remaining;
 }
 
 /**
