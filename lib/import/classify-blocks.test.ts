@@ -439,6 +439,21 @@ describe('photo credits in more languages', () => {
       assert.equal(reasonOf([P1, line, P2, P3].join('\n\n'), line), 'boilerplate', line);
     }
   });
+
+  it('removes a credit line that opens with its photographer', () => {
+    // nationalgeographic.co.uk (held-out 221), mdavis.xyz (338), katholisch.de (462).
+    for (const line of [
+      'Photograph by Ed Marshall, Redonda Restoration Programme',
+      'Photo by ev on Unsplash',
+      'Foto von Josh Willink von Pexels',
+    ]) {
+      assert.equal(reasonOf([P1, line, P2, P3].join('\n\n'), line), 'boilerplate', line);
+    }
+    // A sentence that starts the same way stays.
+    const sentence =
+      'Photo by photo, the exhibition retraces how the island lost its forests and birds.';
+    assert.equal(reasonOf([P1, sentence, P2, P3].join('\n\n'), sentence), null);
+  });
 });
 
 describe("the site's notices about itself", () => {

@@ -291,6 +291,13 @@ export const CUES: Record<CueFamily, readonly Cue[]> = {
       /(?<![\p{L}\p{N}])(?:foto|fotos|bild|bildquelle|quelle|crédit photo|crédits|créditos|credito|crédito|imagen|immagine|afbeelding|billede|bilde|kuva|zdjęcie|fot\.)\s*:/gu,
       1.0,
     ),
+    // A credit line opening with its photographer: "Photo by ev on Unsplash", "Photograph by
+    // Ed Marshall, …", "Foto von …", "Photo par …".
+    cue(
+      /^(?:photo|photograph|photography|picture|image|foto|fotografie|bild|photographie|fotografía|fotografia)\s+(?:by|von|par|por|di|door|av|af)\s/gu,
+      1.0,
+      1,
+    ),
   ],
 };
 
