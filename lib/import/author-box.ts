@@ -55,6 +55,30 @@ const NOT_A_NAME = new Set(
   ),
 );
 
+/**
+ * A line that heads a box about the writer or the site: "About the author", "Über Kathrin",
+ * "ABOUT US", "Über das Presse- und Medienportal …", "À propos de …", "Acerca de …".
+ */
+const ABOUT_LINE =
+  /^(?:About|ABOUT|Über|ÜBER|À propos d(?:e|u|es|’|')|A propos d(?:e|u|es|’|')|Acerca de|Sobre|SOBRE|Informazioni su)(?:\s|$)/u;
+/** "About us": the site speaks of itself. */
+const ABOUT_US =
+  /^(?:about us|über uns|à propos de nous|acerca de nosotros|sobre nosotros|chi siamo)\b/iu;
+/** A heading line is short. */
+export const ABOUT_LINE_MAX_WORDS = 6;
+
+/**
+ * Whether a short line heads a box about the writer ('author') or the site ('boilerplate'),
+ * or null.
+ */
+export function aboutLine(text: string, words: number): 'author' | 'boilerplate' | null {
+  // A quoted name is a work the article discusses ("Über „Compassion in Action“").
+  if (words > ABOUT_LINE_MAX_WORDS || !ABOUT_LINE.test(text) || /["„“”«»]/u.test(text)) {
+    return null;
+  }
+  return ABOUT_US.test(text) ? 'boilerplate' : 'author';
+}
+
 /** An author box is short: a longer paragraph is the article's own. */
 export const AUTHOR_BOX_MAX_WORDS = 90;
 

@@ -327,6 +327,27 @@ describe('author boxes', () => {
     assert.notEqual(reasonOf([P1, P2, P3, consent].join('\n\n'), consent), 'author');
   });
 
+  it('removes the paragraph under "About the author" or "About us" at the end, with its line', () => {
+    // toptal.com (held-out 074), theplanetarypress.com (218).
+    const MARTIN =
+      'Martin has worked as a professional Python developer since 2007, although his career in IT began in 2001. He is a full-stack engineer, having administered operating systems and networks for so many years.';
+    const PRESS =
+      'The Planetary Press is an online news source focused on reporting in sustainability, environmental advocacy, corporate social responsibility, and climate change. It is a platform for people to share their work.';
+    const author = [P1, P2, P3, 'About the author', MARTIN].join('\n\n');
+    assert.equal(reasonOf(author, MARTIN), 'author');
+    assert.equal(reasonOf(author, 'About the author'), 'author');
+    const site = [P1, P2, P3, 'ABOUT US', PRESS].join('\n\n');
+    assert.equal(reasonOf(site, PRESS), 'boilerplate');
+    // Not at the top of the article, nor under a quoted work the article discusses
+    // (echte-demokratie-jetzt.de, held-out 107).
+    const top = [P1, 'About the author', MARTIN, P2, P3, P1.replace('Tuesday', 'Monday')];
+    assert.equal(reasonOf(top.join('\n\n'), MARTIN), null);
+    const QUOTE =
+      '„We are really obsessed with the head in our culture, …we forget about the heart. … I think they are both important. We need to become integral.“';
+    const work = [P1, P2, P3, 'Über „Compassion in Action“', QUOTE].join('\n\n');
+    assert.equal(reasonOf(work, QUOTE), null);
+  });
+
   it('keeps such a sentence when the article goes on after it', () => {
     const page = [P1, HALPER, P2, P3, P1.replace('Tuesday', 'Monday')].join('\n\n');
     assert.equal(reasonOf(page, HALPER), null);

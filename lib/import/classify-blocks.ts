@@ -12,7 +12,7 @@
  * 4. Context: a heading over a removed run goes with it; generic chrome after the body becomes
  *    "footer".
  */
-import { isAuthorBox } from './author-box';
+import { aboutLine, AUTHOR_BOX_MAX_WORDS, isAuthorBox } from './author-box';
 import { siteNotice } from './site-notice';
 import { COMMENT_COUNT_WORDS, COMMENT_HEADER_WORDS, scoreCues } from './cues';
 import { extractFeatures, type BlockFeatures } from './features';
@@ -375,13 +375,18 @@ export function classifyBlocks(blocks: SourceBlock[], options: DateOptions = {})
     if (isAnchor(i)) proseAfter += feature(i).words;
     if (verdict(i).reason || block(i).kind !== 'paragraph') continue;
     const ownWords = isAnchor(i) ? feature(i).words : 0;
-    if (
-      (proseAfter - ownWords <= proseWords * AUTHOR_BOX_MAX_PROSE_AFTER || underItsName(i)) &&
-      isAuthorBox(block(i).text, feature(i).words)
-    ) {
+    const nearEnd = proseAfter - ownWords <= proseWords * AUTHOR_BOX_MAX_PROSE_AFTER;
+    if ((nearEnd || underItsName(i)) && isAuthorBox(block(i).text, feature(i).words)) {
       remove(i, 'author');
       // The card's name line above it goes with it.
       if (underItsName(i) && !verdict(i - 1).reason) remove(i - 1, 'author');
+      continue;
+    }
+    // A paragraph under "About the author" / "Über uns" near the end: the box, with its line.
+    const about = i >= 1 ? aboutLine(block(i - 1).text, feature(i - 1).words) : null;
+    if (nearEnd && about && feature(i).words <= AUTHOR_BOX_MAX_WORDS) {
+      remove(i, about);
+      if (!verdict(i - 1).reason) remove(i - 1, about);
     }
   }
 
