@@ -463,6 +463,18 @@ describe('figure captions', () => {
   });
 });
 
+describe('a "back to top" link on its own line', () => {
+  it('is navigation in any language, also in lower case', () => {
+    // bdzv.de (held-out 284), bpb.de-style "zum Seitenanfang" (158, 436).
+    for (const line of ['nach oben', 'zum Seitenanfang', 'Back to top ↑', 'haut de page']) {
+      assert.notEqual(reasonOf([P1, P2, line, P3].join('\n\n'), line), null, line);
+    }
+    // A sentence that goes up stays.
+    const sentence = 'nach oben führt der Weg über die alte Brücke, sagte der Bürgermeister.';
+    assert.equal(reasonOf([P1, P2, sentence, P3].join('\n\n'), sentence), null);
+  });
+});
+
 describe('photo credits in more languages', () => {
   it('removes a credit line inside the article', () => {
     // pagina12.com.ar (held-out 603), correiobraziliense (609); Finnish and Danish sites too.

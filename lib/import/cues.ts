@@ -78,6 +78,13 @@ export const CUES: Record<CueFamily, readonly Cue[]> = {
     cue(/\bskip to (?:the )?(?:main )?(?:content|navigation|search)\b/g, 1.5),
     cue(/^(?:home|menu|search|sections|topics)\b/g, 1.0, 1),
     cue(/\b(?:log ?in|sign in|register|back to top|main menu|my account)\b/g, 1.0),
+    // A "back to top" link alone on its line, in any language: unambiguous, and in lower case
+    // ("nach oben") it would otherwise pass for the rest of a cut sentence.
+    cue(
+      /^\W*(?:back to top|(?:zurück )?nach oben|zum seitenanfang|haut de (?:la )?page|retour en haut|volver arriba|ir arriba|torna su|naar boven|terug naar boven|voltar ao topo|do góry)\W*$/gu,
+      3.0,
+      1,
+    ),
     // The same furniture in the languages newsrooms import most (German, French, Spanish,
     // Italian, Portuguese, Dutch, Polish): menus of non-English pages must go too.
     phrases(
