@@ -38,6 +38,22 @@ describe('line model', () => {
     assert.deepEqual(judged, [true, false, true, false, true]);
   });
 
+  it('judges a short cued line in lower case even after an open line', () => {
+    // libero.pe (held-out 628): "lo más visto" under a teaser without closing punctuation;
+    // peptalks.de (225): "loading..." under a rating widget. A widget, not half a sentence.
+    const { analysis, reasons } = analyse([
+      P1,
+      P2,
+      'Reto visual: Encuentra al dueño del camello en menos de 15 segundos',
+      'lo más visto',
+      'GD Star Rating',
+      'loading...',
+    ]);
+    const judged = analysis.blocks.map((_, i) => judgedByLineModel(analysis, reasons, i));
+    assert.equal(judged[3], true);
+    assert.equal(judged[5], true);
+  });
+
   it('judges a line in lower case that follows a finished sentence', () => {
     // Rails under articles of the held-out pages of trafilatura's corpus (not the evaluation
     // corpus): radio.cz "articles les plus lus" (454), larepublica "lo más visto" (628). After

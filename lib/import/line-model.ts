@@ -13,6 +13,7 @@
 import { CUE_FAMILIES } from './cues';
 import { isProseAnchor, type PageAnalysis } from './classify-blocks';
 import { LINE_MODEL } from './line-model-weights';
+import { MIN_FAMILY_EVIDENCE } from './score-blocks';
 import type { RemovalReason } from './types';
 
 /** Names of the features, in the order of `lineFeatures` and of the weights. */
@@ -241,13 +242,21 @@ export function judgedByLineModel(
   reasons: readonly (RemovalReason | null)[],
   i: number,
 ): boolean {
+  const f = analysis.features[i]!;
+  // A short line carrying a cue ("las más vistas", "read more »", "loading...") is a widget
+  // of its own, not the rest of a sentence, whatever its case.
+  const cuedWidget =
+    f.words <= CUED_WIDGET_MAX_WORDS && analysis.verdicts[i]!.evidence >= MIN_FAMILY_EVIDENCE;
   return (
     reasons[i] === null &&
     analysis.blocks[i]!.kind === 'paragraph' &&
     i !== analysis.titleIndex &&
-    !(analysis.features[i]!.startsLowercase && continuesSentence(analysis, reasons, i))
+    !(f.startsLowercase && !cuedWidget && continuesSentence(analysis, reasons, i))
   );
 }
+
+/** Words of a cued line that is judged even in lower case after an open line. */
+export const CUED_WIDGET_MAX_WORDS = 4;
 
 /**
  * Whether a line starting in lower case can be the rest of a sentence: the last kept block
