@@ -48,10 +48,14 @@ describe('line model', () => {
       'lo más visto',
       'GD Star Rating',
       'loading...',
+      'Erfahren Sie mehr über das Unternehmen LUMITOS und unser Team',
+      'mehr erfahren >',
     ]);
     const judged = analysis.blocks.map((_, i) => judgedByLineModel(analysis, reasons, i));
     assert.equal(judged[3], true);
     assert.equal(judged[5], true);
+    // A link's arrow closes "mehr erfahren >" (chemie.de, held-out 564).
+    assert.equal(judged[7], true);
   });
 
   it('judges a line in lower case that follows a finished sentence', () => {

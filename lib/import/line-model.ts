@@ -243,10 +243,13 @@ export function judgedByLineModel(
   i: number,
 ): boolean {
   const f = analysis.features[i]!;
-  // A short line carrying a cue ("las más vistas", "read more »", "loading...") is a widget
-  // of its own, not the rest of a sentence, whatever its case.
+  // A short line carrying a cue ("las más vistas", "read more »", "loading...") or ending on a
+  // link's arrow ("mehr erfahren >", "zur Terminübersicht »") is a widget of its own, not the
+  // rest of a sentence, whatever its case.
   const cuedWidget =
-    f.words <= CUED_WIDGET_MAX_WORDS && analysis.verdicts[i]!.evidence >= MIN_FAMILY_EVIDENCE;
+    f.words <= CUED_WIDGET_MAX_WORDS &&
+    (analysis.verdicts[i]!.evidence >= MIN_FAMILY_EVIDENCE ||
+      LINK_ARROW_END.test(analysis.blocks[i]!.text));
   return (
     reasons[i] === null &&
     analysis.blocks[i]!.kind === 'paragraph' &&
@@ -257,6 +260,8 @@ export function judgedByLineModel(
 
 /** Words of a cued line that is judged even in lower case after an open line. */
 export const CUED_WIDGET_MAX_WORDS = 4;
+/** A link's arrow closing a line: "mehr >", "weiter »", "next →". */
+const LINK_ARROW_END = /\p{L}\s*(?:>>?|»|›|→|↗)\s*$/u;
 
 /**
  * Whether a line starting in lower case can be the rest of a sentence: the last kept block
