@@ -87,7 +87,8 @@ const EMPTY_GOES = new Set(['div', 'section', 'header', 'h3', 'h4', 'h5', 'h6'])
  * budget, the budget runs out in the first attempt and Readability returns nothing, whatever
  * it would have found. 0 when a rule is missing (another version of Readability), and when
  * <body> has too few elements for the bound to exceed `budget` (each counts at most two steps):
- * most pages are told apart by that count, without reading attributes.
+ * most pages are told apart by that count, without reading attributes. With a `budget`, the
+ * count stops as soon as it is over it.
  */
 export function firstAttemptSteps(document: Document, reader: ReaderConstants, budget = 0): number {
   const unlikely = reader.REGEXPS?.unlikelyCandidates;
@@ -129,6 +130,8 @@ export function firstAttemptSteps(document: Document, reader: ReaderConstants, b
     if (!mayGo(current, tag)) {
       // Scored as Readability decides it, by tagName (an SVG <td> is not scored).
       steps += scoredTags.has(tag) && scored.includes(current.tagName) ? 2 : 1;
+      // Past the budget the answer is known: the rest of the page need not be read.
+      if (budget > 0 && steps > budget) return steps;
       next = current.firstElementChild;
     }
     let at: Element = current;
