@@ -24,6 +24,7 @@ import type { ClaimListFilters } from '@/server/export';
 import { requirePageUser } from '@/server/platform/session';
 import ui from '@/components/ui/ui.module.css';
 import exportStyles from '@/components/export/export.module.css';
+import { VerdictChip } from '@/components/verdict/verdict-chip';
 
 export const metadata: Metadata = { title: 'Claims' };
 
@@ -218,7 +219,9 @@ export default async function ClaimsPage({ searchParams }: Props) {
                     <Link href={`/claims/${claim.id}`}>{claim.text}</Link>
                   </td>
                   <td>{claim.claimant ?? <span className={ui.muted}>—</span>}</td>
-                  <td>{VERDICT_LABELS[claim.verdict]}</td>
+                  <td>
+                    <VerdictChip verdict={claim.verdict} />
+                  </td>
                   <td>
                     <span className={`${ui.chip} ${ui[claim.reviewState]}`}>
                       {REVIEW_STATE_LABELS[claim.reviewState]}

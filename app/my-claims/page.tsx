@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { REVIEW_STATE_LABELS, VERDICT_LABELS, type ReviewState } from '@/lib/domain';
+import { REVIEW_STATE_LABELS, type ReviewState } from '@/lib/domain';
 import { formatAge } from '@/components/review/format';
 import { SubmitAllButton } from '@/components/review/submit-all-button';
 import { db } from '@/server/platform/db';
@@ -12,6 +12,7 @@ import {
 import { requirePageUser } from '@/server/platform/session';
 import ui from '@/components/ui/ui.module.css';
 import reviewStyles from '@/components/review/review.module.css';
+import { VerdictChip } from '@/components/verdict/verdict-chip';
 
 export const metadata: Metadata = { title: 'My claims' };
 
@@ -131,7 +132,9 @@ function ClaimTable({
                 </span>
               ))}
             </td>
-            <td>{VERDICT_LABELS[claim.verdict]}</td>
+            <td>
+              <VerdictChip verdict={claim.verdict} />
+            </td>
             <td title={REVIEW_STATE_LABELS[claim.reviewState]}>
               {formatAge(
                 showRequest && claim.lastDecision ? claim.lastDecision.createdAt : claim.updatedAt,

@@ -2,13 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Highlighted } from '@/components/search/highlighted';
 import styles from '@/components/search/search.module.css';
-import { REVIEW_STATE_LABELS, VERDICT_LABELS } from '@/lib/domain';
+import { REVIEW_STATE_LABELS } from '@/lib/domain';
 import { formatDate } from '@/lib/format';
 import { SEARCH_PAGE_SIZE, searchQuerySchema } from '@/lib/search/types';
 import { search } from '@/server/queries/search';
 import { db } from '@/server/platform/db';
 import { requirePageUser } from '@/server/platform/session';
 import ui from '@/components/ui/ui.module.css';
+import { VerdictChip } from '@/components/verdict/verdict-chip';
 
 export const metadata: Metadata = { title: 'Search' };
 
@@ -118,7 +119,7 @@ export default async function SearchPage({ searchParams }: Props) {
                         <Highlighted segments={hit.claimant} /> ·{' '}
                       </>
                     )}
-                    {VERDICT_LABELS[hit.verdict]} · {REVIEW_STATE_LABELS[hit.reviewState]}
+                    <VerdictChip verdict={hit.verdict} /> · {REVIEW_STATE_LABELS[hit.reviewState]}
                     {hit.articles.length > 0 && (
                       <>
                         {' · in '}

@@ -18,6 +18,7 @@ import {
   movedSpansByClaim,
   stepClaim,
   type Filters,
+  type Panel,
 } from '@/lib/workspace/state';
 import {
   ArticleView,
@@ -344,7 +345,9 @@ export function ArticleWorkspace({
             }}
           />
         )}
-        {selection && hasSelection && panel.kind !== 'editText' && !revise && (
+        {/* Not while the selection is in a new claim's or a link's form: the bar would repeat
+            what the panel does, over the text the user reads while filling it in. */}
+        {selection && hasSelection && !usesSelection(panel.kind) && !revise && (
           <SelectionBar
             box={selection.box}
             container={selection.container}
@@ -458,4 +461,9 @@ export function ArticleWorkspace({
       <ShortcutSheet open={sheetOpen} onClose={() => setSheetOpen(false)} />
     </div>
   );
+}
+
+/** Panels that work on the selected text (or replace the text view): no selection bar then. */
+function usesSelection(kind: Panel['kind']): boolean {
+  return kind === 'new' || kind === 'link' || kind === 'editText';
 }

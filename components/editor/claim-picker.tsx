@@ -2,7 +2,7 @@
 
 /** The small dialog a click on overlapping highlights opens: one button per claim there. */
 import type { ClaimSummaryDTO } from '@/lib/api/types';
-import { VerdictSwatch } from './verdict-chip';
+import { VerdictSwatch } from '@/components/verdict/verdict-chip';
 import styles from './panels.module.css';
 import ui from '@/components/ui/ui.module.css';
 

@@ -18,7 +18,7 @@ import {
   type Verdict,
 } from '@/lib/domain';
 import type { Filters } from '@/lib/workspace/state';
-import { VerdictSwatch } from './verdict-chip';
+import { VerdictSwatch } from '@/components/verdict/verdict-chip';
 import { ANCHOR_LABELS, anchorBadge } from './anchor-labels';
 import { BLOCK_ROWS, useBlocksInView } from './use-blocks-in-view';
 import styles from './panels.module.css';

@@ -5,7 +5,7 @@ import { memo, useCallback, useSyncExternalStore, type Ref } from 'react';
 import type { ClaimSummaryDTO } from '@/lib/api/types';
 import { REVIEW_STATE_LABELS } from '@/lib/domain';
 import type { ScreenBox } from './article-view';
-import { VerdictChip } from './verdict-chip';
+import { VerdictChip } from '@/components/verdict/verdict-chip';
 import styles from './workspace.module.css';
 
 export const HIGHLIGHT_CARD_ID = 'highlight-card';

@@ -6,7 +6,7 @@ import { api } from '@/lib/api/client';
 import type { ClaimDTO } from '@/lib/api/types';
 import { VERDICT_LABELS } from '@/lib/domain';
 import { APPROVED_SPAN_NOTICE } from './approved-notice';
-import { VerdictSwatch } from './verdict-chip';
+import { VerdictSwatch } from '@/components/verdict/verdict-chip';
 import { PanelError } from './panel-error';
 import styles from './panels.module.css';
 import ui from '@/components/ui/ui.module.css';

@@ -1,6 +1,6 @@
 /** The verdict colours with their marks and labels. */
 import { VERDICTS, VERDICT_LABELS } from '@/lib/domain';
-import { VerdictSwatch } from './verdict-chip';
+import { VerdictSwatch } from '@/components/verdict/verdict-chip';
 import styles from './workspace.module.css';
 
 export function VerdictLegend() {

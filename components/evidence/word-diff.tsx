@@ -1,10 +1,5 @@
+import type { DiffPart } from '@/lib/evidence/quote';
 import styles from './word-diff.module.css';
-
-export interface DiffPart {
-  value: string;
-  added?: boolean;
-  removed?: boolean;
-}
 
 /** A word diff: removed words struck through, added words underlined, the rest as is. */
 export function WordDiff({ parts }: { parts: readonly DiffPart[] }) {

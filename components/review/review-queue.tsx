@@ -17,6 +17,7 @@ import reviewStyles from '@/components/review/review.module.css';
 import { LazyEvidenceProof } from '@/components/evidence/lazy-evidence-proof';
 import { SourceAlerts } from '@/components/evidence/source-alerts';
 import { useOpenAlerts } from '@/components/evidence/use-open-alerts';
+import { VerdictChip } from '@/components/verdict/verdict-chip';
 
 type Notice = { kind: 'error' | 'success'; text: string; details?: string[] } | null;
 
@@ -236,7 +237,7 @@ export function ReviewQueueList({ items }: { items: QueueItem[] }) {
                   <h2 id={`claim-${item.id}`}>
                     <Link href={`/claims/${item.id}`}>{item.text}</Link>
                   </h2>
-                  <span className={`${ui.chip} verdict`}>{VERDICT_LABELS[item.verdict]}</span>
+                  <VerdictChip verdict={item.verdict} />
                 </header>
                 {item.appearances.map((a) => (
                   <div key={a.annotationId} className="appearance">

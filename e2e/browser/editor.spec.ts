@@ -229,3 +229,10 @@ test('a reviewer cannot change an editor’s claim: the form says why', async ({
   await expect(reviewer.getByRole('button', { name: 'Save claim' })).toBeDisabled();
   await reviewer.context().close();
 });
+
+test('an unknown article answers 404 with the not-found page, not an error', async ({ page }) => {
+  await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
+  const response = await page.goto('/articles/no-such-article');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/not found/i);
+});

@@ -93,6 +93,16 @@ test('a claim is submitted, sent back, fixed, approved by a second reviewer, loc
   await editor.goto(`/claims/${claim.id}`);
   await expect(editor.getByRole('heading', { level: 1 })).toHaveText(text);
   await expect(editor.getByLabel('Review state')).toHaveText('Draft');
+  // The verdict looks as it does in the workspace and the exports: its colour and its mark
+  // (drawn, not read out) before its words.
+  const verdict = editor
+    .getByRole('region', { name: 'Verdict' })
+    .getByText('False', { exact: true });
+  const look = await verdict.evaluate((e) => ({
+    color: getComputedStyle(e).color,
+    mark: getComputedStyle(e, '::before').content,
+  }));
+  expect(look).toEqual({ color: 'rgb(127, 29, 29)', mark: '"✗" / ""' });
   await editor.getByRole('button', { name: 'Submit for review' }).click();
   await expect(editor.getByRole('status')).toHaveText('Submitted for review.');
   await expect(editor.getByLabel('Review state')).toHaveText('Submitted');

@@ -74,7 +74,17 @@ test('the bar at the selection adds a claim; the toolbar stays in view', async (
   const selected = await selectionBox(page);
   const barBox = (await bar.boundingBox())!;
   expect(Math.abs(barBox.y + barBox.height - selected.y)).toBeLessThan(40);
+  // Its key hints can be read, on the primary button too (dark on their white key cap).
+  const key = bar.getByRole('button', { name: 'Add claim' }).locator('kbd');
+  const look = await key.evaluate((e) => ({
+    color: getComputedStyle(e).color,
+    background: getComputedStyle(e).backgroundColor,
+  }));
+  expect(look.color).not.toBe(look.background);
   await bar.getByRole('button', { name: 'Add claim' }).click();
+  // The form works on the selection now: the bar leaves the text it would cover.
+  await expect(page.getByRole('form', { name: 'New claim' })).toBeVisible();
+  await expect(bar).toBeHidden();
   await page
     .getByRole('form', { name: 'New claim' })
     .getByRole('button', { name: 'Save claim' })

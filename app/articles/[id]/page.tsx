@@ -37,12 +37,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const { id } = await params;
   const user = await requirePageUser(`/articles/${id}`);
-  const article = await loadArticle(id);
+  // The page's four reads are independent: asked at once, the page waits for the slowest (the
+  // workspace) rather than for their sum.
+  const [article, workspace, revisions, watch] = await orNotFound(
+    Promise.all([
+      loadArticle(id),
+      getArticleWorkspace(db(), id),
+      listRevisions(db(), id),
+      getArticleWatchView(db(), id),
+    ]),
+  );
   // Claims as the list shows them (the panel loads a full claim on open), dates as ISO
   // strings, checked against the shared type, then packed for the page's payload.
-  const annotations: WorkspaceDataDTO = toWire(await getArticleWorkspace(db(), id));
-  const revisions = await listRevisions(db(), id);
-  const watch = await getArticleWatchView(db(), id);
+  const annotations: WorkspaceDataDTO = toWire(workspace);
   return (
     <article className="article-page">
       <header className={ui.articleHeader}>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { REVIEW_STATE_LABELS, VERDICT_LABELS } from '@/lib/domain';
+import { REVIEW_STATE_LABELS } from '@/lib/domain';
 import { canReview } from '@/lib/permissions';
 import { ClaimEditForm } from '@/components/review/claim-edit-form';
 import { CommentForm } from '@/components/review/comment-form';
@@ -23,6 +23,7 @@ import { getUser, requirePageUser } from '@/server/platform/session';
 import type { SessionUser } from '@/server/users';
 import ui from '@/components/ui/ui.module.css';
 import reviewStyles from '@/components/review/review.module.css';
+import { VerdictChip } from '@/components/verdict/verdict-chip';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -83,7 +84,7 @@ export default async function ClaimPage({ params }: Props) {
       <section className={ui.panel} aria-labelledby="verdict-heading">
         <h2 id="verdict-heading">Verdict</h2>
         <p className="verdict-line">
-          <strong>{VERDICT_LABELS[card.verdict]}</strong>
+          <VerdictChip verdict={card.verdict} />
         </p>
         <h3>Rationale</h3>
         {card.rationale.trim() ? (
