@@ -115,6 +115,9 @@ const REMOVED: Record<string, string> = {
   'unlikely class': page(`${short}<div class="sidebar">${spans(300)}</div>`),
   byline: page(`${short}<div class="byline">By Jane Doe${'<span></span>'.repeat(300)}</div>`),
   noscript: page(`${short}<noscript>${spans(300)}</noscript>`),
+  // Readability puts the paragraph in the div's place and goes on inside it: the paragraph is
+  // never reached by a step of its own, but the div's link density read its text (one step).
+  'divs around one paragraph': page(`${short}${'<div><p>A line.</p></div>'.repeat(300)}`),
   'image wrapper before noscript': page(
     `${short}${'<span>'.repeat(300)}<img src="a.jpg">${'</span>'.repeat(300)}<noscript><img src="b.jpg"></noscript>`,
   ),

@@ -128,7 +128,9 @@ export function firstAttemptSteps(document: Document, reader: ReaderConstants, b
     let next: Element | null = null;
     const tag = current.localName.toLowerCase();
     if (!mayGo(current, tag)) {
-      // Scored as Readability decides it, by tagName (an SVG <td> is not scored).
+      // Scored as Readability decides it, by tagName (an SVG <td> is not scored). A <div> that
+      // Readability replaces by its only <p> gives the <p> no step of its own, but reading the
+      // div's link density reads its text, one step: the pair still counts three.
       steps += scoredTags.has(tag) && scored.includes(current.tagName) ? 2 : 1;
       // Past the budget the answer is known: the rest of the page need not be read.
       if (budget > 0 && steps > budget) return steps;
