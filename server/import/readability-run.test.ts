@@ -5,7 +5,8 @@ import { gunzipSync } from 'node:zlib';
 import { decodeText } from './decode';
 import { parseDocument } from './dom';
 import { defuseHtml } from './html';
-import { runReadability } from './readability-run';
+import { READABILITY_BUDGET_STEPS, firstAttemptSteps, runReadability } from './readability-run';
+import { Readability } from '@mozilla/readability';
 
 const FIXTURES = new URL('../../lib/import/fixtures/', import.meta.url);
 
@@ -92,5 +93,66 @@ describe('runReadability: same-answer shortcuts', () => {
   it('reads a byline only from a node that looks like one', () => {
     assert.equal(article(CASES['byline by class']!, true)?.byline, 'By Jane Doe');
     assert.equal(article(CASES['byline by itemprop, empty']!, true)?.byline, 'Max Mustermann');
+  });
+});
+
+/** Readability's rules as its instance holds them, for `firstAttemptSteps`. */
+const readerOf = (document: Document) =>
+  new Readability(document) as unknown as Parameters<typeof firstAttemptSteps>[1];
+
+/**
+ * Pages where Readability removes (or never walks) a large part before or in its first attempt,
+ * one rule each: the bound must leave that part out.
+ */
+const spans = (n: number) => '<span>w</span>'.repeat(n);
+const short = PROSE;
+const REMOVED: Record<string, string> = {
+  hidden: page(`${short}<div style="display: none">${spans(300)}</div>`),
+  'hidden attribute': page(`${short}<div hidden>${spans(300)}</div>`),
+  'aria-hidden': page(`${short}<div aria-hidden="true">${spans(300)}</div>`),
+  'modal dialog': page(`${short}<div aria-modal="true" role="dialog">${spans(300)}</div>`),
+  'unlikely role': page(`${short}<div role="navigation">${spans(300)}</div>`),
+  'unlikely class': page(`${short}<div class="sidebar">${spans(300)}</div>`),
+  byline: page(`${short}<div class="byline">By Jane Doe${'<span></span>'.repeat(300)}</div>`),
+  noscript: page(`${short}<noscript>${spans(300)}</noscript>`),
+  // Readability puts the paragraph in the div's place and goes on inside it: the paragraph is
+  // never reached by a step of its own, but the div's link density read its text (one step).
+  'divs around one paragraph': page(`${short}${'<div><p>A line.</p></div>'.repeat(300)}`),
+  'image wrapper before noscript': page(
+    `${short}${'<span>'.repeat(300)}<img src="a.jpg">${'</span>'.repeat(300)}<noscript><img src="b.jpg"></noscript>`,
+  ),
+};
+
+describe('runReadability: pages over budget from the start', () => {
+  // A data table of 3,000 cells: every cell is walked and scored, 6,000+ steps.
+  const cells = '<tr><td>Leeds</td><td>40</td><td>84</td></tr>'.repeat(1000);
+  const table = page(`<article>${PROSE}<table>${cells}</table></article>`);
+
+  it('finds no article where the first attempt cannot fit the budget, as Readability itself', () => {
+    const document = parseDocument(defuseHtml(table));
+    assert.ok(firstAttemptSteps(document, readerOf(document)) > READABILITY_BUDGET_STEPS);
+    assert.equal(article(table, false), null);
+    assert.equal(article(table, true), null);
+  });
+
+  it('counts no more steps than Readability takes in its first attempt', () => {
+    const pages = [...Object.values(CASES), ...Object.values(REMOVED), table];
+    pages.push(readFileSync(new URL('astana-times-page.html', FIXTURES), 'utf8'));
+    const corpus = new URL('trafilatura-eval/pages/', FIXTURES);
+    for (const file of readdirSync(corpus).sort().slice(0, 40)) {
+      pages.push(decodeText(gunzipSync(readFileSync(new URL(file, corpus))), { html: true }));
+    }
+    let found = 0;
+    for (const html of pages) {
+      const document = parseDocument(defuseHtml(html));
+      const bound = firstAttemptSteps(document, readerOf(document));
+      // With a budget just under the bound, the first attempt must run out of it.
+      const fresh = parseDocument(defuseHtml(html));
+      assert.equal(runReadability(fresh, { budget: bound - 1, shortcuts: false }), null);
+      if (runReadability(parseDocument(defuseHtml(html)), { budget: 1e9, shortcuts: false }))
+        found++;
+    }
+    // Most of these pages have an article when Readability is not limited: the check has teeth.
+    assert.ok(found > pages.length / 2, `${found} of ${pages.length}`);
   });
 });

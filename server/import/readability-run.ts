@@ -9,12 +9,6 @@ import { Readability } from '@mozilla/readability';
 import { forEachElement } from './dom';
 
 /**
- * Readability gives up (throws) on documents with more elements than this. Its run time grows
- * with the square of the element count on flat pages (minutes for 20,000 sibling spans); real
- * articles have 1,000-8,000 elements.
- */
-export const MAX_READABILITY_ELEMENTS = 15_000;
-/**
  * Work Readability may do on one page, in steps: one per node it walks and per text it reads,
  * and RETRY_STEPS each time it starts again from a copy of the page (it does when its first
  * article is short, up to three times). It is most of a slow import: a few pages of 100-200 KB
@@ -40,25 +34,137 @@ export interface ReadabilityRunOptions {
 
 /**
  * Readability's article of `document` (which it changes), or null when it finds none, throws
- * (too many elements) or goes over its budget.
+ * (a broken page) or goes over its budget (known from the start on some large pages).
  */
 export function runReadability(
   document: Document,
   { budget = READABILITY_BUDGET_STEPS, shortcuts = true }: ReadabilityRunOptions = {},
 ): ReadabilityArticle | null {
   try {
+    // No maxElemsToParse: Readability counts with getElementsByTagName('*'), which matches no
+    // element in linkedom, so its limit never fired; the budget is what bounds its work.
     const reader = new Readability<Element>(document, {
       serializer: (node) => node as Element,
       disableJSONLD: true,
-      maxElemsToParse: MAX_READABILITY_ELEMENTS,
     });
-    if (shortcuts) shortcut(reader as unknown as Methods);
+    if (shortcuts) {
+      // A page whose first attempt alone cannot stay within the budget gets no article, however
+      // that attempt goes: skip the work (most of a slow import's Readability time).
+      if (firstAttemptSteps(document, reader as unknown as ReaderConstants, budget) > budget)
+        return null;
+      shortcut(reader as unknown as Methods);
+    }
     limitWork(reader as unknown as Methods, budget);
     return reader.parse();
   } catch {
-    // Too many elements, or over its budget: the cleaner decides alone.
+    // Over its budget, or a page it cannot read: the cleaner decides alone.
     return null;
   }
+}
+
+/** The rules Readability 0.6 reads on its instance (its own, so they follow its version). */
+interface ReaderConstants {
+  REGEXPS?: { unlikelyCandidates?: RegExp; byline?: RegExp };
+  UNLIKELY_ROLES?: string[];
+  DEFAULT_TAGS_TO_SCORE?: string[];
+}
+
+/** Elements Readability removes before its first attempt, or may remove, with their content. */
+const MAY_GO = new Set(['script', 'noscript', 'style', 'template', 'br', 'img', 'h1', 'h2']);
+/** Attributes that hide an element (or make it a modal dialog) for Readability. */
+const HIDING_ATTRIBUTES = ['style', 'hidden', 'aria-hidden', 'aria-modal'];
+/** Elements Readability removes when they hold nothing but line breaks and rules. */
+const EMPTY_GOES = new Set(['div', 'section', 'header', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * A lower bound of the budget steps Readability's first attempt counts on `document` (the
+ * attempt walks every element of the page it keeps, one `_getNextNode` step each, then reads
+ * the text of every element it scores, one `_getInnerText` step each). Counted are the
+ * elements of <body> that nothing before or in that walk can remove: an element that may go
+ * (hidden, unlikely by class, id or role, a byline, a heading that may repeat the title, an
+ * empty container, a wrapper of one image, what its preparation removes or rewrites) is left
+ * out with all its content, whatever Readability later decides for it. So when this exceeds the
+ * budget, the budget runs out in the first attempt and Readability returns nothing, whatever
+ * it would have found. 0 when a rule is missing (another version of Readability), and when
+ * <body> has too few elements for the bound to exceed `budget` (each counts at most two steps):
+ * most pages are told apart by that count, without reading attributes. With a `budget`, the
+ * count stops as soon as it is over it.
+ */
+export function firstAttemptSteps(document: Document, reader: ReaderConstants, budget = 0): number {
+  const unlikely = reader.REGEXPS?.unlikelyCandidates;
+  const byline = reader.REGEXPS?.byline;
+  const roles = reader.UNLIKELY_ROLES;
+  const scored = reader.DEFAULT_TAGS_TO_SCORE;
+  const body = document.body;
+  if (!(unlikely instanceof RegExp) || !(byline instanceof RegExp) || !roles || !scored || !body)
+    return 0;
+  let elements = 0;
+  forEachElement(body, () => elements++);
+  if (elements * 2 <= budget) return 0;
+  const scoredTags = new Set(scored.map((tag) => tag.toLowerCase()));
+  const mayGo = (element: Element, tag: string): boolean => {
+    if (MAY_GO.has(tag)) return true;
+    if (EMPTY_GOES.has(tag) && onlyBreaks(element)) return true;
+    if (wrapsOneImage(element)) return true;
+    // The rules below read attributes (most table cells and paragraphs have none).
+    if (!element.hasAttributes()) return false;
+    for (const name of HIDING_ATTRIBUTES) if (element.hasAttribute(name)) return true;
+    const role = element.getAttribute('role');
+    if (role !== null && roles.includes(role)) return true;
+    if (element.getAttribute('rel') === 'author') return true;
+    if (element.getAttribute('itemprop')?.includes('author')) return true;
+    // Readability tests `className + " " + id`; neither rule holds a space, so the class
+    // attribute as written matches where the class list's normalised value does (linkedom's
+    // className and getAttribute('class') build that value anew on every call).
+    const classes = element.getAttributeNode('class')?.value ?? null;
+    const id = element.getAttribute('id');
+    if (classes === null && id === null) return false;
+    const matchString = `${classes ?? ''} ${id ?? ''}`;
+    return unlikely.test(matchString) || byline.test(matchString);
+  };
+  let steps = 0;
+  let current = body.firstElementChild;
+  while (current) {
+    let next: Element | null = null;
+    const tag = current.localName.toLowerCase();
+    if (!mayGo(current, tag)) {
+      // Scored as Readability decides it, by tagName (an SVG <td> is not scored). A <div> that
+      // Readability replaces by its only <p> gives the <p> no step of its own, but reading the
+      // div's link density reads its text, one step: the pair still counts three.
+      steps += scoredTags.has(tag) && scored.includes(current.tagName) ? 2 : 1;
+      // Past the budget the answer is known: the rest of the page need not be read.
+      if (budget > 0 && steps > budget) return steps;
+      next = current.firstElementChild;
+    }
+    let at: Element = current;
+    while (!next) {
+      next = at.nextElementSibling;
+      if (next) break;
+      const parent = at.parentElement;
+      if (!parent || parent === body) break;
+      at = parent;
+    }
+    current = next;
+  }
+  return steps;
+}
+
+/** Whether every child element of `element` is a <br> or <hr> (or it has none). */
+function onlyBreaks(element: Element): boolean {
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+    const tag = child.localName.toLowerCase();
+    if (tag !== 'br' && tag !== 'hr') return false;
+  }
+  return true;
+}
+
+/** Whether `element` is a chain of only children ending in an <img> (it may be replaced). */
+function wrapsOneImage(element: Element): boolean {
+  for (let at: Element | null = element; at; at = at.firstElementChild) {
+    if (at.localName.toLowerCase() === 'img') return true;
+    if (at.firstElementChild?.nextElementSibling) return false;
+  }
+  return false;
 }
 
 type Method = (...args: never[]) => unknown;
