@@ -320,6 +320,9 @@ export function ArticleWorkspace({
           aria-live="polite"
         >
           {announcement?.message}
+          {/* The same words again (a second claim saved) must still change the region, or
+              screen readers stay silent: every other announcement ends in a no-break space. */}
+          {announcement && announcement.seq % 2 === 0 ? '\u00a0' : null}
         </p>
         {panel.kind === 'editText' ? (
           <EditTextPanel

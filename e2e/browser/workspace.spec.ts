@@ -437,3 +437,26 @@ test('a highlight not drawn yet shows its card under the pointer', async ({ page
   await page.mouse.move(away.x, away.y);
   await expect(card).toHaveCount(0);
 });
+
+test('the live region speaks again for a second result in the same words', async ({ page }) => {
+  await openNewArticle(page, 'Announcement article');
+  await addClaim(page, 'exports grew by 12 percent', 'Exports grew by 12 percent');
+  const status = page.getByRole('status');
+  await expect(status).toHaveText('Claim saved.');
+  // Screen readers speak a live region when its content changes: the second "Claim saved."
+  // must change it too, not leave the same text in place.
+  await status.evaluate((element) => {
+    const w = window as unknown as { statusChanges: number };
+    w.statusChanges = 0;
+    new MutationObserver((records) => (w.statusChanges += records.length)).observe(element, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  await addClaim(page, 'ignores inflation', 'The figure ignores inflation');
+  await expect(status).toHaveText('Claim saved.');
+  expect(
+    await page.evaluate(() => (window as unknown as { statusChanges: number }).statusChanges),
+  ).toBeGreaterThan(0);
+});
