@@ -42,15 +42,22 @@ export function forEachElement(root: ParentNode, visit: (element: Element) => vo
   let current = root.firstElementChild;
   while (current) {
     visit(current);
-    let next = current.localName === 'template' ? null : current.firstElementChild;
-    let at: Element = current;
-    while (!next) {
-      next = at.nextElementSibling;
-      if (next) break;
-      const parent = at.parentNode;
-      if (!parent || parent === root) break;
-      at = parent as Element;
-    }
-    current = next;
+    current =
+      (current.localName === 'template' ? null : current.firstElementChild) ??
+      nextOutside(current, root);
+  }
+}
+
+/**
+ * The element after `element` and everything in it, in document order, under `root`; null at
+ * the end of `root`. With it a walk can skip a subtree.
+ */
+export function nextOutside(element: Element, root: ParentNode): Element | null {
+  for (let at: Element = element; ;) {
+    const next = at.nextElementSibling;
+    if (next) return next;
+    const parent = at.parentNode;
+    if (!parent || parent === root) return null;
+    at = parent as Element;
   }
 }

@@ -6,7 +6,7 @@
  * replaced methods runs as it comes, unlimited.
  */
 import { Readability } from '@mozilla/readability';
-import { forEachElement } from './dom';
+import { forEachElement, nextOutside } from './dom';
 
 /**
  * Work Readability may do on one page, in steps: one per node it walks and per text it reads,
@@ -127,6 +127,7 @@ export function firstAttemptSteps(document: Document, reader: ReaderConstants, b
   while (current) {
     let next: Element | null = null;
     const tag = current.localName.toLowerCase();
+    // An element that may go is skipped with its content.
     if (!mayGo(current, tag)) {
       // Scored as Readability decides it, by tagName (an SVG <td> is not scored). A <div> that
       // Readability replaces by its only <p> gives the <p> no step of its own, but reading the
@@ -136,15 +137,7 @@ export function firstAttemptSteps(document: Document, reader: ReaderConstants, b
       if (budget > 0 && steps > budget) return steps;
       next = current.firstElementChild;
     }
-    let at: Element = current;
-    while (!next) {
-      next = at.nextElementSibling;
-      if (next) break;
-      const parent = at.parentElement;
-      if (!parent || parent === body) break;
-      at = parent;
-    }
-    current = next;
+    current = next ?? nextOutside(current, body);
   }
   return steps;
 }
