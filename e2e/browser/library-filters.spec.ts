@@ -73,3 +73,24 @@ test('a library row counts only the review states its claims are in', async ({ p
   await expect(counts('Busy port')).not.toContainText('Approved');
   await expect(counts('Busy port').locator('span')).toHaveCount(2);
 });
+
+test('text fields, date fields and menus of a filter row are one height', async ({ page }) => {
+  await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
+  for (const path of ['/', '/claims']) {
+    await page.goto(path);
+    const heights = await page
+      .locator('main form')
+      .first()
+      .evaluate((form) =>
+        [...form.querySelectorAll('input, select, button[type="submit"]')]
+          .filter((e) => !['hidden', 'checkbox', 'radio'].includes((e as HTMLInputElement).type))
+          .map((e) => e.getBoundingClientRect().height),
+      );
+    expect(heights.length).toBeGreaterThan(3);
+    // Side by side in a row, a taller menu or date field steps out of line with the others.
+    expect(
+      Math.max(...heights) - Math.min(...heights),
+      `${path}: ${heights.join(', ')}`,
+    ).toBeLessThan(1);
+  }
+});
