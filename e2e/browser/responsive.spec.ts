@@ -250,5 +250,14 @@ test.describe('on a phone', () => {
     const reason = link.getByText('This passage is already linked to the claim');
     await expect(reason).toBeVisible();
     await expect(reason).toBeInViewport();
+    // The failure's note is on screen too, clear of the sheet (not over its buttons).
+    const note = page.getByRole('status');
+    await expect(note).toContainText('already linked');
+    await expect(note).toBeInViewport();
+    const noteBox = (await note.boundingBox())!;
+    const sheetBox = (await page
+      .getByRole('complementary', { name: 'Claims panel' })
+      .boundingBox())!;
+    expect(noteBox.y + noteBox.height).toBeLessThanOrEqual(sheetBox.y);
   });
 });
