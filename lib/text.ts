@@ -60,3 +60,40 @@ export function countWords(text: string): number {
   const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
   return words ? words.length : 0;
 }
+
+/** Titles before a name: always part of the next sentence. */
+const TITLES = new Set(
+  'mr mrs ms dr prof st gen sen rep gov lt col capt sgt rev hon pres supt cmdr adm maj fr sr mt'.split(
+    ' ',
+  ),
+);
+/** Abbreviations that rarely end a sentence; joined when the next words go on (digit or lowercase). */
+const ABBREVIATIONS = new Set(
+  (
+    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
+    'no nos vol vols p pp fig figs approx est dept univ assn bros inc corp ltd co jr vs etc ' +
+    'e.g i.e a.m p.m u.s u.k u.n e.u u.s.a d.c'
+  ).split(' '),
+);
+
+/**
+ * Whether a period that looks like a sentence end is an abbreviation's, so the sentence goes
+ * on: `before` is the text up to and including the period (its last dozen characters are
+ * enough), `next` the first character after the spaces that follow it. A title before a name
+ * ("Dr. Kassis") always goes on; a capital initial ("John F. Kennedy") goes on before a capital;
+ * a common abbreviation ("Oct. 2", "the U.S. delegation") before a digit, a lower-case word,
+ * a bracket or a dash.
+ */
+export function continuesAfterAbbreviation(before: string, next: string): boolean {
+  const tail = /(?:^|[\s(“"‘'])((?:\p{L}\.)+\p{L}?|\p{L}+)\.$/u.exec(before.slice(-12));
+  if (!tail?.[1]) return false;
+  const word = tail[1].toLowerCase();
+  const first = next.slice(0, 1);
+  if (TITLES.has(word)) return true;
+  // A single capital initial ("John F. Kennedy").
+  if (/^\p{Lu}$/u.test(tail[1])) return /\p{Lu}/u.test(first);
+  if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\.$/, ''))) {
+    return /[\p{Ll}\p{N}(–—-]/u.test(first);
+  }
+  return false;
+}

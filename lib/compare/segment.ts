@@ -3,28 +3,13 @@
  * Unicode sentence segmenter (ICU, any language), then re-joined where ICU splits after an
  * abbreviation ("Oct. 2", "Dr. Kassis", "the U.S. delegation"), which it does not know.
  */
-import { splitParagraphs } from '../text';
+import { continuesAfterAbbreviation, splitParagraphs } from '../text';
 import type { Span } from './types';
 
 export interface Statement extends Span {
   /** Index of the paragraph (line) the statement is in. */
   paragraph: number;
 }
-
-/** Titles before a name: always part of the next sentence. */
-const TITLES = new Set(
-  'mr mrs ms dr prof st gen sen rep gov lt col capt sgt rev hon pres supt cmdr adm maj fr sr mt'.split(
-    ' ',
-  ),
-);
-/** Abbreviations that rarely end a sentence; joined when the next words go on (digit or lowercase). */
-const ABBREVIATIONS = new Set(
-  (
-    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
-    'no nos vol vols p pp fig figs approx est dept univ assn bros inc corp ltd co jr vs etc ' +
-    'e.g i.e a.m p.m u.s u.k u.n e.u u.s.a d.c'
-  ).split(' '),
-);
 
 /**
  * The statements of `text`, in order, trimmed, each within one paragraph. Stretches with no
@@ -43,7 +28,7 @@ export function segmentStatements(text: string, { locale = 'en' } = {}): Stateme
         start: paragraph.start + at + leading,
         end: paragraph.start + at + leading + trimmed.length,
       };
-      if (pending && continuesAfterAbbreviation(text, pending, span)) {
+      if (pending && continuesAfter(text, pending, span)) {
         pending = { start: pending.start, end: span.end };
       } else {
         if (pending) push(statements, text, pending, index);
@@ -61,18 +46,9 @@ function push(statements: Statement[], text: string, span: Span, paragraph: numb
 }
 
 /** Whether the break between `previous` and `next` came after an abbreviation, not a sentence end. */
-function continuesAfterAbbreviation(text: string, previous: Span, next: Span): boolean {
-  const tail = /(?:^|[\s(“"‘'])((?:\p{L}\.)+\p{L}?|\p{L}+)\.$/u.exec(
+function continuesAfter(text: string, previous: Span, next: Span): boolean {
+  return continuesAfterAbbreviation(
     text.slice(Math.max(previous.start, previous.end - 12), previous.end),
+    text.slice(next.start, next.start + 1),
   );
-  if (!tail?.[1]) return false;
-  const word = tail[1].toLowerCase();
-  const first = text.slice(next.start, next.start + 1);
-  if (TITLES.has(word)) return true;
-  // A single capital initial ("John F. Kennedy").
-  if (/^\p{Lu}$/u.test(tail[1])) return /\p{Lu}/u.test(first);
-  if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\.$/, ''))) {
-    return /[\p{Ll}\p{N}(–—-]/u.test(first);
-  }
-  return false;
 }

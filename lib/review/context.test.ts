@@ -29,6 +29,19 @@ describe('sentenceAround', () => {
     assert.equal(last?.after, ' on Tuesday.');
   });
 
+  it('reads a period after an abbreviation or a title as part of the sentence', () => {
+    const text =
+      'Talks opened. The opposition met in Astana Oct. 2–4, resulting in a joint declaration ' +
+      'signed by 29 participants. Dr. Kassis said the U.S. delegation agreed, according to ' +
+      'Mr. Smith. Prices rose.';
+    const declaration = sentenceAround(text, 'a joint declaration', text.indexOf('a joint'), whole);
+    assert.equal(declaration?.before, 'The opposition met in Astana Oct. 2–4, resulting in ');
+    assert.equal(declaration?.after, ' signed by 29 participants.');
+    const agreed = sentenceAround(text, 'agreed', text.indexOf('agreed'), whole);
+    assert.equal(agreed?.before, 'Dr. Kassis said the U.S. delegation ');
+    assert.equal(agreed?.after, ', according to Mr. Smith.');
+  });
+
   it('uses the occurrence nearest to the hint when offsets are a little off', () => {
     const text = 'Prices rose. Prices fell. Prices rose again.';
     const context = sentenceAround(text, 'Prices rose', 30, whole);

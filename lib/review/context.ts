@@ -3,6 +3,7 @@
  * revision text, so the review queue never has to load whole articles. Pure; the SQL that
  * fetches the windows lives with the queries that need it.
  */
+import { continuesAfterAbbreviation } from '@/lib/text';
 
 /** The quote with the text of its sentence before and after it. */
 export interface SpanContext {
@@ -21,6 +22,17 @@ export const MAX_CONTEXT_SIDE = 240;
 /** Sentence end: terminal punctuation, closing quotes or brackets, then whitespace. */
 const SENTENCE_END = /[.!?…]["'”’)\]]*(?=\s|$)/g;
 const LINE_BREAK = /\r\n|\r|\n/;
+
+/**
+ * Whether the sentence-end-looking `match` in `text` ends a sentence: not the period of an
+ * abbreviation or a title the sentence goes on after ("Oct. 2–4", "Dr. Kassis": lib/text's rule).
+ */
+function endsSentence(text: string, match: RegExpMatchArray): boolean {
+  const after = match.index! + match[0].length;
+  if (match[0] !== '.') return true;
+  const next = /\S/.exec(text.slice(after, after + 8));
+  return !continuesAfterAbbreviation(text.slice(Math.max(0, after - 12), after), next?.[0] ?? '');
+}
 
 /**
  * The sentence around `exact` in `window`, a slice of the text. `hint` is where the quote is
@@ -82,7 +94,13 @@ function sentenceStart(text: string, at: number, maxSide: number, atTextStart: b
   if (lines.length > 1) boundary = head.length - lines[lines.length - 1]!.length;
   for (const match of head.matchAll(SENTENCE_END)) {
     const after = match.index + match[0].length;
-    if (after > boundary && after < head.length) boundary = after;
+    if (
+      after > boundary &&
+      after < head.length &&
+      endsSentence(text, { ...match, index: from + match.index })
+    ) {
+      boundary = after;
+    }
   }
   if (boundary >= 0) {
     const index = from + boundary;
@@ -99,9 +117,12 @@ function sentenceEnd(text: string, end: number, maxSide: number, atTextEnd: bool
   const to = Math.min(text.length, end + maxSide);
   const tail = text.slice(end, to);
   const line = tail.search(LINE_BREAK);
-  SENTENCE_END.lastIndex = 0;
-  const match = SENTENCE_END.exec(tail);
-  const stop = match ? match.index + match[0].length : -1;
+  let stop = -1;
+  for (const match of tail.matchAll(SENTENCE_END)) {
+    if (!endsSentence(text, { ...match, index: end + match.index })) continue;
+    stop = match.index + match[0].length;
+    break;
+  }
   if (line !== -1 && (stop === -1 || line < stop)) return { index: end + line, clipped: false };
   if (stop !== -1 && (stop < tail.length || to === text.length)) {
     return { index: end + stop, clipped: false };
