@@ -79,6 +79,22 @@ describe('scoreFamilies', () => {
     );
     assert.equal(scoreFamilies(f).subscribe, 4.5);
   });
+
+  it('carries every cue family and adds each landmark to its own', () => {
+    const landmarks = [null, 'nav', 'footer', 'aside', 'header'] as const;
+    const extra = { nav: 'navigation', footer: 'footer', aside: 'related', header: 'site-header' };
+    const families = Object.keys(extractFeatures('x').cues);
+    families.forEach((family, k) => {
+      for (const landmark of landmarks) {
+        const f = extractFeatures({ text: 'x', landmark });
+        f.cues = { ...f.cues, [family]: 1 + k / 4 };
+        const expected: Record<string, number> = { ...f.cues, 'site-header': 0 };
+        if (landmark) expected[extra[landmark]] = expected[extra[landmark]]! + 2;
+        for (const key of Object.keys(expected)) expected[key] = Math.min(expected[key]!, 4.5);
+        assert.deepEqual(Object.entries(scoreFamilies(f)), Object.entries(expected));
+      }
+    });
+  });
 });
 
 describe('classifyBlocks', () => {

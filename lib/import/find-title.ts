@@ -16,21 +16,29 @@ export interface TitleVerdict {
 
 /**
  * Index of the page's furniture-shaped blocks (mastheads, footers, breadcrumbs), where a site's
- * name repeats. Prose is left out: a title word recurring in the article says nothing.
+ * name repeats. Prose is left out: a title word recurring in the article says nothing. Built on
+ * the first count (most pages ask for none: `include` must give the same answers until then),
+ * and each phrase is counted once.
  */
 export function pageIndex(
   blocks: SourceBlock[],
   include: (i: number) => boolean,
-): { text: string; count: (phrase: string) => number } {
-  const short = blocks.filter((_, i) => include(i));
-  const text = ` ${short.map((b) => comparableWords(b.text).join(' ')).join(' | ')} `;
+): { count: (phrase: string) => number } {
+  let text: string | null = null;
+  const counts = new Map<string, number>();
   return {
-    text,
     count(phrase: string) {
       const needle = ` ${comparableWords(phrase).join(' ')} `;
       if (needle.trim() === '') return 0;
-      let n = 0;
+      let n = counts.get(needle);
+      if (n !== undefined) return n;
+      text ??= ` ${blocks
+        .filter((_, i) => include(i))
+        .map((b) => comparableWords(b.text).join(' '))
+        .join(' | ')} `;
+      n = 0;
       for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) n++;
+      counts.set(needle, n);
       return n;
     },
   };
