@@ -169,13 +169,23 @@ export default async function LibraryPage({ searchParams }: Props) {
                     )}
                   </td>
                   <td>
+                    {/* The states its claims are in; a state with none is left out. */}
                     <div className={ui.counts} aria-label={`Claims of ${article.title}`}>
-                      <span className={ui.chip}>{article.claimCounts.total} total</span>
-                      {REVIEW_STATES.map((state) => (
-                        <span key={state} className={`${ui.chip} ${ui[state]}`}>
-                          {REVIEW_STATE_LABELS[state]}: {article.claimCounts[state]}
+                      {article.claimCounts.total === 0 ? (
+                        <span className={ui.muted}>No claims</span>
+                      ) : (
+                        <span className={ui.chip}>
+                          {article.claimCounts.total} claim
+                          {article.claimCounts.total === 1 ? '' : 's'}
                         </span>
-                      ))}
+                      )}
+                      {REVIEW_STATES.filter((state) => article.claimCounts[state] > 0).map(
+                        (state) => (
+                          <span key={state} className={`${ui.chip} ${ui[state]}`}>
+                            {REVIEW_STATE_LABELS[state]}: {article.claimCounts[state]}
+                          </span>
+                        ),
+                      )}
                     </div>
                   </td>
                 </tr>

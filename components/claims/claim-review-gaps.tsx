@@ -7,18 +7,20 @@ import type {
 import ui from '@/components/ui/ui.module.css';
 
 const plural = (n: number) => `${n} approved claim${n === 1 ? '' : 's'}`;
+/** "its" for one claim, "their" for several. */
+const whose = (n: number) => (n === 1 ? 'its' : 'their');
 
 function describe(gap: ClaimReviewGap): { text: string; href: string; action: string } {
   switch (gap.kind) {
     case 'article-source-url':
       return {
-        text: `${plural(gap.claims)}: “${gap.target.title}” has no source URL, so their ClaimReview has no appearance address`,
+        text: `${plural(gap.claims)}: “${gap.target.title}” has no source URL, so ${whose(gap.claims)} ClaimReview has no appearance address`,
         href: `/articles/${gap.target.id}`,
         action: 'add it',
       };
     case 'article-published-date':
       return {
-        text: `${plural(gap.claims)}: “${gap.target.title}” has no published date, so their ClaimReview has no claim date`,
+        text: `${plural(gap.claims)}: “${gap.target.title}” has no published date, so ${whose(gap.claims)} ClaimReview has no claim date`,
         href: `/articles/${gap.target.id}`,
         action: 'add it',
       };

@@ -314,8 +314,20 @@ export function ArticleWorkspace({
             onShortcuts={() => setSheetOpen(true)}
           />
         )}
+        {/* Results in a note over the page (the text being read never moves); a success
+            fades after a few seconds (restarted by each one), a failure stays. */}
         <p
-          className={announcement ? `${ui.alert} ${ui[announcement.tone]}` : ui.visuallyHidden}
+          className={
+            announcement
+              ? `${ui.alert} ${ui[announcement.tone]} ${styles.toast} ${
+                  announcement.tone === 'success'
+                    ? announcement.seq % 2 === 0
+                      ? styles.fadeEven
+                      : styles.fadeOdd
+                    : ''
+                }`
+              : ui.visuallyHidden
+          }
           role="status"
           aria-live="polite"
         >

@@ -47,6 +47,11 @@ test('an approved claim on an article without a source URL is listed until the U
   const box = page.getByRole('region', { name: 'ClaimReview: missing data' });
   const line = box.getByRole('listitem').filter({ hasText: `“${title}” has no source URL` });
   await expect(line).toContainText('1 approved claim:');
+  await expect(line).toContainText('has no source URL, so its ClaimReview has no appearance');
+  // The box's heading starts at its padding, not a heading's margin below it.
+  const top = async (locator: import('@playwright/test').Locator) =>
+    (await locator.boundingBox())!.y;
+  expect((await top(box.getByRole('heading'))) - (await top(box))).toBeLessThan(20);
   // The list stays one screen of advice however many articles lack data.
   expect(await box.getByRole('listitem').count()).toBeLessThanOrEqual(3 * 21);
 

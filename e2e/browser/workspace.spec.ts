@@ -460,3 +460,27 @@ test('the live region speaks again for a second result in the same words', async
     await page.evaluate(() => (window as unknown as { statusChanges: number }).statusChanges),
   ).toBeGreaterThan(0);
 });
+
+test('a result is told in a note over the page: the text the user reads does not move', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 800 });
+  await openNewArticle(page, 'Steady text article');
+  const firstLine = page.locator('.article-view p').first();
+  const before = (await firstLine.boundingBox())!;
+  await addClaim(page, 'exports grew by 12 percent', 'Exports grew by 12 percent');
+  const status = page.getByRole('status');
+  await expect(status).toHaveText('Claim saved.');
+  await expect(status).toBeVisible();
+  // The message is on screen, in the viewport's lower part, and the text stayed where it was.
+  const note = (await status.boundingBox())!;
+  expect(note.y + note.height).toBeLessThanOrEqual(800);
+  expect(note.y).toBeGreaterThan(400);
+  const after = (await firstLine.boundingBox())!;
+  expect(after.y).toBe(before.y);
+  // A success fades away by itself after a few seconds; it stays in the live region's text.
+  await expect
+    .poll(() => status.evaluate((e) => Number(getComputedStyle(e).opacity)), { timeout: 10_000 })
+    .toBe(0);
+  await expect(status).toHaveText('Claim saved.');
+});
