@@ -4,6 +4,8 @@ import { classifyBlocks } from './classify-blocks';
 import { NOISE_THRESHOLD, scoreFamilies, scoreShape } from './score-blocks';
 import { extractFeatures } from './features';
 import { splitBlocks } from './split-blocks';
+import { pageIndex } from './find-title';
+import { comparableWords } from './text-utils';
 
 /** [text, reason] for every block of a page. */
 const classify = (raw: string) => {
@@ -78,6 +80,22 @@ describe('scoreFamilies', () => {
       'Subscribe! Subscribe! Newsletter newsletter. Sign up, sign up, in your inbox',
     );
     assert.equal(scoreFamilies(f).subscribe, 4.5);
+  });
+
+  it('carries every cue family and adds each landmark to its own', () => {
+    const landmarks = [null, 'nav', 'footer', 'aside', 'header'] as const;
+    const extra = { nav: 'navigation', footer: 'footer', aside: 'related', header: 'site-header' };
+    const families = Object.keys(extractFeatures('x').cues);
+    families.forEach((family, k) => {
+      for (const landmark of landmarks) {
+        const f = extractFeatures({ text: 'x', landmark });
+        f.cues = { ...f.cues, [family]: 1 + k / 4 };
+        const expected: Record<string, number> = { ...f.cues, 'site-header': 0 };
+        if (landmark) expected[extra[landmark]] = expected[extra[landmark]]! + 2;
+        for (const key of Object.keys(expected)) expected[key] = Math.min(expected[key]!, 4.5);
+        assert.deepEqual(Object.entries(scoreFamilies(f)), Object.entries(expected));
+      }
+    });
   });
 });
 
@@ -587,5 +605,39 @@ describe('a comment counter under the standfirst', () => {
   it('still opens the comment section after the article', () => {
     const page = [P1, P2, P3, 'Comments (32)', 'I think the council is wrong about the pipes.'];
     assert.equal(reasonOf(page.join('\n\n'), page[4]!), 'comments');
+  });
+});
+
+describe('pageIndex', () => {
+  /** The index as a scan of the joined text (how it was first written). */
+  const scanned = (texts: string[], phrase: string) => {
+    const text = ` ${texts.map((t) => comparableWords(t).join(' ')).join(' | ')} `;
+    const needle = ` ${comparableWords(phrase).join(' ')} `;
+    if (needle.trim() === '') return 0;
+    let n = 0;
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) n++;
+    return n;
+  };
+
+  it('counts a phrase where its words follow each other within one block', () => {
+    const texts = [
+      'The Daily Courier',
+      'Home | News | The Daily Courier',
+      'daily courier daily courier',
+      '',
+      'Courier',
+      'The Daily',
+      'Daily Courier · ﬁle',
+      '© 2024 The Daily Courier. All rights reserved.',
+    ];
+    const blocks = splitBlocks(texts.join('\n\n'));
+    const index = pageIndex(blocks, () => true);
+    const phrases = [...texts, 'daily courier', 'Courier The', 'daily daily', 'file', '· ·'];
+    for (const phrase of phrases) {
+      assert.equal(index.count(phrase), scanned(texts, phrase), phrase);
+    }
+    assert.equal(index.count('The Daily Courier'), 3);
+    // Not across blocks: "The Daily" then "Courier" on the next line.
+    assert.equal(index.count('Daily Courier Daily'), 1);
   });
 });

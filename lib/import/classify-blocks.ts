@@ -207,12 +207,19 @@ export function classifyBlocks(blocks: SourceBlock[], options: DateOptions = {})
   for (let i = commentsStart - 1; i >= 0 && lastAnchor < 0; i--) if (isAnchor(i)) lastAnchor = i;
   const inBody = (i: number) => firstAnchor >= 0 && i >= firstAnchor && i <= lastAnchor;
 
-  // Metadata lines, outside the body.
+  // Metadata lines, outside the body. A page repeats lines (a date under every teaser, table
+  // cells): each line is matched once, and each block gets its own copy of the match.
+  const linesSeen = new Map<string, Map<string | undefined, MetadataLine | null>>();
   for (let i = 0; i < commentsStart; i++) {
     if (inBody(i)) continue;
-    const match = matchMetadataLine(block(i).text, block(i).source, options);
+    const { text, source } = block(i);
+    let bySource = linesSeen.get(text);
+    if (!bySource) linesSeen.set(text, (bySource = new Map()));
+    let match = bySource.get(source);
+    if (match === undefined)
+      bySource.set(source, (match = matchMetadataLine(text, source, options)));
     if (match) {
-      verdict(i).metadata = match;
+      verdict(i).metadata = { ...match };
       remove(i, 'metadata');
     }
   }

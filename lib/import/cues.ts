@@ -27,14 +27,75 @@ export interface Cue {
   maxHits: number;
   /** A literal the text must contain for the pattern to be tried (a cheap pre-filter). */
   needle?: string;
+  /**
+   * The pattern as written began with NOT_AFTER_WORD, which `pattern` leaves out: a hit that
+   * follows a letter or digit does not count (scoreCues checks it).
+   */
+  notAfterWord?: boolean;
 }
 
-const cue = (pattern: RegExp, weight: number, maxHits = 3, needle?: string): Cue => ({
-  pattern,
-  weight,
-  maxHits,
-  ...(needle ? { needle } : {}),
-});
+/** "Not after a letter or digit", at the start of a pattern (as `phrases` writes it). */
+const NOT_AFTER_WORD = '(?<![\\p{L}\\p{N}])';
+
+/**
+ * A cue. A `u` pattern that starts with NOT_AFTER_WORD (and has no alternative beside it that
+ * the look-behind would not cover) keeps the rest as its pattern and the look-behind as a flag:
+ * the regular expression engine cannot skip ahead to a possible start past a look-behind, and
+ * tried every position of the text (the long alternations of phrases below were half the
+ * cleaner's time on a page of long paragraphs); scoreCues makes the same check on each hit.
+ */
+const cue = (pattern: RegExp, weight: number, maxHits = 3, needle?: string): Cue => {
+  const rest = pattern.source.slice(NOT_AFTER_WORD.length);
+  const split =
+    pattern.flags.includes('u') &&
+    pattern.source.startsWith(NOT_AFTER_WORD) &&
+    !hasTopLevelAlternative(rest);
+  return {
+    pattern: split ? new RegExp(rest, pattern.flags) : pattern,
+    weight,
+    maxHits,
+    ...(needle ? { needle } : {}),
+    ...(split ? { notAfterWord: true } : {}),
+  };
+};
+
+/** Whether a pattern's source has a `|` outside any group or class (an alternative of its own). */
+function hasTopLevelAlternative(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether the code point just before `index` is a letter or digit (NOT_AFTER_WORD fails). */
+function followsLetterOrDigit(text: string, index: number): boolean {
+  if (index === 0) return false;
+  let code = text.charCodeAt(index - 1);
+  if (code < 0x80) {
+    return (
+      (code >= 0x61 && code <= 0x7a) ||
+      (code >= 0x41 && code <= 0x5a) ||
+      (code >= 0x30 && code <= 0x39)
+    );
+  }
+  // A surrogate pair is read as one code point, as the look-behind (`u`) reads it.
+  if (code >= 0xdc00 && code <= 0xdfff && index >= 2) {
+    const high = text.charCodeAt(index - 2);
+    if (high >= 0xd800 && high <= 0xdbff)
+      code = (high - 0xd800) * 0x400 + (code - 0xdc00) + 0x10000;
+  }
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(code));
+}
 
 /**
  * Words a comment counter or section header is made of, in the languages of `phrases` cues
@@ -316,11 +377,20 @@ export function scoreCues(text: string): Record<CueFamily, number> {
   const scores = {} as Record<CueFamily, number>;
   for (const family of CUE_FAMILIES) {
     let score = 0;
-    for (const { pattern, weight, maxHits, needle } of CUES[family]) {
+    for (const { pattern, weight, maxHits, needle, notAfterWord } of CUES[family]) {
       if (needle && !lower.includes(needle)) continue;
       pattern.lastIndex = 0;
       let hits = 0;
-      while (hits < maxHits && pattern.exec(lower)) hits++;
+      while (hits < maxHits) {
+        const match = pattern.exec(lower);
+        if (!match) break;
+        if (notAfterWord && followsLetterOrDigit(lower, match.index)) {
+          // Not a hit here: look again from the next code point, as the look-behind would.
+          pattern.lastIndex = match.index + (lower.codePointAt(match.index)! > 0xffff ? 2 : 1);
+          continue;
+        }
+        hits++;
+      }
       score += hits * weight;
     }
     scores[family] = score;

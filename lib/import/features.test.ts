@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractFeatures } from './features';
-import { scoreCues } from './cues';
+import { CUE_FAMILIES, CUES, scoreCues } from './cues';
 import { FURNITURE_CUE_CASES, NOT_A_CUE, PROSE_CASES } from './multilingual-cases';
 import { scoreShape } from './score-blocks';
 
@@ -164,6 +164,32 @@ describe('scoreCues', () => {
   it('does not match words inside other words', () => {
     assert.equal(scoreCues('subscribers grew').subscribe, 0);
     assert.equal(scoreCues('homeless shelters').navigation, 0);
+  });
+
+  it('counts a phrase only where no letter or digit, of any script, comes before it', () => {
+    assert.equal(scoreCues('Impressum').footer, 1.5);
+    // Right after a letter or digit: inside a word (an astral letter is one code point).
+    for (const before of ['x', 'é', '1', '\u{1d400}', '\u0661']) {
+      assert.equal(scoreCues(`${before}Impressum`).footer, 0, before);
+    }
+    // After a symbol (an emoji), punctuation, a space or a lone surrogate it counts; a miss
+    // right before a hit does not hide the hit.
+    for (const before of ['\u{1f642}', '·', ' ', '\ud800']) {
+      assert.equal(scoreCues(`${before}Impressum`).footer, 1.5, before);
+    }
+    assert.equal(scoreCues('xImpressum Impressum').footer, 1.5);
+    assert.equal(scoreCues('Impressum Impressum Impressum Impressum').footer, 4.5);
+  });
+
+  it('scans the long phrase lists without a look-behind at every position', () => {
+    // The engine cannot skip ahead to a possible start past a look-behind: those cues keep it
+    // as a check on each hit instead (about half the cleaner's time on long paragraphs).
+    const phraseCues = CUE_FAMILIES.flatMap((family) => CUES[family]).filter((c) =>
+      c.pattern.source.includes('impressum|datenschutz|'),
+    );
+    assert.equal(phraseCues.length, 1);
+    assert.ok(phraseCues[0]!.notAfterWord);
+    assert.ok(!phraseCues[0]!.pattern.source.startsWith('(?<!'));
   });
 });
 

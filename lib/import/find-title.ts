@@ -16,21 +16,63 @@ export interface TitleVerdict {
 
 /**
  * Index of the page's furniture-shaped blocks (mastheads, footers, breadcrumbs), where a site's
- * name repeats. Prose is left out: a title word recurring in the article says nothing.
+ * name repeats. Prose is left out: a title word recurring in the article says nothing. `count`
+ * tells how often a phrase's words occur in a row within one of these blocks (overlapping runs
+ * count apart). Built on the first count (most pages ask for none: `include` must give the same
+ * answers until then); each phrase is counted once, by looking only where its rarest word
+ * occurs (a page of thousands of headings and no prose asks once per heading: a scan of the
+ * whole page's text each time made that quadratic).
  */
 export function pageIndex(
   blocks: SourceBlock[],
   include: (i: number) => boolean,
-): { text: string; count: (phrase: string) => number } {
-  const short = blocks.filter((_, i) => include(i));
-  const text = ` ${short.map((b) => comparableWords(b.text).join(' ')).join(' | ')} `;
+): { count: (phrase: string) => number } {
+  // The included blocks' words in order, '' between blocks (no phrase word is empty), and
+  // where each word occurs.
+  let words: string[] | null = null;
+  const at = new Map<string, number[]>();
+  const counts = new Map<string, number>();
+  const build = (): string[] => {
+    const all: string[] = [];
+    blocks.forEach((b, i) => {
+      if (!include(i)) return;
+      for (const word of comparableWords(b.text)) {
+        let positions = at.get(word);
+        if (!positions) at.set(word, (positions = []));
+        positions.push(all.length);
+        all.push(word);
+      }
+      all.push('');
+    });
+    return all;
+  };
   return {
-    text,
     count(phrase: string) {
-      const needle = ` ${comparableWords(phrase).join(' ')} `;
-      if (needle.trim() === '') return 0;
-      let n = 0;
-      for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) n++;
+      const needle = comparableWords(phrase);
+      if (!needle.length) return 0;
+      const key = needle.join(' ');
+      let n = counts.get(key);
+      if (n !== undefined) return n;
+      words ??= build();
+      // Anchored on the needle's word with the fewest occurrences.
+      let anchor = 0;
+      let anchorAt: number[] = [];
+      for (let j = 0; j < needle.length; j++) {
+        const positions = at.get(needle[j]!) ?? [];
+        if (j === 0 || positions.length < anchorAt.length) {
+          anchor = j;
+          anchorAt = positions;
+        }
+      }
+      n = 0;
+      for (const position of anchorAt) {
+        const start = position - anchor;
+        if (start < 0 || start + needle.length > words.length) continue;
+        let j = 0;
+        while (j < needle.length && words[start + j] === needle[j]) j++;
+        if (j === needle.length) n++;
+      }
+      counts.set(key, n);
       return n;
     },
   };

@@ -70,6 +70,19 @@ export function lineFeatures(
   analysis: PageAnalysis,
   reasons: readonly (RemovalReason | null)[],
 ): number[][] {
+  const row = lineFeatureRows(analysis, reasons);
+  return analysis.blocks.map((_, i) => row(i));
+}
+
+/**
+ * `lineFeatures` block by block: what the rows share (prose anchors, their prefix sums, the
+ * nearest anchors, repeated texts) is computed once, a row on demand, so the model reads only
+ * the blocks it judges (on a long listing page, a few of thousands).
+ */
+function lineFeatureRows(
+  analysis: PageAnalysis,
+  reasons: readonly (RemovalReason | null)[],
+): (i: number) => number[] {
   const { blocks, features, verdicts, firstAnchor, lastAnchor } = analysis;
   const n = blocks.length;
   const anchor = blocks.map((_, i) => isProseAnchor(analysis, i));
@@ -103,13 +116,14 @@ export function lineFeatures(
     if (anchor[i]) nextSeen = i;
   }
 
-  return blocks.map((b, i) => {
+  return (i) => {
+    const b = blocks[i]!;
     const f = features[i]!;
     const v = verdicts[i]!;
     const text = b.text;
-    const digits = (text.match(/\d/g)?.length ?? 0) / (text.length || 1);
+    const digits = digitCount(text) / (text.length || 1);
     const distance = Math.min(i - previousAnchor[i]!, nextAnchor[i]! - i, 10);
-    return [
+    const row = [
       1,
       Math.log1p(f.words) / 5,
       f.endsWithTerminal ? 1 : 0,
@@ -140,16 +154,28 @@ export function lineFeatures(
       Math.min(digits * 4, 1),
       /©|@|https?:\/\/|www\.|\.com\b/i.test(text) ? 1 : 0,
       /\?["”'’»)]*$/u.test(text) ? 1 : 0,
-      /:\s*$/u.test(text) ? 1 : 0,
+      // `/:\s*$/u` as a test of the end alone (the pattern scanned the whole text).
+      text.trimEnd().endsWith(':') ? 1 : 0,
       /["“”«»„]/u.test(text) ? 1 : 0,
       (counts.get(text) ?? 1) >= 2 ? 1 : 0,
       proseUpTo[i]! / totalProse,
       (totalProse - proseUpTo[i + 1]!) / totalProse,
       distance / 10,
       f.words >= 30 ? 1 : 0,
-      ...CUE_FAMILIES.map((family) => Math.min(f.cues[family], 4.5) / 4.5),
     ];
-  });
+    for (const family of CUE_FAMILIES) row.push(Math.min(f.cues[family], 4.5) / 4.5);
+    return row;
+  };
+}
+
+/** The ASCII digits in `text` (what `/\d/g` matches), counted without collecting them. */
+function digitCount(text: string): number {
+  let count = 0;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 48 && code <= 57) count++;
+  }
+  return count;
 }
 
 /** Probability that a block with these features is furniture, under `weights`. */
@@ -171,13 +197,13 @@ export function furnitureProbability(
 export function applyLineModel(analysis: PageAnalysis, reasons: (RemovalReason | null)[]): void {
   // Without a prose block there is no article to set furniture apart from.
   if (analysis.firstAnchor < 0) return;
-  const x = lineFeatures(analysis, reasons);
+  const row = lineFeatureRows(analysis, reasons);
   const candidates = analysis.blocks
     .map((_, i) => i)
     .filter(
       (i) =>
         judgedByLineModel(analysis, reasons, i) &&
-        furnitureProbability(x[i]!) >= LINE_MODEL.threshold,
+        furnitureProbability(row(i)) >= LINE_MODEL.threshold,
     );
   const removals = keepNumberedSequences(analysis, reasons, candidates);
   // Never everything: a page the model reads as all furniture keeps what the rules kept.

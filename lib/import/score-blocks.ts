@@ -89,20 +89,31 @@ export function scoreShape(f: BlockFeatures): number {
 
 /** Evidence per family: cues, landmarks and (for navigation) link/separator layout. */
 export function scoreFamilies(f: BlockFeatures): Record<EvidenceFamily, number> {
-  const scores = { ...f.cues, 'site-header': 0 } as Record<EvidenceFamily, number>;
+  const cues = f.cues;
   let layout = 0;
   if (f.linkDensity >= LINK_LIST_DENSITY && f.linkCount >= 2) {
     layout += LINK_LIST_WEIGHT * Math.min(f.linkCount, 4);
   }
   if (f.separators + f.gaps >= 2) layout += 0.5 * Math.min(f.separators + f.gaps, 4);
-  scores.navigation += Math.min(layout, NAVIGATION_LAYOUT_CAP);
-  if (f.landmark === 'nav') scores.navigation += LANDMARK_WEIGHT;
-  if (f.landmark === 'footer') scores.footer += LANDMARK_WEIGHT;
-  if (f.landmark === 'aside') scores.related += LANDMARK_WEIGHT;
-  if (f.landmark === 'header') scores['site-header'] += LANDMARK_WEIGHT;
-  for (const family of EVIDENCE_FAMILIES) scores[family] = Math.min(scores[family], FAMILY_CAP);
-  return scores;
+  let navigation = cues.navigation + Math.min(layout, NAVIGATION_LAYOUT_CAP);
+  if (f.landmark === 'nav') navigation += LANDMARK_WEIGHT;
+  // Family by family, by name: copying the cues with a spread and capping them in a loop over
+  // the family names (keyed access) cost ~3 µs a block, 20 ms on a page of 6,500 blocks.
+  return {
+    navigation: cap(navigation),
+    related: cap(f.landmark === 'aside' ? cues.related + LANDMARK_WEIGHT : cues.related),
+    subscribe: cap(cues.subscribe),
+    social: cap(cues.social),
+    cookie: cap(cues.cookie),
+    comments: cap(cues.comments),
+    footer: cap(f.landmark === 'footer' ? cues.footer + LANDMARK_WEIGHT : cues.footer),
+    credits: cap(cues.credits),
+    boilerplate: cap(cues.boilerplate),
+    'site-header': cap(f.landmark === 'header' ? LANDMARK_WEIGHT : 0),
+  };
 }
+
+const cap = (score: number): number => Math.min(score, FAMILY_CAP);
 
 /** The strongest family and its evidence (null and 0 when there is none). */
 export function strongest(scores: Record<EvidenceFamily, number>): [EvidenceFamily | null, number] {

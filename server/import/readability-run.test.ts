@@ -5,7 +5,12 @@ import { gunzipSync } from 'node:zlib';
 import { decodeText } from './decode';
 import { parseDocument } from './dom';
 import { defuseHtml } from './html';
-import { READABILITY_BUDGET_STEPS, firstAttemptSteps, runReadability } from './readability-run';
+import {
+  READABILITY_BUDGET_STEPS,
+  firstAttemptSteps,
+  hasNonBlankText,
+  runReadability,
+} from './readability-run';
 import { Readability } from '@mozilla/readability';
 
 const FIXTURES = new URL('../../lib/import/fixtures/', import.meta.url);
@@ -62,6 +67,13 @@ const CASES: Record<string, string> = {
       `<script>var x = 1;</script><style>p { color: red }</style><p>${'Template prose. '.repeat(20)}</p></template>` +
       `<h2>Council approves the budget</h2><article>${PROSE}<template><h3>Inside</h3><script>1</script></template></article>`,
   ),
+  // Containers Readability removes when blank: whitespace only, line breaks, a comment, an
+  // empty heading; and one whose only text is a non-breaking space (not blank).
+  'blank containers': page(
+    `<div> \n\t </div><section><!-- a comment --></section><header><br><hr></header>` +
+      `<article><div>\n<div> </div><br></div>${PROSE}<h3>\u00a0</h3><div><span> </span></div>` +
+      `<section><div><p>Late text in a wrapper.</p></div></section></article>`,
+  ),
 };
 
 describe('runReadability: same-answer shortcuts', () => {
@@ -80,6 +92,48 @@ describe('runReadability: same-answer shortcuts', () => {
       pages.push(decodeText(gunzipSync(readFileSync(new URL(file, corpus))), { html: true }));
     }
     for (const html of pages) assert.deepEqual(article(html, true), article(html, false));
+  });
+
+  it('tells blank elements apart as textContent.trim() does', () => {
+    const document = parseDocument(
+      page(
+        `<div id="a"> \n<span>\t</span><!-- x --></div><div id="b"><i> </i><b>\u00a0</b></div>` +
+          `<div id="c"><p></p></div><div id="d"><svg><text>x</text></svg></div>` +
+          `<div id="e">\u2028\ufeff\u3000</div><div id="f"><template>t</template></div>` +
+          `<div id="g"><div><div></div></div>z</div>`,
+      ),
+    );
+    for (const element of document.querySelectorAll('div')) {
+      const expected = (element.textContent ?? '').trim().length > 0;
+      assert.equal(hasNonBlankText(element), expected, element.outerHTML);
+    }
+  });
+
+  it("reads no wrapper's whole text to find it is not blank", () => {
+    // Forty nested wrappers around the article: Readability asked each whether it is blank by
+    // joining all the text inside it (the page's text forty times).
+    const wrapped = page(`${'<div><section>'.repeat(40)}${PROSE}${'</section></div>'.repeat(40)}`);
+    const document = parseDocument(wrapped);
+    let holder: object | null = document.body;
+    let descriptor: PropertyDescriptor | undefined;
+    while (holder && !(descriptor = Object.getOwnPropertyDescriptor(holder, 'textContent')))
+      holder = Object.getPrototypeOf(holder) as object | null;
+    const get = descriptor!.get!;
+    let read = 0;
+    Object.defineProperty(holder, 'textContent', {
+      ...descriptor,
+      get(this: Node) {
+        const text = get.call(this) as string;
+        if (new Error().stack?.includes('_isElementWithoutContent')) read += text.length;
+        return text;
+      },
+    });
+    try {
+      assert.ok(runReadability(document, { budget: 1e9 }));
+    } finally {
+      Object.defineProperty(holder, 'textContent', descriptor!);
+    }
+    assert.equal(read, 0);
   });
 
   it('leaves out hidden nodes, but not a fallback image', () => {

@@ -198,6 +198,10 @@ function limitWork(reader: Methods, budget: number): void {
  *   - `_getAllNodesWithTag` ran a CSS selector engine over the tree to find elements by tag
  *     name; one walk in document order finds the same ones (and, like the selector query,
  *     does not look inside a <template>'s content).
+ *   - `_isElementWithoutContent` joined all the text under every div, section, header and
+ *     heading it walked (the whole page's text for each wrapper: quadratic in the nesting) to
+ *     see whether it is blank. It now stops at the first text that is not blank, which decides
+ *     it; a blank element still gets the original test (its element-children rule).
  */
 function shortcut(reader: Methods): void {
   const byline = (reader as { REGEXPS?: { byline?: RegExp } }).REGEXPS?.byline;
@@ -225,6 +229,13 @@ function shortcut(reader: Methods): void {
       );
     } as Method;
   }
+  const isElementWithoutContent = reader._isElementWithoutContent;
+  if (typeof isElementWithoutContent === 'function') {
+    reader._isElementWithoutContent = function (this: unknown, node: Element): unknown {
+      if (node.nodeType === 1 && hasNonBlankText(node)) return false;
+      return isElementWithoutContent.call(this, node as never);
+    } as Method;
+  }
   if (typeof reader._getAllNodesWithTag === 'function') {
     reader._getAllNodesWithTag = function (node: ParentNode, tagNames: string[]): Element[] {
       const wanted = new Set(tagNames.map((t) => t.toLowerCase()));
@@ -237,3 +248,23 @@ function shortcut(reader: Methods): void {
     } as Method;
   }
 }
+
+/**
+ * Whether some text under `root` is not blank: `root.textContent.trim()` would not be empty
+ * (linkedom's textContent joins the text and CDATA nodes below it; `\s` is the set `trim`
+ * removes). Walks in document order and stops at the first such text.
+ */
+export function hasNonBlankText(root: Node): boolean {
+  let node = root.firstChild;
+  while (node) {
+    const type = node.nodeType;
+    if ((type === 3 || type === 4) && NOT_BLANK.test((node as CharacterData).data)) return true;
+    let next = node.firstChild;
+    for (let at: Node | null = node; !next && at && at !== root; at = at.parentNode) {
+      next = at.nextSibling;
+    }
+    node = next;
+  }
+  return false;
+}
+const NOT_BLANK = /\S/;
