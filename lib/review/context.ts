@@ -24,12 +24,12 @@ const SENTENCE_END = /[.!?…]["'”’)\]]*(?=\s|$)/g;
 const LINE_BREAK = /\r\n|\r|\n/;
 
 /**
- * Whether the sentence-end-looking `match` in `text` ends a sentence: not the period of an
- * abbreviation or a title the sentence goes on after ("Oct. 2–4", "Dr. Kassis": lib/text's rule).
+ * Whether `punctuation`, a SENTENCE_END match that stops at `after` in `text`, ends a sentence:
+ * not the period of an abbreviation or a title the sentence goes on after ("Oct. 2–4",
+ * "Dr. Kassis": lib/text's rule).
  */
-function endsSentence(text: string, match: RegExpMatchArray): boolean {
-  const after = match.index! + match[0].length;
-  if (match[0] !== '.') return true;
+function endsSentence(text: string, after: number, punctuation: string): boolean {
+  if (punctuation !== '.') return true;
   const next = /\S/.exec(text.slice(after, after + 8));
   return !continuesAfterAbbreviation(text.slice(Math.max(0, after - 12), after), next?.[0] ?? '');
 }
@@ -94,11 +94,7 @@ function sentenceStart(text: string, at: number, maxSide: number, atTextStart: b
   if (lines.length > 1) boundary = head.length - lines[lines.length - 1]!.length;
   for (const match of head.matchAll(SENTENCE_END)) {
     const after = match.index + match[0].length;
-    if (
-      after > boundary &&
-      after < head.length &&
-      endsSentence(text, { ...match, index: from + match.index })
-    ) {
+    if (after > boundary && after < head.length && endsSentence(text, from + after, match[0])) {
       boundary = after;
     }
   }
@@ -119,8 +115,9 @@ function sentenceEnd(text: string, end: number, maxSide: number, atTextEnd: bool
   const line = tail.search(LINE_BREAK);
   let stop = -1;
   for (const match of tail.matchAll(SENTENCE_END)) {
-    if (!endsSentence(text, { ...match, index: end + match.index })) continue;
-    stop = match.index + match[0].length;
+    const after = match.index + match[0].length;
+    if (!endsSentence(text, end + after, match[0])) continue;
+    stop = after;
     break;
   }
   if (line !== -1 && (stop === -1 || line < stop)) return { index: end + line, clipped: false };
