@@ -319,13 +319,7 @@ export function ArticleWorkspace({
         <p
           className={
             announcement
-              ? `${ui.alert} ${ui[announcement.tone]} ${styles.toast} ${
-                  announcement.tone === 'success'
-                    ? announcement.seq % 2 === 0
-                      ? styles.fadeEven
-                      : styles.fadeOdd
-                    : ''
-                }`
+              ? `${ui.alert} ${ui[announcement.tone]} ${styles.toast} ${fadeOf(announcement)}`
               : ui.visuallyHidden
           }
           role="status"
@@ -476,6 +470,12 @@ export function ArticleWorkspace({
       <ShortcutSheet open={sheetOpen} onClose={() => setSheetOpen(false)} />
     </div>
   );
+}
+
+/** A success's fade, under the other of two names each time so each one starts it again. */
+function fadeOf({ tone, seq }: { tone: string; seq: number }): string {
+  if (tone !== 'success') return '';
+  return (seq % 2 === 0 ? styles.fadeEven : styles.fadeOdd) ?? '';
 }
 
 /** Panels that work on the selected text (or replace the text view): no selection bar then. */
