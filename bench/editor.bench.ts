@@ -26,8 +26,10 @@ import { DEMO_ACCOUNTS } from '../prisma/demo/demo';
 import { findChromium } from '../scripts/chromium';
 import { createArticle } from '../server/articles-create';
 
-const WORDS = 20_000;
-const ANNOTATIONS = 2_000;
+// The workload; BENCH_EDITOR_WORDS / BENCH_EDITOR_ANNOTATIONS try others (how the
+// figures grow with the article and its claims).
+const WORDS = Number(process.env.BENCH_EDITOR_WORDS ?? 20_000);
+const ANNOTATIONS = Number(process.env.BENCH_EDITOR_ANNOTATIONS ?? 2_000);
 const OPEN_RUNS = 3;
 /** Claims added one by one in the page (enough for a p95 that is not the maximum of a few). */
 const ADD_SAMPLES = 40;
