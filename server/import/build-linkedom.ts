@@ -20,10 +20,10 @@
  *   - elements under an <svg> are SVG elements; attributes come in the order of the object
  *     htmlparser2 collects them in (numeric names first, a repeated name once), each set as
  *     linkedom's parser sets it (a class through the class list).
- * Where only tokenising the markup would tell what htmlparser2 makes of it, this returns null
- * and the caller takes the round trip: markup-like text in an element whose text parse5 writes
- * raw (`<` or `&` in a <noscript> or <iframe>, `</script` inside a script), elements inside a
- * raw-text element (an SVG <title> with markup), a comment whose text would end it early.
+ * Where only tokenising the markup in its place would tell what htmlparser2 makes of it, this
+ * returns null and the caller takes the round trip: markup in text parse5 writes raw (a `<` in
+ * a <noscript> or <iframe>, `</script` inside a script), elements inside a raw-text element
+ * (an SVG <title> with markup), a comment whose text would end it early.
  * Nothing here runs or loads anything.
  */
 import { Element as LinkedomElement, parseHTML } from 'linkedom';
@@ -171,7 +171,8 @@ export function buildLinkedomDocument(tree: Parse5.Document): Document | null {
         text += (children[frame.index++] as Parse5.TextNode).value;
       }
       if (!frame.raw) appendCut(text);
-      else if (/[<&]/.test(text)) return null;
+      else if (text.includes('<')) return null;
+      else if (text.includes('&')) for (const piece of decodedPieces(text)) appendText(piece);
       else appendText(text);
     } else if (node.nodeName === '#comment') {
       const data = (node as Parse5.CommentNode).data;
@@ -276,6 +277,23 @@ function rawText(element: Parse5.Element, name: string, html: boolean): string |
   if (name === 'title') return text;
   const written = html && PARSE5_RAW_TEXT.has(name) ? text : escapeText(text);
   return written.toLowerCase().includes(`</${name}`) ? null : written;
+}
+
+/**
+ * The text nodes linkedom makes of raw text holding `&` but no `<`, read as markup (parse5
+ * writes an <iframe>'s or <noscript>'s text as it is): its references decoded (by
+ * htmlparser2's rules, with or without a semicolon), each a node of its own. Read by
+ * linkedom's parser itself, followed by a `<` as the end tag follows it in the page (which
+ * comes back as a last node of its own, dropped).
+ */
+function decodedPieces(text: string): string[] {
+  const pieces: string[] = [];
+  const document = parseHTML(`${text}<`).document as unknown as Document;
+  for (let node = document.firstChild; node; node = node.nextSibling) {
+    pieces.push((node as CharacterData).data);
+  }
+  pieces.pop();
+  return pieces;
 }
 
 /**

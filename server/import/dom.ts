@@ -9,8 +9,8 @@
  * gives. ./build-linkedom now builds that same document from parse5's tree directly, replaying
  * what linkedom's reading of the markup would do, without writing and re-reading it: a fifth
  * less parse CPU on the corpus and on 1-2 MB stress pages, and the same document on all 949
- * corpus pages. The few trees it cannot replay exactly (markup-like text inside an <iframe> or
- * <noscript>, a `</script` inside a script: 5 of those pages) still take the round trip.
+ * corpus pages. The few trees it cannot replay exactly (markup inside an <iframe>'s or a
+ * <noscript>'s text, a `</script` inside a script: 4 of those pages) still take the round trip.
  * jsdom did it all in one step, but its parse cost 3x as much (median 89 ms against 32 ms) and
  * Readability ran 3-4x slower on its nodes; on every page the blocks, Readability's article and
  * the metadata came out the same. Nothing is executed or fetched: neither library runs scripts
