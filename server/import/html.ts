@@ -5,7 +5,7 @@
  * to remove, with Readability's verdict as one more hint; the preview shows text only.
  */
 import type { ArticleMetadata, StructuredBlock } from '@/lib/import';
-import { parseDocument } from './dom';
+import { forEachElement, parseDocument } from './dom';
 import { fallbackHtmlBlocks } from './html-fallback';
 import { elementDepth, htmlToBlocks } from './html-blocks';
 import { readHtmlMetadata } from './html-metadata';
@@ -70,6 +70,8 @@ export function defuseHtml(html: string): string {
 }
 
 const BLOCK_ATTRIBUTE = 'data-factmark-block';
+const FORM_CONTROLS = 'input, button, textarea, select';
+const FORM_CONTROL_TAGS = new Set(['input', 'button', 'textarea', 'select']);
 
 /**
  * Readability's run time grows steeply with nesting depth (about 1 s at depth 200, 4 s at 400);
@@ -128,9 +130,14 @@ function extractWithDom(html: string, options: HtmlOptions): HtmlExtraction {
 
   // Only text leaves this module, so nothing needs sanitising; form controls are dropped so
   // neither the walk nor Readability reads their labels as prose.
-  for (const control of document.querySelectorAll('input, button, textarea, select')) {
-    control.remove();
-  }
+  // Found in one walk, as querySelectorAll(FORM_CONTROLS) finds them (linkedom's selector
+  // engine would test every node of the page), and removed after it.
+  const controls: Element[] = [];
+  forEachElement(document, (element) => {
+    if (FORM_CONTROL_TAGS.has(element.localName.toLowerCase()) && element.matches(FORM_CONTROLS))
+      controls.push(element);
+  });
+  for (const control of controls) control.remove();
 
   let walked = htmlToBlocks(document.body ?? document.documentElement);
   // A page with no text outside <noscript> puts itself there for readers without scripts.
@@ -160,9 +167,12 @@ function extractWithDom(html: string, options: HtmlOptions): HtmlExtraction {
       const content = article.content;
       const own = content.getAttribute(BLOCK_ATTRIBUTE);
       if (own) inside.add(own);
-      for (const element of content.querySelectorAll(`[${BLOCK_ATTRIBUTE}]`)) {
-        inside.add(element.getAttribute(BLOCK_ATTRIBUTE)!);
-      }
+      // What querySelectorAll(`[${BLOCK_ATTRIBUTE}]`) gives, in one walk: its engine tests that
+      // selector with hasAttribute.
+      forEachElement(content, (element) => {
+        if (element.hasAttribute(BLOCK_ATTRIBUTE))
+          inside.add(element.getAttribute(BLOCK_ATTRIBUTE)!);
+      });
       if (inside.size) {
         const texts = textNodesOf(content);
         walked.forEach(({ container, firstText }, i) => {

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseHTML } from 'linkedom';
+import { parse, serialize, type DefaultTreeAdapterTypes as Parse5 } from 'parse5';
+import { BUILD_CASES } from './build-linkedom-cases';
+import { buildLinkedomDocument } from './build-linkedom';
+import { parseDocument } from './dom';
+
+/**
+ * Every node in document order, with what the extraction can read of it: type, names,
+ * namespace, owner SVG element, attributes in order (as stored and as read) and data. Text
+ * nodes are listed one by one, so a run cut differently shows.
+ */
+function describeNodes(document: Document): string[] {
+  const lines: string[] = [];
+  const visit = (node: Node, depth: number) => {
+    const indent = ' '.repeat(depth);
+    if (node.nodeType === 1) {
+      const element = node as Element;
+      const attributes = [...element.attributes].map(
+        (a) =>
+          `${a.name}=${JSON.stringify(a.value)}/${JSON.stringify(element.getAttribute(a.name))}`,
+      );
+      const owner = (element as { ownerSVGElement?: Element | null }).ownerSVGElement;
+      lines.push(
+        `${indent}<${element.localName}> ${element.tagName} ${element.namespaceURI} ` +
+          `${owner ? 'in-svg' : ''} ${attributes.join(' ')} class=${element.className}`,
+      );
+    } else if (node.nodeType === 3 || node.nodeType === 8) {
+      lines.push(`${indent}#${node.nodeType} ${JSON.stringify((node as CharacterData).data)}`);
+    } else {
+      lines.push(`${indent}${node.nodeName}`);
+    }
+    for (let child = node.firstChild; child; child = child.nextSibling) visit(child, depth + 1);
+  };
+  visit(document, 0);
+  return lines;
+}
+
+describe('buildLinkedomDocument', () => {
+  for (const { name, html, roundTrip } of BUILD_CASES) {
+    const tree = () => parse(html, { scriptingEnabled: false });
+    if (roundTrip) {
+      it(`declines, for the round trip: ${name}`, () => {
+        assert.equal(buildLinkedomDocument(tree()), null);
+        // parseDocument still gives linkedom's reading of the serialised tree.
+        const expected = parseHTML(serialize(tree())).document as unknown as Document;
+        assert.equal(parseDocument(html).toString(), expected.toString());
+      });
+      continue;
+    }
+    it(`builds what linkedom reads of parse5's markup: ${name}`, () => {
+      const expected = parseHTML(serialize(tree())).document as unknown as Document;
+      const built = buildLinkedomDocument(tree());
+      assert.ok(built, 'built without the round trip');
+      assert.deepEqual(describeNodes(built), describeNodes(expected));
+      assert.equal(built.toString(), expected.toString());
+      assert.equal(built.doctype?.name, expected.doctype?.name);
+      // Queries and the lazily made <head>/<body> behave the same.
+      assert.equal(built.body.innerHTML, expected.body.innerHTML);
+      assert.equal(built.querySelectorAll('*').length, expected.querySelectorAll('*').length);
+    });
+  }
+
+  // Trees parse5 did not make of any corpus page, edited by hand: what its serialiser would
+  // write of them decides.
+  it('reads text nodes left next to each other as one run, cut at its references', () => {
+    const tree = parse('<p>one</p>', { scriptingEnabled: false });
+    const p = (tree.childNodes[0] as Parse5.Element).childNodes[1] as Parse5.Element;
+    const paragraph = p.childNodes[0] as Parse5.Element;
+    const text = paragraph.childNodes[0] as Parse5.TextNode;
+    paragraph.childNodes.push({ ...text, value: ' &two' }, { ...text, value: 'three' });
+    const expected = parseHTML(serialize(tree)).document as unknown as Document;
+    const built = buildLinkedomDocument(tree)!;
+    assert.deepEqual(describeNodes(built), describeNodes(expected));
+    assert.deepEqual(
+      [...built.querySelector('p')!.childNodes].map((node) => node.textContent),
+      ['one ', '&', 'twothree'],
+    );
+  });
+
+  it('declines a comment htmlparser2 would end early', () => {
+    const tree = parse('<!--x--><p>one</p>', { scriptingEnabled: false });
+    (tree.childNodes[0] as Parse5.CommentNode).data = '->x';
+    assert.equal(buildLinkedomDocument(tree), null);
+    (tree.childNodes[0] as Parse5.CommentNode).data = '-x-';
+    assert.ok(buildLinkedomDocument(tree));
+  });
+});
