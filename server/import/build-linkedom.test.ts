@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { parse, serialize, type DefaultTreeAdapterTypes as Parse5 } from 'parse5';
 import { BUILD_CASES } from './build-linkedom-cases';
 import { buildLinkedomDocument } from './build-linkedom';
-import { decodeText } from './decode';
+import { corpusPage, corpusPageFiles } from './corpus-pages';
 import { parseDocument } from './dom';
 import { defuseHtml } from './html';
 
@@ -96,12 +94,10 @@ describe('buildLinkedomDocument on the evaluation corpus', () => {
   // Every page of the 200 (lib/import/fixtures/trafilatura-eval): the document built is the
   // one the round trip gives, node by node, or the page is declined. A linkedom or parse5
   // upgrade that changes what either makes of a page turns this red.
-  const corpus = new URL('../../lib/import/fixtures/trafilatura-eval/pages/', import.meta.url);
   it('builds, node for node, what the round trip reads, on all 200 pages', () => {
     let built = 0;
-    for (const file of readdirSync(corpus).sort()) {
-      const html = decodeText(gunzipSync(readFileSync(new URL(file, corpus))), { html: true });
-      const tree = parse(defuseHtml(html), { scriptingEnabled: false });
+    for (const file of corpusPageFiles()) {
+      const tree = parse(defuseHtml(corpusPage(file)), { scriptingEnabled: false });
       const document = buildLinkedomDocument(tree);
       if (!document) continue;
       built++;

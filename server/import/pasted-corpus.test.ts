@@ -6,9 +6,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { gunzipSync } from 'node:zlib';
 import { cleanText } from '@/lib/import';
-import { decodeText } from './decode';
+import { corpusPage } from './corpus-pages';
 import { extractHtml } from './html';
 
 const CORPUS = new URL('../../lib/import/fixtures/trafilatura-eval/', import.meta.url);
@@ -19,10 +18,7 @@ const expectations = JSON.parse(readFileSync(new URL('evaldata.json', CORPUS), '
 
 /** The page's blocks as plain lines, cleaned as pasted text. */
 function pasted(file: string) {
-  const html = decodeText(gunzipSync(readFileSync(new URL(`pages/${file}`, CORPUS))), {
-    html: true,
-  });
-  const lines = extractHtml(html, { readability: false }).blocks.map((b) => b.text);
+  const lines = extractHtml(corpusPage(file), { readability: false }).blocks.map((b) => b.text);
   return cleanText(lines.join('\n'));
 }
 

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { gunzipSync } from 'node:zlib';
-import { decodeText } from './decode';
+import { corpusPage, corpusPageFiles } from './corpus-pages';
 import { parseDocument } from './dom';
 import { defuseHtml } from './html';
 import {
@@ -87,10 +86,7 @@ describe('runReadability: same-answer shortcuts', () => {
 
   it('finds the same article on the sample page and on corpus pages', () => {
     const pages = [readFileSync(new URL('astana-times-page.html', FIXTURES), 'utf8')];
-    const corpus = new URL('trafilatura-eval/pages/', FIXTURES);
-    for (const file of readdirSync(corpus).sort().slice(0, 12)) {
-      pages.push(decodeText(gunzipSync(readFileSync(new URL(file, corpus))), { html: true }));
-    }
+    for (const file of corpusPageFiles().slice(0, 12)) pages.push(corpusPage(file));
     for (const html of pages) assert.deepEqual(article(html, true), article(html, false));
   });
 
@@ -192,10 +188,7 @@ describe('runReadability: pages over budget from the start', () => {
   it('counts no more steps than Readability takes in its first attempt', () => {
     const pages = [...Object.values(CASES), ...Object.values(REMOVED), table];
     pages.push(readFileSync(new URL('astana-times-page.html', FIXTURES), 'utf8'));
-    const corpus = new URL('trafilatura-eval/pages/', FIXTURES);
-    for (const file of readdirSync(corpus).sort().slice(0, 40)) {
-      pages.push(decodeText(gunzipSync(readFileSync(new URL(file, corpus))), { html: true }));
-    }
+    for (const file of corpusPageFiles().slice(0, 40)) pages.push(corpusPage(file));
     let found = 0;
     for (const html of pages) {
       const document = parseDocument(defuseHtml(html));
