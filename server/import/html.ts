@@ -59,7 +59,7 @@ const HUGE_ATTRIBUTE = /\s[^\s=<>]+\s*=\s*(?:"[^"]{4000,}"|'[^']{4000,}')/g;
  * attribute values dropped (Readability's regular expressions crawl over them).
  */
 export function defuseHtml(html: string): string {
-  const unstyled = html.replace(STYLE_ELEMENT, '');
+  const unstyled = blankScripts(html).replace(STYLE_ELEMENT, '');
   if (!/\sstyle\s*=/i.test(unstyled) && unstyled.length < 100_000) return unstyled;
   return unstyled.replace(START_TAG, (tag) => {
     const small = tag.length > 4000 ? tag.replace(HUGE_ATTRIBUTE, '') : tag;
@@ -67,6 +67,51 @@ export function defuseHtml(html: string): string {
       HIDING_STYLE.test(attribute) ? ' style="display:none"' : '',
     );
   });
+}
+
+/** Where a `<script>` start tag begins, and where a script's content ends (its end tag). */
+const SCRIPT_START = /<script(?=[\s/>])/gi;
+const SCRIPT_END = /<\/script[\s/>]/gi;
+/**
+ * The rest of a start tag after its name, up to its `>`: a quoted value may hold `>`. Sticky,
+ * from the end of the name. A quote anywhere else (in a name, in an unquoted value) does not
+ * match, and that script is left alone.
+ */
+const START_TAG_REST = /(?:[^>"'=]|=\s*"[^"]*"|=\s*'[^']*'|=)*>/y;
+/** Scripts shorter than this are left alone: nothing to gain. */
+const MIN_BLANKED_SCRIPT = 512;
+
+/**
+ * The markup with the content of its scripts taken out, except JSON-LD (the metadata reads
+ * it). A script is never text and nothing here runs it, but its content is most of a large
+ * page (frameworks' state as JSON, inlined bundles: about half of a typical 1-2 MB page), all
+ * of it tokenized character by character, kept as a text node and collected again. A script
+ * whose content holds `<!--` or `-->` keeps it (the tokenizer's escaped states, where the
+ * first `</script>` may not end the script; a start tag inside a comment), as does one without
+ * an end tag (the rest of the page is its text anyway).
+ */
+export function blankScripts(html: string): string {
+  const kept: string[] = [];
+  let copied = 0;
+  SCRIPT_START.lastIndex = 0;
+  for (let start = SCRIPT_START.exec(html); start; start = SCRIPT_START.exec(html)) {
+    START_TAG_REST.lastIndex = SCRIPT_START.lastIndex;
+    if (!START_TAG_REST.test(html)) continue;
+    const contentStart = START_TAG_REST.lastIndex;
+    SCRIPT_END.lastIndex = contentStart;
+    const end = SCRIPT_END.exec(html);
+    if (!end) break;
+    SCRIPT_START.lastIndex = end.index;
+    if (end.index - contentStart < MIN_BLANKED_SCRIPT) continue;
+    const tag = html.slice(start.index, contentStart);
+    const content = html.slice(contentStart, end.index);
+    if (/ld\+json/i.test(tag) || content.includes('<!--') || content.includes('-->')) continue;
+    kept.push(html.slice(copied, contentStart));
+    copied = end.index;
+  }
+  if (copied === 0) return html;
+  kept.push(html.slice(copied));
+  return kept.join('');
 }
 
 const BLOCK_ATTRIBUTE = 'data-factmark-block';
