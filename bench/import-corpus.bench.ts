@@ -23,7 +23,8 @@
  * memory that page needs.
  *
  * Run: npx tsx bench/import-corpus.bench.ts [--pages N] [--memory N] [--corpus DIR]
- * (DIR: another corpus in the same layout, e.g. the rest of trafilatura's 990 pages.)
+ * (DIR: another corpus in the same layout, e.g. the rest of trafilatura's 990 pages, or the
+ * 1-2 MB pages bench/grow-pages.ts makes from these.)
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
