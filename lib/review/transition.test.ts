@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { approvalRecord, claimApprovalHash } from './approval-snapshot';
-import { anchorChanged, approve, edit, reopen, requestChanges, submit } from './events';
+import {
+  anchorChanged,
+  approve,
+  edit,
+  linkSpan,
+  reattachSpan,
+  removeSpan,
+  reopen,
+  requestChanges,
+  submit,
+} from './events';
 import type { ReviewEvent } from './events';
 import { ReviewInvariantError } from './invariants';
 import { httpStatusOf, type TransitionResult, type TransitionSuccess } from './results';
@@ -370,6 +380,73 @@ describe('anchorChanged', () => {
     const f = fails(transition(makeClaim(), submit(SYSTEM_ACTOR)));
     assert.ok(f.code === 'forbidden');
     assert.equal(f.rule, 'actor_kind');
+  });
+});
+
+describe('a user’s span change on an approved claim', () => {
+  // The same words twice in one article: “record low” at 300 and again at 612.
+  const spans = ANCHORS.map((a, i) => ({ ...a, id: `a-${i + 1}`, articleId: 'art-1' }));
+  const approved = makeClaim({ reviewState: 'APPROVED', anchors: spans, changedBy: [] });
+  const sameWordsElsewhere = {
+    articleId: 'art-1',
+    revisionId: 'r-1',
+    start: 612,
+    end: 623,
+    exact: 'record low',
+  };
+
+  it('re-attaching a span onto the same words elsewhere withdraws the approval', () => {
+    const r = ok(transition(approved, reattachSpan(editorAuthor, 'a-2', sameWordsElsewhere)));
+    assert.equal(r.next.reviewState, 'SUBMITTED');
+    assert.match(r.note ?? '', /^Back to review: a passage was re-attached: “record low”/);
+    assert.equal(r.audit.before.reviewState, 'APPROVED');
+    assert.equal(r.audit.after?.reviewState, 'SUBMITTED');
+    assert.equal(r.audit.note, r.note);
+    assert.ok(r.next.changedBy.includes(AUTHOR_ID), 'counted for the four-eyes rule');
+  });
+
+  it('re-attaching a span onto the same words in a newer revision withdraws the approval', () => {
+    const moved = {
+      articleId: 'art-1',
+      revisionId: 'r-2',
+      start: 305,
+      end: 316,
+      exact: 'record low',
+    };
+    const r = ok(transition(approved, reattachSpan(reviewer, 'a-2', moved)));
+    assert.equal(r.next.reviewState, 'SUBMITTED');
+  });
+
+  it('linking the same words again elsewhere withdraws the approval', () => {
+    const r = ok(transition(approved, linkSpan(reviewer, sameWordsElsewhere)));
+    assert.equal(r.next.reviewState, 'SUBMITTED');
+    assert.match(r.note ?? '', /^Back to review: a passage was linked/);
+  });
+
+  it('removing a span withdraws the approval', () => {
+    const r = ok(transition(approved, removeSpan(editorAuthor, 'a-1')));
+    assert.equal(r.next.reviewState, 'SUBMITTED');
+  });
+
+  it('a text revision moving the same words keeps the approval (only user changes withdraw it)', () => {
+    const moved = spans.map((a) => ({
+      ...a,
+      revisionId: 'r-2',
+      start: a.start + 5,
+      end: a.end + 5,
+    }));
+    const r = ok(transition(approved, anchorChanged(moved, 'Text inserted above.', reviewer)));
+    assert.equal(r.next.reviewState, 'APPROVED');
+    assert.equal(r.note, null);
+  });
+
+  it('re-attaching a span of an unapproved claim keeps its state', () => {
+    for (const reviewState of ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED'] as const) {
+      const claim = makeClaim({ reviewState, anchors: spans });
+      const r = ok(transition(claim, reattachSpan(reviewer, 'a-2', sameWordsElsewhere)));
+      assert.equal(r.next.reviewState, reviewState);
+      assert.equal(r.note, null);
+    }
   });
 });
 

@@ -15,8 +15,10 @@
  * - A change that changes nothing (an identical save, a re-attach to the same place, linking a
  *   passage already linked) is refused (`validation`, field `changes`) and never counted.
  * - Span changes (link, remove, re-attach, a revision moving or changing a quote) are allowed in
- *   every state. On an APPROVED claim whose approval snapshot they change they void the approval:
- *   the claim goes back to SUBMITTED with a note saying why.
+ *   every state. On an APPROVED claim they void the approval (back to SUBMITTED with a note
+ *   saying why) when a user made them, since the exports publish each span's place and the
+ *   words around it; a text revision's re-anchoring voids it only when it changes the words the
+ *   approval holds for (the approval snapshot) or orphans a span.
  * - Submitting and approving need every span placed (none orphaned) and at least one; approving
  *   a span that is fuzzy or changed since submission needs `confirmChangedText`.
  * - Deleting an APPROVED claim is for an ADMIN with a reason.
@@ -310,6 +312,16 @@ function sameAnchors(a: readonly Anchor[], b: readonly Anchor[]): boolean {
   return key(a) === key(b);
 }
 
+/** Same spans in the same places (article, revision, offsets), whatever their order. */
+function samePlaces(a: readonly Anchor[], b: readonly Anchor[]): boolean {
+  const key = (list: readonly Anchor[]) =>
+    list
+      .map((x) => JSON.stringify([x.articleId ?? null, x.revisionId, x.start, x.end]))
+      .sort()
+      .join('\n');
+  return key(a) === key(b);
+}
+
 function applyEdit(claim: ClaimForReview, event: EditEvent): TransitionResult {
   const patch = event.patch ?? {};
   const invalid = invalidPatchFields(patch);
@@ -479,19 +491,23 @@ function applySpanChange(
   }
   const before: ClaimChange = { anchors: plainAnchors(claim.anchors) };
   const after: ClaimChange = { anchors: copyAnchors(anchors) };
+  const changesWords = approvalSnapshot(claim) !== approvalSnapshot({ ...claim, anchors });
   // An approval holds for the words it saw, on passages that are in the article: a passage a
   // revision orphaned keeps its old quote, but the verdict no longer stands on anything there.
   const orphans = anchors.some((a) => a.state === 'ORPHANED');
+  // A user who links, removes or re-attaches a span chooses where the verdict is published: the
+  // exports show each span's place and the words around it (the annotated HTML, the W3C
+  // selectors), so a span moved onto the same words elsewhere is still not what the reviewer
+  // approved. Only a text revision moves spans without a choice: the words are compared then.
+  const userMovesSpans = event.type !== 'anchorChanged' && !samePlaces(claim.anchors, anchors);
   const voidsApproval =
-    claim.reviewState === 'APPROVED' &&
-    (orphans || approvalSnapshot(claim) !== approvalSnapshot({ ...claim, anchors }));
+    claim.reviewState === 'APPROVED' && (orphans || changesWords || userMovesSpans);
   if (voidsApproval) {
     before.reviewState = claim.reviewState;
     after.reviewState = 'SUBMITTED';
   }
   // A revision that only moves a span (same words) changes nothing anyone reviewed: it is
   // recorded but not counted against the four-eyes rule.
-  const changesWords = approvalSnapshot(claim) !== approvalSnapshot({ ...claim, anchors });
   if (changesWords || event.type !== 'anchorChanged')
     countChange(claim, event.actor, before, after);
   const note = voidsApproval ? `Back to review: ${reason}.` : null;
