@@ -148,6 +148,53 @@ test.describe('one rulebook for every claim change, over HTTP', () => {
     expect(await w3c.text()).not.toContain(spanId);
   });
 
+  test('changing the source of an article sends its approved claims back to review, not its title', async () => {
+    const a = await createArticleOverHttp(editor, 'Rules: source', TEXT);
+    const first = await editor.patch(`/api/articles/${a.id}`, {
+      data: {
+        sourceUrl: 'https://example.org/story',
+        sourceName: 'Wire',
+        publishedAt: '2024-03-01',
+      },
+    });
+    expect(first.status()).toBe(200);
+    const c = await approved(a, 'attended by 37 people');
+    const waiting = await submitted(a, 'ignores inflation');
+
+    const retitled = await editor.patch(`/api/articles/${a.id}`, {
+      data: { title: 'Rules: source (fixed)' },
+    });
+    expect(retitled.status()).toBe(200);
+    expect((await (await editor.get(`/api/claims/${c.id}`)).json()).claim.reviewState).toBe(
+      'APPROVED',
+    );
+    expect((await retitled.json()).backToReview).toBe(0);
+
+    for (const [field, value, label] of [
+      ['sourceUrl', 'https://example.org/other-story', 'source address'],
+      ['sourceName', 'Other wire', 'source name'],
+      ['publishedAt', '2024-03-02', 'publication date'],
+    ] as const) {
+      const now = (await (await editor.get(`/api/claims/${c.id}`)).json()).claim;
+      if (now.reviewState !== 'APPROVED') {
+        const again = await reviewer.post(`/api/claims/${c.id}/approve`, {
+          data: { version: now.version },
+        });
+        expect(again.status()).toBe(200);
+      }
+      const changed = await editor.patch(`/api/articles/${a.id}`, { data: { [field]: value } });
+      expect(changed.status()).toBe(200);
+      const after = (await (await editor.get(`/api/claims/${c.id}`)).json()).claim;
+      expect(after.reviewState).toBe('SUBMITTED');
+      expect((await changed.json()).backToReview).toBe(1);
+      const history = await (await editor.get(`/api/claims/${c.id}/history`)).json();
+      expect(JSON.stringify(history)).toContain(`Back to review: the article’s ${label} changed`);
+    }
+    // A claim that was not approved keeps its state and version: nothing it shows was approved.
+    const other = (await (await editor.get(`/api/claims/${waiting.id}`)).json()).claim;
+    expect(other).toMatchObject({ reviewState: 'SUBMITTED', version: waiting.version });
+  });
+
   test('an author’s delete racing an approval never loses an approved claim', async () => {
     const a = await createArticleOverHttp(editor, 'Rules: race', TEXT);
     for (let round = 0; round < 3; round++) {
