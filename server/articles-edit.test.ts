@@ -3,21 +3,28 @@ import { after, before, describe, it } from 'node:test';
 import { AppError } from './platform/errors';
 import { createArticle } from './articles-create';
 import { updateArticleDetails } from './articles-edit';
+import { createClaim } from './claims';
+import { approveClaim, submitClaim } from './review';
 import { createTestDatabase, type TestDatabase } from './dev/test-db';
 import { createUser, type SessionUser } from './users';
 
 describe('article details against PostgreSQL', () => {
   let db: TestDatabase;
   let editor: SessionUser;
+  let reviewer: SessionUser;
 
   before(async () => {
     db = await createTestDatabase('details');
-    const user = await createUser(
-      db.prisma,
-      { email: 'ed@details.test', name: 'Ed', role: 'EDITOR', password: 'long enough pw' },
-      null,
-    );
-    editor = { id: user.id, email: user.email, name: user.name, role: user.role };
+    const make = async (email: string, role: 'EDITOR' | 'REVIEWER') => {
+      const user = await createUser(
+        db.prisma,
+        { email, name: email.split('@')[0]!, role, password: 'long enough pw' },
+        null,
+      );
+      return { id: user.id, email: user.email, name: user.name, role: user.role };
+    };
+    editor = await make('ed@details.test', 'EDITOR');
+    reviewer = await make('rev@details.test', 'REVIEWER');
   });
   after(async () => {
     await db.drop();
@@ -41,8 +48,9 @@ describe('article details against PostgreSQL', () => {
       sourceUrl: 'https://example.org/a',
       publishedAt: '2015-10-06',
     });
-    assert.equal(saved.title, 'Final title');
-    assert.equal(saved.publishedAt, '2015-10-06');
+    assert.equal(saved.article.title, 'Final title');
+    assert.equal(saved.article.publishedAt, '2015-10-06');
+    assert.equal(saved.backToReview, 0);
     const row = await db.prisma.article.findUniqueOrThrow({ where: { id: article.id } });
     assert.equal(row.publishedAt?.toISOString(), '2015-10-06T00:00:00.000Z');
     const [audit, ...rest] = await audits(article.id);
@@ -90,5 +98,91 @@ describe('article details against PostgreSQL', () => {
       updateArticleDetails(db.prisma, editor, 'missing', { title: 'x' }),
       (error) => error instanceof AppError && error.code === 'not_found',
     );
+  });
+
+  const TEXT = 'The minister said exports grew by 12 percent. Critics said it ignores inflation.';
+  const spanOf = (a: { id: string; revision: { id: string } }, passage: string) => ({
+    articleId: a.id,
+    revisionId: a.revision.id,
+    start: TEXT.indexOf(passage),
+    end: TEXT.indexOf(passage) + passage.length,
+  });
+  async function claimOn(
+    a: { id: string; revision: { id: string } },
+    passage: string,
+    state: 'SUBMITTED' | 'APPROVED',
+  ) {
+    const claim = await createClaim(db.prisma, editor, {
+      span: spanOf(a, passage),
+      claim: {
+        text: `${passage} (${a.id})`,
+        verdict: 'TRUE',
+        rationale: 'The statistics agree.',
+        evidence: [{ url: 'https://example.org/stats' }],
+      },
+    });
+    await submitClaim(db.prisma, editor, claim.id, { version: 1 });
+    if (state === 'APPROVED') await approveClaim(db.prisma, reviewer, claim.id, { version: 2 });
+    return db.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
+  }
+  const claimNow = (id: string) => db.prisma.claim.findUniqueOrThrow({ where: { id } });
+
+  it('a new source address, source name or date sends the approved claims placed in the article back to review, audited', async () => {
+    const article = await createArticle(db.prisma, editor, {
+      title: 'Exports',
+      text: TEXT,
+      sourceName: 'Wire',
+      sourceUrl: 'https://example.org/exports',
+      publishedAt: '2024-03-01',
+    });
+    const elsewhere = await createArticle(db.prisma, editor, { title: 'Other', text: TEXT });
+    const approved = await claimOn(article, 'exports grew by 12 percent', 'APPROVED');
+    const waiting = await claimOn(article, 'ignores inflation', 'SUBMITTED');
+    const untouched = await claimOn(elsewhere, 'exports grew by 12 percent', 'APPROVED');
+
+    const saved = await updateArticleDetails(db.prisma, editor, article.id, {
+      sourceUrl: 'https://example.org/exports-corrected',
+      byline: 'A. Writer',
+    });
+    assert.equal(saved.backToReview, 1);
+    const after = await claimNow(approved.id);
+    assert.equal(after.reviewState, 'SUBMITTED');
+    assert.equal(after.version, approved.version + 1);
+    assert.deepEqual(after.changedBy, [editor.id]);
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { entityType: 'Claim', entityId: approved.id, action: 'claim.source_changed' },
+    });
+    assert.equal(audit.actorId, editor.id);
+    assert.equal(
+      (audit.after as { note?: string }).note,
+      'Back to review: the article’s source address changed ' +
+        '(“https://example.org/exports” → “https://example.org/exports-corrected”).',
+    );
+    // Not approved, or not in this article: nothing to withdraw, nothing written.
+    assert.deepEqual(await claimNow(waiting.id), waiting);
+    assert.deepEqual(await claimNow(untouched.id), untouched);
+
+    for (const change of [{ sourceName: '' }, { publishedAt: '2024-03-02' }]) {
+      const now = await claimNow(approved.id);
+      await approveClaim(db.prisma, reviewer, approved.id, { version: now.version });
+      const again = await updateArticleDetails(db.prisma, editor, article.id, change);
+      assert.equal(again.backToReview, 1, JSON.stringify(change));
+      assert.equal((await claimNow(approved.id)).reviewState, 'SUBMITTED');
+    }
+  });
+
+  it('a new title or byline keeps the approvals (they name the article, not where the claim was made)', async () => {
+    const article = await createArticle(db.prisma, editor, {
+      title: 'Exprots',
+      text: TEXT,
+      sourceUrl: 'https://example.org/exports',
+    });
+    const approved = await claimOn(article, 'exports grew by 12 percent', 'APPROVED');
+    const saved = await updateArticleDetails(db.prisma, editor, article.id, {
+      title: 'Exports',
+      byline: 'A. Writer',
+    });
+    assert.equal(saved.backToReview, 0);
+    assert.deepEqual(await claimNow(approved.id), approved);
   });
 });

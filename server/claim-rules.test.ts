@@ -102,6 +102,42 @@ describe('one rulebook for every claim change (issue #10 regressions)', () => {
     assert.deepEqual(after.changedBy, [editor2.id]);
   });
 
+  it('1b. re-attaching a span of an approved claim onto the same words elsewhere sends it back to review', async () => {
+    const twice =
+      'Exports grew by 12 percent last year, the minister said.\n' +
+      'Critics agreed that exports grew by 12 percent last year.';
+    const a = await article(twice);
+    const words = 'grew by 12 percent';
+    const claim = await createClaim(db.prisma, editor, {
+      span: span(a, words, twice),
+      claim: {
+        text: 'Exports grew by 12 percent.',
+        verdict: 'TRUE',
+        rationale: 'The statistics office agrees.',
+        evidence: [{ url: 'https://example.org/stats' }],
+      },
+    });
+    await submitClaim(db.prisma, editor, claim.id, { version: 1 });
+    await approveClaim(db.prisma, reviewer, claim.id, { version: 2 });
+    const annotation = await db.prisma.annotation.findFirstOrThrow({
+      where: { claimId: claim.id },
+    });
+    const second = twice.indexOf(words, annotation.end);
+    await reattachAnnotation(db.prisma, editor2, annotation.id, {
+      articleId: a.id,
+      revisionId: a.revision.id,
+      start: second,
+      end: second + words.length,
+    });
+    const after = await db.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    assert.equal(after.reviewState, 'SUBMITTED');
+    assert.deepEqual(after.changedBy, [editor2.id]);
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { entityId: claim.id, action: 'claim.reattach_span' },
+    });
+    assert.match(JSON.stringify(audit.after), /Back to review: a passage was re-attached/);
+  });
+
   it('2. an author’s delete racing a reviewer’s approve never loses an approved claim', async () => {
     const a = await article();
     for (let round = 0; round < 6; round++) {

@@ -18,7 +18,8 @@ const FIELDS: { key: keyof ArticleDetailValues; label: string; type: string }[] 
 
 /**
  * "Edit details" on the article page: corrects title, byline, source and date through
- * PATCH /api/articles/:id; shows each refused field's message beside it and keeps the input.
+ * PATCH /api/articles/:id; shows each refused field's message beside it and keeps the input,
+ * and says how many approved claims a new source or date sent back to review.
  */
 export function ArticleDetailsForm({
   articleId,
@@ -45,6 +46,7 @@ export function ArticleDetailsForm({
         body: JSON.stringify(body),
       });
       const json = (await response.json().catch(() => null)) as {
+        backToReview?: number;
         error?: { message: string; issues?: { path: string; message: string }[] };
       } | null;
       if (!response.ok) {
@@ -57,7 +59,16 @@ export function ArticleDetailsForm({
         return;
       }
       setErrors({});
-      setMessage({ kind: 'success', text: 'Details saved.' });
+      const sentBack = json?.backToReview ?? 0;
+      setMessage({
+        kind: 'success',
+        text:
+          sentBack === 0
+            ? 'Details saved.'
+            : `Details saved. The source changed, so ${
+                sentBack === 1 ? '1 approved claim goes' : `${sentBack} approved claims go`
+              } back to review.`,
+      });
       router.refresh();
     } catch {
       setMessage({ kind: 'error', text: 'The server could not be reached; nothing was saved.' });

@@ -92,6 +92,109 @@ test.describe('one rulebook for every claim change, over HTTP', () => {
     expect(after.claim.reviewState).toBe('SUBMITTED');
   });
 
+  test('moving an approved claim’s span onto the same words elsewhere sends it back to review', async () => {
+    const twice =
+      'Exports grew by 12 percent last year, the minister said.\n' +
+      'Critics agreed that exports grew by 12 percent last year.';
+    const a = await createArticleOverHttp(editor, 'Rules: same words', twice);
+    const words = 'grew by 12 percent';
+    const first = twice.indexOf(words);
+    const second = twice.indexOf(words, first + 1);
+    const created = await editor.post('/api/claims', {
+      data: {
+        span: {
+          articleId: a.id,
+          revisionId: a.revision.id,
+          start: first,
+          end: first + words.length,
+        },
+        claim: {
+          text: `Exports grew (${Date.now().toString(36)})`,
+          verdict: 'TRUE',
+          rationale: 'The statistics office agrees.',
+          evidence: [{ url: 'https://example.org/stats' }],
+        },
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { claim: draft } = await created.json();
+    const sent = await editor.post(`/api/claims/${draft.id}/submit`, {
+      data: { version: draft.version },
+    });
+    const ok = await reviewer.post(`/api/claims/${draft.id}/approve`, {
+      data: { version: (await sent.json()).claim.version },
+    });
+    expect(ok.status()).toBe(200);
+    const full = await (await editor.get(`/api/claims/${draft.id}`)).json();
+    const spanId: string = full.claim.appearances[0].annotationId;
+    const before = await editor.get(`/api/articles/${a.id}/export?format=w3c&scope=approved`);
+    expect(await before.text()).toContain(spanId);
+    const moved = await editor.patch(`/api/annotations/${spanId}`, {
+      data: {
+        articleId: a.id,
+        revisionId: a.revision.id,
+        start: second,
+        end: second + words.length,
+      },
+    });
+    expect(moved.status()).toBe(200);
+    const after = (await (await editor.get(`/api/claims/${draft.id}`)).json()).claim;
+    expect(after.reviewState).toBe('SUBMITTED');
+    const history = await (await editor.get(`/api/claims/${draft.id}/history`)).json();
+    expect(JSON.stringify(history)).toContain('Back to review: a passage was re-attached');
+    // The approved-only export no longer publishes the moved span as approved.
+    const w3c = await editor.get(`/api/articles/${a.id}/export?format=w3c&scope=approved`);
+    expect(w3c.status()).toBe(200);
+    expect(await w3c.text()).not.toContain(spanId);
+  });
+
+  test('changing the source of an article sends its approved claims back to review, not its title', async () => {
+    const a = await createArticleOverHttp(editor, 'Rules: source', TEXT);
+    const first = await editor.patch(`/api/articles/${a.id}`, {
+      data: {
+        sourceUrl: 'https://example.org/story',
+        sourceName: 'Wire',
+        publishedAt: '2024-03-01',
+      },
+    });
+    expect(first.status()).toBe(200);
+    const c = await approved(a, 'attended by 37 people');
+    const waiting = await submitted(a, 'ignores inflation');
+
+    const retitled = await editor.patch(`/api/articles/${a.id}`, {
+      data: { title: 'Rules: source (fixed)' },
+    });
+    expect(retitled.status()).toBe(200);
+    expect((await (await editor.get(`/api/claims/${c.id}`)).json()).claim.reviewState).toBe(
+      'APPROVED',
+    );
+    expect((await retitled.json()).backToReview).toBe(0);
+
+    for (const [field, value, label] of [
+      ['sourceUrl', 'https://example.org/other-story', 'source address'],
+      ['sourceName', 'Other wire', 'source name'],
+      ['publishedAt', '2024-03-02', 'publication date'],
+    ] as const) {
+      const now = (await (await editor.get(`/api/claims/${c.id}`)).json()).claim;
+      if (now.reviewState !== 'APPROVED') {
+        const again = await reviewer.post(`/api/claims/${c.id}/approve`, {
+          data: { version: now.version },
+        });
+        expect(again.status()).toBe(200);
+      }
+      const changed = await editor.patch(`/api/articles/${a.id}`, { data: { [field]: value } });
+      expect(changed.status()).toBe(200);
+      const after = (await (await editor.get(`/api/claims/${c.id}`)).json()).claim;
+      expect(after.reviewState).toBe('SUBMITTED');
+      expect((await changed.json()).backToReview).toBe(1);
+      const history = await (await editor.get(`/api/claims/${c.id}/history`)).json();
+      expect(JSON.stringify(history)).toContain(`Back to review: the article’s ${label} changed`);
+    }
+    // A claim that was not approved keeps its state and version: nothing it shows was approved.
+    const other = (await (await editor.get(`/api/claims/${waiting.id}`)).json()).claim;
+    expect(other).toMatchObject({ reviewState: 'SUBMITTED', version: waiting.version });
+  });
+
   test('an author’s delete racing an approval never loses an approved claim', async () => {
     const a = await createArticleOverHttp(editor, 'Rules: race', TEXT);
     for (let round = 0; round < 3; round++) {

@@ -9,6 +9,11 @@
  * changed character is a changed claim). Spans count by article and quote, not by revision or
  * offsets: a new revision that keeps the quoted words (an edit elsewhere in the article) does not
  * void an approval; one that changes them does.
+ *
+ * The hash is the claim's own. An approval also holds for where the claim is published: each
+ * span's place (a user moving a span withdraws it, see transition.ts) and the source details of
+ * the articles it is placed in (`APPROVED_ARTICLE_FIELDS`: a change of one withdraws it, the
+ * `sourceChanged` event). Neither is in the hash, so hashes of past approvals stay valid.
  */
 
 import type { Verdict } from '../domain';
@@ -109,6 +114,45 @@ export function approvalSnapshot(claim: SnapshotInput): ApprovalSnapshot {
     rationale: claim.rationale,
     evidence,
     anchors,
+  });
+}
+
+/**
+ * The article details an approval holds for: the exports publish them as where the claim was
+ * made (ClaimReview's `itemReviewed.appearance`, the W3C target's source, the CSV and JSON
+ * columns), so a reviewer must see a new value before it goes out as approved. The title and
+ * byline are not among them: they describe the article rather than locate it, and correcting a
+ * typo in them must not unpublish every verdict on the article.
+ */
+export const APPROVED_ARTICLE_FIELDS = ['sourceUrl', 'sourceName', 'publishedAt'] as const;
+export type ApprovedArticleField = (typeof APPROVED_ARTICLE_FIELDS)[number];
+
+/** One changed article detail an approval holds for (`null`: empty). */
+export type SourceChange = {
+  readonly field: ApprovedArticleField;
+  readonly before: string | null;
+  readonly after: string | null;
+};
+
+type ArticleDetails = Partial<Record<string, string | null>>;
+
+/**
+ * The changes among `APPROVED_ARTICLE_FIELDS` between an article's details before and after an
+ * update (fields absent from `after` are unchanged), in that fixed order; empty when the update
+ * changes none of them (e.g. only the title).
+ */
+export function approvedSourceChanges({
+  before,
+  after,
+}: {
+  before: ArticleDetails;
+  after: ArticleDetails;
+}): SourceChange[] {
+  return APPROVED_ARTICLE_FIELDS.flatMap((field) => {
+    if (!(field in after)) return [];
+    const from = before[field] ?? null;
+    const to = after[field] ?? null;
+    return from === to ? [] : [{ field, before: from, after: to }];
   });
 }
 

@@ -5,6 +5,7 @@
  * events built elsewhere, e.g. decoded from a request, get the same checks).
  */
 
+import type { SourceChange } from './approval-snapshot';
 import {
   SYSTEM_ACTOR,
   type Anchor,
@@ -82,6 +83,17 @@ export type ReattachSpanEvent = {
   readonly anchor: Anchor;
 };
 
+/**
+ * Someone changed source details (`APPROVED_ARTICLE_FIELDS`) of an article the claim has a
+ * passage in: an approval of the claim no longer holds for what the exports publish.
+ */
+export type SourceChangedEvent = {
+  readonly type: 'sourceChanged';
+  readonly actor: ReviewActor;
+  readonly articleId: string;
+  readonly changes: readonly SourceChange[];
+};
+
 /** The author (or an ADMIN) deletes the claim; deleting an approved one needs a reason. */
 export type DeleteEvent = {
   readonly type: 'delete';
@@ -107,6 +119,7 @@ export type ReviewEvent =
   | LinkSpanEvent
   | RemoveSpanEvent
   | ReattachSpanEvent
+  | SourceChangedEvent
   | DeleteEvent
   | CommentEvent;
 
@@ -182,6 +195,15 @@ export function reattachSpan(
   anchor: Anchor,
 ): ReattachSpanEvent {
   return { type: 'reattachSpan', actor, anchorId, anchor: { ...anchor } };
+}
+
+/** Creates a `sourceChanged` event. */
+export function sourceChanged(
+  actor: ReviewActor,
+  articleId: string,
+  changes: readonly SourceChange[],
+): SourceChangedEvent {
+  return { type: 'sourceChanged', actor, articleId, changes: changes.map((c) => ({ ...c })) };
 }
 
 /** Creates a `delete` event; `reason` is required only for an approved claim. */

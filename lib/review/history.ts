@@ -52,6 +52,7 @@ const SUMMARIES: Record<string, string> = {
   'claim.link_span': 'Linked a passage',
   'claim.remove_span': 'Removed a passage',
   'claim.reattach_span': 'Re-attached a passage',
+  'claim.source_changed': 'The article’s source changed',
   'claim.delete': 'Deleted the claim',
   'claim.comment': 'Commented',
   'annotation.create': 'Added a span',

@@ -120,7 +120,10 @@ export function canDeleteClaim(actor: ReviewActor, claim: ClaimForReview): Permi
 /** May the actor report an anchor change? The user who saved the revision, or the system. */
 export const canReportAnchorChange: PermissionCheck = () => ALLOWED;
 
-/** May the actor link a passage to this claim, or re-attach one of its passages? Any user. */
+/**
+ * May the actor link a passage to this claim, re-attach one of its passages, or change the
+ * source details of an article it is placed in? Any user.
+ */
 export const canChangeSpans: PermissionCheck = (actor) => {
   if (isSystemActor(actor)) return deny('actor_kind', R.systemOnlyReportsAnchors);
   return ALLOWED;
@@ -159,6 +162,7 @@ const BY_ACTION: Record<ReviewAction, PermissionCheck> = {
   linkSpan: canChangeSpans,
   removeSpan: canChangeSpans,
   reattachSpan: canChangeSpans,
+  sourceChanged: canChangeSpans,
   comment: canComment,
 };
 

@@ -122,6 +122,7 @@ export const AUDIT_ACTIONS: Record<ReviewAction, AuditAction> = {
   linkSpan: 'claim.link_span',
   removeSpan: 'claim.remove_span',
   reattachSpan: 'claim.reattach_span',
+  sourceChanged: 'claim.source_changed',
   comment: 'claim.comment',
 };
 export type AuditAction =
@@ -135,6 +136,7 @@ export type AuditAction =
   | 'claim.link_span'
   | 'claim.remove_span'
   | 'claim.reattach_span'
+  | 'claim.source_changed'
   | 'claim.comment';
 
 /** Values of the claim fields an audit record reports (only the ones that changed). */

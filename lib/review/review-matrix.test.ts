@@ -12,6 +12,7 @@ import {
   reattachSpan,
   removeSpan,
   reopen,
+  sourceChanged,
   requestChanges,
   submit,
 } from './events';
@@ -34,6 +35,10 @@ function run(action: ReviewAction, claim: ClaimForReview, actor: ReviewActor): O
     linkSpan: () => linkSpan(actor, elsewhere),
     reattachSpan: () => reattachSpan(actor, 'a-1', elsewhere),
     removeSpan: () => removeSpan(actor, 'a-1'),
+    sourceChanged: () =>
+      sourceChanged(actor, 'art-1', [
+        { field: 'sourceUrl', before: 'https://a.example/1', after: 'https://a.example/2' },
+      ]),
     submit: () => submit(actor),
     approve: () => approve(actor, 'Checked against the source.'),
     requestChanges: () => requestChanges(actor, 'Please cite the 2023 report.'),
@@ -89,7 +94,12 @@ describe('review matrix: every (state, action, actor)', () => {
           const claim = deepFreeze(
             makeClaim({
               reviewState: state,
-              anchors: ANCHORS.map((a, i) => ({ ...a, id: `a-${i + 1}`, createdById: AUTHOR_ID })),
+              anchors: ANCHORS.map((a, i) => ({
+                ...a,
+                id: `a-${i + 1}`,
+                articleId: 'art-1',
+                createdById: AUTHOR_ID,
+              })),
             }),
           );
           const outcome = run(action, claim, actor);

@@ -25,6 +25,8 @@ describe('ALLOWED_FROM', () => {
       linkSpan: ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED'],
       removeSpan: ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED'],
       reattachSpan: ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED'],
+      // A new source of the article: only an approval holds for it.
+      sourceChanged: ['APPROVED'],
       comment: ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED'],
     });
   });
@@ -36,6 +38,7 @@ describe('targetState', () => {
     assert.equal(targetState('approve', 'SUBMITTED'), 'APPROVED');
     assert.equal(targetState('requestChanges', 'SUBMITTED'), 'CHANGES_REQUESTED');
     assert.equal(targetState('reopen', 'APPROVED'), 'CHANGES_REQUESTED');
+    assert.equal(targetState('sourceChanged', 'APPROVED'), 'SUBMITTED');
     assert.equal(targetState('edit', 'SUBMITTED'), 'SUBMITTED');
     assert.equal(targetState('anchorChanged', 'DRAFT'), 'DRAFT');
     assert.equal(targetState('delete', 'DRAFT'), null);

@@ -9,6 +9,9 @@
  *                     ▼  │ submit                 │
  *              CHANGES_REQUESTED ◀─────reopen─────┘
  *
+ * A user's span change (link, remove, re-attach) and a change of the source details of an
+ * article the claim is placed in (sourceChanged) also send an APPROVED claim back to SUBMITTED.
+ *
  * Edit is possible in every state but APPROVED (there it is refused as `forbidden`, "approved
  * claims are locked"); deleting an APPROVED claim is for an ADMIN with a reason. Span changes
  * (link, remove, re-attach, a revision moving a span) are possible in any state; on an APPROVED
@@ -44,6 +47,8 @@ export const ALLOWED_FROM: Readonly<Record<ReviewAction, readonly ReviewState[]>
   linkSpan: REVIEW_STATES,
   removeSpan: REVIEW_STATES,
   reattachSpan: REVIEW_STATES,
+  // Only an approval holds for an article's source details: other states show them as they are.
+  sourceChanged: ['APPROVED'],
   comment: REVIEW_STATES,
 };
 
@@ -55,6 +60,7 @@ export const ALLOWED_FROM: Readonly<Record<ReviewAction, readonly ReviewState[]>
 export function targetState(action: ReviewAction, from: ReviewState): ReviewState | null {
   switch (action) {
     case 'submit':
+    case 'sourceChanged':
       return 'SUBMITTED';
     case 'approve':
       return 'APPROVED';

@@ -1,8 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { approvalRecord, claimApprovalHash } from './approval-snapshot';
-import { anchorChanged, approve, edit, reopen, requestChanges, submit } from './events';
+import { approvalRecord, approvedSourceChanges, claimApprovalHash } from './approval-snapshot';
+import {
+  anchorChanged,
+  approve,
+  edit,
+  linkSpan,
+  reattachSpan,
+  removeSpan,
+  reopen,
+  requestChanges,
+  sourceChanged,
+  submit,
+} from './events';
 import type { ReviewEvent } from './events';
 import { ReviewInvariantError } from './invariants';
 import { httpStatusOf, type TransitionResult, type TransitionSuccess } from './results';
@@ -370,6 +381,180 @@ describe('anchorChanged', () => {
     const f = fails(transition(makeClaim(), submit(SYSTEM_ACTOR)));
     assert.ok(f.code === 'forbidden');
     assert.equal(f.rule, 'actor_kind');
+  });
+});
+
+describe('a user’s span change on an approved claim', () => {
+  // The same words twice in one article: “record low” at 300 and again at 612.
+  const spans = ANCHORS.map((a, i) => ({ ...a, id: `a-${i + 1}`, articleId: 'art-1' }));
+  const approved = makeClaim({ reviewState: 'APPROVED', anchors: spans, changedBy: [] });
+  const sameWordsElsewhere = {
+    articleId: 'art-1',
+    revisionId: 'r-1',
+    start: 612,
+    end: 623,
+    exact: 'record low',
+  };
+
+  it('re-attaching a span onto the same words elsewhere withdraws the approval', () => {
+    const r = ok(transition(approved, reattachSpan(editorAuthor, 'a-2', sameWordsElsewhere)));
+    assert.equal(r.next.reviewState, 'SUBMITTED');
+    assert.match(r.note ?? '', /^Back to review: a passage was re-attached: “record low”/);
+    assert.equal(r.audit.before.reviewState, 'APPROVED');
+    assert.equal(r.audit.after?.reviewState, 'SUBMITTED');
+    assert.equal(r.audit.note, r.note);
+    assert.ok(r.next.changedBy.includes(AUTHOR_ID), 'counted for the four-eyes rule');
+  });
+
+  it('re-attaching a span onto the same words in a newer revision withdraws the approval', () => {
+    const moved = {
+      articleId: 'art-1',
+      revisionId: 'r-2',
+      start: 305,
+      end: 316,
+      exact: 'record low',
+    };
+    const r = ok(transition(approved, reattachSpan(reviewer, 'a-2', moved)));
+    assert.equal(r.next.reviewState, 'SUBMITTED');
+  });
+
+  it('linking the same words again elsewhere withdraws the approval', () => {
+    const r = ok(transition(approved, linkSpan(reviewer, sameWordsElsewhere)));
+    assert.equal(r.next.reviewState, 'SUBMITTED');
+    assert.match(r.note ?? '', /^Back to review: a passage was linked/);
+  });
+
+  it('removing a span withdraws the approval', () => {
+    const r = ok(transition(approved, removeSpan(editorAuthor, 'a-1')));
+    assert.equal(r.next.reviewState, 'SUBMITTED');
+  });
+
+  it('a text revision moving the same words keeps the approval (only user changes withdraw it)', () => {
+    const moved = spans.map((a) => ({
+      ...a,
+      revisionId: 'r-2',
+      start: a.start + 5,
+      end: a.end + 5,
+    }));
+    const r = ok(transition(approved, anchorChanged(moved, 'Text inserted above.', reviewer)));
+    assert.equal(r.next.reviewState, 'APPROVED');
+    assert.equal(r.note, null);
+  });
+
+  it('re-attaching a span of an unapproved claim keeps its state', () => {
+    for (const reviewState of ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED'] as const) {
+      const claim = makeClaim({ reviewState, anchors: spans });
+      const r = ok(transition(claim, reattachSpan(reviewer, 'a-2', sameWordsElsewhere)));
+      assert.equal(r.next.reviewState, reviewState);
+      assert.equal(r.note, null);
+    }
+  });
+});
+
+describe('sourceChanged', () => {
+  const spans = ANCHORS.map((a, i) => ({ ...a, id: `a-${i + 1}`, articleId: 'art-1' }));
+  const approved = makeClaim({ reviewState: 'APPROVED', anchors: spans, changedBy: [] });
+  const newUrl = [
+    { field: 'sourceUrl', before: 'https://a.example/x', after: 'https://a.example/y' },
+  ] as const;
+
+  it('sends an approved claim back to review with a note naming the change', () => {
+    const r = ok(transition(approved, sourceChanged(reviewer, 'art-1', newUrl)));
+    assert.equal(r.next.reviewState, 'SUBMITTED');
+    assert.equal(r.next.version, approved.version + 1);
+    assert.equal(
+      r.note,
+      'Back to review: the article’s source address changed (“https://a.example/x” → “https://a.example/y”).',
+    );
+    assert.deepEqual(r.audit, {
+      action: 'claim.source_changed',
+      claimId: 'c-1',
+      actorId: OTHER_ID,
+      before: { reviewState: 'APPROVED', changedBy: [], lastEditedById: AUTHOR_ID },
+      after: { reviewState: 'SUBMITTED', changedBy: [OTHER_ID], lastEditedById: OTHER_ID },
+      note: r.note,
+    });
+    assert.equal(r.decision, null);
+  });
+
+  it('names every changed detail, a cleared one as none', () => {
+    const r = ok(
+      transition(
+        approved,
+        sourceChanged(editorAuthor, 'art-1', [
+          { field: 'sourceName', before: 'Wire', after: null },
+          { field: 'publishedAt', before: null, after: '2024-03-02' },
+        ]),
+      ),
+    );
+    assert.equal(
+      r.note,
+      'Back to review: the article’s source name changed (“Wire” → none); ' +
+        'the article’s publication date changed (none → “2024-03-02”).',
+    );
+  });
+
+  it('is only for approved claims: the others show the article as it is now', () => {
+    for (const reviewState of ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED'] as const) {
+      const f = fails(
+        transition(
+          makeClaim({ reviewState, anchors: spans }),
+          sourceChanged(reviewer, 'art-1', newUrl),
+        ),
+      );
+      assert.equal(f.code, 'invalid_transition');
+    }
+  });
+
+  it('refuses a change of nothing, of a detail an approval does not hold for, or of another article', () => {
+    const none = fails(transition(approved, sourceChanged(reviewer, 'art-1', [])));
+    assert.ok(none.code === 'validation');
+    assert.deepEqual(none.fields, ['changes']);
+    const same = fails(
+      transition(
+        approved,
+        sourceChanged(reviewer, 'art-1', [{ field: 'sourceName', before: 'Wire', after: 'Wire' }]),
+      ),
+    );
+    assert.ok(same.code === 'validation');
+    const title = fails(
+      transition(
+        approved,
+        sourceChanged(reviewer, 'art-1', [
+          { field: 'title' as 'sourceName', before: 'Old', after: 'New' },
+        ]),
+      ),
+    );
+    assert.ok(title.code === 'validation');
+    const elsewhere = fails(transition(approved, sourceChanged(reviewer, 'art-2', newUrl)));
+    assert.ok(elsewhere.code === 'validation');
+    assert.deepEqual(elsewhere.fields, ['anchors']);
+  });
+
+  it('is a user’s change, never the system’s', () => {
+    const f = fails(transition(approved, sourceChanged(SYSTEM_ACTOR, 'art-1', newUrl)));
+    assert.equal(f.code, 'forbidden');
+  });
+});
+
+describe('approvedSourceChanges', () => {
+  it('picks the source address, source name and date, not the title or byline', () => {
+    assert.deepEqual(
+      approvedSourceChanges({
+        before: { title: 'A', byline: 'B', sourceUrl: null, publishedAt: '2024-01-01' },
+        after: {
+          title: 'A2',
+          byline: 'B2',
+          sourceUrl: 'https://x.example/',
+          publishedAt: '2024-01-02',
+        },
+      }),
+      [
+        { field: 'sourceUrl', before: null, after: 'https://x.example/' },
+        { field: 'publishedAt', before: '2024-01-01', after: '2024-01-02' },
+      ],
+    );
+    assert.deepEqual(approvedSourceChanges({ before: { title: 'A' }, after: { title: 'B' } }), []);
   });
 });
 

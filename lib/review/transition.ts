@@ -15,15 +15,25 @@
  * - A change that changes nothing (an identical save, a re-attach to the same place, linking a
  *   passage already linked) is refused (`validation`, field `changes`) and never counted.
  * - Span changes (link, remove, re-attach, a revision moving or changing a quote) are allowed in
- *   every state. On an APPROVED claim whose approval snapshot they change they void the approval:
- *   the claim goes back to SUBMITTED with a note saying why.
+ *   every state. On an APPROVED claim they void the approval (back to SUBMITTED with a note
+ *   saying why) when a user made them, since the exports publish each span's place and the
+ *   words around it; a text revision's re-anchoring voids it only when it changes the words the
+ *   approval holds for (the approval snapshot) or orphans a span.
+ * - A change of an article's source details (`APPROVED_ARTICLE_FIELDS`) sends each APPROVED claim
+ *   placed in it back to SUBMITTED with a note naming the change (`sourceChanged`).
  * - Submitting and approving need every span placed (none orphaned) and at least one; approving
  *   a span that is fuzzy or changed since submission needs `confirmChangedText`.
  * - Deleting an APPROVED claim is for an ADMIN with a reason.
  * - Every success increments `version` by one.
  */
 
-import { approvalRecord, approvalSnapshot, claimApprovalHash } from './approval-snapshot';
+import {
+  APPROVED_ARTICLE_FIELDS,
+  approvalRecord,
+  approvalSnapshot,
+  claimApprovalHash,
+  type SourceChange,
+} from './approval-snapshot';
 import type {
   AnchorChangedEvent,
   ApproveEvent,
@@ -36,6 +46,7 @@ import type {
   ReopenEvent,
   RequestChangesEvent,
   ReviewEvent,
+  SourceChangedEvent,
   SubmitEvent,
 } from './events';
 import { ReviewInvariantError, assertNever } from './invariants';
@@ -79,6 +90,7 @@ const EVENT_TYPES: ReadonlySet<string> = new Set([
   'linkSpan',
   'removeSpan',
   'reattachSpan',
+  'sourceChanged',
   'delete',
   'comment',
 ]);
@@ -114,6 +126,8 @@ export function transition(claim: ClaimForReview, event: ReviewEvent): Transitio
       return applyRemoveSpan(claim, event);
     case 'reattachSpan':
       return applyReattachSpan(claim, event);
+    case 'sourceChanged':
+      return applySourceChanged(claim, event);
     case 'delete':
       return applyDelete(claim, event);
     case 'comment':
@@ -310,6 +324,16 @@ function sameAnchors(a: readonly Anchor[], b: readonly Anchor[]): boolean {
   return key(a) === key(b);
 }
 
+/** Same spans in the same places (article, revision, offsets), whatever their order. */
+function samePlaces(a: readonly Anchor[], b: readonly Anchor[]): boolean {
+  const key = (list: readonly Anchor[]) =>
+    list
+      .map((x) => JSON.stringify([x.articleId ?? null, x.revisionId, x.start, x.end]))
+      .sort()
+      .join('\n');
+  return key(a) === key(b);
+}
+
 function applyEdit(claim: ClaimForReview, event: EditEvent): TransitionResult {
   const patch = event.patch ?? {};
   const invalid = invalidPatchFields(patch);
@@ -479,23 +503,77 @@ function applySpanChange(
   }
   const before: ClaimChange = { anchors: plainAnchors(claim.anchors) };
   const after: ClaimChange = { anchors: copyAnchors(anchors) };
+  const changesWords = approvalSnapshot(claim) !== approvalSnapshot({ ...claim, anchors });
   // An approval holds for the words it saw, on passages that are in the article: a passage a
   // revision orphaned keeps its old quote, but the verdict no longer stands on anything there.
   const orphans = anchors.some((a) => a.state === 'ORPHANED');
+  // A user who links, removes or re-attaches a span chooses where the verdict is published: the
+  // exports show each span's place and the words around it (the annotated HTML, the W3C
+  // selectors), so a span moved onto the same words elsewhere is still not what the reviewer
+  // approved. Only a text revision moves spans without a choice: the words are compared then.
+  const userMovesSpans = event.type !== 'anchorChanged' && !samePlaces(claim.anchors, anchors);
   const voidsApproval =
-    claim.reviewState === 'APPROVED' &&
-    (orphans || approvalSnapshot(claim) !== approvalSnapshot({ ...claim, anchors }));
+    claim.reviewState === 'APPROVED' && (orphans || changesWords || userMovesSpans);
   if (voidsApproval) {
     before.reviewState = claim.reviewState;
     after.reviewState = 'SUBMITTED';
   }
   // A revision that only moves a span (same words) changes nothing anyone reviewed: it is
   // recorded but not counted against the four-eyes rule.
-  const changesWords = approvalSnapshot(claim) !== approvalSnapshot({ ...claim, anchors });
   if (changesWords || event.type !== 'anchorChanged')
     countChange(claim, event.actor, before, after);
   const note = voidsApproval ? `Back to review: ${reason}.` : null;
   return success(claim, event, before, after, { auditNote: note ?? reason, note });
+}
+
+const SOURCE_FIELD_WORDS: Record<SourceChange['field'], string> = {
+  sourceUrl: 'source address',
+  sourceName: 'source name',
+  publishedAt: 'publication date',
+};
+
+function quoted(value: string | null): string {
+  return value === null ? 'none' : `“${value}”`;
+}
+
+/**
+ * An article the claim is placed in got new source details: the approved claim goes back to
+ * SUBMITTED with a note naming each change, counted for the four-eyes rule (the approval state
+ * guard refuses the event for other states: nothing approved to withdraw).
+ */
+function applySourceChanged(claim: ClaimForReview, event: SourceChangedEvent): TransitionResult {
+  // Events may be built from outside input: check the shape, as the other events do.
+  const changes: readonly SourceChange[] = Array.isArray(event.changes) ? event.changes : [];
+  const valid =
+    changes.length > 0 &&
+    changes.every(
+      (c) =>
+        (APPROVED_ARTICLE_FIELDS as readonly string[]).includes(c.field) && c.before !== c.after,
+    );
+  if (!valid) {
+    return validationFailure(
+      'sourceChanged',
+      ['changes'],
+      'Cannot report a source change: no source address, source name or date changed.',
+    );
+  }
+  if (!claim.anchors.some((a) => a.articleId === event.articleId)) {
+    return validationFailure(
+      'sourceChanged',
+      ['anchors'],
+      'Cannot report a source change: the claim has no passage in this article.',
+    );
+  }
+  const reason = changes
+    .map(
+      (c) =>
+        `the article’s ${SOURCE_FIELD_WORDS[c.field]} changed (${quoted(c.before)} → ${quoted(c.after)})`,
+    )
+    .join('; ');
+  const { before, after } = stateChange(claim, 'SUBMITTED');
+  countChange(claim, event.actor, before, after);
+  const note = `Back to review: ${reason}.`;
+  return success(claim, event, before, after, { auditNote: note, note });
 }
 
 /**

@@ -111,6 +111,7 @@ export const REVIEW_ACTIONS = [
   'linkSpan',
   'removeSpan',
   'reattachSpan',
+  'sourceChanged',
   'comment',
 ] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
@@ -127,5 +128,6 @@ export const REVIEW_ACTION_VERBS: Record<ReviewAction, string> = {
   linkSpan: 'link a passage to',
   removeSpan: 'remove a passage from',
   reattachSpan: 're-attach a passage of',
+  sourceChanged: 'change the source of',
   comment: 'comment on',
 };

@@ -20,12 +20,14 @@ export const GET = route(async (_request, { params }: { params: Promise<unknown>
 
 /**
  * Corrects the article's details (title, byline, sourceName, sourceUrl, publishedAt as
- * yyyy-mm-dd; any subset, "" clears). Any annotating role; 200 with the details as saved,
- * 400 with the bad fields, 404 for an unknown article. Audited as `article.update`.
+ * yyyy-mm-dd; any subset, "" clears). Any annotating role; 200 `{article, backToReview}` with
+ * the details as saved and how many approved claims a new source, source name or date sent
+ * back to review; 400 with the bad fields, 404 for an unknown article. Audited as
+ * `article.update` (and `claim.source_changed` on each claim sent back).
  */
 export const PATCH = route(async (request, { params }: { params: Promise<unknown> }) => {
   const user = await requireUser();
   const { id } = await parseParams(params, paramsSchema);
   const input = await parseBody(request, z.record(z.string(), z.unknown()));
-  return Response.json({ article: await updateArticleDetails(db(), user, id, input) });
+  return Response.json(await updateArticleDetails(db(), user, id, input));
 });
