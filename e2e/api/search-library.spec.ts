@@ -248,6 +248,38 @@ test('library: filters by source, author, date range and review state; open-clai
   }
 });
 
+test('a new article with a published date the calendar does not have is refused with 400', async ({
+  request,
+}) => {
+  for (const publishedAt of [
+    '2024-02-30',
+    '0000-01-01',
+    '+010000-01-01',
+    '2024-01-01T24:00:00Z',
+    '0000-06-01T00:00:00.000Z',
+  ]) {
+    const response = await request.post('/api/articles', {
+      data: { title: `Dated ${tag()}`, text: 'Some text.', publishedAt },
+    });
+    expect(response.status(), publishedAt).toBe(400);
+    const { error } = await response.json();
+    expect(error.code).toBe('validation_failed');
+    expect(error.issues.map((i: { path: string }) => i.path)).toEqual(['publishedAt']);
+  }
+  for (const [publishedAt, stored] of [
+    ['2024-02-29', '2024-02-29T00:00:00.000Z'],
+    ['2024-02-29T12:30:00+02:00', '2024-02-29T10:30:00.000Z'],
+  ]) {
+    const response = await request.post('/api/articles', {
+      data: { title: `Dated ${tag()}`, text: 'Some text.', publishedAt },
+    });
+    expect(response.status(), publishedAt).toBe(201);
+    const { article } = await response.json();
+    const got = (await (await request.get(`/api/articles/${article.id}`)).json()).article;
+    expect(got.publishedAt).toBe(stored);
+  }
+});
+
 test('article details: validation errors name the fields and save nothing; a fix is saved', async ({
   request,
 }) => {
@@ -265,6 +297,12 @@ test('article details: validation errors name the fields and save nothing; a fix
   ]);
   const unchanged = (await (await request.get(`/api/articles/${article.id}`)).json()).article;
   expect(unchanged.sourceUrl).toBeNull();
+  for (const publishedAt of ['0000-01-01', '+010000-01-01', '2023-02-29']) {
+    const badDate = await request.patch(`/api/articles/${article.id}`, { data: { publishedAt } });
+    expect(badDate.status(), publishedAt).toBe(400);
+    const { error } = await badDate.json();
+    expect(error.issues.map((i: { path: string }) => i.path)).toEqual(['publishedAt']);
+  }
 
   const saved = await request.patch(`/api/articles/${article.id}`, {
     data: {
