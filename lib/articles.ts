@@ -1,5 +1,6 @@
 /** Input rules for articles created through the API. */
 import { z } from 'zod';
+import { calendarDateSchema, timestampSchema } from './dates';
 
 const optionalText = (max: number) =>
   z
@@ -33,14 +34,10 @@ export const newArticleSchema = z.object({
     'Use an http(s) address.',
   ),
   byline: optionalText(300),
-  publishedAt: optionalText(40).refine(
-    (v) => v === null || !Number.isNaN(Date.parse(v)),
-    'Enter a valid date.',
-  ),
+  /** A calendar date or an ISO 8601 date-time with a zone (then rewritten in UTC). */
+  publishedAt: optionalText(40).pipe(timestampSchema.nullable()),
 });
 export type NewArticle = z.input<typeof newArticleSchema>;
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * A correction of an article's details (not its text): any subset of the fields; an empty
@@ -56,11 +53,7 @@ export const articleDetailsSchema = z
       (v) => v === null || isHttpAddress(v),
       'Use a full http(s) address, like https://example.org/story.',
     ),
-    publishedAt: optionalText(10).refine(
-      (v) =>
-        v === null || (DATE_ONLY.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)),
-      'Use a real calendar date (yyyy-mm-dd).',
-    ),
+    publishedAt: optionalText(10).pipe(calendarDateSchema.nullable()),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'Change at least one detail.');

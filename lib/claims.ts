@@ -1,5 +1,6 @@
 /** Input rules for claims, their evidence and their spans, shared by the API and the editor. */
 import { z } from 'zod';
+import { timestampSchema } from './dates';
 import { VERDICTS } from './domain';
 import { textEditsSchema } from './anchoring/text-edits-schema';
 
@@ -23,13 +24,13 @@ export const evidenceSchema = z.object({
     .max(5000)
     .nullish()
     .transform((v) => v || null),
-  /** A calendar date (yyyy-mm-dd) or a full ISO timestamp. */
+  /** A calendar date (yyyy-mm-dd) or an ISO 8601 date-time with a zone (then rewritten in UTC). */
   accessedAt: z
     .string()
     .trim()
     .nullish()
     .transform((v) => v || null)
-    .refine((v) => v === null || !Number.isNaN(Date.parse(v)), 'Enter a valid date.'),
+    .pipe(timestampSchema.nullable()),
   /** The stored copy the quote was taken from (POST /api/evidence/captures). */
   captureId: z.string().max(64).nullish(),
   /** Where the user selected the quote in the copy's text: decides between repeats. */

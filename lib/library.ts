@@ -4,6 +4,7 @@
  * however deep it is, and rows added meanwhile neither repeat nor vanish.
  */
 import { z } from 'zod';
+import { calendarDateSchema, isSqlTimestamp } from './dates';
 import { REVIEW_STATES } from './domain';
 
 export const LIBRARY_SORTS = ['imported', 'published', 'title', 'open'] as const;
@@ -18,14 +19,6 @@ export const LIBRARY_SORT_LABELS: Record<LibrarySort, string> = {
 
 export const LIBRARY_PAGE_SIZE = 50;
 export const LIBRARY_MAX_PAGE_SIZE = 200;
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-
-const dateOnly = z
-  .string()
-  .trim()
-  .regex(DATE_ONLY, 'Use a yyyy-mm-dd date.')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'Use a real date.');
 
 const optionalText = (max: number) =>
   z
@@ -45,7 +38,8 @@ const cursorSchema = z
   .refine(({ s, k }) => {
     if (s === 'open') return /^\d{1,9}$/.test(k);
     if (s === 'title') return true;
-    return k === '-infinity' || /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$/.test(k);
+    // The key is cast to a timestamp in SQL: a forged one that is no real time must stop here.
+    return k === '-infinity' || isSqlTimestamp(k);
   });
 export type LibraryCursor = z.infer<typeof cursorSchema>;
 
@@ -70,8 +64,8 @@ export const libraryQuerySchema = z
     q: optionalText(200),
     source: optionalText(300),
     author: optionalText(300),
-    from: dateOnly.optional(),
-    to: dateOnly.optional(),
+    from: calendarDateSchema.optional(),
+    to: calendarDateSchema.optional(),
     /** Articles with at least one claim in any of these states. */
     states: z
       .union([z.enum(REVIEW_STATES), z.array(z.enum(REVIEW_STATES))])

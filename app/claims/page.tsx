@@ -5,6 +5,7 @@ import { PersonCombobox } from '@/components/person-combobox';
 import { FilterSelect } from '@/components/filter-select';
 import Link from 'next/link';
 import { z } from 'zod';
+import { calendarDateSchema, endOfDay, parseCalendarDate } from '@/lib/dates';
 import {
   REVIEW_STATES,
   REVIEW_STATE_LABELS,
@@ -30,9 +31,6 @@ export const metadata: Metadata = { title: 'Claims' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** A bad value is dropped (as if not given) rather than failing the page. */
 const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
@@ -40,20 +38,14 @@ const upper = (value: unknown) => (typeof value === 'string' ? value.trim().toUp
 
 const id = z.string().trim().min(1).max(64);
 
-const dateOnly = z
-  .string()
-  .trim()
-  .regex(DATE_ONLY)
-  .refine((value) => !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()));
-
 const querySchema = z.object({
   state: z.preprocess(upper, z.enum([...REVIEW_STATES, 'ALL'])).catch('APPROVED'),
   verdict: lenient(z.preprocess(upper, z.enum(VERDICTS))),
   article: lenient(id),
   author: lenient(id),
   reviewer: lenient(id),
-  from: lenient(dateOnly),
-  to: lenient(dateOnly),
+  from: lenient(calendarDateSchema),
+  to: lenient(calendarDateSchema),
   q: lenient(
     z
       .string()
@@ -77,8 +69,8 @@ function queryString(query: Query): URLSearchParams {
 }
 
 function toFilters(query: Query): ClaimListFilters {
-  const from = query.from ? new Date(`${query.from}T00:00:00Z`) : undefined;
-  const to = query.to ? new Date(new Date(`${query.to}T00:00:00Z`).getTime() + DAY_MS) : undefined;
+  const from = query.from ? parseCalendarDate(query.from)! : undefined;
+  const to = query.to ? endOfDay(parseCalendarDate(query.to)!) : undefined;
   return {
     state: query.state,
     verdict: query.verdict,

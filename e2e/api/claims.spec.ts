@@ -48,6 +48,52 @@ test('a selection outside the text is a 400; an unknown article a 404', async ({
   expect(unknown.status()).toBe(404);
 });
 
+test('evidence accessed on a date the calendar does not have is a 400 naming it, on create and edit', async ({
+  request,
+}) => {
+  const article = await createArticleOverHttp(request, 'Evidence date article');
+  const evidence = (accessedAt: string) => [{ url: 'https://example.org/source', accessedAt }];
+  const impossible = [
+    '2024-02-30',
+    '0000-01-01',
+    '+010000-01-01',
+    '0000-01-01T00:00:00.000Z',
+    '2024-01-01T24:00:00Z',
+  ];
+  for (const accessedAt of impossible) {
+    const response = await request.post('/api/claims', {
+      data: {
+        span: { articleId: article.id, revisionId: article.revision.id, start: 0, end: 4 },
+        claim: { text: 'Dated', evidence: evidence(accessedAt) },
+      },
+    });
+    expect(response.status(), accessedAt).toBe(400);
+    const { error } = await response.json();
+    expect(error.code).toBe('validation_failed');
+    expect(error.issues.map((i: { path: string }) => i.path)).toEqual([
+      'claim.evidence.0.accessedAt',
+    ]);
+  }
+  const { claims } = await (await request.get(`/api/articles/${article.id}/annotations`)).json();
+  expect(claims).toEqual([]);
+
+  const { claimId } = await createClaimOverHttp(request, article.id, article.revision.id);
+  for (const accessedAt of impossible) {
+    const response = await request.patch(`/api/claims/${claimId}`, {
+      data: { version: 1, evidence: evidence(accessedAt) },
+    });
+    expect(response.status(), accessedAt).toBe(400);
+    const { error } = await response.json();
+    expect(error.issues.map((i: { path: string }) => i.path)).toEqual(['evidence.0.accessedAt']);
+  }
+  const saved = await request.patch(`/api/claims/${claimId}`, {
+    data: { version: 1, evidence: evidence('0001-01-01') },
+  });
+  expect(saved.status()).toBe(200);
+  const { claim } = await saved.json();
+  expect(claim.evidence[0].accessedAt).toBe('0001-01-01T00:00:00.000Z');
+});
+
 test('saving a stale version answers 409 with the claim as it is now', async ({ request }) => {
   const article = await createArticleOverHttp(request, 'Version article');
   const { claimId } = await createClaimOverHttp(request, article.id, article.revision.id);

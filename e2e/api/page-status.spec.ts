@@ -18,6 +18,20 @@ test('an editor gets 403 with "Access denied" from the review queue and user man
   }
 });
 
+test('the claims page drops a date filter the calendar does not have, and takes the widest range', async ({
+  request,
+}) => {
+  await signInOverHttp(request, demo('EDITOR').email, demo('EDITOR').password);
+  for (const query of [
+    'from=0000-01-01',
+    'to=2024-02-30',
+    'from=%2B010000-01-01',
+    'from=0001-01-01&to=9999-12-31',
+  ]) {
+    expect((await request.get(`/claims?state=ALL&${query}`)).status(), query).toBe(200);
+  }
+});
+
 test('a reviewer opens the review queue with 200', async ({ request }) => {
   await signInOverHttp(request, demo('REVIEWER').email, demo('REVIEWER').password);
   expect((await request.get('/review')).status()).toBe(200);

@@ -380,6 +380,15 @@ test.describe('the review workflow over HTTP', () => {
     ]);
     const badCursor = await reviewer.get('/api/review-queue?after=nonsense');
     expect(badCursor.status()).toBe(400);
+    // A cursor is `createdAt|id`; a time PostgreSQL cannot take is a bad cursor, not a 500.
+    for (const at of ['0000-01-01T00:00:00.000Z', '+010000-01-01T00:00:00.000Z']) {
+      const forged = Buffer.from(`${at}|x`).toString('base64url');
+      const response = await reviewer.get(`/api/review-queue?after=${forged}`);
+      expect(response.status(), at).toBe(400);
+      expect((await response.json()).error.issues).toEqual([
+        { path: 'after', message: 'Not a page cursor of this queue.' },
+      ]);
+    }
   });
 
   test('submit all of an article: the author’s complete claims go, the rest are explained', async () => {

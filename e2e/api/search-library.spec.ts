@@ -216,18 +216,67 @@ test('library: filters by source, author, date range and review state; open-clai
     ['from=2022-01-02&to=2022-01-01', 'to'],
     ['sort=size', 'sort'],
     ['states=MAYBE', 'states'],
+    // Dates the calendar or PostgreSQL does not have: 400 naming the field, never a 500.
+    ['from=2024-02-30', 'from'],
+    ['to=2023-02-29', 'to'],
+    ['from=0000-01-01', 'from'],
+    ['to=%2B010000-01-01', 'to'],
   ]) {
     const bad = await request.get(`/api/articles?${query}`);
-    expect(bad.status()).toBe(400);
+    expect(bad.status(), query).toBe(400);
     const { error } = await bad.json();
+    expect(error.code).toBe('validation_failed');
     expect(error.issues.map((i: { path: string }) => i.path)).toEqual([field]);
   }
-  const forged = Buffer.from(JSON.stringify({ s: 'imported', k: 'not a date', id: 'x' })).toString(
-    'base64url',
-  );
-  for (const after of ['not-a-cursor', forged]) {
+  const forge = (cursor: { s: string; k: string; id: string }) =>
+    Buffer.from(JSON.stringify(cursor)).toString('base64url');
+  for (const after of [
+    'not-a-cursor',
+    forge({ s: 'imported', k: 'not a date', id: 'x' }),
+    // The right shape, but no such day or hour.
+    forge({ s: 'imported', k: '2024-13-45 00:00:00', id: 'x' }),
+    forge({ s: 'published', k: '2023-02-29 00:00:00', id: 'x' }),
+    forge({ s: 'imported', k: '2024-01-01 24:00:00', id: 'x' }),
+    forge({ s: 'published', k: '0000-01-01 00:00:00', id: 'x' }),
+  ]) {
     const badCursor = await request.get(`/api/articles?after=${after}`);
-    expect(badCursor.status()).toBe(400);
+    expect(badCursor.status(), after).toBe(400);
+    const { error } = await badCursor.json();
+    expect(error.issues).toEqual([
+      { path: 'after', message: 'This page link is not valid any more.' },
+    ]);
+  }
+});
+
+test('a new article with a published date the calendar does not have is refused with 400', async ({
+  request,
+}) => {
+  for (const publishedAt of [
+    '2024-02-30',
+    '0000-01-01',
+    '+010000-01-01',
+    '2024-01-01T24:00:00Z',
+    '0000-06-01T00:00:00.000Z',
+  ]) {
+    const response = await request.post('/api/articles', {
+      data: { title: `Dated ${tag()}`, text: 'Some text.', publishedAt },
+    });
+    expect(response.status(), publishedAt).toBe(400);
+    const { error } = await response.json();
+    expect(error.code).toBe('validation_failed');
+    expect(error.issues.map((i: { path: string }) => i.path)).toEqual(['publishedAt']);
+  }
+  for (const [publishedAt, stored] of [
+    ['2024-02-29', '2024-02-29T00:00:00.000Z'],
+    ['2024-02-29T12:30:00+02:00', '2024-02-29T10:30:00.000Z'],
+  ]) {
+    const response = await request.post('/api/articles', {
+      data: { title: `Dated ${tag()}`, text: 'Some text.', publishedAt },
+    });
+    expect(response.status(), publishedAt).toBe(201);
+    const { article } = await response.json();
+    const got = (await (await request.get(`/api/articles/${article.id}`)).json()).article;
+    expect(got.publishedAt).toBe(stored);
   }
 });
 
@@ -248,6 +297,12 @@ test('article details: validation errors name the fields and save nothing; a fix
   ]);
   const unchanged = (await (await request.get(`/api/articles/${article.id}`)).json()).article;
   expect(unchanged.sourceUrl).toBeNull();
+  for (const publishedAt of ['0000-01-01', '+010000-01-01', '2023-02-29']) {
+    const badDate = await request.patch(`/api/articles/${article.id}`, { data: { publishedAt } });
+    expect(badDate.status(), publishedAt).toBe(400);
+    const { error } = await badDate.json();
+    expect(error.issues.map((i: { path: string }) => i.path)).toEqual(['publishedAt']);
+  }
 
   const saved = await request.patch(`/api/articles/${article.id}`, {
     data: {

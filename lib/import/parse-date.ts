@@ -5,6 +5,7 @@
  * "October 6, 2015", "Oct. 6 2015". Two-digit years and dates without a year are not parsed
  * (no way to tell the year); impossible dates (31 April) are rejected.
  */
+import { isRealDay } from '../dates';
 
 /** Options of the date functions. */
 export interface DateOptions {
@@ -88,16 +89,9 @@ const PATTERNS: readonly { regex: RegExp; parse: Parser }[] = [
   },
 ];
 
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
 /** Formats a valid calendar date as yyyy-mm-dd, or returns null for an impossible one. */
 export function toIsoDate(year: number, month: number, day: number): string | null {
-  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) return null;
-  if (!Number.isInteger(month) || month < 1 || month > 12) return null;
-  if (!Number.isInteger(day) || day < 1 || day > daysInMonth(year, month)) return null;
+  if (year < MIN_YEAR || year > MAX_YEAR || !isRealDay(year, month, day)) return null;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 

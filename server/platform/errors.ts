@@ -93,6 +93,13 @@ export function errorResponse(error: unknown): Response {
       message: 'A text contains a character that is not allowed (NUL or broken UTF-16).',
     });
   }
+  if (isBadDateForDatabase(error)) {
+    console.error('[factmark] a date passed validation but not PostgreSQL:', describeForLog(error));
+    return body(400, {
+      code: 'bad_request',
+      message: 'A date or time does not exist or is out of range (years 1-9999).',
+    });
+  }
   const prismaCode = prismaErrorCode(error);
   if (prismaCode === 'P2002') {
     return body(409, { code: 'conflict', message: 'A record with these values already exists.' });
@@ -165,9 +172,30 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 /** PostgreSQL refusing a text (NUL byte, bad encoding): the input rule should have caught it. */
 function isBadTextForDatabase(error: unknown): boolean {
-  const cause = causeOf(error);
-  const code = cause.originalCode ?? cause.code ?? '';
+  const code = sqlState(error);
   return code === '22021' || code === '22P05';
+}
+
+/**
+ * PostgreSQL refusing a date or time: invalid_datetime_format (22007), datetime_field_overflow
+ * (22008: 30 February, year 0), invalid_time_zone_displacement_value (22009: what it makes of a
+ * `+010000-…` year). The date schemas in lib/dates.ts should have caught it.
+ */
+function isBadDateForDatabase(error: unknown): boolean {
+  const code = sqlState(error);
+  return code === '22007' || code === '22008' || code === '22009';
+}
+
+/**
+ * The SQLSTATE of a database error: from Prisma's driver-adapter cause, or node-postgres' own
+ * error (the reads that go straight through the pool, `queryRows`).
+ */
+function sqlState(error: unknown): string {
+  const cause = causeOf(error);
+  const wrapped = cause.originalCode ?? cause.code;
+  if (wrapped) return wrapped;
+  const own = (error as { code?: unknown } | null)?.code;
+  return typeof own === 'string' && /^[0-9A-Z]{5}$/.test(own) ? own : '';
 }
 
 /** The kind of failure for the log, without the query text Prisma puts in its message. */

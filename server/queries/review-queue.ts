@@ -10,6 +10,7 @@
  * page size. Each card carries its anchor health: orphaned, fuzzy or changed-since-submission
  * passages with their before/after text.
  */
+import { parseTimestamp } from '@/lib/dates';
 import { REVIEW_STATES, REVIEW_STATE_LABELS, type ReviewState, type Verdict } from '@/lib/domain';
 import {
   changedSpans,
@@ -275,8 +276,9 @@ function encodeCursor(card: { createdAt: Date; id: string }): string {
 
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime())) {
+  // Strict: a forged time PostgreSQL cannot take (year 0, 30 February) is a bad cursor, not a 500.
+  const createdAt = parseTimestamp(at ?? '');
+  if (!id || !createdAt) {
     throw new AppError('validation_failed', 'Some fields are invalid.', {
       issues: [{ path: 'after', message: 'Not a page cursor of this queue.' }],
     });

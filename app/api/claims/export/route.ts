@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endOfDay, parseCalendarDate, parseTimestamp } from '@/lib/dates';
 import { REVIEW_STATES, VERDICTS } from '@/lib/domain';
 import {
   contentDisposition,
@@ -16,27 +17,25 @@ import { db } from '@/server/platform/db';
 import { exportConfig, streamExportClaimBatches } from '@/server/export';
 import { requireUser } from '@/server/platform/session';
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** A date (YYYY-MM-DD, UTC) or an ISO date-time; `endOfDay` moves a bare date to the next day. */
-const dateParam = (endOfDay: boolean) =>
+/**
+ * A date (YYYY-MM-DD, UTC) or an ISO date-time with a zone, that exists in years 1-9999 (checked
+ * here: the export is streamed, so a date the database refused would cut a 200 short);
+ * `end` moves a bare date to the end of its day.
+ */
+const dateParam = (end: boolean) =>
   z
     .string()
     .trim()
-    .refine(
-      (value) => DATE_ONLY.test(value) || z.iso.datetime({ offset: true }).safeParse(value).success,
-      {
-        message: 'Expected a date (YYYY-MM-DD) or an ISO 8601 date-time.',
-      },
-    )
     .transform((value, ctx) => {
-      const date = new Date(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value);
-      if (Number.isNaN(date.getTime())) {
-        ctx.addIssue({ code: 'custom', message: 'Not a valid date.' });
+      const date = parseTimestamp(value);
+      if (!date) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Expected a real date (YYYY-MM-DD) or an ISO 8601 date-time with a zone.',
+        });
         return z.NEVER;
       }
-      return DATE_ONLY.test(value) && endOfDay ? new Date(date.getTime() + DAY_MS) : date;
+      return end && parseCalendarDate(value) ? endOfDay(date) : date;
     });
 
 /** Enum values are accepted in any letter case (`state=all`, `verdict=false`). */
