@@ -356,6 +356,49 @@ describe('review workflow against PostgreSQL', () => {
     );
   });
 
+  it('locks all the claims it submits at once, in id order, as a text revision does', async () => {
+    // Two claims whose creation order is the reverse of their id order. A text revision locks
+    // its claims in id order; were submit-all to lock them one by one oldest first, each could
+    // hold the claim the other waits for (a deadlock, 500). Here another transaction holds the
+    // lower id: submit-all must wait for it holding nothing, so the higher id stays free.
+    const other = await createArticle(db.prisma, editor, { title: 'Lock order', text: TEXT });
+    const where = { articleId: other.id, revisionId: other.revision.id };
+    const made = [
+      await makeClaim(editor, { ...where, text: 'First' }),
+      await makeClaim(editor, { ...where, text: 'Second' }),
+    ];
+    const [low, high] = made.map((c) => c.id).sort() as [string, string];
+    await db.prisma.$executeRaw`
+      UPDATE "Claim" SET "createdAt" = "createdAt" - interval '1 hour' WHERE id = ${high}`;
+    const revision = new pg.Client({ connectionString: db.url });
+    await revision.connect();
+    try {
+      await revision.query('BEGIN');
+      await revision.query('SELECT id FROM "Claim" WHERE id = $1 FOR UPDATE', [low]);
+      const submitting = submitAllOfArticle(db.prisma, editor, other.id);
+      // Wait until submit-all is blocked on a row lock.
+      for (let waited = 0; ; waited += 20) {
+        const { rows } = await revision.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+           WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        if (rows[0]!.n > 0) break;
+        assert.ok(waited < 10_000, 'submit-all never waited for the locked claim');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await assert.doesNotReject(
+        revision.query('SELECT id FROM "Claim" WHERE id = $1 FOR UPDATE NOWAIT', [high]),
+        'submit-all holds the higher id while waiting for the lower one',
+      );
+      await revision.query('COMMIT');
+      const result = await submitting;
+      assert.deepEqual(result.submitted.map((c) => c.id).sort(), [low, high]);
+    } finally {
+      await revision.query('ROLLBACK').catch(() => {});
+      await revision.end();
+    }
+  });
+
   it('approves in bulk, refusing each claim the single route would refuse', async () => {
     const a = await submitted();
     const own = await submitted(reviewer);

@@ -35,7 +35,12 @@ import {
   type ReviewEvent,
 } from '@/lib/review';
 import type { Prisma } from './generated/prisma/client';
-import { applyClaimEvent, applyClaimEventIn, type AppliedClaimEvent } from './claim-events';
+import {
+  applyClaimEvent,
+  applyClaimEventIn,
+  loadClaims,
+  type AppliedClaimEvent,
+} from './claim-events';
 import type { PrismaClient } from './platform/db';
 import { AppError, notFound } from './platform/errors';
 import type { SessionUser } from './users';
@@ -169,8 +174,9 @@ export async function approveClaims(
 
 /**
  * Submits every claim of the article that the user wrote and that is still a draft or sent
- * back, each through `applyClaimEventIn`, in one transaction. Incomplete claims are refused with the
- * fields they miss and do not stop the others. 404 for an unknown article.
+ * back, each through `applyClaimEventIn`, in one transaction that locks them all first, in id
+ * order. Incomplete claims are refused with the fields they miss and do not stop the others. 404
+ * for an unknown article.
  */
 export async function submitAllOfArticle(
   prisma: PrismaClient,
@@ -186,6 +192,14 @@ export async function submitAllOfArticle(
         AND EXISTS (SELECT 1 FROM "Annotation" a
                     WHERE a."claimId" = c.id AND a."articleId" = ${articleId})
       ORDER BY c."createdAt", c.id`;
+    // Lock them all first, in id order, as a text revision locks its claims: taking them one by
+    // one in creation order, this could hold a claim the revision waits for while waiting for
+    // one it holds (a deadlock). Each event below re-reads its claim under the lock held.
+    await loadClaims(
+      tx,
+      candidates.map((c) => c.id),
+      { lock: true },
+    );
     // Oldest first, each through the one rulebook; a refusal writes nothing and stops no other.
     const submitted = [];
     const refused = [];

@@ -393,6 +393,30 @@ test.describe('evidence API', () => {
       alerts: unknown[];
     };
     expect(after.alerts).toHaveLength(0);
+    // The claim's history says who dismissed it (once), and what the alert was.
+    const history = await request.get(`/api/claims/${claimId}/history`);
+    expect(history.status()).toBe(200);
+    const entries = (
+      (await history.json()) as {
+        history: {
+          action: string;
+          summary: string;
+          actor: { name: string } | null;
+          changes: { label: string; beforeText: string }[];
+        }[];
+      }
+    ).history.filter((h) => h.action === 'evidence_alert.dismiss');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      summary: 'Dismissed a “source changed since cited” alert',
+      actor: { name: demo('EDITOR').name },
+      changes: [
+        {
+          label: 'Source changed since cited',
+          beforeText: expect.stringContaining('“Rail freight to the port grew by a fifth”'),
+        },
+      ],
+    });
   });
 
   test('exports list the capture and the quote selectors; W3C adds an evidence annotation', async ({

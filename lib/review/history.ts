@@ -2,7 +2,8 @@
  * A claim's history, read from the append-only AuditEvent rows: every change to the claim, its
  * spans, its evidence and its review state, with who made it, when, and the values before and
  * after. Events are the claim's own (`entityType` 'Claim') and those of its spans ('Annotation':
- * the spans it has now, and any whose before/after JSON names the claim, e.g. removed ones).
+ * the spans it has now, and any whose before/after JSON names the claim, e.g. removed ones) and
+ * its "source changed since cited" alerts' ('EvidenceAlert': a dismissal).
  */
 import { REVIEW_STATE_LABELS, VERDICT_LABELS, type ReviewState, type Verdict } from '../domain';
 
@@ -59,6 +60,7 @@ const SUMMARIES: Record<string, string> = {
   'annotation.delete': 'Removed a span',
   'annotation.reattach': 'Re-attached a span',
   'annotation.reanchor': 'Re-anchored after a text revision',
+  'evidence_alert.dismiss': 'Dismissed a “source changed since cited” alert',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -72,6 +74,7 @@ const FIELD_LABELS: Record<string, string> = {
   span: 'Span',
   anchors: 'Spans',
   lastEditedById: 'Last edited by',
+  alert: 'Source changed since cited',
 };
 
 /** The order fields are listed in. */
@@ -105,6 +108,8 @@ const SPAN_FIELDS = [
   'revisionId',
   'articleId',
 ];
+/** Fields of an alert event that together make up "the alert". */
+const ALERT_FIELDS = ['url', 'quote', 'change', 'newQuote'];
 
 type Json = Record<string, unknown>;
 
@@ -152,6 +157,13 @@ export function describeValue(field: string, value: unknown): string {
         : '';
     return `“${String(span.exact ?? '')}”${where}${state}`;
   }
+  if (field === 'alert') {
+    const alert = asObject(value);
+    if (!alert) return String(value);
+    const change = typeof alert.change === 'string' ? ` (${alert.change.toLowerCase()})` : '';
+    const now = typeof alert.newQuote === 'string' ? `, now “${alert.newQuote}”` : '';
+    return `“${String(alert.quote ?? '')}” at ${String(alert.url ?? '')}${change}${now}`;
+  }
   if (typeof value === 'string') return value;
   return JSON.stringify(value);
 }
@@ -167,11 +179,11 @@ function change(field: string, before: unknown, after: unknown): HistoryChange {
   };
 }
 
-function pickSpan(value: Json | null): Json | null {
+function pick(fields: readonly string[], value: Json | null): Json | null {
   if (!value) return null;
-  const span: Json = {};
-  for (const key of SPAN_FIELDS) if (key in value) span[key] = value[key];
-  return Object.keys(span).length ? span : null;
+  const picked: Json = {};
+  for (const key of fields) if (key in value) picked[key] = value[key];
+  return Object.keys(picked).length ? picked : null;
 }
 
 /**
@@ -182,9 +194,15 @@ export function diffEvent(action: string, before: unknown, after: unknown): Hist
   const b = asObject(before);
   const a = asObject(after);
   if (action.startsWith('annotation.')) {
-    const from = pickSpan(b);
-    const to = pickSpan(a);
+    const from = pick(SPAN_FIELDS, b);
+    const to = pick(SPAN_FIELDS, a);
     return JSON.stringify(from) === JSON.stringify(to) ? [] : [change('span', from, to)];
+  }
+  if (action.startsWith('evidence_alert.')) {
+    // The alert as one value: before a dismissal it is there, after it is gone.
+    const from = pick(ALERT_FIELDS, b);
+    const to = pick(ALERT_FIELDS, a);
+    return JSON.stringify(from) === JSON.stringify(to) ? [] : [change('alert', from, to)];
   }
   const changes: HistoryChange[] = [];
   // JSONB keeps no key order: show fields in a fixed one.

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { describeTextQuote } from '@/lib/anchoring';
 import { sha256Hex } from '@/lib/text';
+import { createArticle } from '../articles-create';
 import { createTestDatabase, type TestDatabase } from '../dev/test-db';
 import {
   startEvidenceFixtureServer,
@@ -25,6 +26,7 @@ import {
   dismissProposal,
   getArticleWatchView,
   recheckArticle,
+  startWatching,
   type ArticleWatchOptions,
 } from './article-watch';
 import { evidenceSettings } from './settings';
@@ -96,11 +98,43 @@ describe('watching articles imported by URL (database, local server)', () => {
 
   const openProposals = () =>
     db.prisma.revisionProposal.count({ where: { articleId, state: 'OPEN' } });
+  /** The audit rows of one entity, oldest first: action, actor and what they say after. */
+  const auditOf = async (entityType: string, entityId: string) =>
+    (
+      await db.prisma.auditEvent.findMany({
+        where: { entityType, entityId },
+        orderBy: { createdAt: 'asc' },
+      })
+    ).map((e) => [e.action, e.actorId, e.after]);
 
   it('watches the address an article was imported from, due a day later', async () => {
     const watch = await db.prisma.articleWatch.findUniqueOrThrow({ where: { articleId } });
     assert.equal(watch.url, server.url('/budget.html'));
     assert.ok(watch.nextCheckAt!.getTime() > Date.now() + 23 * 3_600_000);
+    // Who started watching which address, with the baseline it compares against.
+    assert.deepEqual(await auditOf('ArticleWatch', articleId), [
+      ['article_watch.start', user.id, { articleId, url: watch.url, textSha256: watch.textSha256 }],
+    ]);
+  });
+
+  it('records who started watching an article on request', async () => {
+    const pasted = await createArticle(db.prisma, user, {
+      title: 'Pasted with its address',
+      text: P.join('\n'),
+      sourceUrl: server.url('/pasted.html'),
+    });
+    await startWatching(db.prisma, user, pasted.id, 24);
+    assert.deepEqual(await auditOf('ArticleWatch', pasted.id), [
+      [
+        'article_watch.start',
+        user.id,
+        {
+          articleId: pasted.id,
+          url: server.url('/pasted.html'),
+          textSha256: sha256Hex(P.join('\n')),
+        },
+      ],
+    ]);
   });
 
   it('proposes nothing when the page is the same or only its furniture changed', async () => {
@@ -203,8 +237,18 @@ describe('watching articles imported by URL (database, local server)', () => {
     server.set('/budget.html', page([P[0]!, P[3]!], 'Thu 10:00'));
     const first = await recheckArticle(db.prisma, articleId, options);
     assert.equal(first.outcome, 'proposed');
-    await dismissProposal(db.prisma, user, articleId, (first as { proposalId: string }).proposalId);
+    const proposalId = (first as { proposalId: string }).proposalId;
+    await dismissProposal(db.prisma, user, articleId, proposalId);
     assert.equal(await openProposals(), 0);
+    // Who dismissed which proposal of which article, once; a second dismissal is refused.
+    assert.deepEqual(await auditOf('RevisionProposal', proposalId), [
+      ['revision_proposal.dismiss', user.id, { articleId, state: 'DISMISSED' }],
+    ]);
+    await assert.rejects(
+      dismissProposal(db.prisma, user, articleId, proposalId),
+      (error: { code?: string }) => error.code === 'conflict',
+    );
+    assert.equal((await auditOf('RevisionProposal', proposalId)).length, 1);
     assert.equal((await latestRevision(db.prisma, articleId))!.number, 2);
     // The dismissed text is the baseline now: seen again, it proposes nothing.
     assert.equal((await recheckArticle(db.prisma, articleId, options)).outcome, 'unchanged');

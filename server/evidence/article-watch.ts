@@ -14,6 +14,7 @@ import { normalizeArticleText } from '@/lib/import';
 import { sha256Hex } from '@/lib/text';
 import type { PrismaClient } from '../platform/db';
 import { AppError, notFound } from '../platform/errors';
+import type { Tx } from '../claim-events';
 import { requireAnnotator } from '../claims';
 import { latestRevision, reviseArticle } from '../revisions';
 import type { SessionUser } from '../users';
@@ -38,9 +39,12 @@ const nextCheck = (from: Date, hours: number) => new Date(from.getTime() + hours
 /**
  * Starts watching an article at `url` (an import from that address). The baseline is the text
  * saved, so the first re-check proposes a revision only if the source says something else.
+ * Audited as `article_watch.start` with `actorId` (the address and baseline, and the ones it
+ * replaced when the article was watched already), in the same transaction.
  */
 export async function watchArticle(
   prisma: PrismaClient,
+  actorId: string,
   articleId: string,
   url: string,
   savedText: string,
@@ -53,10 +57,26 @@ export async function watchArticle(
     nextCheckAt: nextCheck(now, watchIntervalHours),
     lastError: null,
   };
-  await prisma.articleWatch.upsert({
-    where: { articleId },
-    create: { articleId, ...data },
-    update: data,
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.articleWatch.findUnique({
+      where: { articleId },
+      select: { url: true, textSha256: true },
+    });
+    await tx.articleWatch.upsert({
+      where: { articleId },
+      create: { articleId, ...data },
+      update: data,
+    });
+    await tx.auditEvent.create({
+      data: {
+        actorId,
+        action: 'article_watch.start',
+        entityType: 'ArticleWatch',
+        entityId: articleId,
+        ...(before ? { before: { articleId, ...before } } : {}),
+        after: { articleId, url, textSha256: data.textSha256 },
+      },
+    });
   });
 }
 
@@ -87,7 +107,7 @@ export async function startWatching(
   }
   const current = await latestRevision(prisma, articleId);
   if (!current) throw notFound('Article');
-  await watchArticle(prisma, articleId, url, current.text, watchIntervalHours);
+  await watchArticle(prisma, user.id, articleId, url, current.text, watchIntervalHours);
 }
 
 /**
@@ -148,7 +168,7 @@ export async function recheckArticle(
   return { outcome: 'proposed', proposalId: proposal.id };
 }
 
-async function getOpenProposalOrThrow(prisma: PrismaClient, articleId: string, id: string) {
+async function getOpenProposalOrThrow(prisma: Tx | PrismaClient, articleId: string, id: string) {
   const proposal = await prisma.revisionProposal.findFirst({ where: { id, articleId } });
   if (!proposal) throw notFound('The revision proposal');
   if (proposal.state !== 'OPEN') {
@@ -202,7 +222,11 @@ export async function acceptProposal(
   return revised;
 }
 
-/** Dismisses an open proposal (the article stays as it is). 404 unknown, 409 not open. */
+/**
+ * Dismisses an open proposal (the article stays as it is), audited as
+ * `revision_proposal.dismiss` with who did it, in the same transaction. 404 unknown, 409 not
+ * open (of two dismissals at once, one is recorded).
+ */
 export async function dismissProposal(
   prisma: PrismaClient,
   user: SessionUser,
@@ -211,9 +235,33 @@ export async function dismissProposal(
 ): Promise<void> {
   requireAnnotator(user);
   const proposal = await getOpenProposalOrThrow(prisma, articleId, proposalId);
-  await prisma.revisionProposal.update({
-    where: { id: proposal.id },
-    data: { state: 'DISMISSED', decidedById: user.id, decidedAt: new Date() },
+  await prisma.$transaction(async (tx) => {
+    // Only while still open: a dismissal, acceptance or newer proposal meanwhile wins.
+    const { count } = await tx.revisionProposal.updateMany({
+      where: { id: proposal.id, state: 'OPEN' },
+      data: { state: 'DISMISSED', decidedById: user.id, decidedAt: new Date() },
+    });
+    if (!count) {
+      // Decided meanwhile: the same answer as had it been decided before.
+      await getOpenProposalOrThrow(tx, articleId, proposalId);
+      throw new AppError('conflict', 'This proposal was decided meanwhile.');
+    }
+    await tx.auditEvent.create({
+      data: {
+        actorId: user.id,
+        action: 'revision_proposal.dismiss',
+        entityType: 'RevisionProposal',
+        entityId: proposal.id,
+        before: {
+          articleId,
+          state: 'OPEN',
+          url: proposal.url,
+          fetchedAt: proposal.fetchedAt.toISOString(),
+          sha256: proposal.sha256,
+        },
+        after: { articleId, state: 'DISMISSED' },
+      },
+    });
   });
 }
 

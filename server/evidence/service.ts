@@ -9,6 +9,7 @@ import { anchorQuote, quotePassage, type AnchoredQuote } from '@/lib/evidence/qu
 import type { PrismaClient } from '../platform/db';
 import { notFound } from '../platform/errors';
 import type { EvidenceCapture } from '../generated/prisma/client';
+import type { SessionUser } from '../users';
 import { readBlob } from './blob-store';
 import { readCaptureText } from './capture';
 import { readRecords, writeInfoRecord } from './warc';
@@ -215,13 +216,31 @@ export async function listOpenAlerts(prisma: PrismaClient, claimId?: string): Pr
   }));
 }
 
-/** Marks an alert as seen and dealt with; 404 when unknown or already resolved. */
-export async function resolveAlert(prisma: PrismaClient, id: string) {
-  const { count } = await prisma.evidenceAlert.updateMany({
-    where: { id, resolvedAt: null },
-    data: { resolvedAt: new Date() },
+/**
+ * Marks an alert as seen and dealt with, and records who did it (`evidence_alert.dismiss`, in
+ * the claim's history) in the same transaction. 404 when unknown or already resolved: of two
+ * dismissals at once, one is recorded.
+ */
+export async function resolveAlert(prisma: PrismaClient, user: SessionUser, id: string) {
+  await prisma.$transaction(async (tx) => {
+    const resolvedAt = new Date();
+    const [alert] = await tx.evidenceAlert.updateManyAndReturn({
+      where: { id, resolvedAt: null },
+      data: { resolvedAt },
+      select: { claimId: true, url: true, quote: true, change: true, newQuote: true },
+    });
+    if (!alert) throw notFound('The alert');
+    await tx.auditEvent.create({
+      data: {
+        actorId: user.id,
+        action: 'evidence_alert.dismiss',
+        entityType: 'EvidenceAlert',
+        entityId: id,
+        before: { ...alert, resolvedAt: null },
+        after: { claimId: alert.claimId, resolvedAt: resolvedAt.toISOString() },
+      },
+    });
   });
-  if (!count) throw notFound('The alert');
 }
 
 /** Jobs that failed for good (retries used up), newest first, and sources whose last fetch failed. */

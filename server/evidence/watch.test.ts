@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createTestDatabase, type TestDatabase } from '../dev/test-db';
+import { AppError } from '../platform/errors';
+import { getClaimHistory } from '../queries/claim-history';
 import {
   startEvidenceFixtureServer,
   type EvidenceFixtureServer,
@@ -12,6 +14,7 @@ import { parseAllowHosts } from '../import/address-policy';
 import { MAX_IMPORT_BYTES } from '../import/settings';
 import { archiveSource } from './capture';
 import { anchorEvidence } from './link';
+import { resolveAlert } from './service';
 import { renderTestPage } from './test-pages';
 import { recheckSource, type WatchOptions } from './watch';
 
@@ -144,5 +147,37 @@ describe('watching cited sources (database, local server)', () => {
     // Checking again finds the same text: nothing new.
     assert.equal((await recheckSource(db.prisma, sourceId, options)).outcome, 'unchanged');
     assert.equal(await db.prisma.evidenceAlert.count(), 2);
+  });
+
+  it('records who dismissed an alert, shown in the claim’s history; only once', async () => {
+    const row = await db.prisma.user.create({
+      data: { email: 'r@test.example', name: 'Rita', role: 'REVIEWER', passwordHash: 'x' },
+    });
+    const reviewer = { id: row.id, email: row.email, name: row.name, role: row.role };
+    const alert = await db.prisma.evidenceAlert.findFirstOrThrow({
+      where: { change: 'VANISHED', resolvedAt: null },
+    });
+    await resolveAlert(db.prisma, reviewer, alert.id);
+    const events = await db.prisma.auditEvent.findMany({ where: { entityId: alert.id } });
+    assert.deepEqual(
+      events.map((e) => [e.action, e.entityType, e.actorId]),
+      [['evidence_alert.dismiss', 'EvidenceAlert', reviewer.id]],
+    );
+    assert.equal((events[0]!.after as { claimId?: string }).claimId, alert.claimId);
+    const history = await getClaimHistory(db.prisma, alert.claimId);
+    assert.deepEqual(
+      history.map((h) => [h.summary, h.actor?.name]),
+      [['Dismissed a “source changed since cited” alert', 'Rita']],
+    );
+    assert.deepEqual(
+      history[0]!.changes.map((c) => [c.label, c.beforeText, c.afterText]),
+      [['Source changed since cited', `“${QUOTES[2]}” at ${alert.url} (vanished)`, '—']],
+    );
+    // A second dismissal finds nothing open and records nothing.
+    await assert.rejects(
+      resolveAlert(db.prisma, reviewer, alert.id),
+      (error: unknown) => error instanceof AppError && error.code === 'not_found',
+    );
+    assert.equal(await db.prisma.auditEvent.count({ where: { entityId: alert.id } }), 1);
   });
 });

@@ -48,7 +48,7 @@ export async function saveImport(
   const created = await createArticle(prisma, user, article);
   if (fetchedUrl) {
     const { watchIntervalHours } = evidenceSettings();
-    await watchArticle(prisma, created.id, fetchedUrl, article.text, watchIntervalHours);
+    await watchArticle(prisma, user.id, created.id, fetchedUrl, article.text, watchIntervalHours);
   }
   return { article: created };
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
+import { createTestDatabase, type TestDatabase } from '../dev/test-db';
 import { errorResponse, isDatabaseUnavailable } from './errors';
 
 describe('the error mapper', () => {
@@ -51,5 +52,92 @@ describe('the error mapper', () => {
     const response = errorResponse(new Error('something internal'));
     assert.equal(response.status, 500);
     assert.doesNotMatch(await response.text(), /something internal/);
+  });
+});
+
+/** What PostgreSQL throws at one of two transactions, as the route's error mapper sees it. */
+describe('the error mapper on PostgreSQL aborting a transaction', () => {
+  let db: TestDatabase;
+  let ids: [string, string];
+
+  before(async () => {
+    db = await createTestDatabase('errors');
+    const user = await db.prisma.user.create({
+      data: { email: 'e@test.example', name: 'E', role: 'EDITOR', passwordHash: 'x' },
+    });
+    const made = await Promise.all(
+      ['One', 'Two'].map((title) =>
+        db.prisma.article.create({ data: { title, createdById: user.id } }),
+      ),
+    );
+    ids = [made[0]!.id, made[1]!.id];
+  });
+  after(async () => {
+    await db.drop();
+  });
+
+  async function expectRetryConflict(error: unknown) {
+    const response = errorResponse(error);
+    assert.equal(response.status, 409);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    assert.equal(body.error.code, 'conflict');
+    // Our words, not Prisma's or PostgreSQL's.
+    assert.match(body.error.message, /try again/i);
+    assert.doesNotMatch(body.error.message, /deadlock|transaction|serializ/i);
+  }
+
+  it('answers 409 "try again" to the transaction PostgreSQL aborts to break a deadlock', async () => {
+    // Two transactions each lock one row, then wait for the other's: PostgreSQL aborts one.
+    let locked = 0;
+    let bothLocked: () => void;
+    const ready = new Promise<void>((resolve) => (bothLocked = resolve));
+    const crossLock = (mine: string, theirs: string) =>
+      db.prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT id FROM "Article" WHERE id = ${mine} FOR UPDATE`;
+        if (++locked === 2) bothLocked();
+        await ready;
+        await tx.$executeRaw`SELECT id FROM "Article" WHERE id = ${theirs} FOR UPDATE`;
+      });
+    const results = await Promise.allSettled([
+      crossLock(ids[0], ids[1]),
+      crossLock(ids[1], ids[0]),
+    ]);
+    const failures = results.filter((r) => r.status === 'rejected');
+    assert.equal(failures.length, 1, 'exactly one transaction is aborted');
+    await expectRetryConflict((failures[0] as PromiseRejectedResult).reason);
+  });
+
+  it('answers 409 "try again" to a serialization failure', async () => {
+    // A repeatable-read transaction updating a row another one changed since its snapshot.
+    let firstRead: () => void;
+    let freshWritten: () => void;
+    const read = new Promise<void>((resolve) => (firstRead = resolve));
+    const written = new Promise<void>((resolve) => (freshWritten = resolve));
+    const stale = db.prisma.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT title FROM "Article" WHERE id = ${ids[0]}`;
+        firstRead();
+        await written;
+        await tx.$executeRaw`UPDATE "Article" SET title = 'Stale' WHERE id = ${ids[0]}`;
+      },
+      { isolationLevel: 'RepeatableRead' },
+    );
+    await read;
+    await db.prisma.$executeRaw`UPDATE "Article" SET title = 'Fresh' WHERE id = ${ids[0]}`;
+    freshWritten!();
+    const error = await stale.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    assert.ok(error, 'the stale transaction is refused');
+    await expectRetryConflict(error);
+  });
+
+  it('answers 409 "try again" to Prisma\'s own write-conflict code', async () => {
+    await expectRetryConflict(
+      Object.assign(new Error('Transaction failed due to a write conflict or a deadlock.'), {
+        code: 'P2034',
+      }),
+    );
   });
 });

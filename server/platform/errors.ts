@@ -100,6 +100,10 @@ export function errorResponse(error: unknown): Response {
       message: 'A date or time does not exist or is out of range (years 1-9999).',
     });
   }
+  if (isTransactionConflict(error)) {
+    console.warn('[factmark] transaction aborted, answered 409:', describeForLog(error));
+    return body(409, { code: 'conflict', message: TRANSACTION_CONFLICT });
+  }
   const prismaCode = prismaErrorCode(error);
   if (prismaCode === 'P2002') {
     return body(409, { code: 'conflict', message: 'A record with these values already exists.' });
@@ -167,6 +171,28 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     UNAVAILABLE_CODES.test(code) ||
     UNAVAILABLE_KINDS.has(cause.kind ?? '') ||
     UNAVAILABLE_CODES.test(cause.originalCode ?? cause.code ?? '')
+  );
+}
+
+export const TRANSACTION_CONFLICT =
+  'Someone else was changing the same items at the same moment, so nothing was saved. ' +
+  'Please try again.';
+
+/** Deadlock detected (40P01), serialization failure (40001), and Prisma's code for either. */
+const CONFLICT_CODES = /^(40P01|40001|P2034)$/;
+
+/**
+ * True when PostgreSQL aborted the transaction to break a deadlock or a serialization conflict
+ * (Prisma's P2034 for a model query; P2010 with a `TransactionWriteConflict` cause for a raw
+ * one; the bare SQLSTATE from node-postgres). Nothing was written: the request can be retried.
+ */
+export function isTransactionConflict(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const cause = causeOf(error);
+  return (
+    CONFLICT_CODES.test(String((error as { code?: unknown }).code ?? '')) ||
+    cause.kind === 'TransactionWriteConflict' ||
+    CONFLICT_CODES.test(cause.originalCode ?? cause.code ?? '')
   );
 }
 

@@ -17,9 +17,10 @@ export async function getClaimHistory(
   });
   if (!claim) throw notFound('Claim');
   const spanIds = claim.annotations.map((a) => a.id);
-  // Three lookups, so each can use the (entityType, entityId, createdAt) index: the claim's
-  // events, its current spans' events, and span events naming the claim in their JSON (spans
-  // since removed; this one reads every span event, as no index covers the JSON).
+  // Four lookups, so each can use the (entityType, entityId, createdAt) index: the claim's
+  // events, its current spans' events, span events naming the claim in their JSON (spans
+  // since removed; this one reads every span event, as no index covers the JSON), and the
+  // events of its "source changed since cited" alerts (dismissals).
   const rows = await prisma.$queryRaw<AuditRow[]>`
     SELECT e.id, e.action, e."actorId", u.name AS "actorName", e.before, e.after, e."createdAt"
     FROM "AuditEvent" e LEFT JOIN "User" u ON u.id = e."actorId"
@@ -29,7 +30,10 @@ export async function getClaimHistory(
       SELECT id FROM "AuditEvent" WHERE "entityType" = 'Annotation' AND "entityId" = ANY(${spanIds})
       UNION
       SELECT id FROM "AuditEvent" WHERE "entityType" = 'Annotation'
-        AND (after ->> 'claimId' = ${claimId} OR before ->> 'claimId' = ${claimId}))
+        AND (after ->> 'claimId' = ${claimId} OR before ->> 'claimId' = ${claimId})
+      UNION
+      SELECT id FROM "AuditEvent" WHERE "entityType" = 'EvidenceAlert'
+        AND "entityId" IN (SELECT id FROM "EvidenceAlert" WHERE "claimId" = ${claimId}))
     ORDER BY e."createdAt", e.id`;
   return rows.map(toHistoryEntry);
 }

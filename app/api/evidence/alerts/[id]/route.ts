@@ -6,10 +6,13 @@ import { resolveAlert } from '@/server/evidence/service';
 
 type Ctx = { params: Promise<unknown> };
 
-/** Dismisses an alert once the change has been dealt with: 204. */
+/**
+ * Dismisses an alert once the change has been dealt with: 204, audited with who did it (the
+ * claim's history shows it). 404 when unknown or already dismissed.
+ */
 export const DELETE = route(async (_request, { params }: Ctx) => {
-  await requireUser();
+  const user = await requireUser();
   const { id } = await parseParams(params, idParamsSchema);
-  await resolveAlert(db(), id);
+  await resolveAlert(db(), user, id);
   return new Response(null, { status: 204 });
 });
