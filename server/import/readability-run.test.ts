@@ -8,6 +8,7 @@ import {
   READABILITY_BUDGET_STEPS,
   firstAttemptSteps,
   hasNonBlankText,
+  removeLinkFarms,
   runReadability,
 } from './readability-run';
 import { Readability } from '@mozilla/readability';
@@ -191,7 +192,9 @@ describe('runReadability: pages over budget from the start', () => {
     for (const file of corpusPageFiles().slice(0, 40)) pages.push(corpusPage(file));
     let found = 0;
     for (const html of pages) {
+      // The bound is of the document Readability reads: without its link farms.
       const document = parseDocument(defuseHtml(html));
+      removeLinkFarms(document.body);
       const bound = firstAttemptSteps(document, readerOf(document));
       // With a budget just under the bound, the first attempt must run out of it.
       const fresh = parseDocument(defuseHtml(html));
@@ -201,5 +204,49 @@ describe('runReadability: pages over budget from the start', () => {
     }
     // Most of these pages have an article when Readability is not limited: the check has teeth.
     assert.ok(found > pages.length / 2, `${found} of ${pages.length}`);
+  });
+});
+
+describe('runReadability: link farms are taken out first', () => {
+  // A sitemap in the footer: sections of ten links under a short heading.
+  const sitemap = (sections: number) =>
+    `<footer><div class="sitemap">${Array.from(
+      { length: sections },
+      (_, i) =>
+        `<div><h4>Section ${i}</h4>${Array.from({ length: 10 }, (_, k) => `<a href="/s/${i}/${k}">Story ${k} of the archive</a> `).join('')}</div>`,
+    ).join('')}</div></footer>`;
+
+  it('a footer of 2,000 links no longer costs the page its article', () => {
+    const html = page(`<article>${PROSE}</article>${sitemap(200)}`);
+    const kept = runReadability(parseDocument(defuseHtml(html)));
+    assert.match(kept?.textContent ?? '', /approved the budget on Tuesday/);
+    assert.doesNotMatch(kept?.textContent ?? '', /of the archive/);
+    // Without taking them out, the budget runs out first: what the page lost.
+    const whole = parseDocument(defuseHtml(html));
+    assert.equal(runReadability(whole, { withoutLinkFarms: false }), null);
+  });
+
+  const farmsOf = (body: string) => {
+    const document = parseDocument(defuseHtml(page(body)));
+    removeLinkFarms(document.body);
+    return document.body.textContent ?? '';
+  };
+  const links = (n: number) =>
+    Array.from({ length: n }, (_, i) => `<li><a href="/${i}">Headline ${i}</a></li>`).join('');
+
+  it('takes out a list of links, its heading text too when it is little', () => {
+    const text = farmsOf(`${PROSE}<div class="more"><h3>More</h3><ul>${links(25)}</ul></div>`);
+    assert.match(text, /approved the budget/);
+    assert.doesNotMatch(text, /Headline|More/);
+  });
+
+  it('leaves fewer links, and prose with many links in it', () => {
+    assert.match(farmsOf(`<ul>${links(19)}</ul>`), /Headline 18/);
+    const linkedProse = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `<p>The report cites <a href="/${i}">source ${i}</a> and explains at length what the figures for the district mean for the coming year.</p>`,
+    ).join('');
+    assert.match(farmsOf(linkedProse), /source 29/);
   });
 });

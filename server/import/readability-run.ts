@@ -30,6 +30,8 @@ export interface ReadabilityRunOptions {
   budget?: number;
   /** Use the same-answer shortcuts (`shortcut` below). Default true; false for comparison. */
   shortcuts?: boolean;
+  /** Take link farms out first (`removeLinkFarms` below). Default true. */
+  withoutLinkFarms?: boolean;
 }
 
 /**
@@ -38,9 +40,14 @@ export interface ReadabilityRunOptions {
  */
 export function runReadability(
   document: Document,
-  { budget = READABILITY_BUDGET_STEPS, shortcuts = true }: ReadabilityRunOptions = {},
+  {
+    budget = READABILITY_BUDGET_STEPS,
+    shortcuts = true,
+    withoutLinkFarms = true,
+  }: ReadabilityRunOptions = {},
 ): ReadabilityArticle | null {
   try {
+    if (withoutLinkFarms && document.body) removeLinkFarms(document.body);
     // No maxElemsToParse: Readability counts with getElementsByTagName('*'), which matches no
     // element in linkedom, so its limit never fired; the budget is what bounds its work.
     const reader = new Readability<Element>(document, {
@@ -59,6 +66,61 @@ export function runReadability(
   } catch {
     // Over its budget, or a page it cannot read: the cleaner decides alone.
     return null;
+  }
+}
+
+/** A link farm has at least this many links... */
+export const LINK_FARM_MIN_LINKS = 20;
+/** ...and at least this share of its text in them. */
+export const LINK_FARM_LINK_SHARE = 0.8;
+
+/**
+ * Removes the link farms under `root`: elements with at least LINK_FARM_MIN_LINKS links whose
+ * text is almost all link text (LINK_FARM_LINK_SHARE): sitemaps in footers, mega-menus,
+ * "more stories" rails. Readability never takes one for the article (it scores paragraphs), but
+ * walks and reads every node of it; on a large page they are most of the nodes, its work
+ * budget runs out before the article is reached, and the page loses Readability's hint.
+ * One walk: each element's text and link text are summed from its children's.
+ */
+export function removeLinkFarms(root: Element): void {
+  type Counts = { text: number; linkText: number; links: number };
+  const farms: Element[] = [];
+  const count = (element: Element, inLink: boolean): Counts => {
+    const link = inLink || element.localName.toLowerCase() === 'a';
+    const counts: Counts = { text: 0, linkText: 0, links: link && !inLink ? 1 : 0 };
+    for (let child = element.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const length = (child as Text).data.trim().length;
+        counts.text += length;
+        if (link) counts.linkText += length;
+      } else if (child.nodeType === 1) {
+        const inner = count(child as Element, link);
+        counts.text += inner.text;
+        counts.linkText += inner.linkText;
+        counts.links += inner.links;
+      }
+    }
+    if (
+      element !== root &&
+      counts.links >= LINK_FARM_MIN_LINKS &&
+      counts.linkText >= counts.text * LINK_FARM_LINK_SHARE
+    ) {
+      farms.push(element);
+    }
+    return counts;
+  };
+  count(root, false);
+  // Children come before their parents: remove only the outermost farm of each nest.
+  const gone = new Set(farms);
+  for (const farm of farms) {
+    let outermost = true;
+    for (let at = farm.parentElement; at && at !== root; at = at.parentElement) {
+      if (gone.has(at)) {
+        outermost = false;
+        break;
+      }
+    }
+    if (outermost) farm.remove();
   }
 }
 
