@@ -1,6 +1,6 @@
 /** Input rules for articles created through the API. */
 import { z } from 'zod';
-import { calendarDateSchema, timestampSchema } from './dates';
+import { calendarDateSchema, timestampSchema } from './date-schemas';
 
 const optionalText = (max: number) =>
   z

@@ -1,6 +1,6 @@
 /** Input rules for claims, their evidence and their spans, shared by the API and the editor. */
 import { z } from 'zod';
-import { timestampSchema } from './dates';
+import { timestampSchema } from './date-schemas';
 import { VERDICTS } from './domain';
 import { textEditsSchema } from './anchoring/text-edits-schema';
 

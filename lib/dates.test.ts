@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  calendarDateSchema,
-  endOfDay,
-  isSqlTimestamp,
-  parseCalendarDate,
-  parseTimestamp,
-  timestampSchema,
-} from './dates';
+import { calendarDateSchema, timestampSchema } from './date-schemas';
+import { endOfDay, isSqlTimestamp, parseCalendarDate, parseTimestamp } from './dates';
 import { CALENDAR_DATE_CASES, DATE_TIME_CASES, SQL_TIMESTAMP_CASES } from './dates-cases';
 
 const label = (text: string, result: string, why?: string) =>

@@ -4,10 +4,10 @@
  * is not enough: it rolls 30 February over to 1 March, takes hour 24, and takes years 0 and
  * 10000+, which PostgreSQL refuses as `toISOString` writes them ("date/time field value out of
  * range") after the request was accepted: a 500, or a 200 export cut short.
- * Every schema that takes a date goes through here, so what passes is a date the database stores.
+ * Every schema that takes a date goes through here (./date-schemas wraps these checks for zod),
+ * so what passes is a date the database stores. No zod here: the command-line cleaner's date
+ * reading (lib/import/parse-date) uses these checks and would load zod for nothing.
  */
-import { z } from 'zod';
-
 /**
  * The years accepted: those `toISOString` writes with four digits and PostgreSQL takes in ISO
  * form (it refuses year 0 and a signed six-digit year; it would take 10000+, but nobody means it).
@@ -36,7 +36,7 @@ export function isRealDay(year: number, month: number, day: number): boolean {
   );
 }
 
-const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // Seconds and fractions optional; a zone is required (a local time would depend on the server).
 const ISO_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2})?)$/;
@@ -77,31 +77,6 @@ const LAST_INSTANT = Date.UTC(MAX_YEAR, 11, 31, 23, 59, 59, 999);
 export function endOfDay(date: Date): Date {
   return new Date(Math.min(date.getTime() + DAY_MS, LAST_INSTANT));
 }
-
-/** zod: a trimmed calendar date (yyyy-mm-dd) that exists; stays a string. */
-export const calendarDateSchema = z
-  .string()
-  .trim()
-  .refine((v) => parseCalendarDate(v) !== null, 'Use a real calendar date (yyyy-mm-dd).');
-
-const TIMESTAMP_MESSAGE = 'Use a real date (yyyy-mm-dd) or an ISO 8601 date-time with a zone.';
-
-/**
- * zod: a trimmed calendar date, kept as it is, or an ISO 8601 date-time with a zone, rewritten
- * in UTC as `toISOString` writes it (so `new Date` reads it the same everywhere: it does not
- * take every offset form ISO allows); a day or time that does not exist is refused.
- */
-export const timestampSchema = z
-  .string()
-  .trim()
-  .transform((v, ctx) => {
-    const date = parseTimestamp(v);
-    if (!date) {
-      ctx.addIssue({ code: 'custom', message: TIMESTAMP_MESSAGE });
-      return z.NEVER;
-    }
-    return CALENDAR_DATE.test(v) ? v : date.toISOString();
-  });
 
 /** The Date of matched fields [, y, mo, d, h?, mi?, s?, fraction?] in `zone`, or null. */
 function toDate(m: RegExpExecArray, zone: string): Date | null {

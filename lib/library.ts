@@ -4,7 +4,8 @@
  * however deep it is, and rows added meanwhile neither repeat nor vanish.
  */
 import { z } from 'zod';
-import { calendarDateSchema, isSqlTimestamp } from './dates';
+import { calendarDateSchema } from './date-schemas';
+import { isSqlTimestamp } from './dates';
 import { REVIEW_STATES } from './domain';
 
 export const LIBRARY_SORTS = ['imported', 'published', 'title', 'open'] as const;

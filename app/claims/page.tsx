@@ -5,7 +5,8 @@ import { PersonCombobox } from '@/components/person-combobox';
 import { FilterSelect } from '@/components/filter-select';
 import Link from 'next/link';
 import { z } from 'zod';
-import { calendarDateSchema, endOfDay, parseCalendarDate } from '@/lib/dates';
+import { calendarDateSchema } from '@/lib/date-schemas';
+import { endOfDay, parseCalendarDate } from '@/lib/dates';
 import {
   REVIEW_STATES,
   REVIEW_STATE_LABELS,

@@ -34,6 +34,31 @@ describe('npm run clean', () => {
     assert.equal(result.stdout, `${cleanText(readFileSync(file, 'utf8')).text}\n`);
   });
 
+  it('loads no package a text file does not need (its answer in under half a second)', () => {
+    // Node's module debug log names every ES module the run loads, the bundle's own chunks too.
+    const result = spawnSync(
+      process.execPath,
+      [join(PROJECT_ROOT, 'scripts', 'run-bundled.mjs'), 'clean', '-'],
+      {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, NODE_DEBUG: 'esm' },
+        encoding: 'utf8',
+        input: 'One line of text.',
+      },
+    );
+    assert.equal(result.status, 0, result.stderr);
+    const loaded = new Set(
+      [
+        ...result.stderr.matchAll(/Storing file:\/\/\S*?\/node_modules\/((?:@[^/]+\/)?[^/\s]+)/g),
+      ].map((m) => m[1]),
+    );
+    // The log is read as expected: it names the bundle (kept in node_modules/.cache).
+    assert.ok(loaded.has('.cache'), [...loaded].join(', '));
+    // zod (the API's schemas), the DOM and Readability cost a tenth of a second each to load.
+    for (const unneeded of ['zod', 'linkedom', 'parse5', '@mozilla/readability', 'mammoth'])
+      assert.ok(!loaded.has(unneeded), `${unneeded} was loaded: ${[...loaded].join(', ')}`);
+  });
+
   it('reads HTML from standard input and lists what it removed', () => {
     const html = readFileSync(join(FIXTURES, 'astana-times-page.html'), 'utf8');
     const result = runClean(['-', '--removed'], html);
