@@ -3,7 +3,7 @@
  * checks does not load zod: the command-line cleaner).
  */
 import { z } from 'zod';
-import { CALENDAR_DATE, parseCalendarDate, parseTimestamp } from './dates';
+import { CALENDAR_DATE, endOfDay, parseCalendarDate, parseTimestamp } from './dates';
 
 /** zod: a trimmed calendar date (yyyy-mm-dd) that exists; stays a string. */
 export const calendarDateSchema = z
@@ -29,3 +29,24 @@ export const timestampSchema = z
     }
     return CALENDAR_DATE.test(v) ? v : date.toISOString();
   });
+
+/**
+ * zod: one end of a date-range filter, as a Date: a calendar date (UTC) or an ISO 8601 date-time
+ * with a zone that exists in years 1-9999 (checked before a streamed export starts: a date the
+ * database refused would cut its 200 short); `end` moves a calendar date to the end of its day.
+ */
+export const dateBoundSchema = (end: boolean) =>
+  z
+    .string()
+    .trim()
+    .transform((value, ctx) => {
+      const date = parseTimestamp(value);
+      if (!date) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Expected a real date (YYYY-MM-DD) or an ISO 8601 date-time with a zone.',
+        });
+        return z.NEVER;
+      }
+      return end && parseCalendarDate(value) ? endOfDay(date) : date;
+    });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endOfDay, parseCalendarDate, parseTimestamp } from '@/lib/dates';
+import { dateBoundSchema } from '@/lib/date-schemas';
 import { REVIEW_STATES, VERDICTS } from '@/lib/domain';
 import {
   contentDisposition,
@@ -17,27 +17,6 @@ import { db } from '@/server/platform/db';
 import { exportConfig, streamExportClaimBatches } from '@/server/export';
 import { requireUser } from '@/server/platform/session';
 
-/**
- * A date (YYYY-MM-DD, UTC) or an ISO date-time with a zone, that exists in years 1-9999 (checked
- * here: the export is streamed, so a date the database refused would cut a 200 short);
- * `end` moves a bare date to the end of its day.
- */
-const dateParam = (end: boolean) =>
-  z
-    .string()
-    .trim()
-    .transform((value, ctx) => {
-      const date = parseTimestamp(value);
-      if (!date) {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'Expected a real date (YYYY-MM-DD) or an ISO 8601 date-time with a zone.',
-        });
-        return z.NEVER;
-      }
-      return end && parseCalendarDate(value) ? endOfDay(date) : date;
-    });
-
 /** Enum values are accepted in any letter case (`state=all`, `verdict=false`). */
 const upper = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' ? value.trim().toUpperCase() : value), schema);
@@ -52,8 +31,8 @@ const querySchema = z
     article: id.optional(),
     author: id.optional(),
     reviewer: id.optional(),
-    from: dateParam(false).optional(),
-    to: dateParam(true).optional(),
+    from: dateBoundSchema(false).optional(),
+    to: dateBoundSchema(true).optional(),
     q: z.string().trim().max(200).optional(),
   })
   .strict()
