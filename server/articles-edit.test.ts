@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { Role } from '@/lib/domain';
 import { AppError } from './platform/errors';
 import { createArticle } from './articles-create';
 import { updateArticleDetails } from './articles-edit';
 import { createClaim } from './claims';
 import { approveClaim, submitClaim } from './review';
-import { createTestDatabase, type TestDatabase } from './dev/test-db';
-import { createUser, type SessionUser } from './users';
+import { createTestDatabase, createTestUser, type TestDatabase } from './dev/test-db';
+import type { SessionUser } from './users';
 
 describe('article details against PostgreSQL', () => {
   let db: TestDatabase;
@@ -15,14 +16,7 @@ describe('article details against PostgreSQL', () => {
 
   before(async () => {
     db = await createTestDatabase('details');
-    const make = async (email: string, role: 'EDITOR' | 'REVIEWER') => {
-      const user = await createUser(
-        db.prisma,
-        { email, name: email.split('@')[0]!, role, password: 'long enough pw' },
-        null,
-      );
-      return { id: user.id, email: user.email, name: user.name, role: user.role };
-    };
+    const make = (email: string, role: Role) => createTestUser(db.prisma, email, role);
     editor = await make('ed@details.test', 'EDITOR');
     reviewer = await make('rev@details.test', 'REVIEWER');
   });

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { Role } from '@/lib/domain';
 import pg from 'pg';
 import { sha256Hex } from '@/lib/text';
 import { createArticle } from './articles-create';
@@ -13,9 +14,9 @@ import { getReviewCard } from './queries/review-queue';
 import { approveClaim, submitClaim } from './review';
 import { reviseArticle } from './revisions';
 import { linkSpan, reattachAnnotation } from './spans';
-import { createTestDatabase, type TestDatabase } from './dev/test-db';
+import { createTestDatabase, createTestUser, type TestDatabase } from './dev/test-db';
 import { ensureAppRole } from './dev/db-roles';
-import { createUser, type SessionUser } from './users';
+import type { SessionUser } from './users';
 
 const TEXT =
   'The second round was attended by 37 people. Exports grew by 12 percent last year.\n' +
@@ -39,14 +40,7 @@ describe('one rulebook for every claim change (issue #10 regressions)', () => {
 
   before(async () => {
     db = await createTestDatabase('rules');
-    const make = async (email: string, role: 'EDITOR' | 'REVIEWER' | 'ADMIN') => {
-      const u = await createUser(
-        db.prisma,
-        { email, name: email.split('@')[0]!, role, password: 'long enough pw' },
-        null,
-      );
-      return { id: u.id, email: u.email, name: u.name, role: u.role };
-    };
+    const make = (email: string, role: Role) => createTestUser(db.prisma, email, role);
     editor = await make('ed@rules.test', 'EDITOR');
     editor2 = await make('ed2@rules.test', 'EDITOR');
     reviewer = await make('rev@rules.test', 'REVIEWER');

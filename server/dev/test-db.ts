@@ -10,6 +10,8 @@ import { PROJECT_ROOT } from './bootstrap';
 import { createPrismaClient, type PrismaClient } from '../platform/db';
 import { createDatabaseIfMissing } from './embedded-postgres';
 import { migrate } from './migrate';
+import type { Role } from '@/lib/domain';
+import { createUser, type SessionUser } from '../users';
 
 export interface TestDatabase {
   url: string;
@@ -59,4 +61,18 @@ export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase>
       await dropDatabase(name);
     },
   };
+}
+
+/** A user for a test, named after its email's local part (the password passes the policy). */
+export async function createTestUser(
+  prisma: PrismaClient,
+  email: string,
+  role: Role,
+): Promise<SessionUser> {
+  const user = await createUser(
+    prisma,
+    { email, name: email.split('@')[0]!, role, password: 'long enough pw' },
+    null,
+  );
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
