@@ -241,10 +241,18 @@ async function main() {
     // under the pointer), then A opens the form and Ctrl+Enter saves it.
     const adds: { total: number; script: number; render: number; wall: number }[] = [];
     // BENCH_EDITOR_PROFILE=file.cpuprofile records the page's CPU profile while adding them,
-    // BENCH_EDITOR_TRACE=file.json a Chromium trace (style, layout and paint too).
+    // BENCH_EDITOR_TRACE=file.json a Chromium trace (style, layout and paint too), with
+    // BENCH_EDITOR_TRACE_CATEGORIES=a,b,... other categories than Playwright's default (e.g.
+    // disabled-by-default-devtools.timeline.invalidationTracking: which nodes each change
+    // restyles or lays out again, and why).
     const profileTo = process.env.BENCH_EDITOR_PROFILE;
     const traceTo = process.env.BENCH_EDITOR_TRACE;
-    if (traceTo) await browser.startTracing(page, { path: traceTo });
+    const traceCategories = process.env.BENCH_EDITOR_TRACE_CATEGORIES?.split(',');
+    if (traceTo)
+      await browser.startTracing(page, {
+        path: traceTo,
+        ...(traceCategories ? { categories: traceCategories } : {}),
+      });
     const cdp = profileTo ? await context.newCDPSession(page) : null;
     await cdp?.send('Profiler.enable');
     await cdp?.send('Profiler.setSamplingInterval', { interval: 100 });
