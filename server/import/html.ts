@@ -9,6 +9,7 @@ import { forEachElement, parseDocument } from './dom';
 import { fallbackHtmlBlocks } from './html-fallback';
 import { elementDepth, htmlToBlocks } from './html-blocks';
 import { readHtmlMetadata } from './html-metadata';
+import { blankHiddenSvgs } from './hidden-svgs';
 import { runReadability } from './readability-run';
 
 /** Options of `extractHtml`. */
@@ -61,10 +62,11 @@ const HUGE_ATTRIBUTE = /\s[^\s=<>]+\s*=\s*(?:"[^"]{4000,}"|'[^']{4000,}')/g;
 /**
  * The markup with what a CSS parser may choke on taken out (`<style>` elements; style
  * attributes, of which only "hidden" matters to the cleaner, kept as `display:none`) and huge
- * attribute values dropped (Readability's regular expressions crawl over them).
+ * attribute values dropped (Readability's regular expressions crawl over them); the text of
+ * scripts and the paths of hidden SVG sprites go too (blankScripts, ./hidden-svgs).
  */
 export function defuseHtml(html: string): string {
-  const unstyled = blankScripts(html).replace(STYLE_ELEMENT, '');
+  const unstyled = blankHiddenSvgs(blankScripts(html)).replace(STYLE_ELEMENT, '');
   if (!/\sstyle\s*=/i.test(unstyled) && unstyled.length < 100_000) return unstyled;
   return unstyled.replace(START_TAG_TO_DEFUSE, (tag) => {
     const small = tag.length > 4000 ? tag.replace(HUGE_ATTRIBUTE, '') : tag;
