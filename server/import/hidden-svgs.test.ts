@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse, type DefaultTreeAdapterTypes as Parse5 } from 'parse5';
-import { extractHtml } from './html';
+import { blankScripts, defuseHtml, extractHtml } from './html';
 import { blankHiddenSvgs } from './hidden-svgs';
 
 const PATH = `<path d="M${'10.5,20.5 '.repeat(60)}Z"/>`;
@@ -95,6 +95,18 @@ describe('blankHiddenSvgs: what is taken out before parsing', () => {
       `<svg><title>Logo</title><svg hidden>${SYMBOLS}</svg></svg></body></html>`;
     assert.notEqual(blankHiddenSvgs(page), page);
     assert.equal(summary(parse(blankHiddenSvgs(page))), summary(parse(page)));
+  });
+
+  it('defuseHtml blanks scripts and SVGs in one pass as the two would one after the other', () => {
+    const script = `<script>var a = "${'a'.repeat(600)}";</script>`;
+    const pages = [
+      `<p>a</p>${script}<svg hidden>${PATH}</svg>${script}<svg hidden>${PATH}</svg>`,
+      // A script's text in a <title> holds the title's end tag: the scan cannot tell there.
+      `<title>${script.replace('var', '</title>')}</title><svg hidden>${PATH}</svg>`,
+      `<!-- ${script} --><svg aria-hidden="true">${SYMBOLS}</svg><textarea>${script}</textarea>`,
+      `<script>var s = '<svg hidden>${PATH}</svg>${'x'.repeat(600)}';</script><svg hidden>${PATH}</svg>`,
+    ];
+    for (const page of pages) assert.equal(defuseHtml(page), blankHiddenSvgs(blankScripts(page)));
   });
 
   it('is linear: a page of thousands of unclosed hidden <svg>s and comments', () => {

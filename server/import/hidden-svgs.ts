@@ -30,7 +30,7 @@
 
 /** The start of an <svg> tag, or of something whose text is not markup. */
 const SVG_OR_TEXT_START =
-  /<(?:(svg)|(script|style|title|textarea|xmp|iframe|noembed|noframes|plaintext))(?=[\t\n\f\r />])|<!--/gi;
+  /<(?:(svg)|(style|title|textarea|xmp|iframe|noembed|noframes|plaintext))(?=[\t\n\f\r />])|<(script)(?=[\s/>])|<!--/gi;
 /**
  * The rest of a start tag after its name: attributes with quoted values (no `<`, `>` or `&`,
  * which would need the tokenizer's reading) or none, then `>` or `/>`. Sticky.
@@ -41,7 +41,7 @@ const START_TAG_REST =
  * The rest of any start tag after its name, up to its `>` (a quoted value may hold `>`), as
  * html.ts reads a script's. Sticky; a quote anywhere else does not match.
  */
-const ANY_TAG_REST = /(?:[^>"'=]|=[\t\n\f\r ]*"[^"]*"|=[\t\n\f\r ]*'[^']*'|=)*>/y;
+const ANY_TAG_REST = /(?:[^>"'=]|=\s*"[^"]*"|=\s*'[^']*'|=)*>/y;
 /** One attribute of START_TAG_REST's first group. */
 const ATTRIBUTE = /([^\t\n\f\r />"'<=]+)(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'))?/g;
 /**
@@ -73,28 +73,53 @@ const CONTENT_TAGS = new Set(
 /** SVG content shorter than this is left alone: nothing to gain. */
 const MIN_BLANKED_SVG = 512;
 
+/** A stretch of markup `[start, end)` and what it becomes. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
 /**
  * The markup with the content of its hidden, text-free inline SVGs replaced (see above); the
  * markup itself when there is none.
  */
 export function blankHiddenSvgs(html: string): string {
-  const kept: string[] = [];
-  let copied = 0;
+  return applyEdits(html, hiddenSvgEdits(html)!);
+}
+
+/**
+ * The edits of `blankHiddenSvgs`, in order. With `cuts`, edits of the same markup (sorted,
+ * apart, inside text the scan skips: blankScripts' cuts of scripts' content), they are those
+ * of the markup after the cuts (the edits the two make together, found in one pass, so the
+ * page is copied once): null when a stretch the scan skips might end differently there.
+ */
+export function hiddenSvgEdits(html: string, cuts: readonly Edit[] = []): Edit[] | null {
+  const edits: Edit[] = [];
+  let cut = 0;
+  // Whether `at` falls inside a cut's stretch (positions only grow).
+  const inCut = (at: number) => {
+    while (cut < cuts.length && cuts[cut]!.end <= at) cut++;
+    return cut < cuts.length && cuts[cut]!.start < at;
+  };
   SVG_OR_TEXT_START.lastIndex = 0;
   for (let start = SVG_OR_TEXT_START.exec(html); start; start = SVG_OR_TEXT_START.exec(html)) {
+    if (inCut(start.index)) return null;
     const after = SVG_OR_TEXT_START.lastIndex;
     if (start[0] === '<!--') {
       // A comment ends at its first `-->` (`<!-->` and `<!--->` are empty comments).
       const end = html.indexOf('-->', start.index + 2);
       if (end === -1) break;
+      if (inCut(end)) return null;
       SVG_OR_TEXT_START.lastIndex = end + 3;
       continue;
     }
-    const textElement = start[2]?.toLowerCase();
+    const textElement = (start[2] ?? start[3])?.toLowerCase();
     if (textElement) {
       ANY_TAG_REST.lastIndex = after;
       const end = textEnd(html, textElement, ANY_TAG_REST.test(html) ? ANY_TAG_REST.lastIndex : -1);
       if (end === -1) break;
+      if (inCut(end)) return null;
       SVG_OR_TEXT_START.lastIndex = end;
       continue;
     }
@@ -104,17 +129,28 @@ export function blankHiddenSvgs(html: string): string {
       continue;
     const content = readContent(html, START_TAG_REST.lastIndex);
     if (!content) continue;
+    if (inCut(content.end)) return null;
     SVG_OR_TEXT_START.lastIndex = content.end;
     if (content.end - START_TAG_REST.lastIndex < MIN_BLANKED_SVG) continue;
-    kept.push(
-      html.slice(copied, START_TAG_REST.lastIndex),
-      '<g>'.repeat(content.depth),
-      content.space,
-      '</g>'.repeat(content.depth),
-    );
-    copied = content.end;
+    const chain = content.depth;
+    edits.push({
+      start: START_TAG_REST.lastIndex,
+      end: content.end,
+      text: `${'<g>'.repeat(chain)}${content.space}${'</g>'.repeat(chain)}`,
+    });
   }
-  if (copied === 0) return html;
+  return edits;
+}
+
+/** `html` with `edits` (sorted, apart) made, in one copy; `html` itself when there is none. */
+export function applyEdits(html: string, edits: readonly Edit[]): string {
+  if (!edits.length) return html;
+  const kept: string[] = [];
+  let copied = 0;
+  for (const { start, end, text } of edits) {
+    kept.push(html.slice(copied, start), text);
+    copied = end;
+  }
   kept.push(html.slice(copied));
   return kept.join('');
 }
