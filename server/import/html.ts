@@ -66,21 +66,82 @@ const HUGE_ATTRIBUTE = /\s[^\s=<>]+\s*=\s*(?:"[^"]{4000,}"|'[^']{4000,}')/g;
  * scripts and the paths of hidden SVG sprites go too (blankScripts, ./hidden-svgs).
  */
 export function defuseHtml(html: string): string {
-  // Both in one copy of the page (each copy of a 2 MB page costs about 8 ms: 4 MB of new
-  // memory), unless the SVG scan could not tell on the page as it is.
+  // All in one copy of the page (each copy of a 2 MB page costs about 8 ms: 4 MB of new
+  // memory), unless the page as it is cannot tell what the steps one after the other make of
+  // it; then they run one after the other.
   const cuts = scriptCuts(html);
   const svgs = hiddenSvgEdits(html, cuts);
-  const blanked = svgs
-    ? applyEdits(html, mergeEdits(cuts, svgs))
-    : blankHiddenSvgs(applyEdits(html, cuts));
+  const blanking = svgs ? mergeEdits(cuts, svgs) : null;
+  const edits = blanking && styleEdits(html, blanking);
+  if (edits) return applyEdits(html, edits);
+  return defuseStyles(
+    blanking ? applyEdits(html, blanking) : blankHiddenSvgs(applyEdits(html, cuts)),
+  );
+}
+
+/** Markup with its scripts and hidden SVGs blanked, defused of its styles (see defuseHtml). */
+function defuseStyles(blanked: string): string {
   const unstyled = blanked.replace(STYLE_ELEMENT, '');
-  if (!/\sstyle\s*=/i.test(unstyled) && unstyled.length < 100_000) return unstyled;
-  return unstyled.replace(START_TAG_TO_DEFUSE, (tag) => {
-    const small = tag.length > 4000 ? tag.replace(HUGE_ATTRIBUTE, '') : tag;
-    return small.replace(STYLE_ATTRIBUTE, (attribute) =>
-      HIDING_STYLE.test(attribute) ? ' style="display:none"' : '',
-    );
-  });
+  if (!/\sstyle\s*=/i.test(unstyled) && unstyled.length < SMALL_PAGE) return unstyled;
+  return unstyled.replace(START_TAG_TO_DEFUSE, defuseTag);
+}
+
+/** Below this many characters a page without style attributes keeps its huge attributes. */
+const SMALL_PAGE = 100_000;
+
+function defuseTag(tag: string): string {
+  const small = tag.length > 4000 ? tag.replace(HUGE_ATTRIBUTE, '') : tag;
+  return small.replace(STYLE_ATTRIBUTE, (attribute) =>
+    HIDING_STYLE.test(attribute) ? ' style="display:none"' : '',
+  );
+}
+
+/**
+ * All the edits `defuseStyles(applyEdits(html, blanking))` makes, on `html` itself: the
+ * blanking, the <style> elements removed (those holding blanked text in full) and the start
+ * tags rewritten, outside what is blanked or removed. Null where the page as it is may not
+ * tell: a <style> element ending inside blanked text, one cut into a start tag (whose two
+ * halves would meet once it is gone), and a small page (whether any style attribute is left
+ * decides whether its huge attributes go).
+ */
+function styleEdits(html: string, blanking: readonly Edit[]): Edit[] | null {
+  const edits: Edit[] = [];
+  let next = 0;
+  STYLE_ELEMENT.lastIndex = 0;
+  for (let match = STYLE_ELEMENT.exec(html); match; match = STYLE_ELEMENT.exec(html)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    while (next < blanking.length && blanking[next]!.end <= start) edits.push(blanking[next++]!);
+    // Inside blanked text: not in the blanked markup; the search goes on after it.
+    if (next < blanking.length && blanking[next]!.start <= start) {
+      STYLE_ELEMENT.lastIndex = blanking[next]!.end;
+      continue;
+    }
+    while (next < blanking.length && blanking[next]!.end <= end) next++;
+    if (next < blanking.length && blanking[next]!.start < end) return null;
+    const open = html.lastIndexOf('<', start - 1);
+    if (open > html.lastIndexOf('>', start - 1) && /[a-z]/i.test(html[open + 1] ?? '')) return null;
+    edits.push({ start, end, text: '' });
+  }
+  while (next < blanking.length) edits.push(blanking[next++]!);
+  let length = html.length;
+  for (const { start, end, text } of edits) length += text.length - (end - start);
+  if (length < SMALL_PAGE) return null;
+
+  const tags: Edit[] = [];
+  next = 0;
+  START_TAG_TO_DEFUSE.lastIndex = 0;
+  for (let match = START_TAG_TO_DEFUSE.exec(html); match; match = START_TAG_TO_DEFUSE.exec(html)) {
+    const start = match.index;
+    while (next < edits.length && edits[next]!.end <= start) next++;
+    if (next < edits.length && edits[next]!.start <= start) {
+      START_TAG_TO_DEFUSE.lastIndex = edits[next]!.end;
+      continue;
+    }
+    const text = defuseTag(match[0]);
+    if (text !== match[0]) tags.push({ start, end: start + match[0].length, text });
+  }
+  return mergeEdits(edits, tags);
 }
 
 /** Where a `<script>` start tag begins, and where a script's content ends (its end tag). */
