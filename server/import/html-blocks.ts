@@ -66,6 +66,8 @@ function landmarkOf(element: Element, sectioned: boolean): Landmark | null {
 }
 
 function isHidden(element: Element): boolean {
+  // Most elements have no attribute: each lookup below would walk the attributes again.
+  if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden')) return true;
   if (element.getAttribute('aria-hidden') === 'true') return true;
   const style = element.getAttribute('style');
@@ -74,12 +76,51 @@ function isHidden(element: Element): boolean {
 
 /** Layout gaps: runs of 2+ spaces including a no-break space, not after punctuation. */
 function countGaps(text: string): number {
+  // Without a no-break space, the collapsed text has no run of two spaces.
+  if (!NARROW_OR_NO_BREAK_SPACE.test(text)) return 0;
   const spaced = text.replace(/[ \t\n\r\f]+/g, ' ').trim();
   const gaps = spaced.match(/(?<![.!?:;,…])[ \u00a0\u202f]{2,}(?=\S)/g);
   return gaps ? gaps.length : 0;
 }
 
-const visible = (text: string) => text.replace(/\s+/g, '').length;
+const NARROW_OR_NO_BREAK_SPACE = /[\u00a0\u202f]/;
+
+/** Whether a UTF-16 code unit is white space for `\s` and `trim` (the same set). */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * `text.replace(/\s+/g, '').length` (`visible`) and `text.replace(/\s+/g, ' ').trim().length`
+ * (`collapsed`), counted without building either string: the walk measures every text node.
+ */
+function measure(text: string): { visible: number; collapsed: number } {
+  let visible = 0;
+  let gaps = 0;
+  let spaceBefore = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      spaceBefore = true;
+    } else {
+      if (spaceBefore && visible > 0) gaps++;
+      spaceBefore = false;
+      visible++;
+    }
+  }
+  return { visible, collapsed: visible + gaps };
+}
 
 /** Options of `htmlToBlocks`. */
 export interface WalkOptions {
@@ -131,10 +172,10 @@ export function htmlToBlocks(root: Element, options: WalkOptions = {}): WalkedBl
   const append = (text: string, ctx: Context) => {
     if (!current) current = ctx;
     parts.push(text);
-    const n = visible(text);
-    total += n;
-    if (ctx.emphasis) emphasized += n;
-    if (ctx.link) linkChars += text.replace(/\s+/g, ' ').trim().length;
+    const { visible, collapsed } = measure(text);
+    total += visible;
+    if (ctx.emphasis) emphasized += visible;
+    if (ctx.link) linkChars += collapsed;
   };
 
   const rootContext: Context = {
@@ -147,16 +188,17 @@ export function htmlToBlocks(root: Element, options: WalkOptions = {}): WalkedBl
     emphasis: false,
     container: root,
   };
-  // Work list: a node with its context, or a marker that ends a block element.
-  type Item = { node: Node; ctx: Context } | { end: true };
-  const stack: Item[] = [{ node: root, ctx: rootContext }];
-  while (stack.length) {
-    const item = stack.pop()!;
-    if ('end' in item) {
+  // Work list: each node with its context, or null for the marker that ends a block element
+  // (two arrays rather than an object an item: the walk visits every node of the page).
+  const nodes: (Node | null)[] = [root];
+  const contexts: Context[] = [rootContext];
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const ctx = contexts.pop()!;
+    if (node === null) {
       flush();
       continue;
     }
-    const { node, ctx } = item;
     if (node.nodeType === 3 /* text */) {
       const data = (node as Text).data;
       if (!firstText && /\S/.test(data)) firstText = node as Text;
@@ -183,27 +225,30 @@ export function htmlToBlocks(root: Element, options: WalkOptions = {}): WalkedBl
     let child: Context = ctx;
     if (BLOCK.has(tag)) {
       flush();
-      const heading = /^h[1-6]$/.test(tag) ? Number(tag[1]) : ctx.heading;
       child = {
-        ...ctx,
         landmark: landmarkOf(element, ctx.sectioned) ?? ctx.landmark,
         sectioned: ctx.sectioned || SECTIONING.has(tag),
-        heading,
+        heading: /^h[1-6]$/.test(tag) ? Number(tag[1]) : ctx.heading,
         listItem: ctx.listItem || tag === 'li',
         pre: ctx.pre || tag === 'pre',
+        link: ctx.link,
+        emphasis: ctx.emphasis,
         container: element,
       };
-      stack.push({ end: true });
+      nodes.push(null);
+      contexts.push(child);
     } else if (tag === 'a' || EMPHASIS.has(tag)) {
-      child = {
-        ...ctx,
-        link: ctx.link || tag === 'a',
-        emphasis: ctx.emphasis || EMPHASIS.has(tag),
-      };
+      const link = ctx.link || tag === 'a';
+      const emphasis = ctx.emphasis || EMPHASIS.has(tag);
+      // Contexts are never changed, so an unchanged one is shared.
+      if (link !== ctx.link || emphasis !== ctx.emphasis) child = { ...ctx, link, emphasis };
       // A link with text counts in the block its text lands in (the one being collected).
       if (tag === 'a' && element.textContent?.trim()) linkCount++;
     }
-    for (let c = element.lastChild; c; c = c.previousSibling) stack.push({ node: c, ctx: child });
+    for (let c = element.lastChild; c; c = c.previousSibling) {
+      nodes.push(c);
+      contexts.push(child);
+    }
   }
   flush();
   return out;

@@ -90,6 +90,24 @@ describe('extractHtml: structure', () => {
     );
   });
 
+  it('measures link and bold text as collapsed, trimmed text, with every kind of white space', () => {
+    const spaces = ' \t\n\u00a0\u1680\u2003\u2028\u202f\u205f\u3000\ufeff\u000b';
+    const { blocks } = extractHtml(
+      `<p>Go <a href="/x">${spaces}to${spaces}the${spaces}page${spaces}</a></p>` +
+        `<p><b>${spaces}all${spaces}</b><i>bold\u200b</i></p><p>Gap\u00a0 \u00a0here</p>`,
+    );
+    assert.deepEqual(
+      blocks.map((b) => [b.linkChars, b.emphasized, b.gapCount]),
+      // Each text node counts its text collapsed and trimmed: the DOM splits this link's at each
+      // no-break space, so "to", "the" and "page" count, not the spaces between them.
+      [
+        ['tothepage'.length, false, 0],
+        [0, true, 0],
+        [0, false, 1],
+      ],
+    );
+  });
+
   it('names page landmarks, but not the header and footer of an article', () => {
     const { blocks } = extractHtml(
       '<header><p>Site</p></header><nav><p>Menu</p></nav><article><header><h1>Title</h1></header><p>Body.</p><footer><p>Tags</p></footer></article><aside><p>More</p></aside><div role="contentinfo"><p>Legal</p></div>',
