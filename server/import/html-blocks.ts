@@ -257,11 +257,17 @@ export function htmlToBlocks(root: Element, options: WalkOptions = {}): WalkedBl
 /** Depth of the deepest element under `root` (root = 0), walked without recursion. */
 export function elementDepth(root: Element): number {
   let deepest = 0;
-  const stack: [Element, number][] = [[root, 0]];
-  while (stack.length) {
-    const [element, depth] = stack.pop()!;
+  // Elements and their depths in two arrays: no pair allocated for every element of the page.
+  const elements: Element[] = [root];
+  const depths: number[] = [0];
+  while (elements.length) {
+    const element = elements.pop()!;
+    const depth = depths.pop()!;
     if (depth > deepest) deepest = depth;
-    for (let c = element.firstElementChild; c; c = c.nextElementSibling) stack.push([c, depth + 1]);
+    for (let c = element.firstElementChild; c; c = c.nextElementSibling) {
+      elements.push(c);
+      depths.push(depth + 1);
+    }
   }
   return deepest;
 }
