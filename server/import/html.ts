@@ -72,7 +72,8 @@ export function defuseHtml(html: string): string {
   const cuts = scriptCuts(html);
   const svgs = hiddenSvgEdits(html, cuts);
   const blanking = svgs ? mergeEdits(cuts, svgs) : null;
-  const edits = blanking && styleEdits(html, blanking);
+  // Blanking only shortens the page: a small page stays small (see styleEdits).
+  const edits = blanking && html.length >= SMALL_PAGE && styleEdits(html, blanking);
   if (edits) return applyEdits(html, edits);
   return defuseStyles(
     blanking ? applyEdits(html, blanking) : blankHiddenSvgs(applyEdits(html, cuts)),
