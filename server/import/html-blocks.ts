@@ -5,6 +5,7 @@
  * nothing of the page is rendered or executed.
  */
 import type { Landmark, StructuredBlock } from '@/lib/import';
+import { isSpace } from './white-space';
 
 /**
  * Elements whose content is never article text. Ruby annotations (<rt>, <rp>) are a reading aid
@@ -84,23 +85,6 @@ function countGaps(text: string): number {
 }
 
 const NARROW_OR_NO_BREAK_SPACE = /[\u00a0\u202f]/;
-
-/** Whether a UTF-16 code unit is white space for `\s` and `trim` (the same set). */
-function isSpace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
 
 /**
  * `text.replace(/\s+/g, '').length` (`visible`) and `text.replace(/\s+/g, ' ').trim().length`
