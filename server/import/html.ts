@@ -297,14 +297,14 @@ const isNameRest = (code: number) =>
 function extractWithDom(html: string, options: HtmlOptions): HtmlExtraction {
   const base = options.baseUrl && /^https?:/i.test(options.baseUrl) ? options.baseUrl : undefined;
   const document = parseDocument(html);
-  const declared = readHtmlMetadata(document, base);
 
   // Only text leaves this module, so nothing needs sanitising; form controls are dropped so
   // neither the walk nor Readability reads their labels as prose.
-  // Found in one walk, as querySelectorAll(FORM_CONTROLS) finds them (linkedom's selector
-  // engine would test every node of the page), and removed after it.
+  // Found in the metadata's walk (one walk of the page less), as querySelectorAll(FORM_CONTROLS)
+  // finds them (linkedom's selector engine would test every node of the page), and removed
+  // after it.
   const controls: Element[] = [];
-  forEachElement(document, (element) => {
+  const declared = readHtmlMetadata(document, base, (element) => {
     if (FORM_CONTROL_TAGS.has(element.localName.toLowerCase()) && element.matches(FORM_CONTROLS))
       controls.push(element);
   });
