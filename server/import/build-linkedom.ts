@@ -220,6 +220,11 @@ export function buildLinkedomDocument(tree: Parse5.Document): Document | null {
  * attribute first, so they are set last to first.
  */
 function setAttributes(element: Element, attrs: Parse5.Element['attrs']): void {
+  // Almost every element: plain names, set as they come (no arrays made for them).
+  if (attrs.every((attr) => !attr.namespace && !INDEX_OR_PROTO.test(attr.name))) {
+    for (let i = attrs.length - 1; i >= 0; i--) setOne(element, attrs[i]!.name, attrs[i]!.value);
+    return;
+  }
   let names = attrs.map(attributeName);
   let values = attrs.map((attr) => attr.value);
   if (names.some((name) => INDEX_OR_PROTO.test(name))) {
@@ -230,19 +235,21 @@ function setAttributes(element: Element, attrs: Parse5.Element['attrs']): void {
     names = Object.keys(collected);
     values = names.map((name) => collected[name]!);
   }
-  for (let i = names.length - 1; i >= 0; i--) {
-    const name = names[i]!;
-    if (name !== 'class') {
-      setAttribute.call(element, name, values[i]!);
-      continue;
-    }
-    // As linkedom's parser does: the attribute as written, then the class list set from it
-    // (which rewrites the attribute as its normalised list). setAttribute('class') would
-    // build the class list twice.
-    const attribute = element.ownerDocument.createAttribute(name);
-    attribute.value = values[i]!;
-    element.setAttributeNode(attribute);
+  for (let i = names.length - 1; i >= 0; i--) setOne(element, names[i]!, values[i]!);
+}
+
+/** Sets one attribute as linkedom's parser does. */
+function setOne(element: Element, name: string, value: string): void {
+  if (name !== 'class') {
+    setAttribute.call(element, name, value);
+    return;
   }
+  // As linkedom's parser does: the attribute as written, then the class list set from it
+  // (which rewrites the attribute as its normalised list). setAttribute('class') would
+  // build the class list twice.
+  const attribute = element.ownerDocument.createAttribute(name);
+  attribute.value = value;
+  element.setAttributeNode(attribute);
 }
 const INDEX_OR_PROTO = /^(?:0|[1-9][0-9]*|__proto__)$/;
 

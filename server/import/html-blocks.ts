@@ -5,6 +5,7 @@
  * nothing of the page is rendered or executed.
  */
 import type { Landmark, StructuredBlock } from '@/lib/import';
+import { isSpace } from './white-space';
 
 /**
  * Elements whose content is never article text. Ruby annotations (<rt>, <rp>) are a reading aid
@@ -66,6 +67,8 @@ function landmarkOf(element: Element, sectioned: boolean): Landmark | null {
 }
 
 function isHidden(element: Element): boolean {
+  // Most elements have no attribute: each lookup below would walk the attributes again.
+  if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden')) return true;
   if (element.getAttribute('aria-hidden') === 'true') return true;
   const style = element.getAttribute('style');
@@ -74,12 +77,34 @@ function isHidden(element: Element): boolean {
 
 /** Layout gaps: runs of 2+ spaces including a no-break space, not after punctuation. */
 function countGaps(text: string): number {
+  // Without a no-break space, the collapsed text has no run of two spaces.
+  if (!NARROW_OR_NO_BREAK_SPACE.test(text)) return 0;
   const spaced = text.replace(/[ \t\n\r\f]+/g, ' ').trim();
   const gaps = spaced.match(/(?<![.!?:;,…])[ \u00a0\u202f]{2,}(?=\S)/g);
   return gaps ? gaps.length : 0;
 }
 
-const visible = (text: string) => text.replace(/\s+/g, '').length;
+const NARROW_OR_NO_BREAK_SPACE = /[\u00a0\u202f]/;
+
+/**
+ * `text.replace(/\s+/g, '').length` (`visible`) and `text.replace(/\s+/g, ' ').trim().length`
+ * (`collapsed`), counted without building either string: the walk measures every text node.
+ */
+function measure(text: string): { visible: number; collapsed: number } {
+  let visible = 0;
+  let gaps = 0;
+  let spaceBefore = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      spaceBefore = true;
+    } else {
+      if (spaceBefore && visible > 0) gaps++;
+      spaceBefore = false;
+      visible++;
+    }
+  }
+  return { visible, collapsed: visible + gaps };
+}
 
 /** Options of `htmlToBlocks`. */
 export interface WalkOptions {
@@ -131,10 +156,10 @@ export function htmlToBlocks(root: Element, options: WalkOptions = {}): WalkedBl
   const append = (text: string, ctx: Context) => {
     if (!current) current = ctx;
     parts.push(text);
-    const n = visible(text);
-    total += n;
-    if (ctx.emphasis) emphasized += n;
-    if (ctx.link) linkChars += text.replace(/\s+/g, ' ').trim().length;
+    const { visible, collapsed } = measure(text);
+    total += visible;
+    if (ctx.emphasis) emphasized += visible;
+    if (ctx.link) linkChars += collapsed;
   };
 
   const rootContext: Context = {
@@ -147,16 +172,17 @@ export function htmlToBlocks(root: Element, options: WalkOptions = {}): WalkedBl
     emphasis: false,
     container: root,
   };
-  // Work list: a node with its context, or a marker that ends a block element.
-  type Item = { node: Node; ctx: Context } | { end: true };
-  const stack: Item[] = [{ node: root, ctx: rootContext }];
-  while (stack.length) {
-    const item = stack.pop()!;
-    if ('end' in item) {
+  // Work list: each node with its context, or null for the marker that ends a block element
+  // (two arrays rather than an object an item: the walk visits every node of the page).
+  const nodes: (Node | null)[] = [root];
+  const contexts: Context[] = [rootContext];
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const ctx = contexts.pop()!;
+    if (node === null) {
       flush();
       continue;
     }
-    const { node, ctx } = item;
     if (node.nodeType === 3 /* text */) {
       const data = (node as Text).data;
       if (!firstText && /\S/.test(data)) firstText = node as Text;
@@ -183,27 +209,30 @@ export function htmlToBlocks(root: Element, options: WalkOptions = {}): WalkedBl
     let child: Context = ctx;
     if (BLOCK.has(tag)) {
       flush();
-      const heading = /^h[1-6]$/.test(tag) ? Number(tag[1]) : ctx.heading;
       child = {
-        ...ctx,
         landmark: landmarkOf(element, ctx.sectioned) ?? ctx.landmark,
         sectioned: ctx.sectioned || SECTIONING.has(tag),
-        heading,
+        heading: /^h[1-6]$/.test(tag) ? Number(tag[1]) : ctx.heading,
         listItem: ctx.listItem || tag === 'li',
         pre: ctx.pre || tag === 'pre',
+        link: ctx.link,
+        emphasis: ctx.emphasis,
         container: element,
       };
-      stack.push({ end: true });
+      nodes.push(null);
+      contexts.push(child);
     } else if (tag === 'a' || EMPHASIS.has(tag)) {
-      child = {
-        ...ctx,
-        link: ctx.link || tag === 'a',
-        emphasis: ctx.emphasis || EMPHASIS.has(tag),
-      };
+      const link = ctx.link || tag === 'a';
+      const emphasis = ctx.emphasis || EMPHASIS.has(tag);
+      // Contexts are never changed, so an unchanged one is shared.
+      if (link !== ctx.link || emphasis !== ctx.emphasis) child = { ...ctx, link, emphasis };
       // A link with text counts in the block its text lands in (the one being collected).
       if (tag === 'a' && element.textContent?.trim()) linkCount++;
     }
-    for (let c = element.lastChild; c; c = c.previousSibling) stack.push({ node: c, ctx: child });
+    for (let c = element.lastChild; c; c = c.previousSibling) {
+      nodes.push(c);
+      contexts.push(child);
+    }
   }
   flush();
   return out;
@@ -212,11 +241,17 @@ export function htmlToBlocks(root: Element, options: WalkOptions = {}): WalkedBl
 /** Depth of the deepest element under `root` (root = 0), walked without recursion. */
 export function elementDepth(root: Element): number {
   let deepest = 0;
-  const stack: [Element, number][] = [[root, 0]];
-  while (stack.length) {
-    const [element, depth] = stack.pop()!;
+  // Elements and their depths in two arrays: no pair allocated for every element of the page.
+  const elements: Element[] = [root];
+  const depths: number[] = [0];
+  while (elements.length) {
+    const element = elements.pop()!;
+    const depth = depths.pop()!;
     if (depth > deepest) deepest = depth;
-    for (let c = element.firstElementChild; c; c = c.nextElementSibling) stack.push([c, depth + 1]);
+    for (let c = element.firstElementChild; c; c = c.nextElementSibling) {
+      elements.push(c);
+      depths.push(depth + 1);
+    }
   }
   return deepest;
 }

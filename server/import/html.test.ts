@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { cleanBlocks, cleanText, toSourceBlocks } from '@/lib/import';
 import { PAGE_CASES } from '@/lib/import/page-cases';
-import { FALLBACK_NOTICE, extractHtml } from './html';
+import { createRandom } from '@/lib/anchoring/fixtures/generate';
+import { FALLBACK_NOTICE, extractHtml, nestingExceeds } from './html';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../lib/import/fixtures/${name}`, import.meta.url), 'utf8');
@@ -86,6 +87,24 @@ describe('extractHtml: structure', () => {
         ['paragraph', 0, true, 'One link', 4, 1],
         ['paragraph', 0, false, 'a', 0, 0],
         ['paragraph', 0, false, 'b', 0, 0],
+      ],
+    );
+  });
+
+  it('measures link and bold text as collapsed, trimmed text, with every kind of white space', () => {
+    const spaces = ' \t\n\u00a0\u1680\u2003\u2028\u202f\u205f\u3000\ufeff\u000b';
+    const { blocks } = extractHtml(
+      `<p>Go <a href="/x">${spaces}to${spaces}the${spaces}page${spaces}</a></p>` +
+        `<p><b>${spaces}all${spaces}</b><i>bold\u200b</i></p><p>Gap\u00a0 \u00a0here</p>`,
+    );
+    assert.deepEqual(
+      blocks.map((b) => [b.linkChars, b.emphasized, b.gapCount]),
+      // Each text node counts its text collapsed and trimmed: the DOM splits this link's at each
+      // no-break space, so "to", "the" and "page" count, not the spaces between them.
+      [
+        ['tothepage'.length, false, 0],
+        [0, true, 0],
+        [0, false, 1],
       ],
     );
   });
@@ -212,5 +231,44 @@ describe('extractHtml: Readability within its work budget', () => {
     // Cleaned like pasted text: the same article as with the hints.
     const cleaned = cleanBlocks(toSourceBlocks(over.blocks).blocks);
     assert.equal(cleaned.text, cleanBlocks(toSourceBlocks(within.blocks).blocks).text);
+  });
+});
+
+describe('nestingExceeds', () => {
+  // The tags as the expression the scan replaced reads them.
+  const NOT_NESTING = new Set(
+    'area base br col embed hr img input link meta source track wbr p li dt dd tr td th option optgroup thead tbody tfoot colgroup rt rp'.split(
+      ' ',
+    ),
+  );
+  const byExpression = (html: string, limit: number) => {
+    let depth = 0;
+    for (const match of html.matchAll(/<(\/?)([a-z][a-z0-9-]*)[^<>]*?(\/?)>/gi)) {
+      if (match[3] || NOT_NESTING.has(match[2]!.toLowerCase())) continue;
+      depth = match[1] ? Math.max(0, depth - 1) : depth + 1;
+      if (depth > limit) return true;
+    }
+    return false;
+  };
+
+  it('reads the tags as /<(\\/?)([a-z][a-z0-9-]*)[^<>]*?(\\/?)>/gi does, on any markup', () => {
+    const random = createRandom(13);
+    const pieces = ['<', '>', '/', 'a', 'P', 'br', 'div', 'x-1', ' ', '"', '<!--', '-->', '</'];
+    for (const piece of ['/>', 'TD', 'q9', '\n', '=', 'é']) pieces.push(piece);
+    for (let k = 0; k < 20_000; k++) {
+      let html = '';
+      for (let n = 1 + Math.floor(random() * 30); n > 0; n--)
+        html += pieces[Math.floor(random() * pieces.length)];
+      for (const limit of [0, 1, 2])
+        assert.equal(nestingExceeds(html, limit), byExpression(html, limit), html);
+    }
+  });
+
+  it('is linear: a page of thousands of tags never closed', () => {
+    const hostile = '<div '.repeat(200_000);
+    const started = performance.now();
+    assert.equal(nestingExceeds(hostile, 2000), false);
+    assert.equal(nestingExceeds('<div>'.repeat(2001), 2000), true);
+    assert.ok(performance.now() - started < 2_000);
   });
 });

@@ -9,6 +9,7 @@ import { forEachElement, parseDocument } from './dom';
 import { fallbackHtmlBlocks } from './html-fallback';
 import { elementDepth, htmlToBlocks } from './html-blocks';
 import { readHtmlMetadata } from './html-metadata';
+import { applyEdits, blankHiddenSvgs, hiddenSvgEdits, type Edit } from './hidden-svgs';
 import { runReadability } from './readability-run';
 
 /** Options of `extractHtml`. */
@@ -61,17 +62,87 @@ const HUGE_ATTRIBUTE = /\s[^\s=<>]+\s*=\s*(?:"[^"]{4000,}"|'[^']{4000,}')/g;
 /**
  * The markup with what a CSS parser may choke on taken out (`<style>` elements; style
  * attributes, of which only "hidden" matters to the cleaner, kept as `display:none`) and huge
- * attribute values dropped (Readability's regular expressions crawl over them).
+ * attribute values dropped (Readability's regular expressions crawl over them); the text of
+ * scripts and the paths of hidden SVG sprites go too (blankScripts, ./hidden-svgs).
  */
 export function defuseHtml(html: string): string {
-  const unstyled = blankScripts(html).replace(STYLE_ELEMENT, '');
-  if (!/\sstyle\s*=/i.test(unstyled) && unstyled.length < 100_000) return unstyled;
-  return unstyled.replace(START_TAG_TO_DEFUSE, (tag) => {
-    const small = tag.length > 4000 ? tag.replace(HUGE_ATTRIBUTE, '') : tag;
-    return small.replace(STYLE_ATTRIBUTE, (attribute) =>
-      HIDING_STYLE.test(attribute) ? ' style="display:none"' : '',
-    );
-  });
+  // All in one copy of the page (each copy of a 2 MB page costs about 8 ms: 4 MB of new
+  // memory), unless the page as it is cannot tell what the steps one after the other make of
+  // it; then they run one after the other.
+  const cuts = scriptCuts(html);
+  const svgs = hiddenSvgEdits(html, cuts);
+  const blanking = svgs ? mergeEdits(cuts, svgs) : null;
+  // Blanking only shortens the page: a small page stays small (see styleEdits).
+  const edits = blanking && html.length >= SMALL_PAGE && styleEdits(html, blanking);
+  if (edits) return applyEdits(html, edits);
+  return defuseStyles(
+    blanking ? applyEdits(html, blanking) : blankHiddenSvgs(applyEdits(html, cuts)),
+  );
+}
+
+/** Markup with its scripts and hidden SVGs blanked, defused of its styles (see defuseHtml). */
+function defuseStyles(blanked: string): string {
+  const unstyled = blanked.replace(STYLE_ELEMENT, '');
+  if (!/\sstyle\s*=/i.test(unstyled) && unstyled.length < SMALL_PAGE) return unstyled;
+  return unstyled.replace(START_TAG_TO_DEFUSE, defuseTag);
+}
+
+/** Below this many characters a page without style attributes keeps its huge attributes. */
+const SMALL_PAGE = 100_000;
+
+function defuseTag(tag: string): string {
+  const small = tag.length > 4000 ? tag.replace(HUGE_ATTRIBUTE, '') : tag;
+  return small.replace(STYLE_ATTRIBUTE, (attribute) =>
+    HIDING_STYLE.test(attribute) ? ' style="display:none"' : '',
+  );
+}
+
+/**
+ * All the edits `defuseStyles(applyEdits(html, blanking))` makes, on `html` itself: the
+ * blanking, the <style> elements removed (those holding blanked text in full) and the start
+ * tags rewritten, outside what is blanked or removed. Null where the page as it is may not
+ * tell: a <style> element ending inside blanked text, one cut into a start tag (whose two
+ * halves would meet once it is gone), and a small page (whether any style attribute is left
+ * decides whether its huge attributes go).
+ */
+function styleEdits(html: string, blanking: readonly Edit[]): Edit[] | null {
+  const edits: Edit[] = [];
+  let next = 0;
+  STYLE_ELEMENT.lastIndex = 0;
+  for (let match = STYLE_ELEMENT.exec(html); match; match = STYLE_ELEMENT.exec(html)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    while (next < blanking.length && blanking[next]!.end <= start) edits.push(blanking[next++]!);
+    // Inside blanked text: not in the blanked markup; the search goes on after it.
+    if (next < blanking.length && blanking[next]!.start <= start) {
+      STYLE_ELEMENT.lastIndex = blanking[next]!.end;
+      continue;
+    }
+    while (next < blanking.length && blanking[next]!.end <= end) next++;
+    if (next < blanking.length && blanking[next]!.start < end) return null;
+    const open = html.lastIndexOf('<', start - 1);
+    if (open > html.lastIndexOf('>', start - 1) && /[a-z]/i.test(html[open + 1] ?? '')) return null;
+    edits.push({ start, end, text: '' });
+  }
+  while (next < blanking.length) edits.push(blanking[next++]!);
+  let length = html.length;
+  for (const { start, end, text } of edits) length += text.length - (end - start);
+  if (length < SMALL_PAGE) return null;
+
+  const tags: Edit[] = [];
+  next = 0;
+  START_TAG_TO_DEFUSE.lastIndex = 0;
+  for (let match = START_TAG_TO_DEFUSE.exec(html); match; match = START_TAG_TO_DEFUSE.exec(html)) {
+    const start = match.index;
+    while (next < edits.length && edits[next]!.end <= start) next++;
+    if (next < edits.length && edits[next]!.start <= start) {
+      START_TAG_TO_DEFUSE.lastIndex = edits[next]!.end;
+      continue;
+    }
+    const text = defuseTag(match[0]);
+    if (text !== match[0]) tags.push({ start, end: start + match[0].length, text });
+  }
+  return mergeEdits(edits, tags);
 }
 
 /** Where a `<script>` start tag begins, and where a script's content ends (its end tag). */
@@ -96,8 +167,12 @@ const MIN_BLANKED_SCRIPT = 512;
  * an end tag (the rest of the page is its text anyway).
  */
 export function blankScripts(html: string): string {
-  const kept: string[] = [];
-  let copied = 0;
+  return applyEdits(html, scriptCuts(html));
+}
+
+/** The cuts of `blankScripts`: each script's content it takes out, in order. */
+function scriptCuts(html: string): Edit[] {
+  const cuts: Edit[] = [];
   SCRIPT_START.lastIndex = 0;
   for (let start = SCRIPT_START.exec(html); start; start = SCRIPT_START.exec(html)) {
     START_TAG_REST.lastIndex = SCRIPT_START.lastIndex;
@@ -111,12 +186,22 @@ export function blankScripts(html: string): string {
     const tag = html.slice(start.index, contentStart);
     const content = html.slice(contentStart, end.index);
     if (/ld\+json/i.test(tag) || content.includes('<!--') || content.includes('-->')) continue;
-    kept.push(html.slice(copied, contentStart));
-    copied = end.index;
+    cuts.push({ start: contentStart, end: end.index, text: '' });
   }
-  if (copied === 0) return html;
-  kept.push(html.slice(copied));
-  return kept.join('');
+  return cuts;
+}
+
+/** Two lists of edits (each sorted, none overlapping another) as one sorted list. */
+function mergeEdits(a: readonly Edit[], b: readonly Edit[]): Edit[] {
+  if (!b.length) return a as Edit[];
+  const merged: Edit[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]!.start < b[j]!.start)) merged.push(a[i++]!);
+    else merged.push(b[j++]!);
+  }
+  return merged;
 }
 
 const BLOCK_ATTRIBUTE = 'data-factmark-block';
@@ -162,28 +247,64 @@ const NOT_NESTING = new Set(
   ).split(' '),
 );
 
-/** Whether the markup's elements (by a linear scan of its tags) nest deeper than `limit`. */
-function nestingExceeds(html: string, limit: number): boolean {
+/**
+ * Whether the markup's elements (by a linear scan of its tags) nest deeper than `limit`. The
+ * tags are those `/<(\/?)([a-z][a-z0-9-]*)[^<>]*?(\/?)>/gi` matches (one ending `/>` closes
+ * itself), found with indexOf rather than that expression: it made a match array and strings
+ * for every tag of the page (about 5 ms on a 2 MB page).
+ */
+export function nestingExceeds(html: string, limit: number): boolean {
   let depth = 0;
-  for (const match of html.matchAll(/<(\/?)([a-z][a-z0-9-]*)[^<>]*?(\/?)>/gi)) {
-    if (match[3] || NOT_NESTING.has(match[2]!.toLowerCase())) continue;
-    depth = match[1] ? Math.max(0, depth - 1) : depth + 1;
+  // The first `>` at or after where the scan is (cached: a run of `<` without one is linear).
+  let close = -1;
+  for (let open = html.indexOf('<'); open !== -1;) {
+    let at = open + 1;
+    const end = html.charCodeAt(at) === 47; /* / */
+    if (end) at++;
+    const name = at;
+    if (isAsciiLetter(html.charCodeAt(at))) {
+      at++;
+      while (isNameRest(html.charCodeAt(at))) at++;
+    }
+    const next = html.indexOf('<', at);
+    if (at === name) {
+      open = next;
+      continue;
+    }
+    if (close < at) close = html.indexOf('>', at);
+    // No `>` before the next `<` (or none at all): not a tag; the scan goes on from that `<`.
+    if (close === -1 || (next !== -1 && next < close)) {
+      if (close === -1) return false;
+      open = next;
+      continue;
+    }
+    const selfClosing = close > at && html.charCodeAt(close - 1) === 47;
+    open = next;
+    if (selfClosing) continue;
+    if (at - name <= LONGEST_NOT_NESTING && NOT_NESTING.has(html.slice(name, at).toLowerCase()))
+      continue;
+    depth = end ? Math.max(0, depth - 1) : depth + 1;
     if (depth > limit) return true;
   }
   return false;
 }
 
+const LONGEST_NOT_NESTING = Math.max(...[...NOT_NESTING].map((tag) => tag.length));
+const isAsciiLetter = (code: number) => (code | 32) >= 97 && (code | 32) <= 122;
+const isNameRest = (code: number) =>
+  isAsciiLetter(code) || (code >= 48 && code <= 57) || code === 45; /* - */
+
 function extractWithDom(html: string, options: HtmlOptions): HtmlExtraction {
   const base = options.baseUrl && /^https?:/i.test(options.baseUrl) ? options.baseUrl : undefined;
   const document = parseDocument(html);
-  const declared = readHtmlMetadata(document, base);
 
   // Only text leaves this module, so nothing needs sanitising; form controls are dropped so
   // neither the walk nor Readability reads their labels as prose.
-  // Found in one walk, as querySelectorAll(FORM_CONTROLS) finds them (linkedom's selector
-  // engine would test every node of the page), and removed after it.
+  // Found in the metadata's walk (one walk of the page less), as querySelectorAll(FORM_CONTROLS)
+  // finds them (linkedom's selector engine would test every node of the page), and removed
+  // after it.
   const controls: Element[] = [];
-  forEachElement(document, (element) => {
+  const declared = readHtmlMetadata(document, base, (element) => {
     if (FORM_CONTROL_TAGS.has(element.localName.toLowerCase()) && element.matches(FORM_CONTROLS))
       controls.push(element);
   });

@@ -7,6 +7,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { forEachElement, nextOutside } from './dom';
+import { trimmedLength } from './white-space';
 
 /**
  * Work Readability may do on one page, in steps: one per node it walks and per text it reads,
@@ -83,31 +84,39 @@ export const LINK_FARM_LINK_SHARE = 0.8;
  * One walk: each element's text and link text are summed from its children's.
  */
 export function removeLinkFarms(root: Element): void {
-  type Counts = { text: number; linkText: number; links: number };
   const farms: Element[] = [];
-  const count = (element: Element, inLink: boolean): Counts => {
+  // The counts of the element being counted: each call starts its own from zero and, done,
+  // adds them to its parent's (saved), so no object is made for each element of the page.
+  let text = 0;
+  let linkText = 0;
+  let links = 0;
+  const count = (element: Element, inLink: boolean): void => {
     const link = inLink || element.localName.toLowerCase() === 'a';
-    const counts: Counts = { text: 0, linkText: 0, links: link && !inLink ? 1 : 0 };
+    const outerText = text;
+    const outerLinkText = linkText;
+    const outerLinks = links;
+    text = 0;
+    linkText = 0;
+    links = link && !inLink ? 1 : 0;
     for (let child = element.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
-        const length = (child as Text).data.trim().length;
-        counts.text += length;
-        if (link) counts.linkText += length;
+        const length = trimmedLength((child as Text).data);
+        text += length;
+        if (link) linkText += length;
       } else if (child.nodeType === 1) {
-        const inner = count(child as Element, link);
-        counts.text += inner.text;
-        counts.linkText += inner.linkText;
-        counts.links += inner.links;
+        count(child as Element, link);
       }
     }
     if (
       element !== root &&
-      counts.links >= LINK_FARM_MIN_LINKS &&
-      counts.linkText >= counts.text * LINK_FARM_LINK_SHARE
+      links >= LINK_FARM_MIN_LINKS &&
+      linkText >= text * LINK_FARM_LINK_SHARE
     ) {
       farms.push(element);
     }
-    return counts;
+    text += outerText;
+    linkText += outerLinkText;
+    links += outerLinks;
   };
   count(root, false);
   // Children come before their parents: remove only the outermost farm of each nest.
