@@ -27,6 +27,16 @@ const CASES: { name: string; text: string; expected: string[] }[] = [
     expected: ['John F. Kennedy spoke in Berlin.', 'Crowds cheered.'],
   },
   {
+    name: 'goes on after a question mark that lower-case words continue',
+    text: 'Do They Know It’s Christmas? is tipped to top the chart. “Can they?” he asked. Who knows? Nobody.',
+    expected: [
+      'Do They Know It’s Christmas? is tipped to top the chart.',
+      '“Can they?” he asked.',
+      'Who knows?',
+      'Nobody.',
+    ],
+  },
+  {
     name: 'never joins statements across a line break',
     text: 'First paragraph ends here\nSecond paragraph starts here.',
     expected: ['First paragraph ends here', 'Second paragraph starts here.'],

@@ -45,10 +45,18 @@ function push(statements: Statement[], text: string, span: Span, paragraph: numb
     statements.push({ ...span, paragraph });
 }
 
-/** Whether the break between `previous` and `next` came after an abbreviation, not a sentence end. */
+/**
+ * Whether the break between `previous` and `next` is not a sentence end: after an abbreviation,
+ * or after a question or exclamation mark that the next words continue in lower case (a title,
+ * "Do They Know It's Christmas? is tipped …", or a quoted question, "… jointly?" he said").
+ */
 function continuesAfter(text: string, previous: Span, next: Span): boolean {
+  const first = text.slice(next.start, next.start + 1);
+  if (/[?!]['"”’»)\]]*$/u.test(text.slice(previous.end - 4, previous.end))) {
+    return /\p{Ll}/u.test(first);
+  }
   return continuesAfterAbbreviation(
     text.slice(Math.max(previous.start, previous.end - 12), previous.end),
-    text.slice(next.start, next.start + 1),
+    first,
   );
 }
