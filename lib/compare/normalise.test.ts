@@ -16,6 +16,10 @@ describe('keyOf', () => {
     ['envisages', 'envisaging'],
     ['organisation', 'organization'],
     ['1,200', '1200'],
+    ['Gen', 'General'],
+    ['Co', 'Company'],
+    ['Sgt', 'sergeant'],
+    ['Oct', 'October'],
   ];
   for (const [x, y] of SAME)
     it(`folds "${x}" and "${y}" to one key`, () => assert.equal(keyOf(x), keyOf(y)));
@@ -25,6 +29,7 @@ describe('keyOf', () => {
     ['claimed', 'said'],
     ['12', '13'],
     ['Russia', 'Georgia'],
+    ['co', 'company'],
   ];
   for (const [x, y] of DIFFERENT)
     it(`keeps "${x}" and "${y}" apart`, () => assert.notEqual(keyOf(x), keyOf(y)));

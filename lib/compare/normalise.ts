@@ -70,6 +70,10 @@ export function keyOf(word: string): string {
 }
 
 function computeKey(word: string): string {
+  // "Gen. Pinochet" is "General Pinochet", "Bain & Co" is "Bain & Company": capitalised
+  // abbreviations only, since "co", "col" or "sen" in lower case may be other words.
+  const expanded = /^\p{Lu}/u.test(word) ? ABBREVIATED.get(word.toLowerCase()) : undefined;
+  if (expanded) return computeKey(expanded);
   let key = word
     .normalize('NFKC')
     .toLowerCase()
@@ -314,6 +318,20 @@ for (const [cls, forms] of Object.entries(STRONG_VERBS)) {
   for (const form of forms.split(' ')) REPORTING_VERBS.set(form, cls);
 }
 const REPORTING_CLASSES = new Set(Object.keys(STRONG_VERBS));
+
+/** Abbreviations written before names and in dates, with the word they stand for. */
+const ABBREVIATED = new Map<string, string>(
+  (
+    'gen general|lt lieutenant|col colonel|capt captain|cmdr commander|adm admiral|maj major|' +
+    'sgt sergeant|cpl corporal|gov governor|sen senator|rep representative|pres president|' +
+    'prof professor|dr doctor|supt superintendent|rev reverend|mt mount|ft fort|dept department|' +
+    'govt government|corp corporation|co company|bros brothers|jan january|feb february|' +
+    'apr april|jun june|jul july|aug august|sep september|sept september|oct october|' +
+    'nov november|dec december'
+  )
+    .split('|')
+    .map((pair) => pair.split(' ') as [string, string]),
+);
 
 const BRITISH = new Map<string, string>([
   ['organisation', 'organization'],
