@@ -111,4 +111,25 @@ export const COMPARE_CASES: CompareCase[] = [
     differences: [],
     kinds: ['reworded'],
   },
+  {
+    name: 'one sentence stating two one-sentence paragraphs pairs with both',
+    a: 'The bridge will close on Friday for repairs.\nIt will reopen to traffic in the spring.',
+    b: 'The bridge will close on Friday for repairs and reopen to traffic in the spring.',
+    differences: [],
+    kinds: ['reworded'],
+  },
+  {
+    name: 'a short statement restated inside a much longer one pairs with it',
+    a: 'Two soldiers were killed on Saturday in separate attacks.\nThe harvest festival opened in the old town square.',
+    b: 'Two soldiers were killed on Saturday in separate attacks near the northern border, while a fire destroyed the covered market and its warehouses.\nThe museum will stay shut all winter.',
+    differences: [
+      {
+        type: 'other',
+        a: null,
+        b: 'near the northern border, while a fire destroyed the covered market and its warehouses',
+      },
+    ],
+    onlyA: ['The harvest festival opened in the old town square.'],
+    onlyB: ['The museum will stay shut all winter.'],
+  },
 ];
