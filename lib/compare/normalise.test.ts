@@ -20,6 +20,7 @@ describe('keyOf', () => {
     ['Co', 'Company'],
     ['Sgt', 'sergeant'],
     ['Oct', 'October'],
+    ['killings', 'killed'],
   ];
   for (const [x, y] of SAME)
     it(`folds "${x}" and "${y}" to one key`, () => assert.equal(keyOf(x), keyOf(y)));

@@ -96,7 +96,9 @@ function stem(word: string): string {
   if (word.length <= 4) return word;
   for (const [suffix, keep] of STEM_RULES) {
     if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
-      return word.slice(0, word.length - suffix.length) + keep;
+      const stemmed = word.slice(0, word.length - suffix.length) + keep;
+      // A plural of a verb noun goes on to the verb ("killings", "killing" and "killed").
+      return suffix === 's' ? stem(stemmed) : stemmed;
     }
   }
   return word;
