@@ -132,4 +132,29 @@ export const COMPARE_CASES: CompareCase[] = [
     onlyA: ['The harvest festival opened in the old town square.'],
     onlyB: ['The museum will stay shut all winter.'],
   },
+  {
+    name: 'two spellings of one place name are not a name difference',
+    a: 'A roadside bomb exploded near Ghalibiya, west of Baquba, on Monday.',
+    b: 'A roadside bomb exploded near Ghalabiyah, west of Baqouba, on Monday.',
+    differences: [],
+    kinds: ['reworded'],
+  },
+  {
+    name: 'inside a quote, changed function words alone are not a difference',
+    a: '"We are relying on the helicopters to reach the most remote areas," the coordinator said.',
+    b: '"Now we rely on helicopters to reach the most remote areas," the coordinator said.',
+    differences: [{ type: 'quote', a: null, b: 'Now' }],
+  },
+  {
+    name: 'a speaker named by only one report is an attribution difference',
+    a: 'Helicopters are the only way to reach the most remote villages in the north.',
+    b: 'Helicopters are the only way to reach the most remote villages in the north, said Michael Elmquist.',
+    differences: [{ type: 'attribution', a: null, b: 'said Michael Elmquist' }],
+  },
+  {
+    name: '"according to" in only one report is an attribution difference',
+    a: 'Some helicopters cannot land because crowds run towards them.',
+    b: 'According to the World Food Programme, some helicopters cannot land because crowds run towards them.',
+    differences: [{ type: 'attribution', a: null, b: 'According to the World Food Programme' }],
+  },
 ];

@@ -76,13 +76,16 @@ export function findDifferences(a: Side, b: Side): Difference[] {
     const namesA = removed.filter((t) => t.capitalised && !PRONOUNS.has(t.key));
     const namesB = added.filter((t) => t.capitalised && !PRONOUNS.has(t.key));
     if (namesA.length > 0 && namesB.length > 0) {
-      take('name', cover(namesA), cover(namesB));
+      if (!spellingVariants(namesA, namesB, a.text, b.text)) {
+        take('name', cover(namesA), cover(namesB));
+      }
       continue;
     }
-    // Inside quotation marks every changed word matters.
+    // Inside quotation marks every changed word matters, function words apart ("We", "the"
+    // against a paraphrase), except a negation.
     const quotedA = removed.filter((t) => overlapsAny(t, quotesA));
     const quotedB = added.filter((t) => overlapsAny(t, quotesB));
-    if (quotedA.length > 0 || quotedB.length > 0) {
+    if (quotedA.some(quotable) || quotedB.some(quotable)) {
       take('quote', quotedA.length ? cover(quotedA) : null, quotedB.length ? cover(quotedB) : null);
       continue;
     }
@@ -97,7 +100,24 @@ export function findDifferences(a: Side, b: Side): Difference[] {
     const contentA = removed.filter(isContent);
     const contentB = added.filter(isContent);
     const oneSided = contentA.length === 0 || contentB.length === 0;
-    if (oneSided && (contentA.length >= OTHER_MIN_WORDS || contentB.length >= OTHER_MIN_WORDS)) {
+    // Only one report says who said it ("…, said Michael Elmquist", "according to the WFP").
+    const sourceA = contentB.length === 0 && attributes(removed, a, b);
+    const sourceB = contentA.length === 0 && attributes(added, b, a);
+    const accordingA = accordingTo(removed, a);
+    const accordingB = accordingTo(added, b);
+    if (sourceA || sourceB) {
+      take('attribution', sourceA ? cover(removed) : null, sourceB ? cover(added) : null);
+    } else if (accordingA !== accordingB) {
+      // One report gives a source in other words than the other's: "according to" names it.
+      take(
+        'attribution',
+        contentA.length ? cover(removed) : null,
+        contentB.length ? cover(added) : null,
+      );
+    } else if (
+      oneSided &&
+      (contentA.length >= OTHER_MIN_WORDS || contentB.length >= OTHER_MIN_WORDS)
+    ) {
       take('other', contentA.length ? cover(removed) : null, contentB.length ? cover(added) : null);
     } else if (oneSided && (missingNamesA.length > 0 || missingNamesB.length > 0)) {
       take(
@@ -173,6 +193,57 @@ function counts(tokens: Token[]): Map<string, number> {
   const map = new Map<string, number>();
   for (const t of tokens) map.set(t.key, (map.get(t.key) ?? 0) + 1);
   return map;
+}
+
+const NEGATIONS = new Set(['no', 'not', 'nor', 'never', "n't", 'none', 'nothing']);
+
+function quotable(token: Token): boolean {
+  return isContent(token) || NEGATIONS.has(token.key);
+}
+
+function accordingTo(tokens: Token[], side: Side): boolean {
+  if (tokens.length === 0) return false;
+  const span = cover(tokens);
+  return /\baccording to\b/i.test(side.text.slice(span.start, span.end));
+}
+
+/** How near a reporting verb a name must be to be the one who said it ("said Mr X", "X, a spokesman, said"). */
+const SPEAKER_REACH = 2;
+
+/**
+ * Whether added words name a source: "according to", or a name (or "officials") at most
+ * SPEAKER_REACH words from a reporting verb. A capitalised verb form is a name ("United States").
+ * A name the other text states elsewhere is not a source it lacks (it named the speaker in the
+ * sentence before).
+ */
+function attributes(tokens: Token[], side: Side, other: Side): boolean {
+  if (tokens.length === 0) return false;
+  if (accordingTo(tokens, side)) return true;
+  const verbs = side.tokens.flatMap((t, i) =>
+    !t.capitalised && reportingClass(t.key) !== null ? [i] : [],
+  );
+  return tokens.some((t) => {
+    const name = t.capitalised && !PRONOUNS.has(t.key) && !knows(other.vocabulary, t.key);
+    if (!name && t.key !== 'official') return false;
+    const i = side.tokens.indexOf(t);
+    return verbs.some((v) => Math.abs(v - i) <= SPEAKER_REACH);
+  });
+}
+
+/**
+ * Whether the names on each side are spellings of the same names ("Ghalibiya"/"Ghalabiyah",
+ * "Baquba"/"Baqouba"): transliterations differ in vowels, h, w, y and doubled letters, so names
+ * of five letters or more whose consonants read the same are one name.
+ */
+function spellingVariants(x: Token[], y: Token[], textX: string, textY: string): boolean {
+  const skeletons = (tokens: Token[], text: string) =>
+    tokens.map((t) => {
+      const word = text.slice(t.start, t.end).toLowerCase();
+      return word.length < 5 ? word : word.replace(/[aeiouyhw]/g, '').replace(/(.)\1+/g, '$1');
+    });
+  const sx = skeletons(x, textX);
+  const sy = skeletons(y, textY);
+  return sx.every((k) => sy.includes(k)) && sy.every((k) => sx.includes(k));
 }
 
 /** Function words, pronouns and neutral reporting verbs carry no fact of their own. */
