@@ -95,6 +95,14 @@ describe('extractDates', () => {
   it('gives "May 25 – 27" and "May 25–27" the same value', () =>
     assert.deepEqual(value('May 25 – 27'), value('May 25–27')));
   it('reads a range', () => assert.deepEqual(value('Oct. 2–4'), ['month=10,day=2..day=4']));
+  it('reads a bare year after a preposition of time', () =>
+    assert.deepEqual(value('ruled from 1973 until 1990, bankrupt in 2002'), [
+      'year=1973',
+      'year=1990',
+      'year=2002',
+    ]));
+  it('leaves a four-digit count or code alone', () =>
+    assert.deepEqual(value('for 2004 MN4, with 1990 seats'), []));
 });
 
 describe('findQuotes', () => {

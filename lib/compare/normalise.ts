@@ -217,7 +217,7 @@ export function extractDates(text: string, reference?: Date): DateValue[] {
     // "voted 9 to 4 on Monday" is a score, not a time: a time needs a clock mark.
     (r) => !r.start.isCertain('hour') || /:|\b[ap]\.?m\b|o'clock|noon|midnight/i.test(r.text),
   );
-  return results.map((result) => {
+  const dates: DateValue[] = results.map((result) => {
     const value = [result.start, result.end]
       .filter((c): c is chrono.ParsedComponents => Boolean(c))
       .map((c) => {
@@ -237,7 +237,19 @@ export function extractDates(text: string, reference?: Date): DateValue[] {
     }
     return { start, end, value };
   });
+  // chrono leaves a bare year alone ("sold in 2002", "from 1973 until 1990", "the 1970s"); after
+  // a preposition of time a four-digit number is a year, not a count.
+  for (const match of text.matchAll(BARE_YEAR)) {
+    const start = (match.index ?? 0) + match[0].length - match[1]!.length;
+    const end = start + match[1]!.length;
+    if (dates.some((d) => d.start < end && start < d.end)) continue;
+    dates.push({ start, end, value: `year=${match[1]!.toLowerCase()}` });
+  }
+  return dates.sort((x, y) => x.start - y.start);
 }
+
+const BARE_YEAR =
+  /\b(?:in|from|since|by|until|till|to|before|after|during|between|and|of|late|early|mid)[\s-]+(?:the\s+)?((?:1[5-9]|20)\d\d(?:'?s)?)(?![\p{L}\p{N}]|[.,]\d)/giu;
 
 /**
  * Stretches between quotation marks inside `span` (the marks excluded). A statement cut from a
