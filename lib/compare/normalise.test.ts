@@ -37,6 +37,20 @@ describe('keyOf', () => {
 });
 
 describe('tokenize', () => {
+  it('marks no names in a title-case heading, and keeps them in a sentence of names', () => {
+    const names = (text: string) =>
+      tokenize(text, whole(text))
+        .filter((t) => t.capitalised)
+        .map((t) => text.slice(t.start, t.end));
+    assert.deepEqual(names('Band Aid Video Gets Cross-Channel Screening'), []);
+    assert.deepEqual(names('Fran Healy, Will Young and Ms Dynamite are on board.'), [
+      'Healy',
+      'Young',
+      'Ms',
+      'Dynamite',
+    ]);
+  });
+
   it('marks capitalised words after the first as likely names, not function words', () => {
     const text = 'The talks in Astana were mediated by Askar Mussinov.';
     const names = tokenize(text, whole(text))

@@ -53,7 +53,23 @@ export function tokenize(text: string, span: Span, locale = 'en'): Token[] {
   } else {
     for (const match of slice.matchAll(WORD)) add(match[0], match.index ?? 0);
   }
+  if (isTitleCase(slice, tokens, text)) for (const t of tokens) t.capitalised = false;
   return tokens;
+}
+
+/** A heading needs this many content words to be told from a short sentence of names. */
+const HEADING_MIN_WORDS = 3;
+
+/**
+ * A heading in title case ("Band Aid Video Gets Cross-Channel Screening"): no sentence-final
+ * mark and every content word capitalised, so capitals there say nothing about names.
+ */
+function isTitleCase(slice: string, tokens: Token[], text: string): boolean {
+  if (/[.!?:;"”’)]\s*$/.test(slice)) return false;
+  const words = tokens.filter((t) => !t.stop && /^\p{L}/u.test(text.slice(t.start, t.end)));
+  return (
+    words.length >= HEADING_MIN_WORDS && words.every((t) => /^\p{Lu}/u.test(text.slice(t.start)))
+  );
 }
 
 const keys = new Map<string, string>();
