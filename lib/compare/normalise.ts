@@ -143,6 +143,8 @@ export interface NumberValue extends Span {
 
 const DIGITS =
   /(?<![\p{L}\p{N}])[$€£]?\d+(?:[.,]\d+)*(?:\s?(?:%|per ?cent|percent))?(?:\s(?:million|billion|thousand|trillion)|(?:bn|m|k)(?![\p{L}\p{N}]))?/giu;
+/** A code of capitals and digits right after a number ("2004 MN4"). */
+const DESIGNATION = /^ \p{Lu}{1,3}\d{1,4}(?![\p{L}\p{N}])/u;
 const NUMBER_WORD_TEST =
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)\b/i;
 
@@ -155,7 +157,10 @@ export function extractNumbers(text: string, span: Span, exclude: Span[] = []): 
   const found: NumberValue[] = [];
   for (const match of slice.matchAll(DIGITS)) {
     const start = span.start + (match.index ?? 0);
-    found.push({ start, end: start + match[0].length, value: numberKey(match[0]) });
+    const end = start + match[0].length;
+    // "2004 MN4", "1998 QE2": the number is part of a designation, a name.
+    if (DESIGNATION.test(text.slice(end, end + 12))) continue;
+    found.push({ start, end, value: numberKey(match[0]) });
   }
   if (NUMBER_WORD_TEST.test(slice)) {
     for (const item of nlp(slice).numbers().json({ offset: true }) as CompromiseNumber[]) {
