@@ -64,6 +64,7 @@ export function align(a: Unit[], b: Unit[]): Alignment {
   // Then what is left, with the cover of short statements: a first pass with it let short
   // headlines take the partners of the sentences they summarise.
   assignRest(a, b, partnerOfA, partnerOfB, pairScore);
+  fillGaps(a, b, partnerOfA, partnerOfB);
   let pairs = partnerOfA.flatMap((j, i) =>
     j < 0
       ? []
@@ -117,6 +118,79 @@ function shared(x: Map<string, number>, y: Map<string, number>): number {
 /** Weighted Dice similarity of two bags. */
 export function dice(x: Map<string, number>, y: Map<string, number>, wx = sum(x), wy = sum(y)) {
   return wx + wy === 0 ? 0 : (2 * shared(x, y)) / (wx + wy);
+}
+
+/**
+ * Statements left over between two pairs that follow each other in both texts stand at the same
+ * place in the story; there a rewording that shares less (GAP_MIN, with GAP_MIN_WORDS content
+ * words in common) still pairs, in order. Only small gaps (GAP_MAX statements a side): in a
+ * long stretch of unpaired text, order alone says little.
+ */
+const GAP_MIN = 0.12;
+const GAP_MIN_WORDS = 2;
+const GAP_MAX = 3;
+
+function fillGaps(a: Unit[], b: Unit[], partnerOfA: number[], partnerOfB: number[]) {
+  // Pairs in A's order whose partners also go forward in B: the anchors around each gap.
+  const anchors: [number, number][] = [[-1, -1]];
+  partnerOfA.forEach((j, i) => {
+    if (j >= 0 && j > anchors[anchors.length - 1]![1]) anchors.push([i, j]);
+  });
+  anchors.push([a.length, b.length]);
+  for (let k = 1; k < anchors.length; k++) {
+    const [i0, j0] = anchors[k - 1]!;
+    const [i1, j1] = anchors[k]!;
+    const gapA = range(i0 + 1, i1).filter((i) => partnerOfA[i]! < 0);
+    const gapB = range(j0 + 1, j1).filter((j) => partnerOfB[j]! < 0);
+    if (gapA.length === 0 || gapB.length === 0) continue;
+    if (gapA.length > GAP_MAX || gapB.length > GAP_MAX) continue;
+    for (const [i, j] of orderedPairs(gapA, gapB, (i, j) => gapScore(a[i]!, b[j]!))) {
+      partnerOfA[i] = j;
+      partnerOfB[j] = i;
+    }
+  }
+}
+
+function gapScore(x: Unit, y: Unit): number {
+  let common = 0;
+  for (const key of x.bag.keys()) if (y.bag.has(key)) common++;
+  return common < GAP_MIN_WORDS ? 0 : unitDice(x, y);
+}
+
+/** The order-keeping pairs of xs and ys with the highest total score, each at least GAP_MIN. */
+function orderedPairs(
+  xs: number[],
+  ys: number[],
+  score: (x: number, y: number) => number,
+): [number, number][] {
+  // best[p][q]: the best total for xs[p..] and ys[q..].
+  const best = Array.from({ length: xs.length + 1 }, () =>
+    new Array<number>(ys.length + 1).fill(0),
+  );
+  for (let p = xs.length - 1; p >= 0; p--) {
+    for (let q = ys.length - 1; q >= 0; q--) {
+      const s = score(xs[p]!, ys[q]!);
+      const take = s >= GAP_MIN ? s + best[p + 1]![q + 1]! : 0;
+      best[p]![q] = Math.max(take, best[p + 1]![q]!, best[p]![q + 1]!);
+    }
+  }
+  const out: [number, number][] = [];
+  let p = 0;
+  let q = 0;
+  while (p < xs.length && q < ys.length) {
+    const s = score(xs[p]!, ys[q]!);
+    if (s >= GAP_MIN && best[p]![q] === s + best[p + 1]![q + 1]!) {
+      out.push([xs[p]!, ys[q]!]);
+      p++;
+      q++;
+    } else if (best[p]![q] === best[p + 1]![q]) p++;
+    else q++;
+  }
+  return out;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 }
 
 function unitDice(x: Unit, y: Unit): number {

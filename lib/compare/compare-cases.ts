@@ -157,4 +157,13 @@ export const COMPARE_CASES: CompareCase[] = [
     b: 'According to the World Food Programme, some helicopters cannot land because crowds run towards them.',
     differences: [{ type: 'attribution', a: null, b: 'According to the World Food Programme' }],
   },
+  {
+    name: 'a loose rewording between two pairs pairs in its place',
+    a: `${P1}\nJan Egeland said he was more hopeful about the work.\n${P3}`,
+    b: `${P1}\nThe United Nations coordinator for the tsunami region, Jan Egeland, is increasingly optimistic about deliveries to Aceh.\n${P3}`,
+    differences: [
+      { type: 'other', a: null, b: 'The United Nations coordinator for the tsunami region' },
+    ],
+    kinds: ['same', 'differs', 'same'],
+  },
 ];
