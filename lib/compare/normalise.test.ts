@@ -20,6 +20,7 @@ describe('keyOf', () => {
     ['Co', 'Company'],
     ['Sgt', 'sergeant'],
     ['Oct', 'October'],
+    ['cautioned', 'warns'],
     ['killings', 'killed'],
   ];
   for (const [x, y] of SAME)
@@ -28,6 +29,7 @@ describe('keyOf', () => {
   const DIFFERENT: [string, string][] = [
     ['announced', 'added'],
     ['claimed', 'said'],
+    ['cautions', 'said'],
     ['12', '13'],
     ['Russia', 'Georgia'],
     ['co', 'company'],

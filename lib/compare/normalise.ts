@@ -335,7 +335,9 @@ const STRONG_VERBS: Record<string, string> = {
   admit: 'admit admits admitted',
   insist: 'insist insists insisted',
   deny: 'deny denies denied',
-  warn: 'warn warns warned',
+  warn: 'warn warns warned caution cautions cautioned',
+  urge: 'urge urges urged',
+  predict: 'predict predicts predicted forecast forecasts',
   confirm: 'confirm confirms confirmed',
   stress:
     'stress stresses stressed emphasise emphasised emphasize emphasized emphasises emphasizes underline underlined',
