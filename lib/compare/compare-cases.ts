@@ -166,4 +166,18 @@ export const COMPARE_CASES: CompareCase[] = [
     ],
     kinds: ['same', 'differs', 'same'],
   },
+  {
+    name: 'a date one statement leaves out but its text states elsewhere is no difference',
+    a: 'Two car bombs killed seven people on Saturday near the Green Zone.\nThe police station was badly damaged.',
+    b: 'Two car bombs killed seven people near the Green Zone.\nThe police station hit on Saturday was badly damaged.',
+    differences: [],
+    kinds: ['reworded', 'reworded'],
+  },
+  {
+    name: 'a spelling variant beside a name the other text states elsewhere is no difference',
+    a: 'A bomb exploded near Ghalibiya, west of Baquba, on Monday.\nThe road to Baghdad was closed.',
+    b: 'A bomb exploded near Ghalabiyah, west of Baqouba, north of Baghdad, on Monday.\nThe road was closed.',
+    differences: [],
+    kinds: ['reworded', 'reworded'],
+  },
 ];
