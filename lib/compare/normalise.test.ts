@@ -131,4 +131,11 @@ describe('findQuotes', () => {
       ['We agree,', 'we act'],
     );
   });
+  it('reads two apostrophes as a double quotation mark, and one as an apostrophe', () => {
+    const text = "''It had been our hope,'' the general's aide said.";
+    assert.deepEqual(
+      findQuotes(text, whole(text)).map((q) => text.slice(q.start, q.end)),
+      ['It had been our hope,'],
+    );
+  });
 });

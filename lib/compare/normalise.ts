@@ -282,12 +282,16 @@ export function findQuotes(text: string, span: Span): Span[] {
   let open: number | null = null;
   let sawMark = false;
   for (let i = span.start; i < span.end; i++) {
-    const c = text[i]!;
+    // Two apostrophes are a straight double quote in some wire copy (''It had been our hope'').
+    const doubled = text[i] === "'" && text[i + 1] === "'";
+    const c = doubled ? '"' : text[i]!;
+    const at = i;
+    if (doubled) i++;
     const opens = c === '“' || c === '«' || c === '„' || (c === '"' && open === null);
     const closes = c === '”' || c === '»' || (c === '"' && open !== null);
-    if (closes && !(c === '”' && open === null && sawMark && text[i - 1] === ' ')) {
+    if (closes && !(c === '”' && open === null && sawMark && text[at - 1] === ' ')) {
       const start = open ?? (sawMark ? null : span.start);
-      if (start !== null && i > start) quotes.push({ start, end: i });
+      if (start !== null && at > start) quotes.push({ start, end: at });
       open = null;
       sawMark = true;
     } else if (opens) {
