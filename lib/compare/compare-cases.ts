@@ -180,4 +180,10 @@ export const COMPARE_CASES: CompareCase[] = [
     differences: [],
     kinds: ['reworded', 'reworded'],
   },
+  {
+    name: 'a named speaker against "officials" is an attribution difference',
+    a: 'A roadside bomb hit a military convoy west of the capital, officials said.',
+    b: 'A roadside bomb hit a military convoy west of the capital, Major Robert Powell said.',
+    differences: [{ type: 'attribution', a: 'officials', b: 'Major Robert Powell' }],
+  },
 ];

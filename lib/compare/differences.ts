@@ -127,6 +127,10 @@ export function findDifferences(a: Side, b: Side): Difference[] {
     const accordingB = accordingTo(added, b);
     if (sourceA || sourceB) {
       take('attribution', sourceA ? cover(removed) : null, sourceB ? cover(added) : null);
+    } else if (attributes(removed, a, b) && attributes(added, b, a)) {
+      // Two sources for one statement ("U.S. military officials said" against "Master Sgt.
+      // Robert Powell said").
+      take('attribution', cover(removed), cover(added));
     } else if (accordingA !== accordingB) {
       // One report gives a source in other words than the other's: "according to" names it.
       take(
