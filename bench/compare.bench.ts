@@ -4,6 +4,8 @@
  *   on pairs generated from the two real sample reports with known edits (lib/compare/fixtures/
  *   generate.ts), for compareTexts and for a naive baseline (bench/compare-baseline.ts) in the
  *   same run; plus the only-in-one statements and the sample pair's hand labels.
+ * - Quality on real report pairs (lib/compare/fixtures/real-pairs, hand-labelled in
+ *   real-pair-labels.ts): the same figures, printed apart, plus the shared statements aligned.
  * - Speed: two 5,000-word articles (the sample reports' statements, reworded and shuffled into
  *   different paragraphs) compared N times; median wall time and CPU time.
  * Run: npx tsx bench/compare.bench.ts
@@ -11,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { compareTexts } from '../lib/compare';
 import { generatePairs, type LabelledPair } from '../lib/compare/fixtures/generate';
+import { readRealPairs, scoreRealPairs } from '../lib/compare/fixtures/real-pairs';
 import { DIFFERENCE_TYPES, type Comparison, type Span } from '../lib/compare/types';
 import { baselineCompare } from './compare-baseline';
 import { log, median } from './harness';
@@ -76,7 +79,11 @@ function score(pairs: LabelledPair[], compare: (a: string, b: string) => Compari
 }
 
 const fmt = (x: number) => (Number.isNaN(x) ? '  -  ' : x.toFixed(3));
-function report(label: string, s: ReturnType<typeof score>) {
+function report(
+  label: string,
+  s: Pick<ReturnType<typeof score>, 'byType'>,
+  only: { precision: number; recall: number; note: string },
+) {
   log(`${label}:`);
   for (const [type, v] of s.byType) {
     const p = v.reported ? v.tp / v.reported : v.expected ? 0 : NaN;
@@ -94,7 +101,7 @@ function report(label: string, s: ReturnType<typeof score>) {
     `  ${'all types'.padEnd(12)} precision ${fmt(all.tp / all.reported)}  recall ${fmt(all.tp / all.expected)}`,
   );
   log(
-    `  ${'only-in-one'.padEnd(12)} precision ${fmt(s.only.tp / s.only.reported)}  recall ${fmt(s.only.tp / s.only.expected)}  (exact statement spans)`,
+    `  ${'only-in-one'.padEnd(12)} precision ${fmt(only.precision)}  recall ${fmt(only.recall)}  ${only.note}`,
   );
 }
 
@@ -112,11 +119,36 @@ const pairs = [
 log(
   `generated pairs: ${pairs.length}, labelled differences: ${pairs.reduce((n, p) => n + p.differences.length, 0)}`,
 );
-report(
-  'compareTexts (lib/compare)',
-  score(pairs, (a, b) => compareTexts(a, b)),
+const onlyExact = (s: ReturnType<typeof score>) => ({
+  precision: s.only.tp / s.only.reported,
+  recall: s.only.tp / s.only.expected,
+  note: '(exact statement spans)',
+});
+const ours = score(pairs, (a, b) => compareTexts(a, b));
+report('compareTexts (lib/compare)', ours, onlyExact(ours));
+const base = score(pairs, baselineCompare);
+report('baseline (edit-ratio sentence matching)', base, onlyExact(base));
+
+// Real pairs: text the comparison was never tuned on.
+const realPairs = readRealPairs();
+log(
+  `real pairs: ${realPairs.length}, labelled differences: ${realPairs.reduce((n, p) => n + p.labels.differences.length, 0)}, shared statements: ${realPairs.reduce((n, p) => n + p.labels.shared.length, 0)}, only-in-one: ${realPairs.reduce((n, p) => n + p.labels.onlyA.length + p.labels.onlyB.length, 0)}`,
 );
-report('baseline (edit-ratio sentence matching)', score(pairs, baselineCompare));
+for (const [label, compare] of [
+  ['compareTexts (lib/compare), real pairs', compareTexts],
+  ['baseline (edit-ratio sentence matching), real pairs', baselineCompare],
+] as const) {
+  const real = scoreRealPairs(realPairs, (a, b) => compare(a, b));
+  report(label, real, {
+    precision: real.only.right / real.only.reported,
+    recall: real.only.found / real.only.expected,
+    note: `(${real.only.found} of ${real.only.expected} labelled listed; ${real.only.right} of ${real.only.reported} listed labelled ones right)`,
+  });
+  log(
+    `  ${'aligned'.padEnd(12)} ${fmt(real.aligned.found / real.aligned.expected)}  (${real.aligned.found} of ${real.aligned.expected} shared statements in one pair)`,
+  );
+  if (process.argv.includes('--misses')) for (const miss of real.misses) log(`    ${miss}`);
+}
 
 // Speed: two 5,000-word articles.
 function article(seed: number): string {

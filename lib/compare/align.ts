@@ -13,6 +13,18 @@ import type { Span } from './types';
 
 /** Below this similarity two statements are not the same statement (measured on our labelled pairs: reworded pairs sit above 0.35, unrelated ones below 0.2). */
 export const PAIR_MIN = 0.3;
+/**
+ * A short statement restated inside a longer one ("Two U.S. soldiers were killed Saturday." in a
+ * sentence that goes on about two more deaths) has a low Dice score however much of it the long
+ * one covers. For the pairing, the share of the shorter statement's weight that the longer one
+ * covers counts too, scaled down by COVER_WEIGHT so that covering the short one entirely (1.0 →
+ * 0.6) still ranks below a close rewording; and only for statements of at least COVER_MIN_WORDS
+ * content words, since two or three words are covered by chance. Measured on the real pairs
+ * (lib/compare/fixtures/real-pairs): true pairs of unequal length cover 0.5–1.0, chance
+ * neighbours mostly below 0.5.
+ */
+const COVER_WEIGHT = 0.6;
+const COVER_MIN_WORDS = 4;
 /** A merge or split must gain this much similarity: small gains are chance overlap. */
 const MERGE_GAIN = 0.04;
 /** Past this many unanchored statements per side, a greedy assignment replaces the cubic one. */
@@ -48,7 +60,11 @@ export function align(a: Unit[], b: Unit[]): Alignment {
   const partnerOfA = new Array<number>(a.length).fill(-1);
   const partnerOfB = new Array<number>(b.length).fill(-1);
   anchorExact(a, b, partnerOfA, partnerOfB);
-  assignRest(a, b, partnerOfA, partnerOfB);
+  assignRest(a, b, partnerOfA, partnerOfB, unitDice);
+  // Then what is left, with the cover of short statements: a first pass with it let short
+  // headlines take the partners of the sentences they summarise.
+  assignRest(a, b, partnerOfA, partnerOfB, pairScore);
+  fillGaps(a, b, partnerOfA, partnerOfB);
   let pairs = partnerOfA.flatMap((j, i) =>
     j < 0
       ? []
@@ -104,6 +120,92 @@ export function dice(x: Map<string, number>, y: Map<string, number>, wx = sum(x)
   return wx + wy === 0 ? 0 : (2 * shared(x, y)) / (wx + wy);
 }
 
+/**
+ * Statements left over between two pairs that follow each other in both texts stand at the same
+ * place in the story; there a rewording that shares less (GAP_MIN, with GAP_MIN_WORDS content
+ * words in common) still pairs, in order. Only small gaps (GAP_MAX statements a side): in a
+ * long stretch of unpaired text, order alone says little.
+ */
+const GAP_MIN = 0.12;
+const GAP_MIN_WORDS = 2;
+const GAP_MAX = 3;
+
+function fillGaps(a: Unit[], b: Unit[], partnerOfA: number[], partnerOfB: number[]) {
+  // Pairs in A's order whose partners also go forward in B: the anchors around each gap.
+  const anchors: [number, number][] = [[-1, -1]];
+  partnerOfA.forEach((j, i) => {
+    if (j >= 0 && j > anchors[anchors.length - 1]![1]) anchors.push([i, j]);
+  });
+  anchors.push([a.length, b.length]);
+  for (let k = 1; k < anchors.length; k++) {
+    const [i0, j0] = anchors[k - 1]!;
+    const [i1, j1] = anchors[k]!;
+    const gapA = range(i0 + 1, i1).filter((i) => partnerOfA[i]! < 0);
+    const gapB = range(j0 + 1, j1).filter((j) => partnerOfB[j]! < 0);
+    if (gapA.length === 0 || gapB.length === 0) continue;
+    if (gapA.length > GAP_MAX || gapB.length > GAP_MAX) continue;
+    for (const [i, j] of orderedPairs(gapA, gapB, (i, j) => gapScore(a[i]!, b[j]!))) {
+      partnerOfA[i] = j;
+      partnerOfB[j] = i;
+    }
+  }
+}
+
+function gapScore(x: Unit, y: Unit): number {
+  let common = 0;
+  for (const key of x.bag.keys()) if (y.bag.has(key)) common++;
+  return common < GAP_MIN_WORDS ? 0 : unitDice(x, y);
+}
+
+/** The order-keeping pairs of xs and ys with the highest total score, each at least GAP_MIN. */
+function orderedPairs(
+  xs: number[],
+  ys: number[],
+  score: (x: number, y: number) => number,
+): [number, number][] {
+  // best[p][q]: the best total for xs[p..] and ys[q..].
+  const best = Array.from({ length: xs.length + 1 }, () =>
+    new Array<number>(ys.length + 1).fill(0),
+  );
+  for (let p = xs.length - 1; p >= 0; p--) {
+    for (let q = ys.length - 1; q >= 0; q--) {
+      const s = score(xs[p]!, ys[q]!);
+      const take = s >= GAP_MIN ? s + best[p + 1]![q + 1]! : 0;
+      best[p]![q] = Math.max(take, best[p + 1]![q]!, best[p]![q + 1]!);
+    }
+  }
+  const out: [number, number][] = [];
+  let p = 0;
+  let q = 0;
+  while (p < xs.length && q < ys.length) {
+    const s = score(xs[p]!, ys[q]!);
+    if (s >= GAP_MIN && best[p]![q] === s + best[p + 1]![q + 1]!) {
+      out.push([xs[p]!, ys[q]!]);
+      p++;
+      q++;
+    } else if (best[p]![q] === best[p + 1]![q]) p++;
+    else q++;
+  }
+  return out;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+}
+
+function unitDice(x: Unit, y: Unit): number {
+  return dice(x.bag, y.bag, x.weight, y.weight);
+}
+
+/** How well two statements pair: Dice, or the cover of the shorter one (see COVER_WEIGHT). */
+function pairScore(x: Unit, y: Unit): number {
+  const common = shared(x.bag, y.bag);
+  const total = x.weight + y.weight;
+  const similarity = total === 0 ? 0 : (2 * common) / total;
+  if (Math.min(x.bag.size, y.bag.size) < COVER_MIN_WORDS) return similarity;
+  return Math.max(similarity, (COVER_WEIGHT * common) / Math.min(x.weight, y.weight));
+}
+
 function anchorExact(a: Unit[], b: Unit[], partnerOfA: number[], partnerOfB: number[]) {
   const byKey = new Map<string, number[]>();
   b.forEach((unit, j) => {
@@ -120,7 +222,13 @@ function anchorExact(a: Unit[], b: Unit[], partnerOfA: number[], partnerOfB: num
   });
 }
 
-function assignRest(a: Unit[], b: Unit[], partnerOfA: number[], partnerOfB: number[]) {
+function assignRest(
+  a: Unit[],
+  b: Unit[],
+  partnerOfA: number[],
+  partnerOfB: number[],
+  score: (x: Unit, y: Unit) => number,
+) {
   const rows = a.flatMap((_, i) => (partnerOfA[i]! < 0 ? [i] : []));
   const cols = b.flatMap((_, j) => (partnerOfB[j]! < 0 ? [j] : []));
   if (rows.length === 0 || cols.length === 0) return;
@@ -139,7 +247,7 @@ function assignRest(a: Unit[], b: Unit[], partnerOfA: number[], partnerOfB: numb
     for (const key of a[i]!.bag.keys()) for (const c of index.get(key) ?? []) seen.add(c);
     for (const c of seen) {
       const j = cols[c]!;
-      sim[r]![c] = dice(a[i]!.bag, b[j]!.bag, a[i]!.weight, b[j]!.weight);
+      sim[r]![c] = score(a[i]!, b[j]!);
     }
   });
   const chosen: [number, number][] =
@@ -199,7 +307,7 @@ function mergeNeighbours(
         const list = pair[side];
         for (const candidate of [list[0]! - 1, list[list.length - 1]! + 1]) {
           const unit = units[candidate];
-          if (!unit || partners[candidate]! >= 0 || unit.paragraph !== units[list[0]!]!.paragraph) {
+          if (!unit || partners[candidate]! >= 0) {
             continue;
           }
           const next = [...list, candidate].sort((x, y) => x - y);

@@ -83,7 +83,7 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** The units of one side of a pair as one unit (adjacent statements of one paragraph). */
+/** The units of one side of a pair as one unit (adjacent statements). */
 function join(units: Unit[], indices: number[]): Unit {
   const parts = indices.map((i) => units[i]!);
   if (parts.length === 1) return parts[0]!;

@@ -51,7 +51,14 @@ export function findDifferences(a: Side, b: Side): Difference[] {
   const datesB = b.dates.filter((d) => inside(d, b.span));
   consumedA.push(...datesA);
   consumedB.push(...datesB);
-  for (const [x, y] of unmatchedValues(datesA, datesB)) take('date', x, y);
+  for (const [x, y] of unmatchedValues(datesA, datesB)) {
+    // A date one statement leaves out that its text states elsewhere ("Saturday's car bombs"
+    // before "the bodies of seven people") is not missing from the report.
+    // Relative words ("today", "tonight") resolve to one default day, so only a stated date counts.
+    if (!y && stated(a.text, x!) && b.dates.some((d) => d.value === x!.value)) continue;
+    if (!x && stated(b.text, y!) && a.dates.some((d) => d.value === y!.value)) continue;
+    take('date', x, y);
+  }
 
   const numbersA = extractNumbers(a.text, a.span, datesA);
   const numbersB = extractNumbers(b.text, b.span, datesB);
@@ -76,13 +83,29 @@ export function findDifferences(a: Side, b: Side): Difference[] {
     const namesA = removed.filter((t) => t.capitalised && !PRONOUNS.has(t.key));
     const namesB = added.filter((t) => t.capitalised && !PRONOUNS.has(t.key));
     if (namesA.length > 0 && namesB.length > 0) {
-      take('name', cover(namesA), cover(namesB));
+      // Spellings of one name pair off; of the rest, a name the other text states elsewhere is
+      // not missing ("Baquba" against "Baqouba, north of Baghdad").
+      const leftA = namesA.filter((t) => !hasVariant(t, a.text, namesB, b.text));
+      const leftB = namesB.filter((t) => !hasVariant(t, b.text, namesA, a.text));
+      if (leftA.length > 0 && leftB.length > 0) take('name', cover(leftA), cover(leftB));
+      else {
+        const missingA = leftA.filter((t) => !knows(b.vocabulary, t.key));
+        const missingB = leftB.filter((t) => !knows(a.vocabulary, t.key));
+        if (missingA.length > 0 || missingB.length > 0) {
+          take(
+            'name',
+            missingA.length ? cover(missingA) : null,
+            missingB.length ? cover(missingB) : null,
+          );
+        }
+      }
       continue;
     }
-    // Inside quotation marks every changed word matters.
+    // Inside quotation marks every changed word matters, function words apart ("We", "the"
+    // against a paraphrase), except a negation.
     const quotedA = removed.filter((t) => overlapsAny(t, quotesA));
     const quotedB = added.filter((t) => overlapsAny(t, quotesB));
-    if (quotedA.length > 0 || quotedB.length > 0) {
+    if (quotedA.some(quotable) || quotedB.some(quotable)) {
       take('quote', quotedA.length ? cover(quotedA) : null, quotedB.length ? cover(quotedB) : null);
       continue;
     }
@@ -97,7 +120,28 @@ export function findDifferences(a: Side, b: Side): Difference[] {
     const contentA = removed.filter(isContent);
     const contentB = added.filter(isContent);
     const oneSided = contentA.length === 0 || contentB.length === 0;
-    if (oneSided && (contentA.length >= OTHER_MIN_WORDS || contentB.length >= OTHER_MIN_WORDS)) {
+    // Only one report says who said it ("…, said Michael Elmquist", "according to the WFP").
+    const sourceA = contentB.length === 0 && attributes(removed, a, b);
+    const sourceB = contentA.length === 0 && attributes(added, b, a);
+    const accordingA = accordingTo(removed, a);
+    const accordingB = accordingTo(added, b);
+    if (sourceA || sourceB) {
+      take('attribution', sourceA ? cover(removed) : null, sourceB ? cover(added) : null);
+    } else if (attributes(removed, a, b) && attributes(added, b, a)) {
+      // Two sources for one statement ("U.S. military officials said" against "Master Sgt.
+      // Robert Powell said").
+      take('attribution', cover(removed), cover(added));
+    } else if (accordingA !== accordingB) {
+      // One report gives a source in other words than the other's: "according to" names it.
+      take(
+        'attribution',
+        contentA.length ? cover(removed) : null,
+        contentB.length ? cover(added) : null,
+      );
+    } else if (
+      oneSided &&
+      (contentA.length >= OTHER_MIN_WORDS || contentB.length >= OTHER_MIN_WORDS)
+    ) {
       take('other', contentA.length ? cover(removed) : null, contentB.length ? cover(added) : null);
     } else if (oneSided && (missingNamesA.length > 0 || missingNamesB.length > 0)) {
       take(
@@ -109,6 +153,13 @@ export function findDifferences(a: Side, b: Side): Difference[] {
     // Two-sided swaps of ordinary words ("particular"/"special") are rewording.
   }
   return differences.sort((x, y) => x.a.start - y.a.start || x.b.start - y.b.start);
+}
+
+/** Whether a date names its day, month or year rather than counting from today. */
+function stated(text: string, date: Span): boolean {
+  return /\d|\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(
+    text.slice(date.start, date.end),
+  );
 }
 
 /** Values stated on one side and not the other, paired in order (a swap) or alone (absent). */
@@ -173,6 +224,55 @@ function counts(tokens: Token[]): Map<string, number> {
   const map = new Map<string, number>();
   for (const t of tokens) map.set(t.key, (map.get(t.key) ?? 0) + 1);
   return map;
+}
+
+const NEGATIONS = new Set(['no', 'not', 'nor', 'never', "n't", 'none', 'nothing']);
+
+function quotable(token: Token): boolean {
+  return isContent(token) || NEGATIONS.has(token.key);
+}
+
+function accordingTo(tokens: Token[], side: Side): boolean {
+  if (tokens.length === 0) return false;
+  const span = cover(tokens);
+  return /\baccording to\b/i.test(side.text.slice(span.start, span.end));
+}
+
+/** How near a reporting verb a name must be to be the one who said it ("said Mr X", "X, a spokesman, said"). */
+const SPEAKER_REACH = 2;
+
+/**
+ * Whether added words name a source: "according to", or a name (or "officials") at most
+ * SPEAKER_REACH words from a reporting verb. A capitalised verb form is a name ("United States").
+ * A name the other text states elsewhere is not a source it lacks (it named the speaker in the
+ * sentence before).
+ */
+function attributes(tokens: Token[], side: Side, other: Side): boolean {
+  if (tokens.length === 0) return false;
+  if (accordingTo(tokens, side)) return true;
+  const verbs = side.tokens.flatMap((t, i) =>
+    !t.capitalised && reportingClass(t.key) !== null ? [i] : [],
+  );
+  return tokens.some((t) => {
+    const name = t.capitalised && !PRONOUNS.has(t.key) && !knows(other.vocabulary, t.key);
+    if (!name && t.key !== 'official') return false;
+    const i = side.tokens.indexOf(t);
+    return verbs.some((v) => Math.abs(v - i) <= SPEAKER_REACH);
+  });
+}
+
+/**
+ * Whether another name is a spelling of this one ("Ghalibiya"/"Ghalabiyah",
+ * "Baquba"/"Baqouba"): transliterations differ in vowels, h, w, y and doubled letters, so names
+ * of five letters or more whose consonants read the same are one name.
+ */
+function hasVariant(name: Token, text: string, others: Token[], otherText: string): boolean {
+  const skeleton = (t: Token, from: string) => {
+    const word = from.slice(t.start, t.end).toLowerCase();
+    return word.length < 5 ? word : word.replace(/[aeiouyhw]/g, '').replace(/(.)\1+/g, '$1');
+  };
+  const own = skeleton(name, text);
+  return others.some((t) => skeleton(t, otherText) === own);
 }
 
 /** Function words, pronouns and neutral reporting verbs carry no fact of their own. */

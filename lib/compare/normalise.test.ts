@@ -16,6 +16,12 @@ describe('keyOf', () => {
     ['envisages', 'envisaging'],
     ['organisation', 'organization'],
     ['1,200', '1200'],
+    ['Gen', 'General'],
+    ['Co', 'Company'],
+    ['Sgt', 'sergeant'],
+    ['Oct', 'October'],
+    ['cautioned', 'warns'],
+    ['killings', 'killed'],
   ];
   for (const [x, y] of SAME)
     it(`folds "${x}" and "${y}" to one key`, () => assert.equal(keyOf(x), keyOf(y)));
@@ -23,14 +29,30 @@ describe('keyOf', () => {
   const DIFFERENT: [string, string][] = [
     ['announced', 'added'],
     ['claimed', 'said'],
+    ['cautions', 'said'],
     ['12', '13'],
     ['Russia', 'Georgia'],
+    ['co', 'company'],
   ];
   for (const [x, y] of DIFFERENT)
     it(`keeps "${x}" and "${y}" apart`, () => assert.notEqual(keyOf(x), keyOf(y)));
 });
 
 describe('tokenize', () => {
+  it('marks no names in a title-case heading, and keeps them in a sentence of names', () => {
+    const names = (text: string) =>
+      tokenize(text, whole(text))
+        .filter((t) => t.capitalised)
+        .map((t) => text.slice(t.start, t.end));
+    assert.deepEqual(names('Band Aid Video Gets Cross-Channel Screening'), []);
+    assert.deepEqual(names('Fran Healy, Will Young and Ms Dynamite are on board.'), [
+      'Healy',
+      'Young',
+      'Ms',
+      'Dynamite',
+    ]);
+  });
+
   it('marks capitalised words after the first as likely names, not function words', () => {
     const text = 'The talks in Astana were mediated by Askar Mussinov.';
     const names = tokenize(text, whole(text))
@@ -48,6 +70,8 @@ describe('tokenize', () => {
 describe('extractNumbers', () => {
   it('reads "29 of the 37" as one proportion', () =>
     assert.deepEqual(numbers('signed by 29 of the 37 participants'), [['29 of the 37', '29/37']]));
+  it('leaves a number that is part of a designation to the name', () =>
+    assert.deepEqual(numbers('asteroid 2004 MN4 passes 30 km away'), [['30', '30']]));
   it('reads number words through compromise', () =>
     assert.deepEqual(numbers('twelve ministers and thirty-five advisers'), [
       ['twelve', '12'],
@@ -89,6 +113,14 @@ describe('extractDates', () => {
   it('gives "May 25 – 27" and "May 25–27" the same value', () =>
     assert.deepEqual(value('May 25 – 27'), value('May 25–27')));
   it('reads a range', () => assert.deepEqual(value('Oct. 2–4'), ['month=10,day=2..day=4']));
+  it('reads a bare year after a preposition of time', () =>
+    assert.deepEqual(value('ruled from 1973 until 1990, bankrupt in 2002'), [
+      'year=1973',
+      'year=1990',
+      'year=2002',
+    ]));
+  it('leaves a four-digit count or code alone', () =>
+    assert.deepEqual(value('for 2004 MN4, with 1990 seats'), []));
 });
 
 describe('findQuotes', () => {
@@ -97,6 +129,13 @@ describe('findQuotes', () => {
     assert.deepEqual(
       findQuotes(text, whole(text)).map((q) => text.slice(q.start, q.end)),
       ['We agree,', 'we act'],
+    );
+  });
+  it('reads two apostrophes as a double quotation mark, and one as an apostrophe', () => {
+    const text = "''It had been our hope,'' the general's aide said.";
+    assert.deepEqual(
+      findQuotes(text, whole(text)).map((q) => text.slice(q.start, q.end)),
+      ['It had been our hope,'],
     );
   });
 });

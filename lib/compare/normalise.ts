@@ -53,7 +53,23 @@ export function tokenize(text: string, span: Span, locale = 'en'): Token[] {
   } else {
     for (const match of slice.matchAll(WORD)) add(match[0], match.index ?? 0);
   }
+  if (isTitleCase(slice, tokens, text)) for (const t of tokens) t.capitalised = false;
   return tokens;
+}
+
+/** A heading needs this many content words to be told from a short sentence of names. */
+const HEADING_MIN_WORDS = 3;
+
+/**
+ * A heading in title case ("Band Aid Video Gets Cross-Channel Screening"): no sentence-final
+ * mark and every content word capitalised, so capitals there say nothing about names.
+ */
+function isTitleCase(slice: string, tokens: Token[], text: string): boolean {
+  if (/[.!?:;"”’)]\s*$/.test(slice)) return false;
+  const words = tokens.filter((t) => !t.stop && /^\p{L}/u.test(text.slice(t.start, t.end)));
+  return (
+    words.length >= HEADING_MIN_WORDS && words.every((t) => /^\p{Lu}/u.test(text.slice(t.start)))
+  );
 }
 
 const keys = new Map<string, string>();
@@ -70,6 +86,10 @@ export function keyOf(word: string): string {
 }
 
 function computeKey(word: string): string {
+  // "Gen. Pinochet" is "General Pinochet", "Bain & Co" is "Bain & Company": capitalised
+  // abbreviations only, since "co", "col" or "sen" in lower case may be other words.
+  const expanded = /^\p{Lu}/u.test(word) ? ABBREVIATED.get(word.toLowerCase()) : undefined;
+  if (expanded) return computeKey(expanded);
   let key = word
     .normalize('NFKC')
     .toLowerCase()
@@ -92,7 +112,9 @@ function stem(word: string): string {
   if (word.length <= 4) return word;
   for (const [suffix, keep] of STEM_RULES) {
     if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
-      return word.slice(0, word.length - suffix.length) + keep;
+      const stemmed = word.slice(0, word.length - suffix.length) + keep;
+      // A plural of a verb noun goes on to the verb ("killings", "killing" and "killed").
+      return suffix === 's' ? stem(stemmed) : stemmed;
     }
   }
   return word;
@@ -121,6 +143,8 @@ export interface NumberValue extends Span {
 
 const DIGITS =
   /(?<![\p{L}\p{N}])[$€£]?\d+(?:[.,]\d+)*(?:\s?(?:%|per ?cent|percent))?(?:\s(?:million|billion|thousand|trillion)|(?:bn|m|k)(?![\p{L}\p{N}]))?/giu;
+/** A code of capitals and digits right after a number ("2004 MN4"). */
+const DESIGNATION = /^ \p{Lu}{1,3}\d{1,4}(?![\p{L}\p{N}])/u;
 const NUMBER_WORD_TEST =
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)\b/i;
 
@@ -133,7 +157,10 @@ export function extractNumbers(text: string, span: Span, exclude: Span[] = []): 
   const found: NumberValue[] = [];
   for (const match of slice.matchAll(DIGITS)) {
     const start = span.start + (match.index ?? 0);
-    found.push({ start, end: start + match[0].length, value: numberKey(match[0]) });
+    const end = start + match[0].length;
+    // "2004 MN4", "1998 QE2": the number is part of a designation, a name.
+    if (DESIGNATION.test(text.slice(end, end + 12))) continue;
+    found.push({ start, end, value: numberKey(match[0]) });
   }
   if (NUMBER_WORD_TEST.test(slice)) {
     for (const item of nlp(slice).numbers().json({ offset: true }) as CompromiseNumber[]) {
@@ -211,7 +238,7 @@ export function extractDates(text: string, reference?: Date): DateValue[] {
     // "voted 9 to 4 on Monday" is a score, not a time: a time needs a clock mark.
     (r) => !r.start.isCertain('hour') || /:|\b[ap]\.?m\b|o'clock|noon|midnight/i.test(r.text),
   );
-  return results.map((result) => {
+  const dates: DateValue[] = results.map((result) => {
     const value = [result.start, result.end]
       .filter((c): c is chrono.ParsedComponents => Boolean(c))
       .map((c) => {
@@ -231,7 +258,19 @@ export function extractDates(text: string, reference?: Date): DateValue[] {
     }
     return { start, end, value };
   });
+  // chrono leaves a bare year alone ("sold in 2002", "from 1973 until 1990", "the 1970s"); after
+  // a preposition of time a four-digit number is a year, not a count.
+  for (const match of text.matchAll(BARE_YEAR)) {
+    const start = (match.index ?? 0) + match[0].length - match[1]!.length;
+    const end = start + match[1]!.length;
+    if (dates.some((d) => d.start < end && start < d.end)) continue;
+    dates.push({ start, end, value: `year=${match[1]!.toLowerCase()}` });
+  }
+  return dates.sort((x, y) => x.start - y.start);
 }
+
+const BARE_YEAR =
+  /\b(?:in|from|since|by|until|till|to|before|after|during|between|and|of|late|early|mid)[\s-]+(?:the\s+)?((?:1[5-9]|20)\d\d(?:'?s)?)(?![\p{L}\p{N}]|[.,]\d)/giu;
 
 /**
  * Stretches between quotation marks inside `span` (the marks excluded). A statement cut from a
@@ -243,12 +282,16 @@ export function findQuotes(text: string, span: Span): Span[] {
   let open: number | null = null;
   let sawMark = false;
   for (let i = span.start; i < span.end; i++) {
-    const c = text[i]!;
+    // Two apostrophes are a straight double quote in some wire copy (''It had been our hope'').
+    const doubled = text[i] === "'" && text[i + 1] === "'";
+    const c = doubled ? '"' : text[i]!;
+    const at = i;
+    if (doubled) i++;
     const opens = c === '“' || c === '«' || c === '„' || (c === '"' && open === null);
     const closes = c === '”' || c === '»' || (c === '"' && open !== null);
-    if (closes && !(c === '”' && open === null && sawMark && text[i - 1] === ' ')) {
+    if (closes && !(c === '”' && open === null && sawMark && text[at - 1] === ' ')) {
       const start = open ?? (sawMark ? null : span.start);
-      if (start !== null && i > start) quotes.push({ start, end: i });
+      if (start !== null && at > start) quotes.push({ start, end: at });
       open = null;
       sawMark = true;
     } else if (opens) {
@@ -296,7 +339,9 @@ const STRONG_VERBS: Record<string, string> = {
   admit: 'admit admits admitted',
   insist: 'insist insists insisted',
   deny: 'deny denies denied',
-  warn: 'warn warns warned',
+  warn: 'warn warns warned caution cautions cautioned',
+  urge: 'urge urges urged',
+  predict: 'predict predicts predicted forecast forecasts',
   confirm: 'confirm confirms confirmed',
   stress:
     'stress stresses stressed emphasise emphasised emphasize emphasized emphasises emphasizes underline underlined',
@@ -314,6 +359,20 @@ for (const [cls, forms] of Object.entries(STRONG_VERBS)) {
   for (const form of forms.split(' ')) REPORTING_VERBS.set(form, cls);
 }
 const REPORTING_CLASSES = new Set(Object.keys(STRONG_VERBS));
+
+/** Abbreviations written before names and in dates, with the word they stand for. */
+const ABBREVIATED = new Map<string, string>(
+  (
+    'gen general|lt lieutenant|col colonel|capt captain|cmdr commander|adm admiral|maj major|' +
+    'sgt sergeant|cpl corporal|gov governor|sen senator|rep representative|pres president|' +
+    'prof professor|dr doctor|supt superintendent|rev reverend|mt mount|ft fort|dept department|' +
+    'govt government|corp corporation|co company|bros brothers|jan january|feb february|' +
+    'apr april|jun june|jul july|aug august|sep september|sept september|oct october|' +
+    'nov november|dec december'
+  )
+    .split('|')
+    .map((pair) => pair.split(' ') as [string, string]),
+);
 
 const BRITISH = new Map<string, string>([
   ['organisation', 'organization'],

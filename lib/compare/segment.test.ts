@@ -22,9 +22,24 @@ const CASES: { name: string; text: string; expected: string[] }[] = [
     expected: ['The U.S. delegation was absent.', 'The U.S. sent a note.'],
   },
   {
+    name: 'keeps an initialism before a capitalised noun, not before a new sentence',
+    text: 'It is home to the U.S. Embassy. Talks moved to the U.S. The delegates left.',
+    expected: ['It is home to the U.S. Embassy.', 'Talks moved to the U.S.', 'The delegates left.'],
+  },
+  {
     name: 'keeps a middle initial',
     text: 'John F. Kennedy spoke in Berlin. Crowds cheered.',
     expected: ['John F. Kennedy spoke in Berlin.', 'Crowds cheered.'],
+  },
+  {
+    name: 'goes on after a question mark that lower-case words continue',
+    text: 'Do They Know It’s Christmas? is tipped to top the chart. “Can they?” he asked. Who knows? Nobody.',
+    expected: [
+      'Do They Know It’s Christmas? is tipped to top the chart.',
+      '“Can they?” he asked.',
+      'Who knows?',
+      'Nobody.',
+    ],
   },
   {
     name: 'never joins statements across a line break',

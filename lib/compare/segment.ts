@@ -4,6 +4,7 @@
  * abbreviation ("Oct. 2", "Dr. Kassis", "the U.S. delegation"), which it does not know.
  */
 import { continuesAfterAbbreviation, splitParagraphs } from '../text';
+import { STOPWORDS } from './normalise';
 import type { Span } from './types';
 
 export interface Statement extends Span {
@@ -45,10 +46,22 @@ function push(statements: Statement[], text: string, span: Span, paragraph: numb
     statements.push({ ...span, paragraph });
 }
 
-/** Whether the break between `previous` and `next` came after an abbreviation, not a sentence end. */
+/**
+ * Whether the break between `previous` and `next` is not a sentence end: after an abbreviation,
+ * or after a question or exclamation mark that the next words continue in lower case (a title,
+ * "Do They Know It's Christmas? is tipped …", or a quoted question, "… jointly?" he said").
+ */
 function continuesAfter(text: string, previous: Span, next: Span): boolean {
-  return continuesAfterAbbreviation(
-    text.slice(Math.max(previous.start, previous.end - 12), previous.end),
-    text.slice(next.start, next.start + 1),
-  );
+  const first = text.slice(next.start, next.start + 1);
+  if (/[?!]['"”’»)\]]*$/u.test(text.slice(previous.end - 4, previous.end))) {
+    return /\p{Ll}/u.test(first);
+  }
+  const before = text.slice(Math.max(previous.start, previous.end - 12), previous.end);
+  // "the U.S. Embassy", "a U.N. envoy": after an initialism a capitalised word goes on the
+  // sentence unless it is a function word that starts one ("… in the U.S. The talks …").
+  if (/(?:^|[^\p{L}])(?:\p{Lu}\.){2,}$/u.test(before)) {
+    const word = /^\p{L}+/u.exec(text.slice(next.start, next.start + 20))?.[0] ?? '';
+    if (/^\p{Lu}/u.test(word) && !STOPWORDS.has(word.toLowerCase())) return true;
+  }
+  return continuesAfterAbbreviation(before, first);
 }
