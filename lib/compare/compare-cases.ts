@@ -186,4 +186,16 @@ export const COMPARE_CASES: CompareCase[] = [
     b: 'A roadside bomb hit a military convoy west of the capital, Major Robert Powell said.',
     differences: [{ type: 'attribution', a: 'officials', b: 'Major Robert Powell' }],
   },
+  {
+    name: '"U.S." and "UN" against "United States" and "United Nations" are the same names',
+    a: 'The U.S. ambassador asked the UN to send aid to the region.',
+    b: 'The United States ambassador asked the United Nations to send aid to the region.',
+    differences: [],
+  },
+  {
+    name: 'an initialism against another name is still a name difference',
+    a: 'The US ambassador asked for aid.',
+    b: 'The French ambassador asked for aid.',
+    differences: [{ type: 'name', a: 'US', b: 'French' }],
+  },
 ];

@@ -31,7 +31,9 @@ export function tokenize(text: string, span: Span, locale = 'en'): Token[] {
   const tokens: Token[] = [];
   const add = (word: string, at: number) => {
     const start = span.start + at;
-    const key = keyOf(word);
+    // "U.S." and "United States" are one name: one key (see foldInitialisms).
+    const initialism = INITIALISMS.get(word.replace(/\./g, ''));
+    const key = initialism ? `#${initialism.code}` : keyOf(word);
     const stop = STOPWORDS.has(key);
     tokens.push({
       start,
@@ -53,8 +55,33 @@ export function tokenize(text: string, span: Span, locale = 'en'): Token[] {
   } else {
     for (const match of slice.matchAll(WORD)) add(match[0], match.index ?? 0);
   }
+  foldInitialisms(tokens, text);
   if (isTitleCase(slice, tokens, text)) for (const t of tokens) t.capitalised = false;
   return tokens;
+}
+
+/** The written-out forms of INITIALISMS ("United States") as one token with its key. */
+function foldInitialisms(tokens: Token[], text: string): void {
+  for (let i = 0; i < tokens.length; i++) {
+    for (const { code, words } of INITIALISMS.values()) {
+      const n = words.length;
+      if (i + n > tokens.length) continue;
+      const matches = words.every((word, k) => {
+        const token = tokens[i + k]!;
+        return token.key === keyOf(word) && /^\p{Lu}/u.test(text.slice(token.start, token.end));
+      });
+      if (!matches) continue;
+      const first = tokens[i]!;
+      tokens.splice(i, n, {
+        start: first.start,
+        end: tokens[i + n - 1]!.end,
+        key: `#${code}`,
+        capitalised: i > 0,
+        stop: false,
+      });
+      break;
+    }
+  }
 }
 
 /** A heading needs this many content words to be told from a short sentence of names. */
@@ -372,6 +399,22 @@ const ABBREVIATED = new Map<string, string>(
   )
     .split('|')
     .map((pair) => pair.split(' ') as [string, string]),
+);
+
+/**
+ * Initialisms of names that reports also write out ("U.S."/"United States", "UN"/"United
+ * Nations"), in capitals only ("us" is a pronoun), with or without dots.
+ */
+const INITIALISMS = new Map<string, { code: string; words: string[] }>(
+  (
+    'US US United States|USA US United States|UK UK United Kingdom|UN UN United Nations|' +
+    'EU EU European Union|UAE UAE United Arab Emirates|USSR USSR Soviet Union'
+  )
+    .split('|')
+    .map((entry) => {
+      const [initialism, code, ...words] = entry.split(' ');
+      return [initialism!, { code: code!, words }];
+    }),
 );
 
 const BRITISH = new Map<string, string>([
