@@ -18,6 +18,7 @@ import {
   cleanupSemantic,
   makeDiff,
 } from '@sanity/diff-match-patch';
+import { isSpace } from '../white-space';
 
 /** One changed region: `oldText.slice(oldFrom, oldTo)` became `newText.slice(newFrom, newTo)`. */
 export interface TextChange {
@@ -310,7 +311,7 @@ function isLineStart(text: string, at: number): boolean {
 function isWordStart(text: string, at: number): boolean {
   return (
     at === 0 ||
-    (isJsSpace(text.charCodeAt(at - 1)) && (at === text.length || !isJsSpace(text.charCodeAt(at))))
+    (isSpace(text.charCodeAt(at - 1)) && (at === text.length || !isSpace(text.charCodeAt(at))))
   );
 }
 
@@ -324,7 +325,7 @@ function splitAtWordStarts(text: string): string[] {
   let from = 0;
   let afterSpace = false;
   for (let at = 0; at < text.length; at++) {
-    const space = isJsSpace(text.charCodeAt(at));
+    const space = isSpace(text.charCodeAt(at));
     if (afterSpace && !space && at > from) {
       pieces.push(text.slice(from, at));
       from = at;
@@ -333,23 +334,6 @@ function splitAtWordStarts(text: string): string[] {
   }
   if (from < text.length) pieces.push(text.slice(from));
   return pieces;
-}
-
-/** The code units a regular expression's `\s` matches. */
-function isJsSpace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
 }
 
 /** `text` cut after each match of `separator` (a pattern with one capturing group). */

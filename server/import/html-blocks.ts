@@ -5,7 +5,7 @@
  * nothing of the page is rendered or executed.
  */
 import type { Landmark, StructuredBlock } from '@/lib/import';
-import { isSpace } from './white-space';
+import { isSpace } from '@/lib/white-space';
 
 /**
  * Elements whose content is never article text. Ruby annotations (<rt>, <rp>) are a reading aid

@@ -7,7 +7,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { forEachElement, nextOutside } from './dom';
-import { trimmedLength } from './white-space';
+import { trimmedLength } from '@/lib/white-space';
 
 /**
  * Work Readability may do on one page, in steps: one per node it walks and per text it reads,

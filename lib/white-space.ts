@@ -1,7 +1,7 @@
 /**
  * White space as JavaScript's `\s` and `String.prototype.trim` read it (the same set), one
- * UTF-16 code unit at a time: for counting over every text node of a page without building
- * the trimmed or collapsed strings.
+ * UTF-16 code unit at a time: for scanning text (the import's count over every text node of a
+ * page, the anchoring's word boundaries) without a regular expression or a trimmed string.
  */
 
 /** Whether a UTF-16 code unit is white space for `\s` and `trim`. */
