@@ -243,7 +243,7 @@ const SPEAKER_REACH = 2;
 
 /**
  * Whether added words name a source: "according to", or a name (or "officials") at most
- * SPEAKER_REACH words from a reporting verb. A capitalised verb form is a name ("United States").
+ * SPEAKER_REACH words from a reporting verb. A capitalised verb form is a name ("Edward Said").
  * A name the other text states elsewhere is not a source it lacks (it named the speaker in the
  * sentence before).
  */
