@@ -152,8 +152,20 @@ describe('article details against PostgreSQL', () => {
       'Back to review: the article’s source address changed ' +
         '(“https://example.org/exports” → “https://example.org/exports-corrected”).',
     );
-    // Not approved, or not in this article: nothing to withdraw, nothing written.
-    assert.deepEqual(await claimNow(waiting.id), waiting);
+    // In review: it stays there, but its version moves on, so a decision taken on what the
+    // reviewer loaded before the change is refused (see the next test); audited with a note.
+    const inReview = await claimNow(waiting.id);
+    assert.equal(inReview.reviewState, 'SUBMITTED');
+    assert.equal(inReview.version, waiting.version + 1);
+    const reviewAudit = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { entityType: 'Claim', entityId: waiting.id, action: 'claim.source_changed' },
+    });
+    assert.equal(
+      (reviewAudit.after as { note?: string }).note,
+      'Still in review: the article’s source address changed ' +
+        '(“https://example.org/exports” → “https://example.org/exports-corrected”).',
+    );
+    // Not in this article: nothing written.
     assert.deepEqual(await claimNow(untouched.id), untouched);
 
     for (const change of [{ sourceName: '' }, { publishedAt: '2024-03-02' }]) {
@@ -163,6 +175,28 @@ describe('article details against PostgreSQL', () => {
       assert.equal(again.backToReview, 1, JSON.stringify(change));
       assert.equal((await claimNow(approved.id)).reviewState, 'SUBMITTED');
     }
+  });
+
+  it('a reviewer who loaded a claim in review before its article’s source changed cannot approve the new source unseen', async () => {
+    const article = await createArticle(db.prisma, editor, {
+      title: 'Race',
+      text: TEXT,
+      sourceUrl: 'https://example.org/race',
+    });
+    const waiting = await claimOn(article, 'exports grew by 12 percent', 'SUBMITTED');
+    const seen = waiting.version; // the reviewer opens the claim here
+    await updateArticleDetails(db.prisma, editor, article.id, {
+      sourceUrl: 'https://example.org/race-corrected',
+    });
+    await assert.rejects(
+      approveClaim(db.prisma, reviewer, waiting.id, { version: seen }),
+      (error) => error instanceof AppError && error.code === 'conflict',
+    );
+    assert.equal((await claimNow(waiting.id)).reviewState, 'SUBMITTED');
+    // Reloaded, the reviewer sees the new source and may approve it.
+    const now = await claimNow(waiting.id);
+    await approveClaim(db.prisma, reviewer, waiting.id, { version: now.version });
+    assert.equal((await claimNow(waiting.id)).reviewState, 'APPROVED');
   });
 
   it('a new title or byline keeps the approvals (they name the article, not where the claim was made)', async () => {

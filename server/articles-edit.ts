@@ -1,7 +1,8 @@
 /**
  * Correcting an article's details (title, byline, source, date): validated and audited. A new
  * source address, source name or date changes what the exports publish as where each claim
- * placed in the article was made, so it sends the approved ones back to review through
+ * placed in the article was made, so it sends the approved ones back to review, and moves the
+ * version of those in review on (a reviewer who loaded one before must look again), through
  * lib/review's `sourceChanged` event (which details count is lib/review's
  * `APPROVED_ARTICLE_FIELDS`).
  */
@@ -34,8 +35,9 @@ export interface ArticleDetailsSaved {
 
 /**
  * Applies the changed fields and writes one `article.update` audit row with their before and
- * after values, and sends every approved claim with a span in the article back to review when
- * its source details changed (one `claim.source_changed` event each), all in one transaction
+ * after values, and, when its source details changed, applies `sourceChanged` to every claim in
+ * review or approved with a span in the article (one `claim.source_changed` event each: the
+ * approved ones go back to review), all in one transaction
  * (the row is locked so two corrections do not interleave). Returns the details as saved and the
  * number of claims sent back; throws 404 for an unknown article, 403 for a role that cannot
  * annotate, 400 for invalid input.
@@ -91,7 +93,7 @@ export async function updateArticleDetails(
       });
       const sourceChanges = approvedSourceChanges(change);
       const backToReview =
-        sourceChanges.length > 0 ? await withdrawApprovals(tx, user, id, sourceChanges) : 0;
+        sourceChanges.length > 0 ? await reportSourceChange(tx, user, id, sourceChanges) : 0;
       return { article: { id, ...current, ...change.after }, backToReview };
     },
     { timeout: 60_000 },
@@ -99,12 +101,13 @@ export async function updateArticleDetails(
 }
 
 /**
- * Applies `sourceChanged` to every claim of the article it applies to (the approved ones);
- * returns how many. Every claim with a span here is locked first, in id order as the other
- * multi-claim writers take them (a text revision, bulk approval), approved or not: an approval
- * committing meanwhile is then either read below and withdrawn, or made after this change.
+ * Applies `sourceChanged` to every claim of the article it applies to (in review or approved);
+ * returns how many were approved (now back in review). Every claim with a span here is locked
+ * first, in id order as the other multi-claim writers take them (a text revision, bulk
+ * approval), whatever its state: an approval committing meanwhile is then either read below and
+ * withdrawn, or made after this change on the version it makes (so by someone who saw it).
  */
-async function withdrawApprovals(
+async function reportSourceChange(
   tx: Tx,
   user: SessionUser,
   articleId: string,
@@ -125,5 +128,5 @@ async function withdrawApprovals(
       event: () => sourceChanged(user, articleId, changes),
     });
   }
-  return affected.length;
+  return affected.filter((c) => c.reviewState === 'APPROVED').length;
 }

@@ -148,7 +148,7 @@ test.describe('one rulebook for every claim change, over HTTP', () => {
     expect(await w3c.text()).not.toContain(spanId);
   });
 
-  test('changing the source of an article sends its approved claims back to review, not its title', async () => {
+  test('changing the source of an article sends its approved claims back to review and its claims in review past a stale approval, not its title', async () => {
     const a = await createArticleOverHttp(editor, 'Rules: source', TEXT);
     const first = await editor.patch(`/api/articles/${a.id}`, {
       data: {
@@ -190,9 +190,16 @@ test.describe('one rulebook for every claim change, over HTTP', () => {
       const history = await (await editor.get(`/api/claims/${c.id}/history`)).json();
       expect(JSON.stringify(history)).toContain(`Back to review: the article’s ${label} changed`);
     }
-    // A claim that was not approved keeps its state and version: nothing it shows was approved.
+    // A claim in review stays there, but each change moved its version on: a reviewer who
+    // opened it before cannot approve the new source unseen.
     const other = (await (await editor.get(`/api/claims/${waiting.id}`)).json()).claim;
-    expect(other).toMatchObject({ reviewState: 'SUBMITTED', version: waiting.version });
+    expect(other).toMatchObject({ reviewState: 'SUBMITTED', version: waiting.version + 3 });
+    const stale = await reviewer.post(`/api/claims/${waiting.id}/approve`, {
+      data: { version: waiting.version },
+    });
+    expect(stale.status()).toBe(409);
+    const otherHistory = await (await editor.get(`/api/claims/${waiting.id}/history`)).json();
+    expect(JSON.stringify(otherHistory)).toContain('Still in review: the article’s source address');
   });
 
   test('an author’s delete racing an approval never loses an approved claim', async () => {

@@ -104,10 +104,10 @@ export const MATRIX_CASES: readonly MatrixRow[] = [
   [S, 'reattachSpan',    [S,    S,    S,    S,    S,    S,    F]],
   [C, 'reattachSpan',    [C,    C,    C,    C,    C,    C,    F]],
   [A, 'reattachSpan',    [S,    S,    S,    S,    S,    S,    F]],
-  // sourceChanged (an article's source details changed): any user; only an approval holds for
-  // them, so only an approved claim goes back to review.
+  // sourceChanged (an article's source details changed): any user; an approval holds for them,
+  // so an approved claim goes back to review, and one in review stays there (new version).
   [D, 'sourceChanged',   [X,    X,    X,    X,    X,    X,    F]],
-  [S, 'sourceChanged',   [X,    X,    X,    X,    X,    X,    F]],
+  [S, 'sourceChanged',   [S,    S,    S,    S,    S,    S,    F]],
   [C, 'sourceChanged',   [X,    X,    X,    X,    X,    X,    F]],
   [A, 'sourceChanged',   [S,    S,    S,    S,    S,    S,    F]],
   // removeSpan: its maker (here the author), the claim's author or an ADMIN.

@@ -25,8 +25,8 @@ describe('ALLOWED_FROM', () => {
       linkSpan: ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED'],
       removeSpan: ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED'],
       reattachSpan: ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED'],
-      // A new source of the article: only an approval holds for it.
-      sourceChanged: ['APPROVED'],
+      // A new source of the article: an approval holds for it, and a review about to decide.
+      sourceChanged: ['SUBMITTED', 'APPROVED'],
       comment: ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED'],
     });
   });

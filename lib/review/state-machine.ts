@@ -10,7 +10,8 @@
  *              CHANGES_REQUESTED ◀─────reopen─────┘
  *
  * A user's span change (link, remove, re-attach) and a change of the source details of an
- * article the claim is placed in (sourceChanged) also send an APPROVED claim back to SUBMITTED.
+ * article the claim is placed in (sourceChanged) also send an APPROVED claim back to SUBMITTED;
+ * on a SUBMITTED claim, sourceChanged keeps the state and moves the version on.
  *
  * Edit is possible in every state but APPROVED (there it is refused as `forbidden`, "approved
  * claims are locked"); deleting an APPROVED claim is for an ADMIN with a reason. Span changes
@@ -47,8 +48,10 @@ export const ALLOWED_FROM: Readonly<Record<ReviewAction, readonly ReviewState[]>
   linkSpan: REVIEW_STATES,
   removeSpan: REVIEW_STATES,
   reattachSpan: REVIEW_STATES,
-  // Only an approval holds for an article's source details: other states show them as they are.
-  sourceChanged: ['APPROVED'],
+  // An approval holds for an article's source details, and so does a decision about to be taken
+  // on them: an approved claim goes back to review, one in review gets a new version (a reviewer
+  // who loaded it before the change must look again). Other states show them as they are.
+  sourceChanged: ['SUBMITTED', 'APPROVED'],
   comment: REVIEW_STATES,
 };
 

@@ -494,8 +494,22 @@ describe('sourceChanged', () => {
     );
   });
 
-  it('is only for approved claims: the others show the article as it is now', () => {
-    for (const reviewState of ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED'] as const) {
+  it('keeps a claim in review there, with a new version (a decision on the old one is stale)', () => {
+    const inReview = makeClaim({ reviewState: 'SUBMITTED', anchors: spans, changedBy: [] });
+    const r = ok(transition(inReview, sourceChanged(reviewer, 'art-1', newUrl)));
+    assert.equal(r.next.reviewState, 'SUBMITTED');
+    assert.equal(r.next.version, inReview.version + 1);
+    assert.equal(
+      r.note,
+      'Still in review: the article’s source address changed (“https://a.example/x” → “https://a.example/y”).',
+    );
+    // Whoever changed the source cannot approve it (four eyes), as for an approved claim.
+    assert.deepEqual(r.audit.before, { changedBy: [], lastEditedById: AUTHOR_ID });
+    assert.deepEqual(r.audit.after, { changedBy: [OTHER_ID], lastEditedById: OTHER_ID });
+  });
+
+  it('is not for drafts or claims sent back: they show the article as it is now', () => {
+    for (const reviewState of ['DRAFT', 'CHANGES_REQUESTED'] as const) {
       const f = fails(
         transition(
           makeClaim({ reviewState, anchors: spans }),

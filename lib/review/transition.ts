@@ -20,7 +20,9 @@
  *   words around it; a text revision's re-anchoring voids it only when it changes the words the
  *   approval holds for (the approval snapshot) or orphans a span.
  * - A change of an article's source details (`APPROVED_ARTICLE_FIELDS`) sends each APPROVED claim
- *   placed in it back to SUBMITTED with a note naming the change (`sourceChanged`).
+ *   placed in it back to SUBMITTED with a note naming the change (`sourceChanged`); a SUBMITTED
+ *   one stays in review with the same note and a new version, so an approval sent with the
+ *   version loaded before the change is refused (409) and the reviewer sees the new details.
  * - Submitting and approving need every span placed (none orphaned) and at least one; approving
  *   a span that is fuzzy or changed since submission needs `confirmChangedText`.
  * - Deleting an APPROVED claim is for an ADMIN with a reason.
@@ -570,9 +572,10 @@ function applySourceChanged(claim: ClaimForReview, event: SourceChangedEvent): T
         `the article’s ${SOURCE_FIELD_WORDS[c.field]} changed (${quoted(c.before)} → ${quoted(c.after)})`,
     )
     .join('; ');
-  const { before, after } = stateChange(claim, 'SUBMITTED');
+  const approved = claim.reviewState === 'APPROVED';
+  const { before, after } = approved ? stateChange(claim, 'SUBMITTED') : { before: {}, after: {} };
   countChange(claim, event.actor, before, after);
-  const note = `Back to review: ${reason}.`;
+  const note = approved ? `Back to review: ${reason}.` : `Still in review: ${reason}.`;
   return success(claim, event, before, after, { auditNote: note, note });
 }
 
