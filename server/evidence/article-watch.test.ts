@@ -318,4 +318,66 @@ describe('watching articles imported by URL (database, local server)', () => {
     assert.equal(row.state, 'ACCEPTED');
     assert.equal(row.revisionId, edited.revision.id);
   });
+  it('an acceptance racing a dismissal: exactly one wins, and a dismissed proposal leaves no revision', async () => {
+    for (const round of [1, 2, 3]) {
+      server.set(
+        '/budget.html',
+        page([P[0]!, `${P[2]!} Round ${round} of the vote.`], `R${round}`),
+      );
+      const checked = await recheckArticle(db.prisma, articleId, options);
+      assert.equal(checked.outcome, 'proposed');
+      const proposalId = (checked as { proposalId: string }).proposalId;
+      const base = (await latestRevision(db.prisma, articleId))!;
+      const [accepted, dismissed] = await Promise.allSettled([
+        acceptProposal(db.prisma, user, articleId, proposalId, base.id),
+        dismissProposal(db.prisma, user, articleId, proposalId),
+      ]);
+      const won = [accepted, dismissed].filter((r) => r.status === 'fulfilled');
+      assert.equal(won.length, 1, `round ${round}: both ${accepted.status}, ${dismissed.status}`);
+      const loser = [accepted, dismissed].find(
+        (r) => r.status === 'rejected',
+      ) as PromiseRejectedResult;
+      assert.equal((loser.reason as { code?: string }).code, 'conflict');
+      const row = await db.prisma.revisionProposal.findUniqueOrThrow({ where: { id: proposalId } });
+      const latest = (await latestRevision(db.prisma, articleId))!;
+      if (accepted.status === 'fulfilled') {
+        assert.equal(row.state, 'ACCEPTED');
+        assert.equal(row.revisionId, latest.id);
+        assert.equal(latest.number, base.number + 1);
+      } else {
+        assert.equal(row.state, 'DISMISSED');
+        assert.equal(latest.id, base.id, 'a dismissed proposal made no revision');
+      }
+    }
+  });
+
+  it('saving an import and watching its address is one transaction: a failed watch saves no article', async () => {
+    // A fault injected in PostgreSQL: the watch of this one address cannot be written.
+    await db.prisma.$executeRawUnsafe(`
+      CREATE FUNCTION refuse_watch() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.url LIKE '%refused-watch%' THEN RAISE EXCEPTION 'watch refused'; END IF;
+        RETURN NEW;
+      END $$`);
+    await db.prisma.$executeRawUnsafe(
+      'CREATE TRIGGER refuse_watch BEFORE INSERT ON "ArticleWatch" FOR EACH ROW EXECUTE FUNCTION refuse_watch()',
+    );
+    try {
+      server.set('/refused-watch.html', page(P, 'Sun'));
+      const articles = await db.prisma.article.count();
+      await assert.rejects(
+        importArticle(
+          db.prisma,
+          user,
+          { kind: 'url', url: server.url('/refused-watch.html') },
+          options.fetch,
+          { allowDuplicate: true },
+        ),
+      );
+      assert.equal(await db.prisma.article.count(), articles, 'no article without its watch');
+    } finally {
+      await db.prisma.$executeRawUnsafe('DROP TRIGGER refuse_watch ON "ArticleWatch"');
+      await db.prisma.$executeRawUnsafe('DROP FUNCTION refuse_watch()');
+    }
+  });
 });

@@ -16,7 +16,7 @@ import type { PrismaClient } from '../platform/db';
 import { AppError, notFound } from '../platform/errors';
 import type { Tx } from '../claim-events';
 import { requireAnnotator } from '../claims';
-import { latestRevision, reviseArticle } from '../revisions';
+import { latestRevision, reviseArticleIn, REVISION_TIMEOUT_MS } from '../revisions';
 import type { SessionUser } from '../users';
 import type { Resolver } from '../import/fetch-url';
 import { prepareImport } from '../import/prepare';
@@ -40,10 +40,25 @@ const nextCheck = (from: Date, hours: number) => new Date(from.getTime() + hours
  * Starts watching an article at `url` (an import from that address). The baseline is the text
  * saved, so the first re-check proposes a revision only if the source says something else.
  * Audited as `article_watch.start` with `actorId` (the address and baseline, and the ones it
- * replaced when the article was watched already), in the same transaction.
+ * replaced when the article was watched already), in the same transaction: the caller's
+ * (`watchArticleIn`: an import saves the article and its watch together) or its own.
  */
 export async function watchArticle(
   prisma: PrismaClient,
+  actorId: string,
+  articleId: string,
+  url: string,
+  savedText: string,
+  watchIntervalHours: number,
+): Promise<void> {
+  await prisma.$transaction((tx) =>
+    watchArticleIn(tx, actorId, articleId, url, savedText, watchIntervalHours),
+  );
+}
+
+/** `watchArticle` inside the caller's transaction. */
+export async function watchArticleIn(
+  tx: Tx,
   actorId: string,
   articleId: string,
   url: string,
@@ -57,26 +72,24 @@ export async function watchArticle(
     nextCheckAt: nextCheck(now, watchIntervalHours),
     lastError: null,
   };
-  await prisma.$transaction(async (tx) => {
-    const before = await tx.articleWatch.findUnique({
-      where: { articleId },
-      select: { url: true, textSha256: true },
-    });
-    await tx.articleWatch.upsert({
-      where: { articleId },
-      create: { articleId, ...data },
-      update: data,
-    });
-    await tx.auditEvent.create({
-      data: {
-        actorId,
-        action: 'article_watch.start',
-        entityType: 'ArticleWatch',
-        entityId: articleId,
-        ...(before ? { before: { articleId, ...before } } : {}),
-        after: { articleId, url, textSha256: data.textSha256 },
-      },
-    });
+  const before = await tx.articleWatch.findUnique({
+    where: { articleId },
+    select: { url: true, textSha256: true },
+  });
+  await tx.articleWatch.upsert({
+    where: { articleId },
+    create: { articleId, ...data },
+    update: data,
+  });
+  await tx.auditEvent.create({
+    data: {
+      actorId,
+      action: 'article_watch.start',
+      entityType: 'ArticleWatch',
+      entityId: articleId,
+      ...(before ? { before: { articleId, ...before } } : {}),
+      after: { articleId, url, textSha256: data.textSha256 },
+    },
   });
 }
 
@@ -184,8 +197,10 @@ async function getOpenProposalOrThrow(prisma: Tx | PrismaClient, articleId: stri
 
 /**
  * Accepts an open proposal: its text becomes the article's next revision (through
- * `reviseArticle`: highlights re-anchored, changed claims back to review; when the article
- * already has that text, the current revision, with `summary` null). 404 for an unknown
+ * `reviseArticleIn`: highlights re-anchored, changed claims back to review; when the article
+ * already has that text, the current revision, with `summary` null), and the proposal is marked
+ * accepted and audited as `revision_proposal.accept`, all in one transaction: a dismissal or a
+ * newer proposal committed meanwhile makes it a 409 that saved nothing. 404 for an unknown
  * proposal, 409 when it is no longer open or the article changed meanwhile, 403 for a role
  * that cannot edit.
  */
@@ -198,28 +213,49 @@ export async function acceptProposal(
 ) {
   requireAnnotator(user);
   const proposal = await getOpenProposalOrThrow(prisma, articleId, proposalId);
-  const current = await latestRevision(prisma, articleId);
-  // Someone made the article say this already: nothing to write, the proposal is settled.
-  const revised =
-    current?.id === baseRevisionId && current.sha256 === proposal.sha256
-      ? { revision: { id: current.id, number: current.number }, summary: null }
-      : await reviseArticle(
-          prisma,
-          user,
-          articleId,
-          { baseRevisionId, text: proposal.text },
-          sha256Hex,
-        );
-  await prisma.revisionProposal.update({
-    where: { id: proposal.id },
-    data: {
-      state: 'ACCEPTED',
-      decidedById: user.id,
-      decidedAt: new Date(),
-      revisionId: revised.revision.id,
+  return prisma.$transaction(
+    async (tx) => {
+      const current = await latestRevision(tx, articleId);
+      // Someone made the article say this already: nothing to write, the proposal is settled.
+      const revised =
+        current?.id === baseRevisionId && current.sha256 === proposal.sha256
+          ? { revision: { id: current.id, number: current.number }, summary: null }
+          : await reviseArticleIn(
+              tx,
+              user,
+              articleId,
+              { baseRevisionId, text: proposal.text },
+              sha256Hex,
+            );
+      // Only while still open (as a dismissal does): one decided or replaced meanwhile wins,
+      // and this transaction, its revision included, is undone.
+      const { count } = await tx.revisionProposal.updateMany({
+        where: { id: proposal.id, state: 'OPEN' },
+        data: {
+          state: 'ACCEPTED',
+          decidedById: user.id,
+          decidedAt: new Date(),
+          revisionId: revised.revision.id,
+        },
+      });
+      if (!count) {
+        await getOpenProposalOrThrow(tx, articleId, proposalId);
+        throw new AppError('conflict', 'This proposal was decided meanwhile.');
+      }
+      await tx.auditEvent.create({
+        data: {
+          actorId: user.id,
+          action: 'revision_proposal.accept',
+          entityType: 'RevisionProposal',
+          entityId: proposal.id,
+          before: { articleId, state: 'OPEN', sha256: proposal.sha256 },
+          after: { articleId, state: 'ACCEPTED', revisionId: revised.revision.id },
+        },
+      });
+      return revised;
     },
-  });
-  return revised;
+    { timeout: REVISION_TIMEOUT_MS },
+  );
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Saving an import: the text as the preview left it, checked against the library first (409
  * duplicate_article with the matches, unless the user chose to save anyway), then created like
- * any article, with the raw input kept.
+ * any article, with the raw input kept, and, imported from a web address, watched there (the
+ * article and its watch in one transaction: never one without the other).
  */
 import {
   suggestTitle,
@@ -9,11 +10,11 @@ import {
   saveImportSchema,
   type SaveImport,
 } from '@/lib/import';
-import { createArticle } from '../articles-create';
+import { createArticleIn } from '../articles-create';
 import type { PrismaClient } from '../platform/db';
 import { AppError } from '../platform/errors';
 import type { SessionUser } from '../users';
-import { watchArticle } from '../evidence/article-watch';
+import { watchArticleIn } from '../evidence/article-watch';
 import { evidenceSettings } from '../evidence/settings';
 import { findLibraryMatches, type LibraryMatch } from './library-matches';
 import { prepareImport, type ImportSource, type PrepareOptions } from './prepare';
@@ -45,11 +46,14 @@ export async function saveImport(
     const matches = await findLibraryMatches(prisma, article.text);
     if (matches.length) throw duplicateError(matches);
   }
-  const created = await createArticle(prisma, user, article);
-  if (fetchedUrl) {
-    const { watchIntervalHours } = evidenceSettings();
-    await watchArticle(prisma, user.id, created.id, fetchedUrl, article.text, watchIntervalHours);
-  }
+  const { watchIntervalHours } = evidenceSettings();
+  const created = await prisma.$transaction(async (tx) => {
+    const saved = await createArticleIn(tx, user, article);
+    if (fetchedUrl) {
+      await watchArticleIn(tx, user.id, saved.id, fetchedUrl, article.text, watchIntervalHours);
+    }
+    return saved;
+  });
   return { article: created };
 }
 
