@@ -344,6 +344,13 @@ describe('watching articles imported by URL (database, local server)', () => {
         assert.equal(row.state, 'ACCEPTED');
         assert.equal(row.revisionId, latest.id);
         assert.equal(latest.number, base.number + 1);
+        assert.deepEqual(await auditOf('RevisionProposal', proposalId), [
+          [
+            'revision_proposal.accept',
+            user.id,
+            { articleId, state: 'ACCEPTED', revisionId: latest.id },
+          ],
+        ]);
       } else {
         assert.equal(row.state, 'DISMISSED');
         assert.equal(latest.id, base.id, 'a dismissed proposal made no revision');

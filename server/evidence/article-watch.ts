@@ -227,30 +227,11 @@ export async function acceptProposal(
               { baseRevisionId, text: proposal.text },
               sha256Hex,
             );
-      // Only while still open (as a dismissal does): one decided or replaced meanwhile wins,
-      // and this transaction, its revision included, is undone.
-      const { count } = await tx.revisionProposal.updateMany({
-        where: { id: proposal.id, state: 'OPEN' },
-        data: {
-          state: 'ACCEPTED',
-          decidedById: user.id,
-          decidedAt: new Date(),
-          revisionId: revised.revision.id,
-        },
-      });
-      if (!count) {
-        await getOpenProposalOrThrow(tx, articleId, proposalId);
-        throw new AppError('conflict', 'This proposal was decided meanwhile.');
-      }
-      await tx.auditEvent.create({
-        data: {
-          actorId: user.id,
-          action: 'revision_proposal.accept',
-          entityType: 'RevisionProposal',
-          entityId: proposal.id,
-          before: { articleId, state: 'OPEN', sha256: proposal.sha256 },
-          after: { articleId, state: 'ACCEPTED', revisionId: revised.revision.id },
-        },
+      // One decided or replaced meanwhile wins, and this transaction, its revision included,
+      // is undone.
+      await decideProposal(tx, user, proposal, {
+        state: 'ACCEPTED',
+        revisionId: revised.revision.id,
       });
       return revised;
     },
@@ -271,33 +252,45 @@ export async function dismissProposal(
 ): Promise<void> {
   requireAnnotator(user);
   const proposal = await getOpenProposalOrThrow(prisma, articleId, proposalId);
-  await prisma.$transaction(async (tx) => {
-    // Only while still open: a dismissal, acceptance or newer proposal meanwhile wins.
-    const { count } = await tx.revisionProposal.updateMany({
-      where: { id: proposal.id, state: 'OPEN' },
-      data: { state: 'DISMISSED', decidedById: user.id, decidedAt: new Date() },
-    });
-    if (!count) {
-      // Decided meanwhile: the same answer as had it been decided before.
-      await getOpenProposalOrThrow(tx, articleId, proposalId);
-      throw new AppError('conflict', 'This proposal was decided meanwhile.');
-    }
-    await tx.auditEvent.create({
-      data: {
-        actorId: user.id,
-        action: 'revision_proposal.dismiss',
-        entityType: 'RevisionProposal',
-        entityId: proposal.id,
-        before: {
-          articleId,
-          state: 'OPEN',
-          url: proposal.url,
-          fetchedAt: proposal.fetchedAt.toISOString(),
-          sha256: proposal.sha256,
-        },
-        after: { articleId, state: 'DISMISSED' },
+  await prisma.$transaction((tx) => decideProposal(tx, user, proposal, { state: 'DISMISSED' }));
+}
+
+/**
+ * Records a decision on a proposal read as open, only while it still is (a dismissal,
+ * acceptance or newer proposal committed meanwhile wins: 409, the same answer as had it been
+ * decided before), with its audit row (`revision_proposal.accept` or `.dismiss`).
+ */
+async function decideProposal(
+  tx: Tx,
+  user: SessionUser,
+  proposal: { id: string; articleId: string; url: string; fetchedAt: Date; sha256: string },
+  decision: { state: 'ACCEPTED'; revisionId: string } | { state: 'DISMISSED' },
+): Promise<void> {
+  const { count } = await tx.revisionProposal.updateMany({
+    where: { id: proposal.id, state: 'OPEN' },
+    data: { ...decision, decidedById: user.id, decidedAt: new Date() },
+  });
+  if (!count) {
+    await getOpenProposalOrThrow(tx, proposal.articleId, proposal.id);
+    throw new AppError('conflict', 'This proposal was decided meanwhile.');
+  }
+  const { articleId } = proposal;
+  await tx.auditEvent.create({
+    data: {
+      actorId: user.id,
+      action:
+        decision.state === 'ACCEPTED' ? 'revision_proposal.accept' : 'revision_proposal.dismiss',
+      entityType: 'RevisionProposal',
+      entityId: proposal.id,
+      before: {
+        articleId,
+        state: 'OPEN',
+        url: proposal.url,
+        fetchedAt: proposal.fetchedAt.toISOString(),
+        sha256: proposal.sha256,
       },
-    });
+      after: { articleId, ...decision },
+    },
   });
 }
 
