@@ -173,6 +173,20 @@ test.describe('evidence from a stored copy', () => {
     ).toHaveText(QUOTE);
     await expect(card).toContainText(/Stored copy fetched \d+ \w+ 20\d\d/);
     await shoot(reviewer, 'evidence-review-queue');
+    const inReview = (await (await reviewer.request.get(`/api/claims/${claim.id}`)).json()) as {
+      claim: { version: number };
+    };
+    const approval = await reviewer.request.post(`/api/claims/${claim.id}/approve`, {
+      data: { version: inReview.claim.version },
+    });
+    expect(approval.status()).toBe(200);
+
+    // Approved, the alert asks whether the verdict still stands: the author is told a reviewer
+    // confirms it, and has no Dismiss button.
+    await page.goto('/evidence/changed');
+    const authorRow = page.getByRole('row').filter({ hasText: server.url(path) });
+    await expect(authorRow).toContainText('a reviewer confirms its verdict still stands');
+    await expect(authorRow.getByRole('button', { name: 'Dismiss' })).toHaveCount(0);
 
     // Changed sources, from the header: the alert, then dismissed.
     await reviewer

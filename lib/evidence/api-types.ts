@@ -2,6 +2,7 @@
  * The JSON the evidence routes send, as the browser reads it (dates are ISO strings): one
  * contract for the routes' services and lib/api/evidence-client.
  */
+import type { ReviewState } from '../domain';
 import type { DiffPart, QuoteAnchorState, QuotePassage, SourceChangeKind } from './quote';
 
 /** A stored copy's metadata (no storage paths). */
@@ -67,7 +68,8 @@ export interface QuoteProofDTO {
 /** One open "source changed since cited" alert (GET /api/evidence/alerts). */
 export interface AlertDTO {
   id: string;
-  claim: { id: string; text: string; reviewState: string; verdict: string };
+  /** `authorId`: who may dismiss the alert depends on it (lib/review's canDismissSourceAlert). */
+  claim: { id: string; text: string; reviewState: ReviewState; verdict: string; authorId: string };
   url: string;
   quote: string;
   newQuote: string | null;

@@ -5,6 +5,7 @@ import {
   PERMISSION_REASONS,
   canApproveClaim,
   canDeleteClaim,
+  canDismissSourceAlert,
   canEditClaim,
   canReopenClaim,
   canReportAnchorChange,
@@ -143,6 +144,41 @@ describe('canEditClaim / canDeleteClaim', () => {
       reason: 'only an admin can delete an approved claim (with a reason)',
     });
     assert.equal(canDeleteClaim(user('ADMIN', OTHER_ID), approved).allowed, true);
+  });
+});
+
+describe('canDismissSourceAlert', () => {
+  const approved = makeClaim({ reviewState: 'APPROVED' });
+  it('on an approved claim: a reviewer or admin who did not write it (the verdict still stands)', () => {
+    assert.deepEqual(canDismissSourceAlert(user('REVIEWER', OTHER_ID), approved), {
+      allowed: true,
+    });
+    assert.deepEqual(canDismissSourceAlert(admin, approved), { allowed: true });
+    assert.deepEqual(canDismissSourceAlert(user('EDITOR', OTHER_ID), approved), {
+      allowed: false,
+      rule: 'role',
+      reason: PERMISSION_REASONS.editorsCannotDismissApprovedAlerts,
+    });
+    for (const role of ['EDITOR', 'REVIEWER', 'ADMIN'] as const) {
+      assert.deepEqual(canDismissSourceAlert(user(role, AUTHOR_ID), approved), {
+        allowed: false,
+        rule: role === 'EDITOR' ? 'role' : 'four_eyes',
+        reason:
+          role === 'EDITOR'
+            ? PERMISSION_REASONS.editorsCannotDismissApprovedAlerts
+            : PERMISSION_REASONS.fourEyesAlertAuthor,
+      });
+    }
+  });
+  it('on a claim not approved yet: anyone signed in (its review will look at the evidence)', () => {
+    for (const reviewState of ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED'] as const) {
+      for (const actor of [user('EDITOR', AUTHOR_ID), user('EDITOR', OTHER_ID), admin]) {
+        assert.deepEqual(canDismissSourceAlert(actor, makeClaim({ reviewState })), {
+          allowed: true,
+        });
+      }
+    }
+    assert.equal(canDismissSourceAlert(SYSTEM_ACTOR, claim).allowed, false);
   });
 });
 

@@ -20,6 +20,10 @@
  *   withhold an approval, so the four-eyes rule (which guards granting one) does not apply.
  * - Comments: anyone signed in, in any state. A comment changes neither the claim's content nor
  *   its version, so it never makes someone's open form stale nor counts for the four-eyes rule.
+ * - Dismissing a "source changed since cited" alert: on an APPROVED claim it says the published
+ *   verdict still stands on the changed source, a reviewer's call like the approval itself: a
+ *   REVIEWER or ADMIN who did not write the claim. On a claim not approved yet, anyone signed in:
+ *   its review will look at the evidence anyway.
  * - Anchor changes from a text revision are reported by the user who saved it, or the system.
  *   The system actor may do nothing else.
  */
@@ -52,6 +56,10 @@ export const PERMISSION_REASONS = {
   fourEyesLastEditor: 'you changed this claim since it was last approved',
   adminDeletesApproved: 'only an admin can delete an approved claim (with a reason)',
   removeSpanOwnership: 'only who made this passage, the claim author or an admin can remove it',
+  editorsCannotDismissApprovedAlerts:
+    'the claim is approved: a reviewer confirms its verdict still stands on the changed source',
+  fourEyesAlertAuthor:
+    'you wrote this approved claim: a reviewer confirms its verdict still stands on the changed source',
 } as const;
 
 const R = PERMISSION_REASONS;
@@ -143,6 +151,21 @@ export function canRemoveSpan(
     return ALLOWED;
   }
   return deny('ownership', R.removeSpanOwnership);
+}
+
+/**
+ * May the actor dismiss a "source changed since cited" alert on this claim? On an APPROVED
+ * claim a REVIEWER or ADMIN who did not write it; otherwise anyone signed in.
+ */
+export function canDismissSourceAlert(
+  actor: ReviewActor,
+  claim: Pick<ClaimForReview, 'reviewState' | 'authorId'>,
+): Permission {
+  if (isSystemActor(actor)) return deny('actor_kind', R.systemOnlyReportsAnchors);
+  if (claim.reviewState !== 'APPROVED') return ALLOWED;
+  if (actor.role === 'EDITOR') return deny('role', R.editorsCannotDismissApprovedAlerts);
+  if (actor.id === claim.authorId) return deny('four_eyes', R.fourEyesAlertAuthor);
+  return ALLOWED;
 }
 
 /** May the actor post to this claim's discussion? Anyone signed in, in any state. */

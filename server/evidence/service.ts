@@ -4,10 +4,12 @@
  * "source changed since cited" alerts, and the failed jobs admins see.
  */
 import type { AlertDTO, QuoteProofDTO } from '@/lib/evidence/api-types';
+import type { ReviewState } from '@/lib/domain';
 import type { DiffPart } from '@/lib/evidence/quote';
+import { canDismissSourceAlert } from '@/lib/review/permissions';
 import { anchorQuote, quotePassage, type AnchoredQuote } from '@/lib/evidence/quote';
 import type { PrismaClient } from '../platform/db';
-import { notFound } from '../platform/errors';
+import { forbidden, notFound } from '../platform/errors';
 import type { EvidenceCapture } from '../generated/prisma/client';
 import type { SessionUser } from '../users';
 import { readBlob } from './blob-store';
@@ -190,7 +192,9 @@ export async function listOpenAlerts(prisma: PrismaClient, claimId?: string): Pr
     where: { resolvedAt: null, ...(claimId ? { claimId } : {}) },
     orderBy: { createdAt: 'desc' },
     take: 500,
-    include: { claim: { select: { id: true, text: true, reviewState: true, verdict: true } } },
+    include: {
+      claim: { select: { id: true, text: true, reviewState: true, verdict: true, authorId: true } },
+    },
   });
   const captureIds = [...new Set(alerts.flatMap((a) => [a.fromCaptureId, a.toCaptureId]))];
   const fetched = new Map(
@@ -219,10 +223,21 @@ export async function listOpenAlerts(prisma: PrismaClient, claimId?: string): Pr
 /**
  * Marks an alert as seen and dealt with, and records who did it (`evidence_alert.dismiss`, in
  * the claim's history) in the same transaction. 404 when unknown or already resolved: of two
- * dismissals at once, one is recorded.
+ * dismissals at once, one is recorded. 403 with the reason when lib/review's
+ * `canDismissSourceAlert` refuses (an approved claim's alert is a reviewer's call), read with the
+ * claim row locked, so an approval committing meanwhile is counted.
  */
 export async function resolveAlert(prisma: PrismaClient, user: SessionUser, id: string) {
   await prisma.$transaction(async (tx) => {
+    const [claim] = await tx.$queryRaw<{ reviewState: ReviewState; authorId: string }[]>`
+      SELECT c."reviewState"::text AS "reviewState", c."authorId" FROM "Claim" c
+      JOIN "EvidenceAlert" a ON a."claimId" = c.id
+      WHERE a.id = ${id} AND a."resolvedAt" IS NULL
+      FOR SHARE OF c`;
+    if (!claim) throw notFound('The alert');
+    const permission = canDismissSourceAlert(user, claim);
+    if (!permission.allowed)
+      throw forbidden(`You cannot dismiss this alert: ${permission.reason}.`);
     const resolvedAt = new Date();
     const [alert] = await tx.evidenceAlert.updateManyAndReturn({
       where: { id, resolvedAt: null },

@@ -180,4 +180,44 @@ describe('watching cited sources (database, local server)', () => {
     );
     assert.equal(await db.prisma.auditEvent.count({ where: { entityId: alert.id } }), 1);
   });
+  it('on an approved claim, only a reviewer or admin who did not write it dismisses an alert', async () => {
+    const alert = await db.prisma.evidenceAlert.findFirstOrThrow({
+      where: { change: 'CHANGED', resolvedAt: null },
+    });
+    const claim = await db.prisma.claim.update({
+      where: { id: alert.claimId },
+      data: { reviewState: 'APPROVED' },
+      include: { author: true },
+    });
+    const author = {
+      id: claim.author.id,
+      email: claim.author.email,
+      name: claim.author.name,
+      role: claim.author.role,
+    };
+    const other = await db.prisma.user.create({
+      data: { email: 'e2@test.example', name: 'Eve', role: 'EDITOR', passwordHash: 'x' },
+    });
+    for (const actor of [author, { ...other, role: other.role }]) {
+      await assert.rejects(
+        resolveAlert(db.prisma, actor, alert.id),
+        (error: unknown) =>
+          error instanceof AppError &&
+          error.code === 'forbidden' &&
+          /a reviewer confirms/.test(error.message),
+      );
+    }
+    // Refused: still open, nothing recorded.
+    const still = await db.prisma.evidenceAlert.findUniqueOrThrow({ where: { id: alert.id } });
+    assert.equal(still.resolvedAt, null);
+    assert.equal(await db.prisma.auditEvent.count({ where: { entityId: alert.id } }), 0);
+    const reviewerRow = await db.prisma.user.create({
+      data: { email: 'r2@test.example', name: 'Ravi', role: 'REVIEWER', passwordHash: 'x' },
+    });
+    await resolveAlert(db.prisma, { ...reviewerRow, role: reviewerRow.role }, alert.id);
+    assert.notEqual(
+      (await db.prisma.evidenceAlert.findUniqueOrThrow({ where: { id: alert.id } })).resolvedAt,
+      null,
+    );
+  });
 });

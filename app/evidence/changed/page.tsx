@@ -9,6 +9,9 @@ import { listOpenProposals } from '@/server/evidence/article-watch';
 import { listOpenAlerts } from '@/server/evidence/service';
 import { db } from '@/server/platform/db';
 import { requirePageUser } from '@/server/platform/session';
+import { canDismissSourceAlert, type Permission } from '@/lib/review/permissions';
+
+const refusalOf = (permission: Permission) => (permission.allowed ? null : permission.reason);
 import ui from '@/components/ui/ui.module.css';
 
 export const metadata: Metadata = { title: 'Changed sources' };
@@ -18,7 +21,7 @@ export const metadata: Metadata = { title: 'Changed sources' };
  * article whose page changed at its source since its latest revision (an open proposal).
  */
 export default async function ChangedSourcesPage() {
-  await requirePageUser('/evidence/changed');
+  const user = await requirePageUser('/evidence/changed');
   const [alerts, proposals] = await Promise.all([listOpenAlerts(db()), listOpenProposals(db())]);
   return (
     <div className="claims-page">
@@ -69,7 +72,10 @@ export default async function ChangedSourcesPage() {
                   <WordDiff parts={alert.diff} />
                 </td>
                 <td>
-                  <DismissAlert alertId={alert.id} />
+                  <DismissAlert
+                    alertId={alert.id}
+                    refusal={refusalOf(canDismissSourceAlert(user, alert.claim))}
+                  />
                 </td>
               </tr>
             ))}
