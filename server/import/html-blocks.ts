@@ -6,6 +6,7 @@
  */
 import type { Landmark, StructuredBlock } from '@/lib/import';
 import { isSpace } from '@/lib/white-space';
+import { hasNonBlankText } from './dom';
 
 /**
  * Elements whose content is never article text. Ruby annotations (<rt>, <rp>) are a reading aid
@@ -227,7 +228,8 @@ export function htmlToBlocks(root: Element, options: WalkOptions = {}): WalkedBl
       // Contexts are never changed, so an unchanged one is shared.
       if (link !== ctx.link || emphasis !== ctx.emphasis) child = { ...ctx, link, emphasis };
       // A link with text counts in the block its text lands in (the one being collected).
-      if (tag === 'a' && element.textContent?.trim()) linkCount++;
+      // (Whether its textContent.trim() is not empty, without building that text.)
+      if (tag === 'a' && hasNonBlankText(element)) linkCount++;
     }
     for (let c = element.lastChild; c; c = c.previousSibling) {
       nodes.push(c);
