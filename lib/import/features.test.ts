@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractFeatures } from './features';
+import { extractBlockFeatures, extractFeatures } from './features';
 import { anyCueHit, CUE_FAMILIES, CUES, scoreCues } from './cues';
 import { FURNITURE_CUE_CASES, NOT_A_CUE, PROSE_CASES } from './multilingual-cases';
 import { scoreShape } from './score-blocks';
@@ -129,6 +129,27 @@ describe('extractFeatures', () => {
     const prose = extractFeatures(PROSE);
     assert.ok(menu.titleCaseRatio > 0.9 && prose.titleCaseRatio < 0.2);
     assert.ok(menu.functionWordRatio === 0 && prose.functionWordRatio > 0.25);
+  });
+});
+
+describe('extractBlockFeatures', () => {
+  it("gives each block extractFeatures' answer, its own object even where texts repeat", () => {
+    const blocks = [
+      { text: MENU, linkChars: MENU.length, linkCount: 8, landmark: 'nav' as const },
+      { text: PROSE, emphasized: true },
+      { text: MENU, linkChars: 5, linkCount: 1, gapCount: 2, landmark: null },
+      { text: '' },
+      { text: PROSE },
+    ];
+    for (const options of [{}, { cues: false }]) {
+      const features = extractBlockFeatures(blocks, options);
+      assert.deepEqual(
+        features,
+        blocks.map((b) => extractFeatures(b, options)),
+      );
+      assert.notEqual(features[0], features[2]);
+      assert.deepEqual(Object.keys(features[0]!), Object.keys(extractFeatures(MENU)));
+    }
   });
 });
 
