@@ -120,7 +120,10 @@ export interface WalkOptions {
 /** Walks `root` and returns its blocks in document order. */
 export function htmlToBlocks(root: Element, options: WalkOptions = {}): WalkedBlock[] {
   const out: WalkedBlock[] = [];
-  let parts: string[] = [];
+  // The block's text so far, and whether any text node was added (maybe an empty one). A
+  // string rather than a list of parts to join: no list (and its growth) for every block.
+  let raw = '';
+  let collected = false;
   let linkChars = 0;
   let emphasized = 0;
   let total = 0;
@@ -129,8 +132,7 @@ export function htmlToBlocks(root: Element, options: WalkOptions = {}): WalkedBl
   let firstText: Text | null = null;
 
   const flush = () => {
-    if (current && parts.length) {
-      const raw = parts.join('');
+    if (current && collected) {
       if (/\S/.test(raw)) {
         out.push({
           block: {
@@ -149,14 +151,16 @@ export function htmlToBlocks(root: Element, options: WalkOptions = {}): WalkedBl
         });
       }
     }
-    parts = [];
+    raw = '';
+    collected = false;
     linkChars = emphasized = total = linkCount = 0;
     current = null;
     firstText = null;
   };
   const append = (text: string, ctx: Context) => {
     if (!current) current = ctx;
-    parts.push(text);
+    raw += text;
+    collected = true;
     const { visible, collapsed } = measure(text);
     total += visible;
     if (ctx.emphasis) emphasized += visible;
