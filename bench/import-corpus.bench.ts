@@ -23,8 +23,11 @@
  * memory that page needs.
  *
  * Run: npx tsx bench/import-corpus.bench.ts [--pages N] [--memory N] [--corpus DIR]
- * (DIR: another corpus in the same layout, e.g. the rest of trafilatura's 990 pages, or the
- * 1-2 MB pages bench/grow-pages.ts makes from these.)
+ * [--server-flags] (DIR: another corpus in the same layout, e.g. the rest of trafilatura's 990
+ * pages, or the 1-2 MB pages bench/grow-pages.ts makes from these). By default every process
+ * runs with Node's defaults; --server-flags runs them (the memory children too) with the app
+ * server's Node flags (scripts/build.ts SERVER_NODE_FLAGS: a larger young generation, so fewer
+ * scavenges), which is what an import on the server gets. The first line says which ran.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -119,8 +122,12 @@ async function main() {
       memory: { type: 'string' },
       corpus: { type: 'string' },
       child: { type: 'string' },
+      'server-flags': { type: 'boolean' },
     },
   });
+  if (values['server-flags'] && process.env[NODE_FLAGS_ENV] === undefined) {
+    return runWithServerFlags();
+  }
   const CORPUS = values.corpus
     ? pathToFileURL(`${values.corpus.replace(/\/$/, '')}/`)
     : DEFAULT_CORPUS;
@@ -132,6 +139,9 @@ async function main() {
   const files = readdirSync(new URL('pages/', CORPUS)).sort();
   const limit = values.pages ? Number(values.pages) : files.length;
   const chosen = files.slice(0, limit);
+  console.log(
+    `node flags: ${nodeFlags().join(' ') || "none (Node's defaults; --server-flags runs the server's)"}`,
+  );
   const pageBytes = (file: string) => gunzipSync(readFileSync(new URL(`pages/${file}`, CORPUS)));
   const htmlOf = (file: string) => decodeText(pageBytes(file), { html: true });
   // A server imports warm: the first page of a process also pays for loading the parser,
@@ -297,6 +307,7 @@ function memoryOfPage(file: string, corpus: URL): number {
   const result = spawnSync(
     process.execPath,
     [
+      ...nodeFlags(),
       '--import',
       'tsx',
       fileURLToPath(import.meta.url),
@@ -310,6 +321,34 @@ function memoryOfPage(file: string, corpus: URL): number {
   const line = result.stdout.trim().split('\n').at(-1) ?? '';
   const { base, peak } = JSON.parse(line) as { base: number; peak: number };
   return (peak - base) / 1024;
+}
+
+/** Names the Node flags this run's processes were started with (set by --server-flags). */
+const NODE_FLAGS_ENV = 'FACTMARK_BENCH_NODE_FLAGS';
+
+/** The Node flags of this run: none by default, the server's with --server-flags. */
+function nodeFlags(): string[] {
+  return process.env[NODE_FLAGS_ENV]?.split(' ').filter(Boolean) ?? [];
+}
+
+/**
+ * Runs this benchmark again, with the same arguments, in a process started with the app
+ * server's Node flags (Node takes them only at start), and exits as it does.
+ */
+async function runWithServerFlags(): Promise<void> {
+  const { SERVER_NODE_FLAGS } = await import('../scripts/build');
+  const result = spawnSync(
+    process.execPath,
+    [
+      ...SERVER_NODE_FLAGS,
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      ...process.argv.slice(2),
+    ],
+    { stdio: 'inherit', env: { ...process.env, [NODE_FLAGS_ENV]: SERVER_NODE_FLAGS.join(' ') } },
+  );
+  process.exit(result.status ?? 1);
 }
 
 /** Pages of the corpus each pass runs untimed first (see the warm-up in `main`). */

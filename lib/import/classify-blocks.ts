@@ -15,7 +15,7 @@
 import { aboutLine, AUTHOR_BOX_MAX_WORDS, isAuthorBox } from './author-box';
 import { siteNotice } from './site-notice';
 import { COMMENT_COUNT_WORDS, COMMENT_HEADER_WORDS, scoreCues } from './cues';
-import { extractFeatures, type BlockFeatures } from './features';
+import { extractBlockFeatures, type BlockFeatures } from './features';
 import { matchMetadataLine, type MetadataLine } from './metadata-lines';
 import type { DateOptions } from './parse-date';
 import { toProperCase } from './text-utils';
@@ -133,19 +133,7 @@ export interface PageAnalysis {
 /** Classifies every block of a page. */
 export function classifyBlocks(blocks: SourceBlock[], options: DateOptions = {}): PageAnalysis {
   const n = blocks.length;
-  const features = blocks.map((b) =>
-    extractFeatures(
-      {
-        text: b.text,
-        linkChars: b.linkChars,
-        linkCount: b.linkCount,
-        gapCount: b.gapCount,
-        emphasized: b.emphasized,
-        landmark: b.landmark,
-      },
-      { cues: false },
-    ),
-  );
+  const features = extractBlockFeatures(blocks, { cues: false });
   // A page repeats lines (table cells, "Reply" under every comment): each text is scanned for
   // cues once. The scores are only read, so blocks of the same text share them.
   const cuesByText = new Map<string, BlockFeatures['cues']>();

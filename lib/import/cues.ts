@@ -369,12 +369,37 @@ export const CUES: Record<CueFamily, readonly Cue[]> = {
   ],
 };
 
+/**
+ * Whether a lower-case text holds a hit of some cue's pattern: every pattern as an alternative
+ * of one expression, those with the `u` flag in one and the rest in the other (each reads its
+ * alternatives as its own pattern reads them; no pattern has a back-reference), so they match
+ * where some pattern does. Most blocks of a page hold no cue: one search of the text each (in
+ * two expressions) tells, where trying every cue took about 60 searches, 2-3 times as long.
+ */
+export function anyCueHit(lower: string): boolean {
+  return ANY_UNICODE_CUE.test(lower) || ANY_OTHER_CUE.test(lower);
+}
+const cueUnion = (unicode: boolean) =>
+  new RegExp(
+    CUE_FAMILIES.flatMap((family) => CUES[family])
+      .filter((c) => c.pattern.flags.includes('u') === unicode)
+      .map((c) => `(?:${c.pattern.source})`)
+      .join('|'),
+    unicode ? 'u' : '',
+  );
+const ANY_UNICODE_CUE = cueUnion(true);
+const ANY_OTHER_CUE = cueUnion(false);
+
 /** Total cue evidence of each family for a text (hits x weight, hits capped per cue). */
 export function scoreCues(text: string): Record<CueFamily, number> {
   // Patterns are written in lower case and matched against the lower-cased text: faster than
   // case-insensitive matching on long paragraphs.
   const lower = text.toLowerCase();
   const scores = {} as Record<CueFamily, number>;
+  if (!anyCueHit(lower)) {
+    for (const family of CUE_FAMILIES) scores[family] = 0;
+    return scores;
+  }
   for (const family of CUE_FAMILIES) {
     let score = 0;
     for (const { pattern, weight, maxHits, needle, notAfterWord } of CUES[family]) {

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractFeatures } from './features';
-import { CUE_FAMILIES, CUES, scoreCues } from './cues';
+import { extractBlockFeatures, extractFeatures } from './features';
+import { anyCueHit, CUE_FAMILIES, CUES, scoreCues } from './cues';
 import { FURNITURE_CUE_CASES, NOT_A_CUE, PROSE_CASES } from './multilingual-cases';
 import { scoreShape } from './score-blocks';
 
@@ -132,6 +132,27 @@ describe('extractFeatures', () => {
   });
 });
 
+describe('extractBlockFeatures', () => {
+  it("gives each block extractFeatures' answer, its own object even where texts repeat", () => {
+    const blocks = [
+      { text: MENU, linkChars: MENU.length, linkCount: 8, landmark: 'nav' as const },
+      { text: PROSE, emphasized: true },
+      { text: MENU, linkChars: 5, linkCount: 1, gapCount: 2, landmark: null },
+      { text: '' },
+      { text: PROSE },
+    ];
+    for (const options of [{}, { cues: false }]) {
+      const features = extractBlockFeatures(blocks, options);
+      assert.deepEqual(
+        features,
+        blocks.map((b) => extractFeatures(b, options)),
+      );
+      assert.notEqual(features[0], features[2]);
+      assert.deepEqual(Object.keys(features[0]!), Object.keys(extractFeatures(MENU)));
+    }
+  });
+});
+
 describe('scoreCues', () => {
   it('finds each family', () => {
     const cases: [string, string][] = [
@@ -179,6 +200,47 @@ describe('scoreCues', () => {
     }
     assert.equal(scoreCues('xImpressum Impressum').footer, 1.5);
     assert.equal(scoreCues('Impressum Impressum Impressum Impressum').footer, 4.5);
+  });
+
+  it('tells a text with no cue at all in one search, as trying every cue tells it', () => {
+    const cues = CUE_FAMILIES.flatMap((family) => CUES[family]);
+    // What lets the cues be alternatives of one expression: no flag but `g` and `u` (the
+    // expression matches where one of them does), no back-reference or named group.
+    for (const { pattern } of cues) {
+      assert.match(pattern.flags, /^gu?$/, pattern.source);
+      assert.doesNotMatch(pattern.source.replace(/\\\\/g, ''), /\\[1-9k]|\(\?<[^!=]/);
+    }
+    const texts = [
+      PROSE,
+      HEADLINE,
+      MENU,
+      'Impressum',
+      'xImpressum',
+      '\u{1f642}Impressum',
+      'Share on Facebook',
+      '12 comments',
+      'Reply',
+      ...PROSE_CASES.map(([, text]) => text),
+      ...FURNITURE_CUE_CASES.map(([text]) => text),
+      ...NOT_A_CUE,
+    ];
+    let hits = 0;
+    for (const text of texts) {
+      const lower = text.toLowerCase();
+      const some = cues.some(({ pattern }) => {
+        pattern.lastIndex = 0;
+        return pattern.test(lower);
+      });
+      if (some) hits++;
+      assert.equal(anyCueHit(lower), some, text);
+      // No hit: no evidence in any family.
+      if (!some)
+        assert.ok(
+          Object.values(scoreCues(text)).every((v) => v === 0),
+          text,
+        );
+    }
+    assert.ok(hits > 20 && hits < texts.length, `hits ${hits}`);
   });
 
   it('scans the long phrase lists without a look-behind at every position', () => {

@@ -32,11 +32,17 @@ export function pageIndex(
   let words: string[] | null = null;
   const at = new Map<string, number[]>();
   const counts = new Map<string, number>();
+  // Counts by the phrase as asked, and each text's words: a page repeats its lines (a menu in
+  // header and footer), and asks for each block's text.
+  const countsByPhrase = new Map<string, number>();
   const build = (): string[] => {
     const all: string[] = [];
+    const wordsOf = new Map<string, string[]>();
     blocks.forEach((b, i) => {
       if (!include(i)) return;
-      for (const word of comparableWords(b.text)) {
+      let blockWords = wordsOf.get(b.text);
+      if (!blockWords) wordsOf.set(b.text, (blockWords = comparableWords(b.text)));
+      for (const word of blockWords) {
         let positions = at.get(word);
         if (!positions) at.set(word, (positions = []));
         positions.push(all.length);
@@ -46,33 +52,37 @@ export function pageIndex(
     });
     return all;
   };
+  const countWords = (needle: string[]): number => {
+    if (!needle.length) return 0;
+    const key = needle.join(' ');
+    let n = counts.get(key);
+    if (n !== undefined) return n;
+    words ??= build();
+    // Anchored on the needle's word with the fewest occurrences.
+    let anchor = 0;
+    let anchorAt: number[] = [];
+    for (let j = 0; j < needle.length; j++) {
+      const positions = at.get(needle[j]!) ?? [];
+      if (j === 0 || positions.length < anchorAt.length) {
+        anchor = j;
+        anchorAt = positions;
+      }
+    }
+    n = 0;
+    for (const position of anchorAt) {
+      const start = position - anchor;
+      if (start < 0 || start + needle.length > words.length) continue;
+      let j = 0;
+      while (j < needle.length && words[start + j] === needle[j]) j++;
+      if (j === needle.length) n++;
+    }
+    counts.set(key, n);
+    return n;
+  };
   return {
     count(phrase: string) {
-      const needle = comparableWords(phrase);
-      if (!needle.length) return 0;
-      const key = needle.join(' ');
-      let n = counts.get(key);
-      if (n !== undefined) return n;
-      words ??= build();
-      // Anchored on the needle's word with the fewest occurrences.
-      let anchor = 0;
-      let anchorAt: number[] = [];
-      for (let j = 0; j < needle.length; j++) {
-        const positions = at.get(needle[j]!) ?? [];
-        if (j === 0 || positions.length < anchorAt.length) {
-          anchor = j;
-          anchorAt = positions;
-        }
-      }
-      n = 0;
-      for (const position of anchorAt) {
-        const start = position - anchor;
-        if (start < 0 || start + needle.length > words.length) continue;
-        let j = 0;
-        while (j < needle.length && words[start + j] === needle[j]) j++;
-        if (j === needle.length) n++;
-      }
-      counts.set(key, n);
+      let n = countsByPhrase.get(phrase);
+      if (n === undefined) countsByPhrase.set(phrase, (n = countWords(comparableWords(phrase))));
       return n;
     },
   };

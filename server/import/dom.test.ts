@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import { parseHTML as parseEsm } from 'linkedom';
-import { forEachElement, parseDocument } from './dom';
+import { forEachElement, hasNonBlankText, parseDocument } from './dom';
 
 /**
  * linkedom is patched (patches/linkedom+0.18.15.patch, applied by patch-package on install):
@@ -91,6 +91,22 @@ describe('forEachElement', () => {
       assert.ok(expected.length > 2);
       assert.equal(visited.length, expected.length);
       visited.forEach((element, i) => assert.equal(element, expected[i]));
+    }
+  });
+});
+
+describe('hasNonBlankText', () => {
+  it('tells blank elements apart as textContent.trim() does', () => {
+    const document = parseDocument(
+      '<!DOCTYPE html><html><head><title>t</title></head><body>' +
+        `<div id="a"> \n<span>\t</span><!-- x --></div><div id="b"><i> </i><b>\u00a0</b></div>` +
+        `<div id="c"><p></p></div><div id="d"><svg><text>x</text></svg></div>` +
+        `<div id="e">\u2028\ufeff\u3000</div><div id="f"><template>t</template></div>` +
+        `<div id="g"><div><div></div></div>z</div></body></html>`,
+    );
+    for (const element of document.querySelectorAll('div')) {
+      const expected = (element.textContent ?? '').trim().length > 0;
+      assert.equal(hasNonBlankText(element), expected, element.outerHTML);
     }
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { Landmark, StructuredBlock } from '@/lib/import';
 import { isSpace } from '@/lib/white-space';
+import { hasNonBlankText } from './dom';
 
 /**
  * Elements whose content is never article text. Ruby annotations (<rt>, <rp>) are a reading aid
@@ -119,7 +120,10 @@ export interface WalkOptions {
 /** Walks `root` and returns its blocks in document order. */
 export function htmlToBlocks(root: Element, options: WalkOptions = {}): WalkedBlock[] {
   const out: WalkedBlock[] = [];
-  let parts: string[] = [];
+  // The block's text so far, and whether any text node was added (maybe an empty one). A
+  // string rather than a list of parts to join: no list (and its growth) for every block.
+  let raw = '';
+  let collected = false;
   let linkChars = 0;
   let emphasized = 0;
   let total = 0;
@@ -128,8 +132,7 @@ export function htmlToBlocks(root: Element, options: WalkOptions = {}): WalkedBl
   let firstText: Text | null = null;
 
   const flush = () => {
-    if (current && parts.length) {
-      const raw = parts.join('');
+    if (current && collected) {
       if (/\S/.test(raw)) {
         out.push({
           block: {
@@ -148,14 +151,16 @@ export function htmlToBlocks(root: Element, options: WalkOptions = {}): WalkedBl
         });
       }
     }
-    parts = [];
+    raw = '';
+    collected = false;
     linkChars = emphasized = total = linkCount = 0;
     current = null;
     firstText = null;
   };
   const append = (text: string, ctx: Context) => {
     if (!current) current = ctx;
-    parts.push(text);
+    raw += text;
+    collected = true;
     const { visible, collapsed } = measure(text);
     total += visible;
     if (ctx.emphasis) emphasized += visible;
@@ -227,7 +232,8 @@ export function htmlToBlocks(root: Element, options: WalkOptions = {}): WalkedBl
       // Contexts are never changed, so an unchanged one is shared.
       if (link !== ctx.link || emphasis !== ctx.emphasis) child = { ...ctx, link, emphasis };
       // A link with text counts in the block its text lands in (the one being collected).
-      if (tag === 'a' && element.textContent?.trim()) linkCount++;
+      // (Whether its textContent.trim() is not empty, without building that text.)
+      if (tag === 'a' && hasNonBlankText(element)) linkCount++;
     }
     for (let c = element.lastChild; c; c = c.previousSibling) {
       nodes.push(c);

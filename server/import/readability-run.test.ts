@@ -7,7 +7,6 @@ import { defuseHtml } from './html';
 import {
   READABILITY_BUDGET_STEPS,
   firstAttemptSteps,
-  hasNonBlankText,
   removeLinkFarms,
   runReadability,
 } from './readability-run';
@@ -89,21 +88,6 @@ describe('runReadability: same-answer shortcuts', () => {
     const pages = [readFileSync(new URL('astana-times-page.html', FIXTURES), 'utf8')];
     for (const file of corpusPageFiles().slice(0, 12)) pages.push(corpusPage(file));
     for (const html of pages) assert.deepEqual(article(html, true), article(html, false));
-  });
-
-  it('tells blank elements apart as textContent.trim() does', () => {
-    const document = parseDocument(
-      page(
-        `<div id="a"> \n<span>\t</span><!-- x --></div><div id="b"><i> </i><b>\u00a0</b></div>` +
-          `<div id="c"><p></p></div><div id="d"><svg><text>x</text></svg></div>` +
-          `<div id="e">\u2028\ufeff\u3000</div><div id="f"><template>t</template></div>` +
-          `<div id="g"><div><div></div></div>z</div>`,
-      ),
-    );
-    for (const element of document.querySelectorAll('div')) {
-      const expected = (element.textContent ?? '').trim().length > 0;
-      assert.equal(hasNonBlankText(element), expected, element.outerHTML);
-    }
   });
 
   it("reads no wrapper's whole text to find it is not blank", () => {

@@ -6,7 +6,7 @@
  * replaced methods runs as it comes, unlimited.
  */
 import { Readability } from '@mozilla/readability';
-import { forEachElement, nextOutside } from './dom';
+import { forEachElement, hasNonBlankText, nextOutside } from './dom';
 import { trimmedLength } from '@/lib/white-space';
 
 /**
@@ -319,23 +319,3 @@ function shortcut(reader: Methods): void {
     } as Method;
   }
 }
-
-/**
- * Whether some text under `root` is not blank: `root.textContent.trim()` would not be empty
- * (linkedom's textContent joins the text and CDATA nodes below it; `\s` is the set `trim`
- * removes). Walks in document order and stops at the first such text.
- */
-export function hasNonBlankText(root: Node): boolean {
-  let node = root.firstChild;
-  while (node) {
-    const type = node.nodeType;
-    if ((type === 3 || type === 4) && NOT_BLANK.test((node as CharacterData).data)) return true;
-    let next = node.firstChild;
-    for (let at: Node | null = node; !next && at && at !== root; at = at.parentNode) {
-      next = at.nextSibling;
-    }
-    node = next;
-  }
-  return false;
-}
-const NOT_BLANK = /\S/;
