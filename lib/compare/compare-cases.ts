@@ -198,4 +198,16 @@ export const COMPARE_CASES: CompareCase[] = [
     b: 'The French ambassador asked for aid.',
     differences: [{ type: 'name', a: 'US', b: 'French' }],
   },
+  {
+    name: 'a demonym and its country are one name ("American" and "U.S.", "Iraqi" and "Iraq")',
+    a: 'About 12 American helicopters flew supplies to the Iraqi border town.',
+    b: 'About 12 U.S. helicopters flew supplies to the Iraq border town.',
+    differences: [],
+  },
+  {
+    name: 'a demonym against another country is still a name difference',
+    a: 'The American ambassador asked for aid.',
+    b: 'The French ambassador asked for aid.',
+    differences: [{ type: 'name', a: 'American', b: 'French' }],
+  },
 ];

@@ -5,6 +5,7 @@
  */
 import * as chrono from 'chrono-node';
 import nlp from 'compromise';
+import countries from 'world-countries';
 import type { Span } from './types';
 
 export interface Token extends Span {
@@ -115,8 +116,12 @@ export function keyOf(word: string): string {
 function computeKey(word: string): string {
   // "Gen. Pinochet" is "General Pinochet", "Bain & Co" is "Bain & Company": capitalised
   // abbreviations only, since "co", "col" or "sen" in lower case may be other words.
-  const expanded = /^\p{Lu}/u.test(word) ? ABBREVIATED.get(word.toLowerCase()) : undefined;
+  const capitalised = /^\p{Lu}/u.test(word);
+  const expanded = capitalised ? ABBREVIATED.get(word.toLowerCase()) : undefined;
   if (expanded) return computeKey(expanded);
+  // "American" is "U.S.", "Iraqi" is "Iraq": capitalised only ("polish", "french fries").
+  const country = capitalised ? countryOfDemonym(word) : undefined;
+  if (country) return country;
   let key = word
     .normalize('NFKC')
     .toLowerCase()
@@ -416,6 +421,50 @@ const INITIALISMS = new Map<string, { code: string; words: string[] }>(
       return [initialism!, { code: code!, words }];
     }),
 );
+
+let demonyms: Map<string, string> | null = null;
+
+/**
+ * The key of the country a demonym stands for ("Americans" → the key of "United States"), from
+ * world-countries' English demonyms; undefined for any other word. Only countries whose name is
+ * one token are folded (one word, or an initialism's written-out form): a token cannot stand for
+ * two. A demonym of several countries counts for the one UN member among them ("American": the
+ * United States, not its Minor Outlying Islands), else for none.
+ */
+function countryOfDemonym(word: string): string | undefined {
+  if (!demonyms) {
+    const candidates = new Map<string, { key: string; member: boolean }[]>();
+    const codeOf = new Map([...INITIALISMS.values()].map((i) => [i.words.join(' '), i.code]));
+    for (const country of countries) {
+      const name = country.name.common;
+      const code = codeOf.get(name);
+      const key = code
+        ? `#${code}`
+        : /^\p{L}+$/u.test(name)
+          ? computeKey(name.toLowerCase())
+          : null;
+      if (!key) continue;
+      const eng = country.demonyms?.['eng'];
+      for (const demonym of new Set([eng?.m, eng?.f])) {
+        if (!demonym || !/^\p{L}+$/u.test(demonym)) continue;
+        const list = candidates.get(demonym.toLowerCase()) ?? [];
+        list.push({ key, member: country.unMember });
+        candidates.set(demonym.toLowerCase(), list);
+      }
+    }
+    demonyms = new Map();
+    for (const [demonym, list] of candidates) {
+      const members = list.filter((c) => c.member);
+      const keys = new Set((members.length ? members : list).map((c) => c.key));
+      if (keys.size === 1) demonyms.set(demonym, [...keys][0]!);
+    }
+  }
+  const lower = word.toLowerCase();
+  // "Americans", "Iraqis": the plural of a demonym.
+  return (
+    demonyms.get(lower) ?? (lower.endsWith('s') ? demonyms.get(lower.slice(0, -1)) : undefined)
+  );
+}
 
 const BRITISH = new Map<string, string>([
   ['organisation', 'organization'],
