@@ -210,4 +210,22 @@ export const COMPARE_CASES: CompareCase[] = [
     b: 'The French ambassador asked for aid.',
     differences: [{ type: 'name', a: 'American', b: 'French' }],
   },
+  {
+    name: "a quotation against the other report's paraphrase of it is an attribution difference",
+    a: 'Helicopters are the only way to reach the remote areas.',
+    b: '"Helicopters are the only means we have to reach the remote areas," the coordinator said.',
+    differences: [
+      {
+        type: 'attribution',
+        a: null,
+        b: 'Helicopters are the only means we have to reach the remote areas',
+      },
+    ],
+  },
+  {
+    name: 'a word changed in a quotation the other report gives word for word is a quote difference',
+    a: 'We will keep the central library open for all the children of the town.',
+    b: 'Adams said: "We will keep the central library open for all the families of the town."',
+    differences: [{ type: 'quote', a: null, b: 'families' }],
+  },
 ];
