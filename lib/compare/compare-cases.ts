@@ -228,4 +228,10 @@ export const COMPARE_CASES: CompareCase[] = [
     b: 'Adams said: "We will keep the central library open for all the families of the town."',
     differences: [{ type: 'quote', a: null, b: 'families' }],
   },
+  {
+    name: 'a contraction in a quotation is the words it stands for ("we\'ve", "don\'t")',
+    a: 'Powell said: "I think we have accomplished a great deal, and I do not regret it."',
+    b: 'Powell said: "I think we\'ve accomplished a great deal, and I don\'t regret it."',
+    differences: [],
+  },
 ];

@@ -54,7 +54,18 @@ export function tokenize(text: string, span: Span, locale = 'en'): Token[] {
       if (isWordLike) add(segment, index);
     }
   } else {
-    for (const match of slice.matchAll(WORD)) add(match[0], match.index ?? 0);
+    const english = /^en\b/i.test(locale);
+    for (const match of slice.matchAll(WORD)) {
+      const at = match.index ?? 0;
+      // "we've" is "we have", "don't" is "do not": two words, so a contraction in one report's
+      // quotation is not a misquote of the other's.
+      const contraction = english ? CONTRACTION.exec(match[0]) : null;
+      if (contraction) {
+        const [, stem = '', ending = ''] = contraction;
+        add(stem, at);
+        add(ending, at + stem.length);
+      } else add(match[0], at);
+    }
   }
   foldInitialisms(tokens, text);
   if (isTitleCase(slice, tokens, text)) for (const t of tokens) t.capitalised = false;
@@ -130,6 +141,8 @@ function computeKey(word: string): string {
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(key)) key = key.replace(/,/g, '');
   const value = NUMBER_WORDS.get(key);
   if (value !== undefined) return String(value);
+  const expandedEnding = CONTRACTED.get(key);
+  if (expandedEnding) return expandedEnding;
   const verb = REPORTING_VERBS.get(key);
   if (verb) return verb;
   key = BRITISH.get(key) ?? key;
@@ -465,6 +478,21 @@ function countryOfDemonym(word: string): string | undefined {
     demonyms.get(lower) ?? (lower.endsWith('s') ? demonyms.get(lower.slice(0, -1)) : undefined)
   );
 }
+
+/** An English contraction: the word and its contracted ending ("we" + "'ve", "do" + "n't"). */
+const CONTRACTION = /^(\p{L}+?)(n['’]t|['’](?:ve|ll|re|m|d))$/iu;
+/** The contracted endings' words, and the stems that change ("won't", "can't", "shan't"). */
+const CONTRACTED = new Map([
+  ["n't", 'not'],
+  ["'ve", 'have'],
+  ["'ll", 'will'],
+  ["'re", 'are'],
+  ["'m", 'am'],
+  ["'d", 'would'],
+  ['wo', 'will'],
+  ['ca', 'can'],
+  ['sha', 'shall'],
+]);
 
 const BRITISH = new Map<string, string>([
   ['organisation', 'organization'],
