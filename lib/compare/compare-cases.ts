@@ -234,4 +234,16 @@ export const COMPARE_CASES: CompareCase[] = [
     b: 'Powell said: "I think we\'ve accomplished a great deal, and I don\'t regret it."',
     differences: [],
   },
+  {
+    name: '"the day before" counts from the date its sentence states ("Saturday … the day before" is Friday)',
+    a: 'Officials said Saturday that the army had repelled attacks on four police stations the day before.',
+    b: "Officials said Saturday that the army repelled Friday's attacks on four police stations.",
+    differences: [],
+  },
+  {
+    name: 'a counted day against another day is a date difference',
+    a: 'Officials said Saturday that the army had repelled attacks on four police stations the day before.',
+    b: "Officials said Saturday that the army repelled Thursday's attacks on four police stations.",
+    differences: [{ type: 'date', a: 'the day before', b: 'Thursday' }],
+  },
 ];

@@ -9,6 +9,7 @@ import {
   extractNumbers,
   findQuotes,
   reportingClass,
+  STATED_DATE,
   type DateValue,
   type Token,
 } from './normalise';
@@ -211,10 +212,8 @@ function paraphrased(quoted: Token[], quotes: Span[], side: Side, other: Side): 
 }
 
 /** Whether a date names its day, month or year rather than counting from today. */
-function stated(text: string, date: Span): boolean {
-  return /\d|\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(
-    text.slice(date.start, date.end),
-  );
+function stated(text: string, date: DateValue): boolean {
+  return date.anchored === true || STATED_DATE.test(text.slice(date.start, date.end));
 }
 
 /** Values stated on one side and not the other, paired in order (a swap) or alone (absent). */

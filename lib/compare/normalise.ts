@@ -272,6 +272,8 @@ function joinProportions(text: string, numbers: NumberValue[]): NumberValue[] {
 export interface DateValue extends Span {
   /** The components the text states ("2015-10-02..2015-10-04", "2016-02", "10-02"). */
   value: string;
+  /** Counted from a date the same sentence states ("Saturday … the day before"): a stated date. */
+  anchored?: boolean;
 }
 
 /**
@@ -311,7 +313,60 @@ export function extractDates(text: string, reference?: Date): DateValue[] {
     if (dates.some((d) => d.start < end && start < d.end)) continue;
     dates.push({ start, end, value: `year=${match[1]!.toLowerCase()}` });
   }
-  return dates.sort((x, y) => x.start - y.start);
+  dates.sort((x, y) => x.start - y.start);
+  return anchorDayOffsets(text, dates, reference ?? new Date(2000, 0, 1));
+}
+
+/** Words of a date that names its day, month or year rather than counting from today. */
+export const STATED_DATE =
+  /\d|\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+/** "the day before", "the next day": a day counted from another date (chrono counts from today). */
+const DAY_OFFSET =
+  /^(?:on\s+)?(?:the\s+)?(?:(day\s+before|previous\s+day|day\s+earlier)|(day\s+after|next\s+day|following\s+day|day\s+later))$/i;
+/** A sentence ends between two dates: a full stop and a capital ("a.m. on" goes on). */
+const SENTENCE_END = /[.!?]["”’)]*\s+["“‘(]?\p{Lu}/u;
+
+/**
+ * Resolves "the day before" and its kin against the date stated last before it in the same
+ * sentence ("said Saturday that … the day before" is Friday), the one reading that is not a
+ * guess; with no such date it keeps chrono's reading, counted from the reference day (and the
+ * comparison does not take it for a stated date).
+ */
+function anchorDayOffsets(text: string, dates: DateValue[], reference: Date): DateValue[] {
+  return dates.map((date, i) => {
+    const offset = DAY_OFFSET.exec(text.slice(date.start, date.end).trim());
+    if (!offset) return date;
+    const anchor = dates
+      .slice(0, i)
+      .reverse()
+      .find((d) => !DAY_OFFSET.test(text.slice(d.start, d.end).trim()));
+    if (!anchor || SENTENCE_END.test(text.slice(anchor.end, date.start))) return date;
+    if (!STATED_DATE.test(text.slice(anchor.start, anchor.end))) return date;
+    const value = shiftDay(anchor.value, offset[1] ? -1 : 1, reference);
+    return value ? { ...date, value, anchored: true } : date;
+  });
+}
+
+/** A date value moved by `days` (its first date when a range), or null without a day or weekday. */
+function shiftDay(value: string, days: number, reference: Date): string | null {
+  const parts = new Map(
+    value
+      .split('..')[0]!
+      .split(',')
+      .map((p) => p.split('=') as [string, string]),
+  );
+  const out: string[] = [];
+  const month = parts.get('month');
+  const day = parts.get('day');
+  if (month && day) {
+    const year = Number(parts.get('year') ?? reference.getFullYear());
+    const shifted = new Date(Date.UTC(year, Number(month) - 1, Number(day) + days));
+    if (parts.has('year')) out.push(`year=${shifted.getUTCFullYear()}`);
+    out.push(`month=${shifted.getUTCMonth() + 1}`, `day=${shifted.getUTCDate()}`);
+  } else if (!parts.has('weekday')) return null;
+  const weekday = parts.get('weekday');
+  if (weekday) out.push(`weekday=${(Number(weekday) + days + 7) % 7}`);
+  return out.join(',');
 }
 
 const BARE_YEAR =
