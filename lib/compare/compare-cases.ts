@@ -246,4 +246,14 @@ export const COMPARE_CASES: CompareCase[] = [
     b: "Officials said Saturday that the army repelled Thursday's attacks on four police stations.",
     differences: [{ type: 'date', a: 'the day before', b: 'Thursday' }],
   },
+  {
+    name: 'a sentence that states two far-apart statements splits before a conjunction ("after")',
+    a:
+      'Former mayor John Smith has been placed under house arrest at his home in the capital.\n' +
+      'The city library stays open on Sundays for the children of the town.\n' +
+      'Smith was indicted in May on two counts of fraud and one count of bribery.',
+    b: 'Former mayor John Smith was placed under house arrest at his home after the court upheld his indictment on two counts of fraud and one count of bribery.',
+    differences: [{ type: 'date', a: 'May', b: null }],
+    onlyA: ['The city library stays open on Sundays for the children of the town.'],
+  },
 ];

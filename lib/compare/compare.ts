@@ -176,6 +176,9 @@ function sharedWeight(x: Map<string, number>, y: Map<string, number>): number {
   return total;
 }
 
+/** Lower-case words that start a clause of their own (a time, a cause, a contrast). */
+const CLAUSE_WORDS = new Set(['after', 'before', 'because', 'while', 'although', 'whereas', 'but']);
+
 /**
  * Clause boundaries inside a unit, outside quotation marks and at least three words from
  * either end: where the first part ends (after its punctuation) and the second begins.
@@ -188,16 +191,18 @@ function clauseBoundaries(text: string, unit: Unit): { end: number; next: number
     const gap = text.slice(tokens[i - 1]!.end, tokens[i]!.start);
     const quotes = (gap.match(/[“”"«»]/g) ?? []).length;
     if (quotes % 2 === 1) quoteDepth = quoteDepth ? 0 : 1;
-    if (
-      quoteDepth ||
-      i < 3 ||
-      i > tokens.length - 3 ||
-      !/^[^\p{L}\p{N}]*[,;:–—][^\p{L}\p{N}]*$/u.test(gap)
+    if (quoteDepth || i < 3 || i > tokens.length - 3) continue;
+    if (/^[^\p{L}\p{N}]*[,;:–—][^\p{L}\p{N}]*$/u.test(gap)) {
+      const end = tokens[i - 1]!.end + gap.search(/[,;:–—]/u) + 1;
+      out.push({ end, next: tokens[i]!.start });
+    } else if (
+      /^\s+$/.test(gap) &&
+      CLAUSE_WORDS.has(text.slice(tokens[i]!.start, tokens[i]!.end))
     ) {
-      continue;
+      // "… placed under house arrest a day after the Supreme Court upheld …": a clause that
+      // a conjunction starts, unpunctuated.
+      out.push({ end: tokens[i - 1]!.end, next: tokens[i]!.start });
     }
-    const end = tokens[i - 1]!.end + gap.search(/[,;:–—]/u) + 1;
-    out.push({ end, next: tokens[i]!.start });
   }
   return out;
 }
