@@ -256,4 +256,10 @@ export const COMPARE_CASES: CompareCase[] = [
     differences: [{ type: 'date', a: 'May', b: null }],
     onlyA: ['The city library stays open on Sundays for the children of the town.'],
   },
+  {
+    name: 'a fuller name of the same source ("military officials" against "the military") is no attribution difference',
+    a: 'U.S. military officials said Saturday that insurgents attacked four police stations in the north.',
+    b: 'The military said Saturday that insurgents attacked four police stations in the north.',
+    differences: [],
+  },
 ];

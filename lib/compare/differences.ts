@@ -135,8 +135,10 @@ export function findDifferences(a: Side, b: Side): Difference[] {
     const contentB = added.filter(isContent);
     const oneSided = contentA.length === 0 || contentB.length === 0;
     // Only one report says who said it ("…, said Michael Elmquist", "according to the WFP").
-    const sourceA = contentB.length === 0 && attributes(removed, a, b);
-    const sourceB = contentA.length === 0 && attributes(added, b, a);
+    // "U.S. military officials said" against "The military said": both give a source; only a
+    // statement that reports no one's words lacks it.
+    const sourceA = contentB.length === 0 && !reports(b) && attributes(removed, a, b);
+    const sourceB = contentA.length === 0 && !reports(a) && attributes(added, b, a);
     const accordingA = accordingTo(removed, a);
     const accordingB = accordingTo(added, b);
     if (sourceA || sourceB) {
@@ -313,6 +315,11 @@ function attributes(tokens: Token[], side: Side, other: Side): boolean {
     const i = side.tokens.indexOf(t);
     return verbs.some((v) => Math.abs(v - i) <= SPEAKER_REACH);
   });
+}
+
+/** Whether a statement reports someone's words (a reporting verb, not a name like "Said"). */
+function reports(side: Side): boolean {
+  return side.tokens.some((t) => !t.capitalised && reportingClass(t.key) !== null);
 }
 
 /**
