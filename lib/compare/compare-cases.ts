@@ -262,4 +262,10 @@ export const COMPARE_CASES: CompareCase[] = [
     b: 'The military said Saturday that insurgents attacked four police stations in the north.',
     differences: [],
   },
+  {
+    name: 'a pronoun against words its own report states elsewhere ("It" against "The new budget") is rewording',
+    a: 'The council approved the new library budget on Monday.\nIt will keep the central library open on Sundays.',
+    b: 'The council approved the new library budget on Monday.\nThe new budget will keep the central library open on Sundays.',
+    differences: [],
+  },
 ];

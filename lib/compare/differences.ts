@@ -141,6 +141,11 @@ export function findDifferences(a: Side, b: Side): Difference[] {
     const sourceB = contentA.length === 0 && !reports(a) && attributes(added, b, a);
     const accordingA = accordingTo(removed, a);
     const accordingB = accordingTo(added, b);
+    // "It is being broadcast" against "The new Band Aid 20 video has been broadcast": a pronoun
+    // against words its own report states elsewhere names the same thing.
+    if (standsFor(removed, contentA, contentB, a) || standsFor(added, contentB, contentA, b)) {
+      continue;
+    }
     if (sourceA || sourceB) {
       take('attribution', sourceA ? cover(removed) : null, sourceB ? cover(added) : null);
     } else if (attributes(removed, a, b) && attributes(added, b, a)) {
@@ -315,6 +320,19 @@ function attributes(tokens: Token[], side: Side, other: Side): boolean {
     const i = side.tokens.indexOf(t);
     return verbs.some((v) => Math.abs(v - i) <= SPEAKER_REACH);
   });
+}
+
+/**
+ * Whether a hunk side of pronouns and function words (`words`, no `content`) faces words
+ * (`otherContent`) that the pronoun's own text states, so that they can be what it refers to.
+ */
+function standsFor(words: Token[], content: Token[], otherContent: Token[], side: Side): boolean {
+  return (
+    content.length === 0 &&
+    otherContent.length > 0 &&
+    words.some((t) => PRONOUNS.has(t.key)) &&
+    otherContent.every((t) => knows(side.vocabulary, t.key))
+  );
 }
 
 /** Whether a statement reports someone's words (a reporting verb, not a name like "Said"). */
