@@ -268,4 +268,10 @@ export const COMPARE_CASES: CompareCase[] = [
     b: 'The council approved the new library budget on Monday.\nThe new budget will keep the central library open on Sundays.',
     differences: [],
   },
+  {
+    name: 'a time counted from an event ("a week before it reaches the shops") is no date',
+    a: 'The single will be launched as a ringtone on Monday, a week before it reaches the shops.',
+    b: 'The single will be launched as a ringtone on Monday.',
+    differences: [{ type: 'other', a: 'a week before it reaches the shops', b: null }],
+  },
 ];

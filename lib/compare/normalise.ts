@@ -323,27 +323,32 @@ export const STATED_DATE =
 /** "the day before", "the next day": a day counted from another date (chrono counts from today). */
 const DAY_OFFSET =
   /^(?:on\s+)?(?:the\s+)?(?:(day\s+before|previous\s+day|day\s+earlier)|(day\s+after|next\s+day|following\s+day|day\s+later))$/i;
+/** "a week before", "two days later": a time counted from an event, not a calendar date. */
+const EVENT_OFFSET =
+  /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several)\s+(?:day|week|month|year)s?\s+(?:before|after|earlier|later)$/i;
 /** A sentence ends between two dates: a full stop and a capital ("a.m. on" goes on). */
 const SENTENCE_END = /[.!?]["”’)]*\s+["“‘(]?\p{Lu}/u;
 
 /**
  * Resolves "the day before" and its kin against the date stated last before it in the same
  * sentence ("said Saturday that … the day before" is Friday), the one reading that is not a
- * guess; with no such date it keeps chrono's reading, counted from the reference day (and the
- * comparison does not take it for a stated date).
+ * guess. Without such a date, it and any other time counted from an event ("a week before the
+ * single reaches the shops", "a day after the court ruled") are no date: chrono counts them from
+ * the reference day, a date no report states.
  */
 function anchorDayOffsets(text: string, dates: DateValue[], reference: Date): DateValue[] {
-  return dates.map((date, i) => {
-    const offset = DAY_OFFSET.exec(text.slice(date.start, date.end).trim());
-    if (!offset) return date;
+  return dates.flatMap((date, i) => {
+    const words = text.slice(date.start, date.end).trim();
+    const offset = DAY_OFFSET.exec(words);
+    if (!offset) return EVENT_OFFSET.test(words) ? [] : [date];
     const anchor = dates
       .slice(0, i)
       .reverse()
       .find((d) => !DAY_OFFSET.test(text.slice(d.start, d.end).trim()));
-    if (!anchor || SENTENCE_END.test(text.slice(anchor.end, date.start))) return date;
-    if (!STATED_DATE.test(text.slice(anchor.start, anchor.end))) return date;
+    if (!anchor || SENTENCE_END.test(text.slice(anchor.end, date.start))) return [];
+    if (!STATED_DATE.test(text.slice(anchor.start, anchor.end))) return [];
     const value = shiftDay(anchor.value, offset[1] ? -1 : 1, reference);
-    return value ? { ...date, value, anchored: true } : date;
+    return value ? [{ ...date, value, anchored: true }] : [];
   });
 }
 
