@@ -274,4 +274,10 @@ export const COMPARE_CASES: CompareCase[] = [
     b: 'The single will be launched as a ringtone on Monday.',
     differences: [{ type: 'other', a: 'a week before it reaches the shops', b: null }],
   },
+  {
+    name: 'a clause the other report states in another of its statements is no difference',
+    a: 'The council approved the new library budget on Monday after a long debate.\nThe mayor said the budget keeps the library open on Sundays and holidays.',
+    b: 'The council approved the new library budget, which keeps the library open on Sundays and holidays, on Monday after a long debate.\nThe mayor said the budget keeps the library open on Sundays and holidays.',
+    differences: [],
+  },
 ];

@@ -45,12 +45,16 @@ export function compareTexts(
   const vocabulary = (units: Unit[]) => new Set(units.flatMap((u) => u.tokens.map((t) => t.key)));
   const vocabularyA = vocabulary(unitsA);
   const vocabularyB = vocabulary(unitsB);
-  const side = (text: string, unit: Unit, dates: DateValue[], vocab: Set<string>): Side => ({
+  const keySets = (units: Unit[]) => units.map((u) => new Set(u.tokens.map((t) => t.key)));
+  const statementsA = keySets(unitsA);
+  const statementsB = keySets(unitsB);
+  const side = (text: string, unit: Unit, dates: DateValue[], whole: Side['statements']): Side => ({
     text,
     span: { start: unit.start, end: unit.end },
     tokens: unit.tokens,
     dates,
-    vocabulary: vocab,
+    vocabulary: whole === statementsA ? vocabularyA : vocabularyB,
+    statements: whole,
   });
 
   const result: Pair[] = pairs
@@ -65,8 +69,8 @@ export function compareTexts(
           similarity: round(similarity),
         };
       const differences = findDifferences(
-        side(textA, a, datesA, vocabularyA),
-        side(textB, b, datesB, vocabularyB),
+        side(textA, a, datesA, statementsA),
+        side(textB, b, datesB, statementsB),
       );
       const kind: PairKind = differences.length > 0 ? 'differs' : 'reworded';
       return { a: span(a), b: span(b), kind, differences, similarity: round(similarity) };

@@ -25,6 +25,8 @@ export interface Side {
   dates: DateValue[];
   /** Token keys of the whole text (a name the other text states elsewhere is not missing). */
   vocabulary: Set<string>;
+  /** The token keys of each statement of the whole text, likewise for a clause. */
+  statements: Set<string>[];
 }
 
 const PRONOUNS = new Set(
@@ -163,6 +165,8 @@ export function findDifferences(a: Side, b: Side): Difference[] {
       oneSided &&
       (contentA.length >= OTHER_MIN_WORDS || contentB.length >= OTHER_MIN_WORDS)
     ) {
+      // A clause the other report states in another of its statements is not missing from it.
+      if (contentA.length ? statedElsewhere(contentA, b) : statedElsewhere(contentB, a)) continue;
       take('other', contentA.length ? cover(removed) : null, contentB.length ? cover(added) : null);
     } else if (oneSided && (missingNamesA.length > 0 || missingNamesB.length > 0)) {
       take(
@@ -332,6 +336,17 @@ function standsFor(words: Token[], content: Token[], otherContent: Token[], side
     otherContent.length > 0 &&
     words.some((t) => PRONOUNS.has(t.key)) &&
     otherContent.every((t) => knows(side.vocabulary, t.key))
+  );
+}
+
+/** A clause is stated elsewhere when one statement of the other text has this share of its content words. */
+const ELSEWHERE_SHARE = 0.75;
+
+/** Whether one statement of `other`'s text states most of a clause's content words. */
+function statedElsewhere(content: Token[], other: Side): boolean {
+  const keys = [...new Set(content.map((t) => t.key))];
+  return other.statements.some(
+    (statement) => keys.filter((k) => statement.has(k)).length >= ELSEWHERE_SHARE * keys.length,
   );
 }
 
