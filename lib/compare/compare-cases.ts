@@ -280,4 +280,13 @@ export const COMPARE_CASES: CompareCase[] = [
     b: 'The council approved the new library budget, which keeps the library open on Sundays and holidays, on Monday after a long debate.\nThe mayor said the budget keeps the library open on Sundays and holidays.',
     differences: [],
   },
+  {
+    name: 'two sources in two sentences against one unattributed sentence are two attribution differences',
+    a: 'Helicopters are the only way to reach the remote villages, but they often cannot land because crowds run towards them.',
+    b: 'Helicopters are the only way to reach the remote villages, said Michael Elmquist. According to the World Food Programme, they often cannot land because crowds run towards them.',
+    differences: [
+      { type: 'attribution', a: null, b: 'said Michael Elmquist' },
+      { type: 'attribution', a: null, b: 'According to the World Food Programme' },
+    ],
+  },
 ];

@@ -148,8 +148,16 @@ export function findDifferences(a: Side, b: Side): Difference[] {
     if (standsFor(removed, contentA, contentB, a) || standsFor(added, contentB, contentA, b)) {
       continue;
     }
-    if (sourceA || sourceB) {
-      take('attribution', sourceA ? cover(removed) : null, sourceB ? cover(added) : null);
+    if (sourceA && sourceB) {
+      take('attribution', cover(removed), cover(added));
+    } else if (sourceA || sourceB) {
+      // Each sentence of a joined statement that names a source is one attribution ("…, said
+      // Michael Elmquist. According to the World Food Programme, …").
+      const [words, side, other] = sourceA ? [removed, a, b] : [added, b, a];
+      const sources = bySentence(words, side.text).filter((part) => attributes(part, side, other));
+      for (const part of sources.length > 0 ? sources : [words]) {
+        take('attribution', sourceA ? cover(part) : null, sourceB ? cover(part) : null);
+      }
     } else if (attributes(removed, a, b) && attributes(added, b, a)) {
       // Two sources for one statement ("U.S. military officials said" against "Master Sgt.
       // Robert Powell said").
@@ -283,6 +291,17 @@ function wordHunks(a: Token[], b: Token[]): Hunk[] {
   }
   if (current) hunks.push(current);
   return hunks;
+}
+
+/** Tokens in runs that no sentence end divides (the sentences of a joined statement). */
+function bySentence(tokens: Token[], text: string): Token[][] {
+  const parts: Token[][] = [[]];
+  tokens.forEach((token, i) => {
+    const previous = tokens[i - 1];
+    if (previous && /[.!?]["”’)]*\s/u.test(text.slice(previous.end, token.start))) parts.push([]);
+    parts[parts.length - 1]!.push(token);
+  });
+  return parts;
 }
 
 function counts(tokens: Token[]): Map<string, number> {

@@ -29,13 +29,10 @@ const SETS: { name: string; score: RealPairScore; floors: Floors }[] = [
       aligned: 38 / 53,
       onlyPrecision: 106 / 150,
       onlyRecall: 106 / 108,
-      differencePrecision: 22 / 37,
-      // One below what the comparison once found: tsunami-aid's label "based on a US aircraft
-      // carrier" is a clause the BBC states in another sentence, which the label rules call no
-      // difference, and the comparison now agrees (see differences.ts, statedElsewhere).
-      differenceRecall: 22 / 47,
+      differencePrecision: 23 / 38,
+      differenceRecall: 23 / 47,
       // Of 12 numbers, 11 dates, 2 quotes, 6 attributions, 12 other.
-      found: { number: 7, date: 6, quote: 1, attribution: 3, other: 5 },
+      found: { number: 7, date: 6, quote: 1, attribution: 4, other: 5 },
     },
   },
   {
