@@ -289,4 +289,10 @@ export const COMPARE_CASES: CompareCase[] = [
       { type: 'attribution', a: null, b: 'According to the World Food Programme' },
     ],
   },
+  {
+    name: 'a time written "5.55pm" is a time, not a number',
+    a: 'The video will be shown on all channels at 5.55pm on Thursday.',
+    b: 'The video will be shown on all channels at 6.05pm on Thursday.',
+    differences: [{ type: 'date', a: 'at 5.55pm on Thursday', b: 'at 6.05pm on Thursday' }],
+  },
 ];

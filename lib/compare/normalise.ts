@@ -281,7 +281,9 @@ export interface DateValue extends Span {
  * components the text states count, so "Oct. 2" and "October 2" are the same date.
  */
 export function extractDates(text: string, reference?: Date): DateValue[] {
-  const results = chrono.parse(text, reference ?? new Date(2000, 0, 1)).filter(
+  // "5.55pm" (British style) is "5:55pm", which chrono reads: same length, same offsets.
+  const prepared = text.replace(/\b(\d{1,2})\.(\d{2})(?=\s?[ap]\.?m\b)/gi, '$1:$2');
+  const results = chrono.parse(prepared, reference ?? new Date(2000, 0, 1)).filter(
     // "voted 9 to 4 on Monday" is a score, not a time: a time needs a clock mark.
     (r) => !r.start.isCertain('hour') || /:|\b[ap]\.?m\b|o'clock|noon|midnight/i.test(r.text),
   );
