@@ -295,4 +295,11 @@ export const COMPARE_CASES: CompareCase[] = [
     b: 'The video will be shown on all channels at 6.05pm on Thursday.',
     differences: [{ type: 'date', a: 'at 5.55pm on Thursday', b: 'at 6.05pm on Thursday' }],
   },
+  {
+    name: 'what one headline leaves out of the other is no difference',
+    a: 'Council keeps central library open\nThe council voted on Monday to keep the central library open on Sundays.',
+    b: 'Council keeps central library open despite protests by angry residents\nThe council voted on Monday to keep the central library open on Sundays.',
+    differences: [],
+    kinds: ['reworded', 'same'],
+  },
 ];

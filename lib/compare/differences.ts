@@ -36,6 +36,8 @@ const PRONOUNS = new Set(
 /** Typed differences between the two sides of a pair, in the order of side A. */
 export function findDifferences(a: Side, b: Side): Difference[] {
   const differences: Difference[] = [];
+  // Two headlines each pick a few words of the story: what one leaves out is no difference.
+  const headings = isHeading(a) && isHeading(b);
   const consumedA: Span[] = [];
   const consumedB: Span[] = [];
   const take = (type: Difference['type'], x: Span | null, y: Span | null) => {
@@ -171,6 +173,7 @@ export function findDifferences(a: Side, b: Side): Difference[] {
       );
     } else if (
       oneSided &&
+      !headings &&
       (contentA.length >= OTHER_MIN_WORDS || contentB.length >= OTHER_MIN_WORDS)
     ) {
       // A clause the other report states in another of its statements is not missing from it.
@@ -366,6 +369,17 @@ function statedElsewhere(content: Token[], other: Side): boolean {
   const keys = [...new Set(content.map((t) => t.key))];
   return other.statements.some(
     (statement) => keys.filter((k) => statement.has(k)).length >= ELSEWHERE_SHARE * keys.length,
+  );
+}
+
+/** Whether a statement is its text's headline: the first line, with no sentence-final mark. */
+function isHeading(side: Side): boolean {
+  const before = side.text.slice(0, side.span.start);
+  const after = side.text.slice(side.span.end, side.span.end + 1);
+  return (
+    /^\s*$/.test(before) &&
+    (after === '' || after === '\n' || after === '\r') &&
+    !/[.!?:;"”’)]\s*$/.test(side.text.slice(side.span.start, side.span.end))
   );
 }
 
