@@ -4,7 +4,7 @@
  */
 import { align, dice, PAIR_MIN, subUnit, toUnits, type Unit } from './align';
 import { findDifferences, type Side } from './differences';
-import { extractDates, type DateValue } from './normalise';
+import { extractDates, type DateValue } from './dates';
 import { segmentStatements } from './segment';
 import type { Comparison, Pair, PairKind, Span } from './types';
 

@@ -5,14 +5,8 @@
  * function words, pronouns for names) are not differences.
  */
 import { diffArrays } from 'diff';
-import {
-  extractNumbers,
-  findQuotes,
-  reportingClass,
-  STATED_DATE,
-  type DateValue,
-  type Token,
-} from './normalise';
+import { STATED_DATE, type DateValue } from './dates';
+import { extractNumbers, findQuotes, reportingClass, type Token } from './normalise';
 import type { Difference, Span } from './types';
 
 /** A one-sided addition needs this many content words to be a difference ("in Arabic" is a name, see below). */
