@@ -198,4 +198,108 @@ export const COMPARE_CASES: CompareCase[] = [
     b: 'The French ambassador asked for aid.',
     differences: [{ type: 'name', a: 'US', b: 'French' }],
   },
+  {
+    name: 'a demonym and its country are one name ("American" and "U.S.", "Iraqi" and "Iraq")',
+    a: 'About 12 American helicopters flew supplies to the Iraqi border town.',
+    b: 'About 12 U.S. helicopters flew supplies to the Iraq border town.',
+    differences: [],
+  },
+  {
+    name: 'a demonym against another country is still a name difference',
+    a: 'The American ambassador asked for aid.',
+    b: 'The French ambassador asked for aid.',
+    differences: [{ type: 'name', a: 'American', b: 'French' }],
+  },
+  {
+    name: "a quotation against the other report's paraphrase of it is an attribution difference",
+    a: 'Helicopters are the only way to reach the remote areas.',
+    b: '"Helicopters are the only means we have to reach the remote areas," the coordinator said.',
+    differences: [
+      {
+        type: 'attribution',
+        a: null,
+        b: 'Helicopters are the only means we have to reach the remote areas',
+      },
+    ],
+  },
+  {
+    name: 'a word changed in a quotation the other report gives word for word is a quote difference',
+    a: 'We will keep the central library open for all the children of the town.',
+    b: 'Adams said: "We will keep the central library open for all the families of the town."',
+    differences: [{ type: 'quote', a: null, b: 'families' }],
+  },
+  {
+    name: 'a contraction in a quotation is the words it stands for ("we\'ve", "don\'t")',
+    a: 'Powell said: "I think we have accomplished a great deal, and I do not regret it."',
+    b: 'Powell said: "I think we\'ve accomplished a great deal, and I don\'t regret it."',
+    differences: [],
+  },
+  {
+    name: '"the day before" counts from the date its sentence states ("Saturday … the day before" is Friday)',
+    a: 'Officials said Saturday that the army had repelled attacks on four police stations the day before.',
+    b: "Officials said Saturday that the army repelled Friday's attacks on four police stations.",
+    differences: [],
+  },
+  {
+    name: 'a counted day against another day is a date difference',
+    a: 'Officials said Saturday that the army had repelled attacks on four police stations the day before.',
+    b: "Officials said Saturday that the army repelled Thursday's attacks on four police stations.",
+    differences: [{ type: 'date', a: 'the day before', b: 'Thursday' }],
+  },
+  {
+    name: 'a sentence that states two far-apart statements splits before a conjunction ("after")',
+    a:
+      'Former mayor John Smith has been placed under house arrest at his home in the capital.\n' +
+      'The city library stays open on Sundays for the children of the town.\n' +
+      'Smith was indicted in May on two counts of fraud and one count of bribery.',
+    b: 'Former mayor John Smith was placed under house arrest at his home after the court upheld his indictment on two counts of fraud and one count of bribery.',
+    differences: [{ type: 'date', a: 'May', b: null }],
+    onlyA: ['The city library stays open on Sundays for the children of the town.'],
+  },
+  {
+    name: 'a fuller name of the same source ("military officials" against "the military") is no attribution difference',
+    a: 'U.S. military officials said Saturday that insurgents attacked four police stations in the north.',
+    b: 'The military said Saturday that insurgents attacked four police stations in the north.',
+    differences: [],
+  },
+  {
+    name: 'a pronoun against words its own report states elsewhere ("It" against "The new budget") is rewording',
+    a: 'The council approved the new library budget on Monday.\nIt will keep the central library open on Sundays.',
+    b: 'The council approved the new library budget on Monday.\nThe new budget will keep the central library open on Sundays.',
+    differences: [],
+  },
+  {
+    name: 'a time counted from an event ("a week before it reaches the shops") is no date',
+    a: 'The single will be launched as a ringtone on Monday, a week before it reaches the shops.',
+    b: 'The single will be launched as a ringtone on Monday.',
+    differences: [{ type: 'other', a: 'a week before it reaches the shops', b: null }],
+  },
+  {
+    name: 'a clause the other report states in another of its statements is no difference',
+    a: 'The council approved the new library budget on Monday after a long debate.\nThe mayor said the budget keeps the library open on Sundays and holidays.',
+    b: 'The council approved the new library budget, which keeps the library open on Sundays and holidays, on Monday after a long debate.\nThe mayor said the budget keeps the library open on Sundays and holidays.',
+    differences: [],
+  },
+  {
+    name: 'two sources in two sentences against one unattributed sentence are two attribution differences',
+    a: 'Helicopters are the only way to reach the remote villages, but they often cannot land because crowds run towards them.',
+    b: 'Helicopters are the only way to reach the remote villages, said Michael Elmquist. According to the World Food Programme, they often cannot land because crowds run towards them.',
+    differences: [
+      { type: 'attribution', a: null, b: 'said Michael Elmquist' },
+      { type: 'attribution', a: null, b: 'According to the World Food Programme' },
+    ],
+  },
+  {
+    name: 'a time written "5.55pm" is a time, not a number',
+    a: 'The video will be shown on all channels at 5.55pm on Thursday.',
+    b: 'The video will be shown on all channels at 6.05pm on Thursday.',
+    differences: [{ type: 'date', a: 'at 5.55pm on Thursday', b: 'at 6.05pm on Thursday' }],
+  },
+  {
+    name: 'what one headline leaves out of the other is no difference',
+    a: 'Council keeps central library open\nThe council voted on Monday to keep the central library open on Sundays.',
+    b: 'Council keeps central library open despite protests by angry residents\nThe council voted on Monday to keep the central library open on Sundays.',
+    differences: [],
+    kinds: ['reworded', 'same'],
+  },
 ];

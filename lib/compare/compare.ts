@@ -4,7 +4,7 @@
  */
 import { align, dice, PAIR_MIN, subUnit, toUnits, type Unit } from './align';
 import { findDifferences, type Side } from './differences';
-import { extractDates, type DateValue } from './normalise';
+import { extractDates, type DateValue } from './dates';
 import { segmentStatements } from './segment';
 import type { Comparison, Pair, PairKind, Span } from './types';
 
@@ -45,12 +45,16 @@ export function compareTexts(
   const vocabulary = (units: Unit[]) => new Set(units.flatMap((u) => u.tokens.map((t) => t.key)));
   const vocabularyA = vocabulary(unitsA);
   const vocabularyB = vocabulary(unitsB);
-  const side = (text: string, unit: Unit, dates: DateValue[], vocab: Set<string>): Side => ({
+  const keySets = (units: Unit[]) => units.map((u) => new Set(u.tokens.map((t) => t.key)));
+  const statementsA = keySets(unitsA);
+  const statementsB = keySets(unitsB);
+  const side = (text: string, unit: Unit, dates: DateValue[], whole: Side['statements']): Side => ({
     text,
     span: { start: unit.start, end: unit.end },
     tokens: unit.tokens,
     dates,
-    vocabulary: vocab,
+    vocabulary: whole === statementsA ? vocabularyA : vocabularyB,
+    statements: whole,
   });
 
   const result: Pair[] = pairs
@@ -65,8 +69,8 @@ export function compareTexts(
           similarity: round(similarity),
         };
       const differences = findDifferences(
-        side(textA, a, datesA, vocabularyA),
-        side(textB, b, datesB, vocabularyB),
+        side(textA, a, datesA, statementsA),
+        side(textB, b, datesB, statementsB),
       );
       const kind: PairKind = differences.length > 0 ? 'differs' : 'reworded';
       return { a: span(a), b: span(b), kind, differences, similarity: round(similarity) };
@@ -176,6 +180,9 @@ function sharedWeight(x: Map<string, number>, y: Map<string, number>): number {
   return total;
 }
 
+/** Lower-case words that start a clause of their own (a time, a cause, a contrast). */
+const CLAUSE_WORDS = new Set(['after', 'before', 'because', 'while', 'although', 'whereas', 'but']);
+
 /**
  * Clause boundaries inside a unit, outside quotation marks and at least three words from
  * either end: where the first part ends (after its punctuation) and the second begins.
@@ -188,16 +195,18 @@ function clauseBoundaries(text: string, unit: Unit): { end: number; next: number
     const gap = text.slice(tokens[i - 1]!.end, tokens[i]!.start);
     const quotes = (gap.match(/[“”"«»]/g) ?? []).length;
     if (quotes % 2 === 1) quoteDepth = quoteDepth ? 0 : 1;
-    if (
-      quoteDepth ||
-      i < 3 ||
-      i > tokens.length - 3 ||
-      !/^[^\p{L}\p{N}]*[,;:–—][^\p{L}\p{N}]*$/u.test(gap)
+    if (quoteDepth || i < 3 || i > tokens.length - 3) continue;
+    if (/^[^\p{L}\p{N}]*[,;:–—][^\p{L}\p{N}]*$/u.test(gap)) {
+      const end = tokens[i - 1]!.end + gap.search(/[,;:–—]/u) + 1;
+      out.push({ end, next: tokens[i]!.start });
+    } else if (
+      /^\s+$/.test(gap) &&
+      CLAUSE_WORDS.has(text.slice(tokens[i]!.start, tokens[i]!.end))
     ) {
-      continue;
+      // "… placed under house arrest a day after the Supreme Court upheld …": a clause that
+      // a conjunction starts, unpunctuated.
+      out.push({ end: tokens[i - 1]!.end, next: tokens[i]!.start });
     }
-    const end = tokens[i - 1]!.end + gap.search(/[,;:–—]/u) + 1;
-    out.push({ end, next: tokens[i]!.start });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractDates, extractNumbers, findQuotes, keyOf, tokenize } from './normalise';
+import { extractDates } from './dates';
+import { extractNumbers, findQuotes, keyOf, tokenize } from './normalise';
 
 const whole = (text: string) => ({ start: 0, end: text.length });
 const numbers = (text: string) =>

@@ -1,10 +1,10 @@
 /**
  * Normalisation of statement text for comparison: word tokens with a comparison key (case,
- * quotes, apostrophes, number words and neutral reporting verbs folded), number values and
- * date values with their offsets, quoted stretches.
+ * quotes, apostrophes, contractions, demonyms, number words and neutral reporting verbs
+ * folded), number values with their offsets, quoted stretches. Dates are in dates.ts.
  */
-import * as chrono from 'chrono-node';
 import nlp from 'compromise';
+import countries from 'world-countries';
 import type { Span } from './types';
 
 export interface Token extends Span {
@@ -53,7 +53,18 @@ export function tokenize(text: string, span: Span, locale = 'en'): Token[] {
       if (isWordLike) add(segment, index);
     }
   } else {
-    for (const match of slice.matchAll(WORD)) add(match[0], match.index ?? 0);
+    const english = /^en\b/i.test(locale);
+    for (const match of slice.matchAll(WORD)) {
+      const at = match.index ?? 0;
+      // "we've" is "we have", "don't" is "do not": two words, so a contraction in one report's
+      // quotation is not a misquote of the other's.
+      const contraction = english ? CONTRACTION.exec(match[0]) : null;
+      if (contraction) {
+        const [, stem = '', ending = ''] = contraction;
+        add(stem, at);
+        add(ending, at + stem.length);
+      } else add(match[0], at);
+    }
   }
   foldInitialisms(tokens, text);
   if (isTitleCase(slice, tokens, text)) for (const t of tokens) t.capitalised = false;
@@ -115,8 +126,12 @@ export function keyOf(word: string): string {
 function computeKey(word: string): string {
   // "Gen. Pinochet" is "General Pinochet", "Bain & Co" is "Bain & Company": capitalised
   // abbreviations only, since "co", "col" or "sen" in lower case may be other words.
-  const expanded = /^\p{Lu}/u.test(word) ? ABBREVIATED.get(word.toLowerCase()) : undefined;
+  const capitalised = /^\p{Lu}/u.test(word);
+  const expanded = capitalised ? ABBREVIATED.get(word.toLowerCase()) : undefined;
   if (expanded) return computeKey(expanded);
+  // "American" is "U.S.", "Iraqi" is "Iraq": capitalised only ("polish", "french fries").
+  const country = capitalised ? countryOfDemonym(word) : undefined;
+  if (country) return country;
   let key = word
     .normalize('NFKC')
     .toLowerCase()
@@ -125,6 +140,8 @@ function computeKey(word: string): string {
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(key)) key = key.replace(/,/g, '');
   const value = NUMBER_WORDS.get(key);
   if (value !== undefined) return String(value);
+  const expandedEnding = CONTRACTED.get(key);
+  if (expandedEnding) return expandedEnding;
   const verb = REPORTING_VERBS.get(key);
   if (verb) return verb;
   key = BRITISH.get(key) ?? key;
@@ -251,54 +268,6 @@ function joinProportions(text: string, numbers: NumberValue[]): NumberValue[] {
   return joined;
 }
 
-export interface DateValue extends Span {
-  /** The components the text states ("2015-10-02..2015-10-04", "2016-02", "10-02"). */
-  value: string;
-}
-
-/**
- * Dates in `text` (chrono, English): one parse of the whole text, offsets into it. Only the
- * components the text states count, so "Oct. 2" and "October 2" are the same date.
- */
-export function extractDates(text: string, reference?: Date): DateValue[] {
-  const results = chrono.parse(text, reference ?? new Date(2000, 0, 1)).filter(
-    // "voted 9 to 4 on Monday" is a score, not a time: a time needs a clock mark.
-    (r) => !r.start.isCertain('hour') || /:|\b[ap]\.?m\b|o'clock|noon|midnight/i.test(r.text),
-  );
-  const dates: DateValue[] = results.map((result) => {
-    const value = [result.start, result.end]
-      .filter((c): c is chrono.ParsedComponents => Boolean(c))
-      .map((c) => {
-        const parts: string[] = [];
-        for (const unit of ['year', 'month', 'day', 'weekday', 'hour', 'minute'] as const) {
-          if (c.isCertain(unit)) parts.push(`${unit}=${c.get(unit)}`);
-        }
-        return parts.join(',');
-      })
-      .join('..');
-    const start = result.index;
-    const end = start + result.text.replace(/\s+$/, '').length;
-    // chrono reads "May 25–27" as May 25: the day range's end belongs to the date.
-    const range = result.end ? null : /^\s*[–—-]\s*(\d{1,2})(?!\d)/.exec(text.slice(end, end + 8));
-    if (range?.[1] && result.start.isCertain('day')) {
-      return { start, end: end + range[0].length, value: `${value}..day=${Number(range[1])}` };
-    }
-    return { start, end, value };
-  });
-  // chrono leaves a bare year alone ("sold in 2002", "from 1973 until 1990", "the 1970s"); after
-  // a preposition of time a four-digit number is a year, not a count.
-  for (const match of text.matchAll(BARE_YEAR)) {
-    const start = (match.index ?? 0) + match[0].length - match[1]!.length;
-    const end = start + match[1]!.length;
-    if (dates.some((d) => d.start < end && start < d.end)) continue;
-    dates.push({ start, end, value: `year=${match[1]!.toLowerCase()}` });
-  }
-  return dates.sort((x, y) => x.start - y.start);
-}
-
-const BARE_YEAR =
-  /\b(?:in|from|since|by|until|till|to|before|after|during|between|and|of|late|early|mid)[\s-]+(?:the\s+)?((?:1[5-9]|20)\d\d(?:'?s)?)(?![\p{L}\p{N}]|[.,]\d)/giu;
-
 /**
  * Stretches between quotation marks inside `span` (the marks excluded). A statement cut from a
  * longer quotation counts too: a closing mark with no opening one quotes from the start, an
@@ -416,6 +385,65 @@ const INITIALISMS = new Map<string, { code: string; words: string[] }>(
       return [initialism!, { code: code!, words }];
     }),
 );
+
+let demonyms: Map<string, string> | null = null;
+
+/**
+ * The key of the country a demonym stands for ("Americans" → the key of "United States"), from
+ * world-countries' English demonyms; undefined for any other word. Only countries whose name is
+ * one token are folded (one word, or an initialism's written-out form): a token cannot stand for
+ * two. A demonym of several countries counts for the one UN member among them ("American": the
+ * United States, not its Minor Outlying Islands), else for none.
+ */
+function countryOfDemonym(word: string): string | undefined {
+  if (!demonyms) {
+    const candidates = new Map<string, { key: string; member: boolean }[]>();
+    const codeOf = new Map([...INITIALISMS.values()].map((i) => [i.words.join(' '), i.code]));
+    for (const country of countries) {
+      const name = country.name.common;
+      const code = codeOf.get(name);
+      const key = code
+        ? `#${code}`
+        : /^\p{L}+$/u.test(name)
+          ? computeKey(name.toLowerCase())
+          : null;
+      if (!key) continue;
+      const eng = country.demonyms?.['eng'];
+      for (const demonym of new Set([eng?.m, eng?.f])) {
+        if (!demonym || !/^\p{L}+$/u.test(demonym)) continue;
+        const list = candidates.get(demonym.toLowerCase()) ?? [];
+        list.push({ key, member: country.unMember });
+        candidates.set(demonym.toLowerCase(), list);
+      }
+    }
+    demonyms = new Map();
+    for (const [demonym, list] of candidates) {
+      const members = list.filter((c) => c.member);
+      const keys = new Set((members.length ? members : list).map((c) => c.key));
+      if (keys.size === 1) demonyms.set(demonym, [...keys][0]!);
+    }
+  }
+  const lower = word.toLowerCase();
+  // "Americans", "Iraqis": the plural of a demonym.
+  return (
+    demonyms.get(lower) ?? (lower.endsWith('s') ? demonyms.get(lower.slice(0, -1)) : undefined)
+  );
+}
+
+/** An English contraction: the word and its contracted ending ("we" + "'ve", "do" + "n't"). */
+const CONTRACTION = /^(\p{L}+?)(n['’]t|['’](?:ve|ll|re|m|d))$/iu;
+/** The contracted endings' words, and the stems that change ("won't", "can't", "shan't"). */
+const CONTRACTED = new Map([
+  ["n't", 'not'],
+  ["'ve", 'have'],
+  ["'ll", 'will'],
+  ["'re", 'are'],
+  ["'m", 'am'],
+  ["'d", 'would'],
+  ['wo', 'will'],
+  ['ca', 'can'],
+  ['sha', 'shall'],
+]);
 
 const BRITISH = new Map<string, string>([
   ['organisation', 'organization'],
