@@ -5,6 +5,36 @@
  */
 import { z } from 'zod';
 
+/** What zod's type names mean to someone writing a request. */
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  bigint: 'a whole number',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  date: 'a date',
+  null: 'null',
+  literal: 'a fixed value',
+  record: 'an object',
+  tuple: 'a list',
+};
+
+/**
+ * zod's own words for a wrong type name JavaScript's types ("Invalid input: expected string,
+ * received undefined"): library text, and "undefined" says nothing to a client. This module is
+ * loaded by every route (through api.ts) before anything is parsed, so the issues of a failed
+ * parse carry these sentences instead. A message a schema sets itself still wins.
+ */
+z.config({
+  customError: (issue) => {
+    if (issue.code !== 'invalid_type') return undefined;
+    if (issue.input === undefined) return 'Required.';
+    return `Expected ${TYPE_NAMES[issue.expected] ?? issue.expected}.`;
+  },
+});
+
 export const ERROR_STATUS = {
   bad_request: 400,
   invalid_json: 400,
