@@ -87,6 +87,16 @@ const ARTICLE_FIELDS = Object.keys(article);
 
 /** Every route under app/api. The suite fails when a route file or method is missing here. */
 export const ROUTES: readonly RouteEntry[] = [
+  {
+    file: 'app/api/[...path]/route.ts',
+    methods: {
+      GET: { path: '/api/no-such-route' },
+      POST: { path: '/api/no/such/route' },
+      PUT: { path: '/api/claims/:claim/no-such-action' },
+      PATCH: { path: '/api/no-such-route' },
+      DELETE: { path: '/api/no-such-route' },
+    },
+  },
   { file: 'app/api/admin/jobs/route.ts', methods: { GET: { path: '/api/admin/jobs' } } },
   {
     file: 'app/api/annotations/[id]/route.ts',
