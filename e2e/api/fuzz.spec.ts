@@ -499,7 +499,6 @@ async function runAll(context: APIRequestContext, cases: Case[]): Promise<string
     while (next < cases.length) {
       const c = cases[next++]!;
       let response: APIResponse;
-      const t0 = Date.now();
       try {
         response = await context.fetch(c.url, {
           method: c.method,
@@ -512,8 +511,6 @@ async function runAll(context: APIRequestContext, cases: Case[]): Promise<string
         failures.push(`${c.label}: no answer (${(error as Error).message.split('\n')[0]})`);
         continue;
       }
-      if (process.env.FUZZ_TIMING)
-        console.log(`CASE ${Date.now() - t0} ms ${c.label.slice(0, 120)} -> ${response.status()}`);
       const problem = await problemOf(response, c.status);
       if (problem) failures.push(`${c.label}: ${problem}`);
     }
