@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { z } from 'zod';
 import { createTestDatabase, type TestDatabase } from '../dev/test-db';
-import { errorResponse, isDatabaseUnavailable } from './errors';
+import { errorResponse, isDatabaseUnavailable, zodMessage } from './errors';
 
 describe('the error mapper', () => {
   it('answers 503 with Retry-After when no database connection frees up in time', async () => {
@@ -145,6 +145,7 @@ describe('the error mapper on PostgreSQL aborting a transaction', () => {
 
 describe('the error mapper on a failed zod parse', () => {
   it('says what is wrong in its own words, never naming JavaScript types like undefined', async () => {
+    z.config({ customError: zodMessage }); // as the route wrapper does
     const schema = z.object({
       text: z.string(),
       start: z.number().int(),

@@ -23,17 +23,16 @@ const TYPE_NAMES: Record<string, string> = {
 
 /**
  * zod's own words for a wrong type name JavaScript's types ("Invalid input: expected string,
- * received undefined"): library text, and "undefined" says nothing to a client. This module is
- * loaded by every route (through api.ts) before anything is parsed, so the issues of a failed
- * parse carry these sentences instead. A message a schema sets itself still wins.
+ * received undefined"): library text, and "undefined" says nothing to a client. This error map
+ * says it in ours ("Required.", "Expected text."); a message a schema sets itself still wins.
+ * Installed with `z.config` by the route wrapper (api.ts), not here: the command-line cleaner
+ * loads this module for AppError and must not load zod.
  */
-z.config({
-  customError: (issue) => {
-    if (issue.code !== 'invalid_type') return undefined;
-    if (issue.input === undefined) return 'Required.';
-    return `Expected ${TYPE_NAMES[issue.expected] ?? issue.expected}.`;
-  },
-});
+export const zodMessage: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code !== 'invalid_type') return undefined;
+  if (issue.input === undefined) return 'Required.';
+  return `Expected ${TYPE_NAMES[issue.expected] ?? issue.expected}.`;
+};
 
 export const ERROR_STATUS = {
   bad_request: 400,
