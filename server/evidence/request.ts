@@ -2,6 +2,7 @@
 import { archiveRequestSchema } from '@/lib/evidence/schemas';
 import { parseBody } from '../platform/api';
 import { AppError } from '../platform/errors';
+import { checkStrings } from '../platform/request-rules';
 import { MAX_UPLOAD_BYTES } from './capture';
 
 export type CaptureRequest =
@@ -27,6 +28,9 @@ export async function readCaptureRequest(request: Request): Promise<CaptureReque
       issues: [{ path: 'file', message: 'Choose a file to upload.' }],
     });
   }
+  // The input rule holds for a form's strings too: a NUL in the file name reached PostgreSQL
+  // (as the copy's name) only after the copy was written to the blob store.
+  checkStrings({ file: file.name });
   return {
     kind: 'file',
     name: file.name || 'upload',

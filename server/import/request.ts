@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { previewJsonSchema, saveImportSchema, type SaveImport } from '@/lib/import';
 import { parseBody } from '../platform/api';
 import { AppError } from '../platform/errors';
+import { checkStrings } from '../platform/request-rules';
 import { utf8Length } from './decode';
 import type { ImportSource } from './prepare';
 import { MAX_IMPORT_BYTES } from './settings';
@@ -44,6 +45,8 @@ export async function readImportSource(request: Request): Promise<ImportSource> 
       throw new AppError('bad_request', 'The upload could not be read.');
     }
     const { file } = uploadSchema.parse({ file: form.get('file') ?? undefined });
+    // The input rule holds for a form's strings too (the file name comes back in the preview).
+    checkStrings({ file: file.name });
     if (file.size === 0) throw new AppError('empty_input', 'The file is empty.');
     if (file.size > MAX_IMPORT_BYTES) throw tooLarge();
     return {

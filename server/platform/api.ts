@@ -7,11 +7,15 @@
  * and after it: every error through the one mapper (503 with Retry-After when the database is
  * down), the security headers on every answer.
  */
-import type { z } from 'zod';
-import { AppError, errorResponse } from './errors';
+import { z } from 'zod';
+import { AppError, errorResponse, zodMessage } from './errors';
 import { checkParams, checkRequestUrl, checkStrings } from './request-rules';
 import { securitySettings } from './security-settings';
 import { isHttps, withSecurityHeaders } from './security-headers';
+
+// Validation issues in our words, not zod's (see zodMessage): every route loads this module
+// before it parses anything.
+z.config({ customError: zodMessage });
 
 type Handler<Ctx> = (request: Request, context: Ctx) => Promise<Response>;
 

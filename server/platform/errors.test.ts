@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { z } from 'zod';
 import { createTestDatabase, type TestDatabase } from '../dev/test-db';
-import { errorResponse, isDatabaseUnavailable } from './errors';
+import { errorResponse, isDatabaseUnavailable, zodMessage } from './errors';
 
 describe('the error mapper', () => {
   it('answers 503 with Retry-After when no database connection frees up in time', async () => {
@@ -139,5 +140,34 @@ describe('the error mapper on PostgreSQL aborting a transaction', () => {
         code: 'P2034',
       }),
     );
+  });
+});
+
+describe('the error mapper on a failed zod parse', () => {
+  it('says what is wrong in its own words, never naming JavaScript types like undefined', async () => {
+    z.config({ customError: zodMessage }); // as the route wrapper does
+    const schema = z.object({
+      text: z.string(),
+      start: z.number().int(),
+      limit: z.coerce.number(),
+      tags: z.array(z.string()),
+      role: z.enum(['A', 'B'], { error: 'Role must be A or B.' }),
+    });
+    const result = schema.safeParse({ start: 1.5, limit: 'many', tags: {}, role: 'C' });
+    assert.equal(result.success, false);
+    const response = errorResponse(result.error);
+    assert.equal(response.status, 400);
+    const body = (await response.json()) as {
+      error: { code: string; issues: { path: string; message: string }[] };
+    };
+    assert.equal(body.error.code, 'validation_failed');
+    assert.deepEqual(body.error.issues, [
+      { path: 'text', message: 'Required.' },
+      { path: 'start', message: 'Expected a whole number.' },
+      { path: 'limit', message: 'Expected a number.' },
+      { path: 'tags', message: 'Expected a list.' },
+      // A message the schema sets itself is kept.
+      { path: 'role', message: 'Role must be A or B.' },
+    ]);
   });
 });

@@ -5,6 +5,35 @@
  */
 import { z } from 'zod';
 
+/** What zod's type names mean to someone writing a request. */
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  bigint: 'a whole number',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  date: 'a date',
+  null: 'null',
+  literal: 'a fixed value',
+  record: 'an object',
+  tuple: 'a list',
+};
+
+/**
+ * zod's own words for a wrong type name JavaScript's types ("Invalid input: expected string,
+ * received undefined"): library text, and "undefined" says nothing to a client. This error map
+ * says it in ours ("Required.", "Expected text."); a message a schema sets itself still wins.
+ * Installed with `z.config` by the route wrapper (api.ts), not here: the command-line cleaner
+ * loads this module for AppError and must not load zod.
+ */
+export const zodMessage: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code !== 'invalid_type') return undefined;
+  if (issue.input === undefined) return 'Required.';
+  return `Expected ${TYPE_NAMES[issue.expected] ?? issue.expected}.`;
+};
+
 export const ERROR_STATUS = {
   bad_request: 400,
   invalid_json: 400,

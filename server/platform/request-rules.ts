@@ -56,29 +56,52 @@ export function checkRequestUrl(url: string): void {
   }
 }
 
-/** Checks every string (keys included) of a parsed JSON or form value; throws 400. */
-export function checkStrings(value: unknown, path = ''): void {
-  if (typeof value === 'string') {
-    if (hasBadCharacter(value)) {
+/**
+ * How deep a JSON body may nest. Our deepest body (a new claim's evidence) is 4 levels; a body
+ * nested thousands of levels deep is an attack on whatever walks it recursively (this check,
+ * zod, JSON.stringify in the audit log), which would die with a stack overflow: a 500.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Checks every string (keys included) of a parsed JSON or form value; throws 400 bad_request
+ * for a NUL or an unpaired surrogate, and for nesting deeper than MAX_JSON_DEPTH. Walks with
+ * its own stack, not recursion, so no depth can overflow the call stack.
+ */
+export function checkStrings(value: unknown): void {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (hasBadCharacter(value)) throw badCharacter(path);
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_JSON_DEPTH) {
       throw new AppError(
         'bad_request',
-        'A text contains a character that is not allowed (NUL or broken UTF-16).',
-        {
-          issues: [
-            { path: path || '(body)', message: 'NUL or an unpaired surrogate is not allowed.' },
-          ],
-        },
+        `The request body is nested more than ${MAX_JSON_DEPTH} levels deep.`,
       );
     }
-  } else if (Array.isArray(value)) {
-    value.forEach((item, index) => checkStrings(item, path ? `${path}.${index}` : String(index)));
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      checkStrings(key, path);
-      checkStrings(item, path ? `${path}.${key}` : key);
+    const items = Array.isArray(value)
+      ? value.map((item, index) => [String(index), item] as const)
+      : Object.entries(value);
+    // Pushed last to first, so the first bad string in document order is the one reported.
+    for (const [key, item] of items.reverse()) {
+      if (!Array.isArray(value) && hasBadCharacter(key)) throw badCharacter(path);
+      stack.push({ value: item, path: path ? `${path}.${key}` : key, depth: depth + 1 });
     }
   }
 }
+
+const badCharacter = (path: string) =>
+  new AppError(
+    'bad_request',
+    'A text contains a character that is not allowed (NUL or broken UTF-16).',
+    {
+      issues: [{ path: path || '(body)', message: 'NUL or an unpaired surrogate is not allowed.' }],
+    },
+  );
 
 /** Checks route params (already decoded by Next.js): strings clean, ids shaped like ids. */
 export function checkParams(params: unknown): void {

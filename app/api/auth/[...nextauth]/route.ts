@@ -19,10 +19,33 @@ const nextAuth = NextAuth(authOptions) as (request: Request, context: unknown) =
 /** A sign-in form is a few hundred bytes. */
 const MAX_AUTH_BODY_BYTES = 16_000;
 
+/**
+ * The NextAuth addresses the app and next-auth/react use, by method. NextAuth answers any other
+ * in its own words (400 text/plain "This action with HTTP GET is not supported by NextAuth.js",
+ * a 500 "Callback for provider type credentials not supported" for a GET of the callback), so
+ * those get our 404 before NextAuth sees them.
+ */
+const AUTH_ACTIONS: Record<string, ReadonlySet<string>> = {
+  GET: new Set([
+    'session',
+    'csrf',
+    'providers',
+    'signin',
+    'signin/credentials',
+    'signout',
+    'error',
+  ]),
+  POST: new Set(['signin/credentials', 'callback/credentials', 'signout', 'session', '_log']),
+};
+
 async function guarded(request: Request, context: unknown): Promise<Response> {
   let response: Response;
   try {
     checkRequest(request, MAX_AUTH_BODY_BYTES);
+    const action = new URL(request.url).pathname.replace(/^\/api\/auth\//, '');
+    if (!AUTH_ACTIONS[request.method]?.has(action)) {
+      throw new AppError('not_found', 'There is no such sign-in address.');
+    }
     if (request.method === 'POST') {
       const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim();
       if (type !== 'application/x-www-form-urlencoded') {
@@ -45,6 +68,16 @@ async function guarded(request: Request, context: unknown): Promise<Response> {
       }
     }
     response = await nextAuth(request, context);
+    // NextAuth writes its refusals as plain text (a POST to session without a CSRF token is a
+    // 400 reading "[object Object]"): answer them, and any failure of its own, as ours.
+    if (response.status >= 400 && !/json/.test(response.headers.get('content-type') ?? '')) {
+      response =
+        response.status >= 500
+          ? errorResponse(
+              new Error(`NextAuth answered ${response.status}: ${await response.text()}`),
+            )
+          : errorResponse(new AppError('bad_request', 'This sign-in request is not valid.'));
+    }
   } catch (error) {
     response = errorResponse(error);
   }
