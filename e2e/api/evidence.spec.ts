@@ -188,6 +188,30 @@ test.describe('evidence API', () => {
     expect(((await quote.json()) as { state: string }).state).toBe('EXACT');
   });
 
+  test('takes an upload up to its own 5 MB limit (a report’s PDF is often 2 MB), refuses more with 413', async ({
+    request,
+  }) => {
+    // 2.5 MB of text: over the API's default 1 MB body limit, under the upload's 5 MB.
+    const long = `${P.join('\n\n')}\n\n${'Appendix line with figures 1 2 3.\n'.repeat(75_000)}`;
+    const response = await request.post('/api/evidence/captures', {
+      multipart: {
+        file: { name: 'report.txt', mimeType: 'text/plain', buffer: Buffer.from(long) },
+      },
+    });
+    expect(response.status(), await response.text()).toBe(201);
+    const tooLarge = await request.post('/api/evidence/captures', {
+      multipart: {
+        file: {
+          name: 'huge.txt',
+          mimeType: 'text/plain',
+          buffer: Buffer.alloc(5_200_000, 'a'),
+        },
+      },
+    });
+    const error = await expectError(tooLarge, 413, 'too_large');
+    expect(JSON.stringify(error)).toContain('5 MB');
+  });
+
   test('anchors a quote: exact, fuzzy and not found, with W3C-style selectors', async ({
     request,
   }) => {

@@ -22,7 +22,8 @@ type Handler<Ctx> = (request: Request, context: Ctx) => Promise<Response>;
 export interface RouteOptions {
   /**
    * Which body limit applies: `default` (FACTMARK_MAX_BODY_BYTES) or `text` for the routes that
-   * take a whole article (FACTMARK_MAX_TEXT_BODY_BYTES).
+   * take a whole article or document (FACTMARK_MAX_TEXT_BODY_BYTES; an evidence upload then
+   * meets its own 5 MB limit).
    */
   body?: 'default' | 'text';
 }
