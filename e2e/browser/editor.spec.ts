@@ -115,6 +115,19 @@ test('overlapping highlights both stay clickable, and a click on the overlap off
   ).toHaveValue('Fastest growth in a decade');
 });
 
+test('the empty claims list of a new article says how to add the first claim', async ({ page }) => {
+  await openNewArticle(page, 'Empty claims list');
+  const panel = page.getByRole('complementary', { name: 'Claims panel' });
+  await expect(panel.getByRole('heading', { name: 'Claims (0)' })).toBeVisible();
+  await expect(panel).toContainText('No claims yet. Select a passage in the text');
+  await selectWithMouse(page, 'exports grew by 12 percent');
+  await page.getByRole('button', { name: 'Add claim' }).click();
+  await page.getByRole('button', { name: 'Save claim' }).click();
+  await expect(page.getByRole('status')).toHaveText('Claim saved.');
+  await expect(panel.getByRole('heading', { name: 'Claims (1)' })).toBeVisible();
+  await expect(panel).not.toContainText('No claims yet');
+});
+
 test('on a phone, the overlap picker stays inside the window and below the clicked line', async ({
   page,
 }) => {
