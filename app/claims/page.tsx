@@ -160,7 +160,13 @@ export default async function ClaimsPage({ searchParams }: Props) {
         </label>
         <label>
           Text
-          <input type="search" name="q" maxLength={200} defaultValue={query.q ?? ''} />
+          <input
+            type="search"
+            name="q"
+            maxLength={200}
+            defaultValue={query.q ?? ''}
+            placeholder="Claim or claimant"
+          />
         </label>
         <button type="submit">Filter</button>
         {filtered && <Link href="/claims">Clear filters</Link>}
