@@ -160,7 +160,13 @@ export default async function ClaimsPage({ searchParams }: Props) {
         </label>
         <label>
           Text
-          <input type="search" name="q" maxLength={200} defaultValue={query.q ?? ''} />
+          <input
+            type="search"
+            name="q"
+            maxLength={200}
+            defaultValue={query.q ?? ''}
+            placeholder="Claim or claimant"
+          />
         </label>
         <button type="submit">Filter</button>
         {filtered && <Link href="/claims">Clear filters</Link>}
@@ -190,7 +196,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
       </p>
 
       {page.claims.length > 0 && (
-        <table aria-label="Claims">
+        <table aria-label="Claims" className={ui.stackedTable}>
           <thead>
             <tr>
               <th scope="col">Claim</th>
@@ -211,16 +217,18 @@ export default async function ClaimsPage({ searchParams }: Props) {
                   <td>
                     <Link href={`/claims/${claim.id}`}>{claim.text}</Link>
                   </td>
-                  <td>{claim.claimant ?? <span className={ui.muted}>—</span>}</td>
-                  <td>
+                  <td data-label="Claimant">
+                    {claim.claimant ?? <span className={ui.muted}>—</span>}
+                  </td>
+                  <td data-label="Verdict">
                     <VerdictChip verdict={claim.verdict} />
                   </td>
-                  <td>
+                  <td data-label="Review state">
                     <span className={`${ui.chip} ${ui[claim.reviewState]}`}>
                       {REVIEW_STATE_LABELS[claim.reviewState]}
                     </span>
                   </td>
-                  <td>
+                  <td data-label="Articles">
                     {articles.length === 0 ? (
                       <span className={ui.muted}>—</span>
                     ) : (
@@ -233,7 +241,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
                       </ul>
                     )}
                   </td>
-                  <td>{claim.author.name}</td>
+                  <td data-label="Author">{claim.author.name}</td>
                 </tr>
               );
             })}

@@ -104,7 +104,7 @@ function ClaimTable({
   showRequest: boolean;
 }) {
   return (
-    <table aria-label={label}>
+    <table aria-label={label} className={ui.stackedTable}>
       <thead>
         <tr>
           <th scope="col">Claim</th>
@@ -124,7 +124,7 @@ function ClaimTable({
                 </div>
               )}
             </td>
-            <td>
+            <td data-label="Articles">
               {claim.articles.map((a, i) => (
                 <span key={a.id}>
                   {i > 0 && ', '}
@@ -132,10 +132,13 @@ function ClaimTable({
                 </span>
               ))}
             </td>
-            <td>
+            <td data-label="Verdict">
               <VerdictChip verdict={claim.verdict} />
             </td>
-            <td title={REVIEW_STATE_LABELS[claim.reviewState]}>
+            <td
+              title={REVIEW_STATE_LABELS[claim.reviewState]}
+              data-label={showRequest ? 'Requested' : 'Changed'}
+            >
               {formatAge(
                 showRequest && claim.lastDecision ? claim.lastDecision.createdAt : claim.updatedAt,
                 now,

@@ -162,7 +162,7 @@ function Discussion({
       <h4 id={`discussion-${claimId}`}>Discussion</h4>
       {thread === null && !error && <p className={`${ui.muted} ${ui.small}`}>Loading…</p>}
       {thread !== null && thread.length === 0 && (
-        <p className={`${ui.muted} ${ui.small}`}>No posts yet.</p>
+        <p className={`${ui.muted} ${ui.small}`}>No comments yet.</p>
       )}
       {thread !== null && thread.length > 0 && (
         <ol className={styles.thread} aria-label="Discussion posts">
@@ -195,8 +195,9 @@ function Discussion({
           />
         </label>
         {error && <p className={`${ui.alert} ${ui.error}`}>{error}</p>}
+        {/* The claim page's words for the same discussion. */}
         <button type="submit" className={`${ui.secondary} ${ui.small}`} disabled={busy}>
-          Post
+          Post comment
         </button>
       </form>
     </section>

@@ -151,6 +151,11 @@ export const ClaimsListPanel = memo(function ClaimsListPanel({
       {claims.length === 0 && total > 0 && (
         <p className={ui.muted}>No claim matches the filters.</p>
       )}
+      {total === 0 && (
+        <p className={ui.muted}>
+          No claims yet. Select a passage in the text, then choose <strong>Add claim</strong>.
+        </p>
+      )}
     </>
   );
 });

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { applyKeeps } from '@/lib/import/assemble';
 import type { CleanResult, RemovedBlock } from '@/lib/import/types';
 import type { LibraryMatch } from '@/server/import/library-matches';
@@ -24,6 +24,8 @@ const ACCEPT = '.txt,.md,.markdown,.html,.htm,.docx';
 interface ApiError {
   message: string;
   matches?: LibraryMatch[];
+  /** Which button it answers: a refused save is shown beside Save, where the user is. */
+  from?: 'preview' | 'save';
 }
 
 /** The error an API call answered with, in words (field issues appended). */
@@ -186,13 +188,13 @@ export function ImportForm() {
         }),
       });
       if (!response.ok) {
-        setError(await readError(response));
+        setError({ ...(await readError(response)), from: 'save' });
         return;
       }
       const { article } = (await response.json()) as { article: { id: string } };
       router.push(`/articles/${article.id}`);
     } catch {
-      setError({ message: 'The server could not be reached. Try again.' });
+      setError({ message: 'The server could not be reached. Try again.', from: 'save' });
     } finally {
       setPending(null);
     }
@@ -269,12 +271,7 @@ export function ImportForm() {
         </form>
       </section>
 
-      {error && (
-        <div role="alert" className={`${ui.alert} ${ui.error}`}>
-          <p>{error.message}</p>
-          {error.matches?.length ? <Matches matches={error.matches} /> : null}
-        </div>
-      )}
+      {error && error.from !== 'save' && <ErrorAlert error={error} />}
 
       {preview && result && metadata && (
         <section aria-labelledby="preview-heading" className={importStyles.importPreview}>
@@ -402,16 +399,33 @@ export function ImportForm() {
                   checked={allowDuplicate}
                   onChange={(e) => setAllowDuplicate(e.target.checked)}
                 />
-                Import it anyway
+                {/* The words the refusal uses ("Save anyway to import it again"). */}
+                Save anyway
               </label>
             )}
             <button type="submit" form="import-save" disabled={pending !== null}>
               {pending === 'save' ? 'Saving…' : 'Save article'}
             </button>
           </div>
+          {/* Under the button just pressed: scrolled to, it brings the button into view too. */}
+          {error?.from === 'save' && <ErrorAlert error={error} />}
         </section>
       )}
     </>
+  );
+}
+
+/** An answer's error, brought into view when it appears (the page may be scrolled far). */
+function ErrorAlert({ error }: { error: ApiError }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
+  return (
+    <div ref={box} role="alert" className={`${ui.alert} ${ui.error}`}>
+      <p>{error.message}</p>
+      {error.matches?.length ? <Matches matches={error.matches} /> : null}
+    </div>
   );
 }
 

@@ -115,6 +115,68 @@ test('overlapping highlights both stay clickable, and a click on the overlap off
   ).toHaveValue('Fastest growth in a decade');
 });
 
+test('the empty claims list of a new article says how to add the first claim', async ({ page }) => {
+  await openNewArticle(page, 'Empty claims list');
+  const panel = page.getByRole('complementary', { name: 'Claims panel' });
+  await expect(panel.getByRole('heading', { name: 'Claims (0)' })).toBeVisible();
+  await expect(panel).toContainText('No claims yet. Select a passage in the text');
+  await selectWithMouse(page, 'exports grew by 12 percent');
+  await page.getByRole('button', { name: 'Add claim' }).click();
+  await page.getByRole('button', { name: 'Save claim' }).click();
+  await expect(page.getByRole('status')).toHaveText('Claim saved.');
+  await expect(panel.getByRole('heading', { name: 'Claims (1)' })).toBeVisible();
+  await expect(panel).not.toContainText('No claims yet');
+});
+
+test('on a phone, the overlap picker stays inside the window and below the clicked line', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
+  const article = await createArticleOverHttp(page.request, 'Overlap picker on a phone', TEXT);
+  for (const [start, end] of [
+    [23, 49], // "exports grew by 12 percent"
+    [39, 91], // "12 percent last year, the fastest growth in a decade"
+  ]) {
+    const response = await page.request.post('/api/claims', {
+      data: {
+        span: { articleId: article.id, revisionId: article.revision.id, start, end },
+        claim: { text: `Overlap ${start}` },
+      },
+    });
+    expect(response.status()).toBe(201);
+  }
+  await page.goto(`/articles/${article.id}`);
+  await expect(page.getByRole('textbox', { name: 'Article text' })).toBeVisible();
+  // The right end of the overlap's rightmost line box: a click near the window's right edge.
+  const overlap = page.locator('.article-view .hl.depth-2').first();
+  await overlap.scrollIntoViewIfNeeded();
+  const box = await overlap.evaluate((element) => {
+    const rects = [...element.getClientRects()].sort((a, b) => b.right - a.right);
+    const right = rects[0]!;
+    return { x: right.left, y: right.top, width: right.width, height: right.height };
+  });
+  expect(box.x + box.width, 'the click is on the right half').toBeGreaterThan(195);
+  const click = { x: box.x + box.width - 3, y: box.y + box.height / 2 };
+  const picker = page.getByRole('dialog', { name: 'Claims here' });
+  // A click before the page is interactive does nothing: click again until the picker opens.
+  await expect(async () => {
+    await page.mouse.click(click.x, click.y);
+    await expect(picker).toContainText('Overlap 23', { timeout: 2000 });
+  }).toPass({ timeout: 15_000 });
+  const placed = (await picker.boundingBox())!;
+  // Inside the window with a margin, at its own width (not squeezed against the edge).
+  expect(placed.x).toBeGreaterThanOrEqual(8);
+  expect(placed.x + placed.width, 'the picker ends inside the window').toBeLessThanOrEqual(382.5);
+  expect(placed.width, 'the picker is not squeezed').toBeGreaterThan(180);
+  // Below the clicked line (or wholly above it), never over the words that were clicked.
+  const clear = placed.y >= box.y + box.height || placed.y + placed.height <= box.y;
+  expect(
+    clear,
+    `picker at ${placed.y}-${placed.y + placed.height}, line ${box.y}-${box.y + box.height}`,
+  ).toBe(true);
+});
+
 test('edit the text: one claim moves, one is orphaned and re-attached with a click', async ({
   page,
 }) => {

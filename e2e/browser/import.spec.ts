@@ -61,7 +61,7 @@ test('an editor pastes the scraped sample, keeps a list back, saves, and finds i
   const title = unique('Astana talks, imported copy');
   await page.getByLabel('Title', { exact: true }).fill(title);
   await page.getByLabel('Source', { exact: true }).fill('Imported test copy');
-  await page.getByLabel('Import it anyway', { exact: true }).check();
+  await page.getByLabel('Save anyway', { exact: true }).check();
   await page.getByRole('button', { name: 'Save article' }).click();
 
   await expect(page).toHaveURL(/\/articles\/[^/]+$/);
@@ -78,6 +78,27 @@ test('an editor pastes the scraped sample, keeps a list back, saves, and finds i
   await page.goto(`${articleUrl}/original`);
   await expect(page.getByRole('heading', { name: 'Original input' })).toBeVisible();
   await expect(page.getByLabel('Original input')).toContainText('BRINGING KAZAKHSTAN TO THE WORLD');
+});
+
+test('a save refused as a duplicate is explained beside the Save button, then saved anyway', async ({
+  page,
+}) => {
+  await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
+  await page.goto('/import');
+  await page.getByLabel('Text or HTML', { exact: true }).fill(SCRAPED);
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const title = unique('Astana talks, duplicate');
+  await page.getByLabel('Title', { exact: true }).fill(title);
+  const save = page.getByRole('button', { name: 'Save article' });
+  await save.click();
+  // The refusal is where the user looks after pressing Save, not above the long preview.
+  const refusal = pageAlert(page);
+  await expect(refusal).toContainText('Save anyway to import it again');
+  await expect(refusal).toBeInViewport();
+  await expect(save).toBeInViewport();
+  await page.getByLabel('Save anyway', { exact: true }).check();
+  await save.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 });
 
 test('a reviewer uploads a .docx, edits the text, and saves it', async ({ page }) => {

@@ -219,11 +219,11 @@ test('the panel shows the discussion and the history, and links to the claim pag
   await highlight(page, 'ignores inflation').click();
   const panel = page.getByRole('complementary', { name: 'Claims panel' });
   const discussion = panel.getByRole('region', { name: 'Discussion' });
-  await expect(discussion).toContainText('No posts yet.');
+  await expect(discussion).toContainText('No comments yet.');
   await discussion
     .getByRole('textbox', { name: 'Add to the discussion' })
     .fill('Check the CPI series for 2025.');
-  await discussion.getByRole('button', { name: 'Post' }).click();
+  await discussion.getByRole('button', { name: 'Post comment' }).click();
   await expect(discussion.getByRole('list', { name: 'Discussion posts' })).toContainText(
     'Check the CPI series for 2025.',
   );
@@ -273,7 +273,7 @@ test('axe finds no serious or critical problem on the article and claim pages', 
   await openNewArticle(page, 'Accessible article');
   await addClaim(page, 'ignores inflation', 'Ignores inflation', 'MISLEADING');
   await highlight(page, 'ignores inflation').click();
-  await expect(page.getByRole('region', { name: 'Discussion' })).toContainText('No posts yet.');
+  await expect(page.getByRole('region', { name: 'Discussion' })).toContainText('No comments yet.');
   const serious = async () =>
     (await new AxeBuilder({ page }).analyze()).violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -293,7 +293,7 @@ test('screenshots of the workspace at 1440 and 390 px', async ({ page }) => {
   await expect(page.getByRole('tooltip')).toBeVisible();
   await page.screenshot({ path: 'test-results/workspace-1440.png' });
   await highlight(page, 'ignores inflation').click();
-  await expect(page.getByRole('region', { name: 'Discussion' })).toContainText('No posts yet.');
+  await expect(page.getByRole('region', { name: 'Discussion' })).toContainText('No comments yet.');
   await page.screenshot({ path: 'test-results/workspace-1440-claim.png', fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.keyboard.press('Escape');
