@@ -66,6 +66,8 @@ export interface ArticleViewHandle {
       | { type: 'remove'; annotationIds: string[] },
   ): void;
   scrollToOffset(offset: number): void;
+  /** Where a range of the text (offsets) is on screen; null before the view exists. */
+  boxOf(start: number, end: number): ScreenBox | null;
   /**
    * Focuses the text with this span as the keyboard's current highlight; false if not drawn.
    * With `focus: false` the highlight becomes current (ring, caret, card) but focus stays where
@@ -536,6 +538,12 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
       const { node } = editor.domAtPos(pos);
       const element = node instanceof Element ? node : node.parentElement;
       element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    },
+    boxOf(start, end) {
+      const editor = view.current;
+      if (!editor || !map.current) return null;
+      const docMap = revising ? mapOf(editor.state.doc) : map.current;
+      return rangeBox(editor, offsetToPos(docMap, start, 'start'), offsetToPos(docMap, end, 'end'));
     },
     focusHighlight(annotationId, options) {
       const editor = view.current;

@@ -66,6 +66,7 @@ export function ArticleWorkspace({
 }) {
   const view = useRef<ArticleViewHandle>(null);
   const textColumn = useRef<HTMLDivElement>(null);
+  const sidePanel = useRef<HTMLElement>(null);
   const [state, actions] = useWorkspace(articleId, initial, view);
   const { data, panel, error, announcement, hasSelection, picker, filters, activeClaimId } = state;
   // The card over a highlight keeps its own state (see CardStore): it changes often.
@@ -293,6 +294,20 @@ export function ArticleWorkspace({
   // On a phone or tablet every panel but the list opens as a sheet over the text.
   const asSheet = panel.kind !== 'list' && panel.kind !== 'editText';
   const listShown = !asSheet;
+  // There, the passage a new claim or a link is made from would sit under the sheet (it covers
+  // the lower 62 % of the screen): it is scrolled into the room above it, before the first paint.
+  const panelSpan = panel.kind === 'new' || panel.kind === 'link' ? panel.span : null;
+  useLayoutEffect(() => {
+    const sheet = sidePanel.current;
+    if (!panelSpan || !sheet || getComputedStyle(sheet).position !== 'fixed') return;
+    const box = view.current?.boxOf(panelSpan.start, panelSpan.end);
+    if (!box) return;
+    const room = sheet.getBoundingClientRect().top;
+    const margin = 16;
+    if (box.top >= margin && box.bottom <= room - margin) return;
+    const top = Math.max(margin, (room - (box.bottom - box.top)) / 2);
+    window.scrollBy({ top: box.top - top, behavior: 'instant' });
+  }, [panelSpan]);
 
   return (
     <div className={`workspace ${styles.workspace} ${asSheet ? styles.withSheet : ''}`}>
@@ -377,6 +392,7 @@ export function ArticleWorkspace({
       </div>
 
       <aside
+        ref={sidePanel}
         className={`${styles.sidePanel} ${asSheet ? styles.sheet : ''}`}
         aria-label="Claims panel"
       >

@@ -202,6 +202,24 @@ test.describe('on a phone', () => {
     expect(sheetBox.y + sheetBox.height).toBeCloseTo(844, 0);
     expect(sheetBox.y).toBeGreaterThan(844 * 0.3);
     await expect(text).toBeInViewport();
+    // The words being claimed are above the sheet, not under it (the selection was in the
+    // middle of the screen, where the sheet opens).
+    const passage = await page.evaluate((phrase) => {
+      const root = document.querySelector('.article-view [contenteditable]')!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node as Text).data.indexOf(phrase);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + phrase.length);
+        const { top, bottom } = range.getBoundingClientRect();
+        return { top, bottom };
+      }
+      return null;
+    }, phrase);
+    expect(passage!.top).toBeGreaterThanOrEqual(0);
+    expect(passage!.bottom).toBeLessThanOrEqual(sheetBox.y);
 
     // The text stays reachable: its last line can be scrolled clear of the sheet.
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
