@@ -142,7 +142,7 @@ export default async function LibraryPage({ searchParams }: Props) {
             </p>
             <Link href="/import">Import an article</Link>
           </div>
-          <table aria-label="Articles" className={styles.table}>
+          <table aria-label="Articles" className={ui.stackedTable}>
             <thead>
               <tr>
                 <th scope="col">Title</th>
