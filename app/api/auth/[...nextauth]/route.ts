@@ -5,7 +5,7 @@
  * same for any email), and an account tried from everywhere is slowed, never locked.
  */
 import NextAuth from 'next-auth';
-import { checkRequest, readLimited } from '@/server/platform/api';
+import { checkRequest, handleOtherMethods, readLimited } from '@/server/platform/api';
 import { authOptions } from '@/server/platform/auth';
 import { db } from '@/server/platform/db';
 import { AppError, errorResponse } from '@/server/platform/errors';
@@ -85,3 +85,4 @@ async function guarded(request: Request, context: unknown): Promise<Response> {
 }
 
 export { guarded as GET, guarded as POST };
+export const { PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('GET', 'POST');
