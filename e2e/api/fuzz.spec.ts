@@ -235,6 +235,39 @@ test('every route file, every method it does not export: 405 with a JSON error a
   expect(failures, failures.join('\n')).toEqual([]);
 });
 
+test('a sign-in address asked with the method it does not take: 405 naming the one it does', async () => {
+  const ask = (method: string, url: string, form?: string) =>
+    admin.fetch(url, {
+      method,
+      maxRedirects: 0,
+      failOnStatusCode: false,
+      ...(form === undefined
+        ? {}
+        : {
+            headers: { 'content-type': 'application/x-www-form-urlencoded', ...FUZZ_CLIENT },
+            data: Buffer.from(form),
+          }),
+    });
+  const get = await ask('GET', '/api/auth/callback/credentials');
+  expect(get.status()).toBe(405);
+  expect(get.headers()['allow']).toBe('OPTIONS, POST');
+  expect((await get.json()).error).toEqual({
+    code: 'method_not_allowed',
+    message: 'GET is not allowed here; this address accepts POST.',
+    allow: ['OPTIONS', 'POST'],
+  });
+  const post = await ask('POST', '/api/auth/csrf', 'a=b');
+  expect(post.status()).toBe(405);
+  expect(post.headers()['allow']).toBe('GET, HEAD, OPTIONS');
+  expect((await post.json()).error.message).toBe(
+    'POST is not allowed here; this address accepts GET.',
+  );
+  // HEAD is answered wherever GET is, as the Allow headers say.
+  expect((await ask('HEAD', '/api/auth/session')).status()).toBe(200);
+  expect((await ask('HEAD', '/api/auth/callback/credentials')).status()).toBe(405);
+  expect((await ask('GET', '/api/auth/no-such-action')).status()).toBe(404);
+});
+
 test('nothing was lost or changed: the target claim, its span, the article and the session', async () => {
   const claim = (await (await admin.get(`/api/claims/${ids.claim}`)).json()) as {
     claim: typeof claimBefore & { appearances: { annotationId: string }[] };
