@@ -24,6 +24,16 @@ describe('newUserSchema', () => {
     const paths = result.error!.issues.map((issue) => issue.path.join('.')).sort();
     assert.deepEqual(paths, ['email', 'name', 'password', 'role']);
   });
+
+  it('judges the password strength only once every field passes', () => {
+    const paths = (input: Record<string, string>) => {
+      const result = newUserSchema.safeParse({ name: 'Ada', role: 'EDITOR', ...input });
+      return result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'));
+    };
+    assert.deepEqual(paths({ email: 'nope', password: 'password1234' }), ['email']);
+    assert.deepEqual(paths({ email: 'ada@example.org', password: 'password1234' }), ['password']);
+    assert.deepEqual(paths({ email: 'nope', password: 'short' }), ['email', 'password']);
+  });
 });
 
 describe('userUpdateSchema', () => {

@@ -1,9 +1,9 @@
 /** Input rules for user accounts, shared by the admin API and the user:create CLI. */
 import { z } from 'zod';
 import { ROLES } from './domain';
-import { passwordProblem } from './password-policy';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from './password-policy';
 
-export { MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from './password-policy';
+export { MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH };
 
 export const emailSchema = z
   .string()
@@ -11,23 +11,37 @@ export const emailSchema = z
   .toLowerCase()
   .pipe(z.email({ error: 'Enter a valid email address.' }));
 
-/** A password the policy accepts; its message says why one is refused. */
-export const passwordSchema = z.string().superRefine((password, ctx) => {
-  const problem = passwordProblem(password);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+/**
+ * A password's length, checked with the other fields; its strength is checked once they all
+ * pass (`checkPasswordStrength`).
+ */
+const passwordField = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`);
 
-/** The same, also refusing a password built on the account's own email or name. */
-function refinePasswordFor(
+/**
+ * The password policy's strength check (zxcvbn, the costly part), with the account's own email
+ * and name as known words so that a password built on them is refused too.
+ */
+function checkPasswordStrength(
   value: { email?: string; name?: string; password?: string },
   ctx: z.RefinementCtx,
 ) {
   if (value.password === undefined) return;
   const inputs = [value.email, value.name].filter((s): s is string => Boolean(s));
-  if (passwordProblem(value.password) !== null || inputs.length === 0) return;
   const problem = passwordProblem(value.password, inputs);
   if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
 }
+
+/**
+ * Runs a refinement only when the fields are valid. zod would run it after a field's format or
+ * length issue (those let parsing go on): an admin who sent a bad email would be judged on the
+ * password too, and the estimator would run for a request that is refused anyway.
+ */
+const ONCE_FIELDS_PASS = {
+  when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0,
+};
 
 export const roleSchema = z.enum(ROLES, { error: `Role must be one of ${ROLES.join(', ')}.` });
 
@@ -36,16 +50,16 @@ export const newUserSchema = z
     email: emailSchema,
     name: z.string().trim().min(1, 'Enter a name.').max(200),
     role: roleSchema,
-    password: passwordSchema,
+    password: passwordField,
   })
-  .superRefine(refinePasswordFor);
+  .superRefine(checkPasswordStrength, ONCE_FIELDS_PASS);
 export type NewUser = z.infer<typeof newUserSchema>;
 
 export const userUpdateSchema = z
   .object({
     name: z.string().trim().min(1, 'Enter a name.').max(200).optional(),
     role: roleSchema.optional(),
-    password: passwordSchema.optional(),
+    password: passwordField.optional(),
     /** true disables the account (ends its sessions, refuses its sign-ins); false enables it. */
     disabled: z.boolean().optional(),
   })
@@ -58,7 +72,7 @@ export const userUpdateSchema = z
       u.disabled !== undefined,
     { message: 'Send at least one of name, role, password, disabled.' },
   )
-  .superRefine(refinePasswordFor);
+  .superRefine(checkPasswordStrength, ONCE_FIELDS_PASS);
 export type UserUpdate = z.infer<typeof userUpdateSchema>;
 
 /** A display name from an email address, for the CLI when --name is not given. */

@@ -49,6 +49,30 @@ test.describe('errors are JSON with a code and a message', () => {
     expect((await (await request.get('/api/users')).json()).users.length).toBe(before);
   });
 
+  test('a new user: every field checked first, the password strength only once they pass', async ({
+    request,
+  }) => {
+    await signInOverHttp(request, demo('ADMIN').email, demo('ADMIN').password);
+    const post = (data: Record<string, string>) => request.post('/api/users', { data });
+    const weak = 'password1234'; // long enough: only the strength check refuses it
+    const fields = await post({ email: 'not-an-email', name: 'Ada', role: 'BOSS', password: weak });
+    expect(fields.status()).toBe(400);
+    expect((await fields.json()).error).toEqual({
+      code: 'validation_failed',
+      message: 'Some fields are invalid.',
+      issues: [
+        { path: 'email', message: 'Enter a valid email address.' },
+        { path: 'role', message: 'Role must be one of EDITOR, REVIEWER, ADMIN.' },
+      ],
+    });
+    const email = uniqueEmail('weak-password');
+    const strength = await post({ email, name: 'Ada', role: 'EDITOR', password: weak });
+    expect(strength.status()).toBe(400);
+    const { issues } = (await strength.json()).error;
+    expect(issues.map((i: { path: string }) => i.path)).toEqual(['password']);
+    expect(issues[0].message).not.toMatch(/characters/);
+  });
+
   test('a body that is not JSON: 400 invalid_json', async ({ request }) => {
     await signInOverHttp(request, demo('ADMIN').email, demo('ADMIN').password);
     const response = await request.post('/api/users', {

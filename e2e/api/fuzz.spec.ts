@@ -8,7 +8,9 @@
  * library text; at the end the records the cases aimed at are as they were.
  *
  * A route file added under app/api without a row in ROUTES fails the first test, so new
- * routes get fuzzed too.
+ * routes get fuzzed too; one that does not answer each method it does not implement with 405,
+ * our JSON error and an Allow header (server/platform/api.ts `handleOtherMethods`) fails the
+ * 405 test, which finds the route files on disk.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -106,27 +108,14 @@ test.afterAll(async () => {
 });
 
 test('every route file under app/api is in the fuzz table, with each method it exports', () => {
-  const files: string[] = [];
-  const visit = (dir: string) => {
-    for (const entry of readdirSync(dir)) {
-      const full = join(dir, entry);
-      if (statSync(full).isDirectory()) visit(full);
-      else if (entry === 'route.ts') files.push(relative(ROOT, full).split('\\').join('/'));
-    }
-  };
-  visit(join(ROOT, 'app', 'api'));
-  expect(files.sort(), 'route files missing from ROUTES in fuzz-cases.ts').toEqual(
-    ROUTES.map((route) => route.file).sort(),
-  );
+  const files = routeFiles();
+  expect(
+    files.map((f) => f.file).sort(),
+    'route files missing from ROUTES in fuzz-cases.ts',
+  ).toEqual(ROUTES.map((route) => route.file).sort());
   for (const route of ROUTES) {
-    const source = readFileSync(join(ROOT, route.file), 'utf8');
-    const exported = new Set<string>();
-    for (const m of source.matchAll(
-      /export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b/g,
-    ))
-      exported.add(m[1]!);
-    for (const m of source.matchAll(/\bas (GET|POST|PUT|PATCH|DELETE)\b/g)) exported.add(m[1]!);
-    expect([...exported].sort(), `${route.file}: methods in ROUTES`).toEqual(
+    const methods = files.find((f) => f.file === route.file)?.methods ?? [];
+    expect([...methods].sort(), `${route.file}: methods in ROUTES`).toEqual(
       Object.keys(route.methods).sort(),
     );
   }
@@ -194,15 +183,89 @@ test('an address under /api that no route answers: 404 JSON', async () => {
   expect(failures, failures.join('\n')).toEqual([]);
 });
 
-// Known gap: Next.js answers a method a route file does not export with 405 and an empty body,
-// before any code of ours runs (no route wrapper, no proxy for such addresses). The status is
-// right; the body is not our JSON error.
-test.fixme('a method the route does not export: 405 with a JSON error', async () => {
-  const failures = await runAll(admin, [
-    { label: 'PUT on a list', method: 'PUT', url: '/api/claims', status: 405 },
-    { label: 'DELETE on a list', method: 'DELETE', url: '/api/articles', status: 405 },
-  ]);
+test('every route file, every method it does not export: 405 with a JSON error and Allow', async () => {
+  const failures: string[] = [];
+  const ask = (method: string, url: string) =>
+    admin.fetch(url, { method, maxRedirects: 0, failOnStatusCode: false });
+  for (const { file, methods } of routeFiles()) {
+    const url = addressOf(file);
+    // What the address answers: its methods, HEAD wherever GET is (Next.js runs GET), OPTIONS.
+    const allow = [...methods, 'OPTIONS', ...(methods.includes('GET') ? ['HEAD'] : [])].sort();
+    const refused = ALL_METHODS.filter((method) => !methods.includes(method));
+    for (const method of refused) {
+      const response = await ask(method, url);
+      const label = `${method} ${url} (${file})`;
+      const problem = await problemOf(response, 405);
+      if (problem) {
+        failures.push(`${label}: ${problem}`);
+        continue;
+      }
+      const listed = ALL_METHODS.filter((m) => methods.includes(m)).join(', ');
+      const expected = {
+        error: {
+          code: 'method_not_allowed',
+          message: `${method} is not allowed here; this address accepts ${listed}.`,
+          allow,
+        },
+      };
+      const body: unknown = await response.json();
+      if (JSON.stringify(body) !== JSON.stringify(expected)) {
+        failures.push(`${label}: body ${JSON.stringify(body)}`);
+      }
+      if (response.headers()['allow'] !== allow.join(', ')) {
+        failures.push(`${label}: Allow ${response.headers()['allow']}`);
+      }
+    }
+    if (!methods.includes('GET')) {
+      const head = await ask('HEAD', url);
+      if (head.status() !== 405 || head.headers()['allow'] !== allow.join(', ')) {
+        failures.push(`HEAD ${url}: ${head.status()}, Allow ${head.headers()['allow']}`);
+      }
+    }
+    // No route at the catch-all's addresses, so nothing to list: 404 like its other methods.
+    const noRoute = file === 'app/api/[...path]/route.ts';
+    const options = await ask('OPTIONS', url);
+    const optionsAllow = options.headers()['allow'];
+    if (noRoute ? options.status() !== 404 : options.status() !== 204) {
+      failures.push(`OPTIONS ${url}: ${options.status()}`);
+    } else if (!noRoute && optionsAllow !== allow.join(', ')) {
+      failures.push(`OPTIONS ${url}: Allow ${optionsAllow}, expected ${allow.join(', ')}`);
+    }
+  }
   expect(failures, failures.join('\n')).toEqual([]);
+});
+
+test('a sign-in address asked with the method it does not take: 405 naming the one it does', async () => {
+  const ask = (method: string, url: string, form?: string) =>
+    admin.fetch(url, {
+      method,
+      maxRedirects: 0,
+      failOnStatusCode: false,
+      ...(form === undefined
+        ? {}
+        : {
+            headers: { 'content-type': 'application/x-www-form-urlencoded', ...FUZZ_CLIENT },
+            data: Buffer.from(form),
+          }),
+    });
+  const get = await ask('GET', '/api/auth/callback/credentials');
+  expect(get.status()).toBe(405);
+  expect(get.headers()['allow']).toBe('OPTIONS, POST');
+  expect((await get.json()).error).toEqual({
+    code: 'method_not_allowed',
+    message: 'GET is not allowed here; this address accepts POST.',
+    allow: ['OPTIONS', 'POST'],
+  });
+  const post = await ask('POST', '/api/auth/csrf', 'a=b');
+  expect(post.status()).toBe(405);
+  expect(post.headers()['allow']).toBe('GET, HEAD, OPTIONS');
+  expect((await post.json()).error.message).toBe(
+    'POST is not allowed here; this address accepts GET.',
+  );
+  // HEAD is answered wherever GET is, as the Allow headers say.
+  expect((await ask('HEAD', '/api/auth/session')).status()).toBe(200);
+  expect((await ask('HEAD', '/api/auth/callback/credentials')).status()).toBe(405);
+  expect((await ask('GET', '/api/auth/no-such-action')).status()).toBe(404);
 });
 
 test('nothing was lost or changed: the target claim, its span, the article and the session', async () => {
@@ -229,6 +292,46 @@ test('nothing was lost or changed: the target claim, its span, the article and t
 });
 
 // ---------------------------------------------------------------------------------------------
+
+const ALL_METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/**
+ * Every route file under app/api, found on disk, with the methods it exports a handler of its
+ * own for (`export const GET = …`, `export { x as GET }`; not the 405 handlers of
+ * `export const { PUT, … } = handleOtherMethods(…)`).
+ */
+function routeFiles(): { file: string; methods: Method[] }[] {
+  const files: string[] = [];
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const full = join(dir, entry);
+      if (statSync(full).isDirectory()) visit(full);
+      else if (entry === 'route.ts') files.push(relative(ROOT, full).split('\\').join('/'));
+    }
+  };
+  visit(join(ROOT, 'app', 'api'));
+  return files.map((file) => {
+    const source = readFileSync(join(ROOT, file), 'utf8');
+    const exported = new Set<Method>();
+    for (const m of source.matchAll(
+      /export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b/g,
+    ))
+      exported.add(m[1] as Method);
+    for (const m of source.matchAll(/\bas (GET|POST|PUT|PATCH|DELETE)\b/g)) {
+      exported.add(m[1] as Method);
+    }
+    return { file, methods: ALL_METHODS.filter((method) => exported.has(method)) };
+  });
+}
+
+/** An address a route file answers: its folders, with a well-formed id for each [param]. */
+function addressOf(file: string): string {
+  return file
+    .replace(/^app/, '')
+    .replace(/\/route\.ts$/, '')
+    .replace(/\[\.\.\.\w+\]/g, 'some/path')
+    .replace(/\[\w+\]/g, UNKNOWN_ID);
+}
 
 function entries(route: RouteEntry): [Method, MethodCases][] {
   return Object.entries(route.methods) as [Method, MethodCases][];

@@ -5,10 +5,19 @@
  * - cross-site requests refused on state-changing methods (403, see `checkSameOrigin`);
  * - a declared body larger than the route's limit refused before it is read (413);
  * and after it: every error through the one mapper (503 with Retry-After when the database is
- * down), the security headers on every answer.
+ * down), the security headers on every answer. `handleOtherMethods` answers the methods a route
+ * does not implement (405 with an Allow header).
  */
 import { z } from 'zod';
-import { AppError, errorResponse, zodMessage } from './errors';
+import {
+  allowedMethods,
+  AppError,
+  errorResponse,
+  methodNotAllowed,
+  ROUTE_METHODS,
+  zodMessage,
+  type RouteMethod,
+} from './errors';
 import { checkParams, checkRequestUrl, checkStrings } from './request-rules';
 import { securitySettings } from './security-settings';
 import { isHttps, withSecurityHeaders } from './security-headers';
@@ -62,6 +71,38 @@ export function route<Ctx = unknown>(
     }
     return withSecurityHeaders(response, isHttps(request.headers, request.url));
   };
+}
+
+/** The handlers `handleOtherMethods` returns for a route that implements the methods `M`. */
+export type OtherMethods<M extends RouteMethod> = Record<
+  Exclude<RouteMethod, M> | 'OPTIONS' | ('GET' extends M ? never : 'HEAD'),
+  Handler<unknown>
+>;
+
+/**
+ * Handlers for the methods a route file does not implement, given those it does: 405
+ * method_not_allowed with an Allow header for each other method (and for HEAD where there is no
+ * GET), and OPTIONS as 204 with the same Allow header. Without them Next.js answers 405 with an
+ * empty body, and its own OPTIONS would count these handlers as methods. Every route file
+ * exports them in one line (the API fuzz suite checks each file and method):
+ *
+ *     export const { PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('GET', 'POST');
+ */
+export function handleOtherMethods<const M extends RouteMethod>(
+  ...implemented: M[]
+): OtherMethods<M> {
+  const refuse = route(async (request) => {
+    throw methodNotAllowed(request.method, implemented);
+  });
+  const allow = allowedMethods(implemented).join(', ');
+  const handlers: Record<string, Handler<unknown>> = {
+    OPTIONS: route(async () => new Response(null, { status: 204, headers: { Allow: allow } })),
+  };
+  for (const method of ROUTE_METHODS) {
+    if (!implemented.includes(method as M)) handlers[method] = refuse;
+  }
+  if (!implemented.includes('GET' as M)) handlers.HEAD = refuse;
+  return handlers as OtherMethods<M>;
 }
 
 /** The checks that come before any handler (also used by the sign-in route); throws AppError. */

@@ -41,6 +41,8 @@ export const ERROR_STATUS = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  // A method the address does not answer; the answer carries an Allow header (RFC 9110).
+  method_not_allowed: 405,
   conflict: 409,
   last_admin: 409,
   // A passage linked to a claim a second time (issue #16).
@@ -88,6 +90,33 @@ export const forbidden = (message = 'Your role does not allow this.') =>
   new AppError('forbidden', message);
 export const notFound = (what: string) => new AppError('not_found', `${what} was not found.`);
 
+/** The methods a route can implement, in the order a message lists them. */
+export const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export type RouteMethod = (typeof ROUTE_METHODS)[number];
+
+/**
+ * What an address answers, for its Allow header (sorted, as Next.js writes it): the methods
+ * `implemented`, HEAD wherever GET is (Next.js answers it with the GET handler), and OPTIONS.
+ */
+export function allowedMethods(implemented: readonly RouteMethod[]): string[] {
+  const allow = new Set<string>([...implemented, 'OPTIONS']);
+  if (allow.has('GET')) allow.add('HEAD');
+  return [...allow].sort();
+}
+
+/**
+ * 405 method_not_allowed for `method` at an address that implements `implemented`: the message
+ * names them, and `allow` (in the body and the Allow header) lists every method it answers.
+ */
+export const methodNotAllowed = (method: string, implemented: readonly RouteMethod[]) => {
+  const listed = ROUTE_METHODS.filter((m) => implemented.includes(m)).join(', ');
+  return new AppError(
+    'method_not_allowed',
+    `${method} is not allowed here; this address accepts ${listed}.`,
+    { allow: allowedMethods(implemented) },
+  );
+};
+
 /** Builds the JSON error response for anything thrown by a route handler. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof z.ZodError) {
@@ -101,11 +130,14 @@ export function errorResponse(error: unknown): Response {
     });
   }
   if (error instanceof AppError) {
-    const retryAfter = error.details?.retryAfter;
+    const { retryAfter, allow } = error.details ?? {};
+    const headers: Record<string, string> = {};
+    if (typeof retryAfter === 'number') headers['Retry-After'] = String(retryAfter);
+    if (Array.isArray(allow)) headers['Allow'] = allow.join(', ');
     return body(
       error.status,
       { code: error.code, message: error.message, ...error.details },
-      typeof retryAfter === 'number' ? { 'Retry-After': String(retryAfter) } : undefined,
+      headers,
     );
   }
   if (isDatabaseUnavailable(error)) {

@@ -1,4 +1,4 @@
-import { parseBody, route } from '@/server/platform/api';
+import { handleOtherMethods, parseBody, route } from '@/server/platform/api';
 import { createArticle } from '@/server/articles-create';
 import { newArticleSchema } from '@/lib/articles';
 import { fromSearchParams, libraryQuerySchema } from '@/lib/library';
@@ -27,3 +27,5 @@ export const POST = route(
   },
   { body: 'text' },
 );
+
+export const { PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('GET', 'POST');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseBody, route } from '@/server/platform/api';
+import { handleOtherMethods, parseBody, route } from '@/server/platform/api';
 import { createClaimOnSpan, searchClaims } from '@/server/claims';
 import { db } from '@/server/platform/db';
 import { requireUser } from '@/server/platform/session';
@@ -23,3 +23,5 @@ export const POST = route(async (request) => {
   const body: ClaimCreatedDTO = toWire(await createClaimOnSpan(db(), user, input));
   return Response.json(body, { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('GET', 'POST');

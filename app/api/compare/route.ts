@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { route } from '@/server/platform/api';
+import { handleOtherMethods, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { requireUser } from '@/server/platform/session';
 import { loadComparison } from '@/server/queries/compare';
@@ -41,3 +41,5 @@ export const GET = route(async (request) => {
     { headers: disposition('json') },
   );
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('GET');

@@ -1,4 +1,4 @@
-import { route } from '@/server/platform/api';
+import { handleOtherMethods, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { RETRY_AFTER_SECONDS } from '@/server/platform/errors';
 
@@ -24,3 +24,5 @@ export const GET = route(async () => {
     );
   }
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('GET');

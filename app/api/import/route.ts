@@ -1,4 +1,4 @@
-import { route } from '@/server/platform/api';
+import { handleOtherMethods, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { readSaveRequest } from '@/server/import/request';
 import { saveImport } from '@/server/import/save';
@@ -17,3 +17,5 @@ export const POST = route(
   },
   { body: 'text' },
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('POST');

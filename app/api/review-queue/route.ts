@@ -1,4 +1,4 @@
-import { route } from '@/server/platform/api';
+import { handleOtherMethods, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { listReviewQueue } from '@/server/queries/review-queue';
 import { queueQuerySchema } from '@/server/review-schemas';
@@ -13,3 +13,5 @@ export const GET = route(async (request) => {
   const query = queueQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   return Response.json(await listReviewQueue(db(), user, query));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('GET');

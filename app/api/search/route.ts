@@ -1,4 +1,4 @@
-import { route } from '@/server/platform/api';
+import { handleOtherMethods, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { requireUser } from '@/server/platform/session';
 import { search } from '@/server/queries/search';
@@ -14,3 +14,5 @@ export const GET = route(async (request) => {
   const query = searchQuerySchema.parse(Object.fromEntries(params));
   return Response.json(await search(db(), query));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('GET');

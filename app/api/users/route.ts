@@ -1,4 +1,4 @@
-import { parseBody, route } from '@/server/platform/api';
+import { handleOtherMethods, parseBody, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { requireRole } from '@/server/platform/session';
 import { createUser, listUsers } from '@/server/users';
@@ -16,3 +16,5 @@ export const POST = route(async (request) => {
   const input = await parseBody(request, newUserSchema);
   return Response.json({ user: await createUser(db(), input, admin.id) }, { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('GET', 'POST');

@@ -1,4 +1,4 @@
-import { route } from '@/server/platform/api';
+import { handleOtherMethods, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { requireRole } from '@/server/platform/session';
 import { failedWork } from '@/server/evidence/service';
@@ -8,3 +8,5 @@ export const GET = route(async () => {
   await requireRole('ADMIN');
   return Response.json(await failedWork(db()));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('GET');

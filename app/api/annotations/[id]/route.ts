@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseBody, parseParams, route } from '@/server/platform/api';
+import { handleOtherMethods, parseBody, parseParams, route } from '@/server/platform/api';
 import { deleteAnnotation, reattachAnnotation } from '@/server/spans';
 import { db } from '@/server/platform/db';
 import { requireUser } from '@/server/platform/session';
@@ -26,3 +26,5 @@ export const DELETE = route(async (request, { params }: Ctx) => {
   await deleteAnnotation(db(), user, id, query);
   return new Response(null, { status: 204 });
 });
+
+export const { GET, HEAD, POST, PUT, OPTIONS } = handleOtherMethods('PATCH', 'DELETE');

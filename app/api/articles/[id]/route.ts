@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseBody, parseParams, route } from '@/server/platform/api';
+import { handleOtherMethods, parseBody, parseParams, route } from '@/server/platform/api';
 import { updateArticleDetails } from '@/server/articles-edit';
 import { getArticleOrThrow } from '@/server/articles';
 import { db } from '@/server/platform/db';
@@ -31,3 +31,5 @@ export const PATCH = route(async (request, { params }: { params: Promise<unknown
   const input = await parseBody(request, z.record(z.string(), z.unknown()));
   return Response.json(await updateArticleDetails(db(), user, id, input));
 });
+
+export const { POST, PUT, DELETE, OPTIONS } = handleOtherMethods('GET', 'PATCH');

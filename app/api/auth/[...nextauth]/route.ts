@@ -5,10 +5,11 @@
  * same for any email), and an account tried from everywhere is slowed, never locked.
  */
 import NextAuth from 'next-auth';
-import { checkRequest, readLimited } from '@/server/platform/api';
+import { NextRequest } from 'next/server';
+import { checkRequest, handleOtherMethods, readLimited } from '@/server/platform/api';
 import { authOptions } from '@/server/platform/auth';
 import { db } from '@/server/platform/db';
-import { AppError, errorResponse } from '@/server/platform/errors';
+import { AppError, errorResponse, methodNotAllowed, ROUTE_METHODS } from '@/server/platform/errors';
 import { checkStrings } from '@/server/platform/request-rules';
 import { isHttps, withSecurityHeaders } from '@/server/platform/security-headers';
 import { clientAddress, countSignInAttempt } from '@/server/platform/sign-in-counters';
@@ -23,7 +24,8 @@ const MAX_AUTH_BODY_BYTES = 16_000;
  * The NextAuth addresses the app and next-auth/react use, by method. NextAuth answers any other
  * in its own words (400 text/plain "This action with HTTP GET is not supported by NextAuth.js",
  * a 500 "Callback for provider type credentials not supported" for a GET of the callback), so
- * those get our 404 before NextAuth sees them.
+ * those get our 404 (no such address) or 405 (an address asked with the other method) before
+ * NextAuth sees them.
  */
 const AUTH_ACTIONS: Record<string, ReadonlySet<string>> = {
   GET: new Set([
@@ -43,7 +45,11 @@ async function guarded(request: Request, context: unknown): Promise<Response> {
   try {
     checkRequest(request, MAX_AUTH_BODY_BYTES);
     const action = new URL(request.url).pathname.replace(/^\/api\/auth\//, '');
-    if (!AUTH_ACTIONS[request.method]?.has(action)) {
+    // HEAD is GET without the body (Next.js drops it); NextAuth itself knows only GET and POST.
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    if (!AUTH_ACTIONS[method]?.has(action)) {
+      const accepted = ROUTE_METHODS.filter((m) => AUTH_ACTIONS[m]?.has(action));
+      if (accepted.length > 0) throw methodNotAllowed(request.method, accepted);
       throw new AppError('not_found', 'There is no such sign-in address.');
     }
     if (request.method === 'POST') {
@@ -67,7 +73,11 @@ async function guarded(request: Request, context: unknown): Promise<Response> {
         if (decision.delayMs > 0) await new Promise((r) => setTimeout(r, decision.delayMs));
       }
     }
-    response = await nextAuth(request, context);
+    const asked =
+      method === request.method
+        ? request
+        : new NextRequest(request.url, { method, headers: request.headers });
+    response = await nextAuth(asked, context);
     // NextAuth writes its refusals as plain text (a POST to session without a CSRF token is a
     // 400 reading "[object Object]"): answer them, and any failure of its own, as ours.
     if (response.status >= 400 && !/json/.test(response.headers.get('content-type') ?? '')) {
@@ -85,3 +95,4 @@ async function guarded(request: Request, context: unknown): Promise<Response> {
 }
 
 export { guarded as GET, guarded as POST };
+export const { PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('GET', 'POST');

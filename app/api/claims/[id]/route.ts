@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseBody, parseParams, route } from '@/server/platform/api';
+import { handleOtherMethods, parseBody, parseParams, route } from '@/server/platform/api';
 import { deleteClaim, getClaimOrThrow, updateClaim } from '@/server/claims';
 import { db } from '@/server/platform/db';
 import { requireUser } from '@/server/platform/session';
@@ -33,3 +33,5 @@ export const DELETE = route(async (request, { params }: Ctx) => {
   await deleteClaim(db(), user, id, query);
   return new Response(null, { status: 204 });
 });
+
+export const { POST, PUT, OPTIONS } = handleOtherMethods('GET', 'PATCH', 'DELETE');

@@ -12,7 +12,7 @@ import {
   type ExportKind,
 } from '@/lib/export';
 import { AppError } from '@/server/platform/errors';
-import { route } from '@/server/platform/api';
+import { handleOtherMethods, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { exportConfig, streamExportClaimBatches } from '@/server/export';
 import { requireUser } from '@/server/platform/session';
@@ -83,3 +83,5 @@ export const GET = route(async (request) => {
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('GET');

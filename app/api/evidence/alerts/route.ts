@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { route } from '@/server/platform/api';
+import { handleOtherMethods, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { requireUser } from '@/server/platform/session';
 import { listOpenAlerts } from '@/server/evidence/service';
@@ -12,3 +12,5 @@ export const GET = route(async (request) => {
   const { claim } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   return Response.json({ alerts: await listOpenAlerts(db(), claim) });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('GET');

@@ -1,4 +1,4 @@
-import { route } from '@/server/platform/api';
+import { handleOtherMethods, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { AppError } from '@/server/platform/errors';
 import { requireUser } from '@/server/platform/session';
@@ -53,3 +53,5 @@ export const POST = route(
   // 2 MB report's PDF).
   { body: 'text' },
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('POST');

@@ -1,4 +1,4 @@
-import { route } from '@/server/platform/api';
+import { handleOtherMethods, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { previewImport } from '@/server/import/preview';
 import { readImportSource } from '@/server/import/request';
@@ -18,3 +18,5 @@ export const POST = route(
   },
   { body: 'text' },
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('POST');

@@ -1,4 +1,4 @@
-import { route } from '@/server/platform/api';
+import { handleOtherMethods, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { requireUser } from '@/server/platform/session';
 import { findLibraryValues } from '@/server/queries/library';
@@ -15,3 +15,5 @@ export const GET = route(async (request) => {
   const body: LibraryValues = { values: await findLibraryValues(db(), query) };
   return Response.json(body);
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('GET');

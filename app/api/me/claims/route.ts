@@ -1,4 +1,4 @@
-import { route } from '@/server/platform/api';
+import { handleOtherMethods, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { listMyClaims } from '@/server/queries/review-queue';
 import { myClaimsQuerySchema } from '@/server/review-schemas';
@@ -13,3 +13,5 @@ export const GET = route(async (request) => {
   const query = myClaimsQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   return Response.json(await listMyClaims(db(), user.id, query));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('GET');

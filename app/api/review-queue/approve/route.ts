@@ -1,4 +1,4 @@
-import { parseBody, route } from '@/server/platform/api';
+import { handleOtherMethods, parseBody, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { approveClaims } from '@/server/review';
 import { bulkApproveSchema } from '@/server/review-schemas';
@@ -13,3 +13,5 @@ export const POST = route(async (request) => {
   const { claims } = await parseBody(request, bulkApproveSchema);
   return Response.json(await approveClaims(db(), user, claims));
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('POST');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseBody, parseParams, route } from '@/server/platform/api';
+import { handleOtherMethods, parseBody, parseParams, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { requireRole } from '@/server/platform/session';
 import { updateUser } from '@/server/users';
@@ -14,3 +14,5 @@ export const PATCH = route(async (request, { params }: { params: Promise<unknown
   const update = await parseBody(request, userUpdateSchema);
   return Response.json({ user: await updateUser(db(), id, update, admin.id) });
 });
+
+export const { GET, HEAD, POST, PUT, DELETE, OPTIONS } = handleOtherMethods('PATCH');

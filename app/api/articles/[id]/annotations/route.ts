@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseParams, route } from '@/server/platform/api';
+import { handleOtherMethods, parseParams, route } from '@/server/platform/api';
 import { getArticleAnnotations } from '@/server/queries/article-annotations';
 import { db } from '@/server/platform/db';
 import { requireUser } from '@/server/platform/session';
@@ -15,3 +15,5 @@ export const GET = route(async (_request, { params }: { params: Promise<unknown>
   const body: ArticleAnnotationsDTO = toWire(await getArticleAnnotations(db(), id));
   return Response.json(body);
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('GET');

@@ -13,7 +13,7 @@ import {
   type ExportConfig,
   type ExportKind,
 } from '@/lib/export';
-import { parseParams, route } from '@/server/platform/api';
+import { handleOtherMethods, parseParams, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { exportConfig, getAnnotatedArticle } from '@/server/export';
 import { requireUser } from '@/server/platform/session';
@@ -91,3 +91,5 @@ export const GET = route(async (request, { params }: { params: Promise<unknown> 
   if (format === 'html') headers.set('Content-Security-Policy', ANNOTATED_HTML_CSP);
   return new Response(body, { status: 200, headers });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('GET');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseBody, parseParams, route } from '@/server/platform/api';
+import { handleOtherMethods, parseBody, parseParams, route } from '@/server/platform/api';
 import { reviseArticle } from '@/server/revisions';
 import { db } from '@/server/platform/db';
 import { requireUser } from '@/server/platform/session';
@@ -18,3 +18,5 @@ export const POST = route(
   },
   { body: 'text' },
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('POST');

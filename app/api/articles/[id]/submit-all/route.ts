@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseParams, route } from '@/server/platform/api';
+import { handleOtherMethods, parseParams, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { submitAllOfArticle } from '@/server/review';
 import { requireUser } from '@/server/platform/session';
@@ -15,3 +15,5 @@ export const POST = route(async (_request, { params }: { params: Promise<unknown
   const { id } = await parseParams(params, paramsSchema);
   return Response.json(await submitAllOfArticle(db(), user, id));
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('POST');

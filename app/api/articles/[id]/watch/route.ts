@@ -7,7 +7,7 @@ import {
 } from '@/server/evidence/article-watch';
 import { evidenceSettings } from '@/server/evidence/settings';
 import { importSettings } from '@/server/import/settings';
-import { parseParams, route } from '@/server/platform/api';
+import { handleOtherMethods, parseParams, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { notFound } from '@/server/platform/errors';
 import { requireUser } from '@/server/platform/session';
@@ -47,3 +47,5 @@ export const PUT = route(async (_request, { params }: Ctx) => {
   await startWatching(db(), user, id, evidenceSettings().watchIntervalHours);
   return Response.json({ watch: await getArticleWatchView(db(), id) });
 });
+
+export const { PATCH, DELETE, OPTIONS } = handleOtherMethods('GET', 'POST', 'PUT');

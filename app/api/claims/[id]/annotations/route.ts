@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseBody, parseParams, route } from '@/server/platform/api';
+import { handleOtherMethods, parseBody, parseParams, route } from '@/server/platform/api';
 import { linkSpanReturningIt } from '@/server/spans';
 import { db } from '@/server/platform/db';
 import { requireUser } from '@/server/platform/session';
@@ -21,3 +21,5 @@ export const POST = route(async (request, { params }: { params: Promise<unknown>
   const body: SpanLinkedDTO = toWire(await linkSpanReturningIt(db(), user, id, span, { version }));
   return Response.json(body, { status: 201 });
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('POST');

@@ -1,4 +1,4 @@
-import { parseBody, parseParams, route } from '@/server/platform/api';
+import { handleOtherMethods, parseBody, parseParams, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { approveClaim } from '@/server/review';
 import { approveSchema, claimParamsSchema } from '@/server/review-schemas';
@@ -16,3 +16,5 @@ export const POST = route(async (request, { params }: { params: Promise<unknown>
   const input = await parseBody(request, approveSchema);
   return Response.json(await approveClaim(db(), user, id, input));
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('POST');

@@ -1,4 +1,4 @@
-import { parseBody, parseParams, route } from '@/server/platform/api';
+import { handleOtherMethods, parseBody, parseParams, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { addComment, getDiscussion } from '@/server/review';
 import { claimParamsSchema, newCommentSchema } from '@/server/review-schemas';
@@ -20,3 +20,5 @@ export const POST = route(async (request, { params }: Ctx) => {
   const { body } = await parseBody(request, newCommentSchema);
   return Response.json({ comment: await addComment(db(), user, id, body) }, { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('GET', 'POST');

@@ -1,4 +1,4 @@
-import { parseParams, route } from '@/server/platform/api';
+import { handleOtherMethods, parseParams, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { getClaimHistory } from '@/server/queries/claim-history';
 import { claimParamsSchema } from '@/server/review-schemas';
@@ -10,3 +10,5 @@ export const GET = route(async (_request, { params }: { params: Promise<unknown>
   const { id } = await parseParams(params, claimParamsSchema);
   return Response.json({ history: await getClaimHistory(db(), id) });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('GET');

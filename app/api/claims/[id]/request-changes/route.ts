@@ -1,4 +1,4 @@
-import { parseBody, parseParams, route } from '@/server/platform/api';
+import { handleOtherMethods, parseBody, parseParams, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { requestClaimChanges } from '@/server/review';
 import { claimParamsSchema, requestChangesSchema } from '@/server/review-schemas';
@@ -11,3 +11,5 @@ export const POST = route(async (request, { params }: { params: Promise<unknown>
   const input = await parseBody(request, requestChangesSchema);
   return Response.json(await requestClaimChanges(db(), user, id, input));
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('POST');

@@ -1,4 +1,4 @@
-import { parseBody, parseParams, route } from '@/server/platform/api';
+import { handleOtherMethods, parseBody, parseParams, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { submitClaim } from '@/server/review';
 import { claimParamsSchema, submitSchema } from '@/server/review-schemas';
@@ -14,3 +14,5 @@ export const POST = route(async (request, { params }: { params: Promise<unknown>
   const input = await parseBody(request, submitSchema);
   return Response.json(await submitClaim(db(), user, id, input));
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('POST');

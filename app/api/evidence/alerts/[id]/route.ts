@@ -1,5 +1,5 @@
 import { idParamsSchema } from '@/lib/evidence/schemas';
-import { parseParams, route } from '@/server/platform/api';
+import { handleOtherMethods, parseParams, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { requireUser } from '@/server/platform/session';
 import { resolveAlert } from '@/server/evidence/service';
@@ -16,3 +16,5 @@ export const DELETE = route(async (_request, { params }: Ctx) => {
   await resolveAlert(db(), user, id);
   return new Response(null, { status: 204 });
 });
+
+export const { GET, HEAD, POST, PUT, PATCH, OPTIONS } = handleOtherMethods('DELETE');

@@ -1,5 +1,5 @@
 import { idParamsSchema } from '@/lib/evidence/schemas';
-import { parseParams, route } from '@/server/platform/api';
+import { handleOtherMethods, parseParams, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { requireUser } from '@/server/platform/session';
 import { quoteProof } from '@/server/evidence/service';
@@ -13,3 +13,5 @@ export const GET = route(async (_request, { params }: Ctx) => {
   const { id } = await parseParams(params, idParamsSchema);
   return Response.json(await quoteProof(db(), evidenceSettings().dir, id));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('GET');

@@ -1,6 +1,6 @@
 import { proposalActionSchema, proposalParamsSchema } from '@/lib/evidence/schemas';
 import { acceptProposal, dismissProposal } from '@/server/evidence/article-watch';
-import { parseBody, parseParams, route } from '@/server/platform/api';
+import { handleOtherMethods, parseBody, parseParams, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { requireUser } from '@/server/platform/session';
 
@@ -23,3 +23,5 @@ export const POST = route(async (request, { params }: Ctx) => {
   const revised = await acceptProposal(db(), user, id, proposalId, input.baseRevisionId);
   return Response.json(revised, { status: 201 });
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('POST');

@@ -1,5 +1,5 @@
 import { idParamsSchema, quoteRequestSchema } from '@/lib/evidence/schemas';
-import { parseBody, parseParams, route } from '@/server/platform/api';
+import { handleOtherMethods, parseBody, parseParams, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { requireUser } from '@/server/platform/session';
 import { anchorInCapture } from '@/server/evidence/service';
@@ -17,3 +17,5 @@ export const POST = route(async (request, { params }: Ctx) => {
   const { quote, start } = await parseBody(request, quoteRequestSchema);
   return Response.json(await anchorInCapture(db(), evidenceSettings().dir, id, quote, start));
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('POST');

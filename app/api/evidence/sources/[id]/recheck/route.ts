@@ -1,5 +1,5 @@
 import { idParamsSchema } from '@/lib/evidence/schemas';
-import { parseParams, route } from '@/server/platform/api';
+import { handleOtherMethods, parseParams, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { requireUser } from '@/server/platform/session';
 import { recheckSource } from '@/server/evidence/watch';
@@ -25,3 +25,5 @@ export const POST = route(async (_request, { params }: Ctx) => {
   if (result.outcome === 'missing') throw notFound('The source');
   return Response.json(result);
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = handleOtherMethods('POST');
