@@ -59,6 +59,42 @@ export const COMPARE_CASES: CompareCase[] = [
     differences: [{ type: 'number', a: '29 of the 37', b: '37' }],
   },
   {
+    name: '"about 40" against "41" is within the hedge: no difference',
+    a: 'About 40 people were hurt when the stand collapsed at the stadium.',
+    b: 'Forty-one people were hurt when the stand collapsed at the stadium.',
+    differences: [],
+  },
+  {
+    name: '"about 40" against "55" is beyond the hedge: a number difference',
+    a: 'About 40 people were hurt when the stand collapsed at the stadium.',
+    b: '55 people were hurt when the stand collapsed at the stadium.',
+    differences: [{ type: 'number', a: 'About 40', b: '55' }],
+  },
+  {
+    name: '"nearly half" against "48%" is one share: no difference',
+    a: 'Nearly half of the voters backed the plan in the referendum.',
+    b: 'Some 48% of the voters backed the plan in the referendum.',
+    differences: [],
+  },
+  {
+    name: '"more than 100,000" against "90,000" is a number difference',
+    a: 'More than 100,000 people gave to the appeal within a day.',
+    b: '90,000 people gave to the appeal within a day.',
+    differences: [{ type: 'number', a: 'More than 100,000', b: '90,000' }],
+  },
+  {
+    name: 'a range holds a figure inside it, not one above it',
+    a: 'The group has planted 20-30 million trees across the region.\nIt employs 300 to 400 nurses in the city hospitals.',
+    b: 'The group has planted 25 million trees across the region.\nIt employs more than 400 nurses in the city hospitals.',
+    differences: [{ type: 'number', a: '300 to 400', b: 'more than 400' }],
+  },
+  {
+    name: 'a range in an amount takes the scale of its second figure',
+    a: 'The new stadium will cost $20-30 million to build, the council said.',
+    b: 'The new stadium will cost about $25 million to build, the council said.',
+    differences: [],
+  },
+  {
     name: 'a changed date is a date difference',
     a: 'The participants issued a joint statement on May 28 in Astana.',
     b: 'The participants issued a joint statement on May 29 in Astana.',

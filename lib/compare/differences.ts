@@ -6,6 +6,7 @@
  */
 import { diffArrays } from 'diff';
 import { STATED_DATE, type DateValue } from './dates';
+import { agree } from './loose-numbers';
 import { extractNumbers, findQuotes, reportingClass, type Token } from './normalise';
 import type { Difference, Span } from './types';
 
@@ -63,7 +64,8 @@ export function findDifferences(a: Side, b: Side): Difference[] {
   const numbersB = extractNumbers(b.text, b.span, datesB);
   consumedA.push(...numbersA);
   consumedB.push(...numbersB);
-  for (const [x, y] of unmatchedValues(numbersA, numbersB)) take('number', x, y);
+  // "about 40" against "41", "nearly half" against "48%": within the hedge, no difference.
+  for (const [x, y] of unmatchedValues(numbersA, numbersB, agree)) take('number', x, y);
 
   const quotesA = findQuotes(a.text, a.span);
   const quotesB = findQuotes(b.text, b.span);
@@ -236,14 +238,19 @@ function stated(text: string, date: DateValue): boolean {
 function unmatchedValues<T extends Span & { value: string }>(
   xs: T[],
   ys: T[],
+  loosely?: (x: T, y: T) => boolean,
 ): [T | null, T | null][] {
   const left = [...xs];
   const right = [...ys];
-  for (let i = left.length - 1; i >= 0; i--) {
-    const j = right.findIndex((y) => y.value === left[i]!.value);
-    if (j >= 0) {
-      left.splice(i, 1);
-      right.splice(j, 1);
+  for (const same of loosely
+    ? [(x: T, y: T) => x.value === y.value, loosely]
+    : [(x: T, y: T) => x.value === y.value]) {
+    for (let i = left.length - 1; i >= 0; i--) {
+      const j = right.findIndex((y) => same(left[i]!, y));
+      if (j >= 0) {
+        left.splice(i, 1);
+        right.splice(j, 1);
+      }
     }
   }
   const out: [T | null, T | null][] = [];

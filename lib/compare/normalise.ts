@@ -5,6 +5,7 @@
  */
 import nlp from 'compromise';
 import countries from 'world-countries';
+import { findHedge, magnitude, type Hedge } from './loose-numbers';
 import type { Span } from './types';
 
 export interface Token extends Span {
@@ -181,8 +182,13 @@ export function reportingClass(key: string): string | null {
 }
 
 export interface NumberValue extends Span {
-  /** Canonical value ("37", "0.5", "29/37" for "29 of the 37", "5%"). */
+  /**
+   * Canonical value ("37", "0.5", "29/37" for "29 of the 37", "5%", "20000000-30000000" for
+   * "20-30 million"); a hedge is not part of it.
+   */
   value: string;
+  /** "about", "more than" … before the figure (its span then starts at the hedge). */
+  hedge?: Hedge;
 }
 
 const DIGITS =
@@ -216,10 +222,73 @@ export function extractNumbers(text: string, span: Span, exclude: Span[] = []): 
       found.push({ start, end, value: String(item.number.num) + (item.number.suffix ?? '') });
     }
   }
+  for (const match of slice.matchAll(FRACTION)) {
+    const start = span.start + (match.index ?? 0);
+    const end = start + match[1]!.length;
+    if (found.some((n) => n.start < end && start < n.end)) continue;
+    found.push({ start, end, value: FRACTIONS.get(match[2]!.toLowerCase().replace(/-/g, ' '))! });
+  }
   const numbers = found
     .filter((n) => !exclude.some((e) => e.start < n.end && n.start < e.end))
     .sort((x, y) => x.start - y.start);
-  return joinProportions(text, numbers);
+  return joinProportions(text, joinRanges(text, numbers)).map((n) => {
+    const hedged = findHedge(text, span, n);
+    return hedged && !exclude.some((e) => e.start < n.start && hedged.start < e.end)
+      ? { ...n, start: hedged.start, hedge: hedged.hedge }
+      : n;
+  });
+}
+
+/** A share in words, before "of" ("half of the voters", "two-thirds of them"): a percentage. */
+const FRACTION = /\b((?:a |one )?(half|third|quarter|two[- ]thirds|three[- ]quarters))\s+of\b/giu;
+const FRACTIONS = new Map([
+  ['half', '50%'],
+  ['third', '33.3%'],
+  ['quarter', '25%'],
+  ['two thirds', '66.7%'],
+  ['three quarters', '75%'],
+]);
+
+/**
+ * "20-30 million", "300 to 400", "between 300 and 400": one value, a range; the first figure
+ * takes the second's scale ("20" of "20-30 million" is 20 million). Only a rising pair in one
+ * unit: "9 to 4" is a vote and "2002-03" a season.
+ */
+function joinRanges(text: string, numbers: NumberValue[]): NumberValue[] {
+  const joined: NumberValue[] = [];
+  for (let i = 0; i < numbers.length; i++) {
+    const here = numbers[i]!;
+    const next = numbers[i + 1];
+    const low = magnitude(here.value);
+    const high = next && magnitude(next.value);
+    const between = next ? text.slice(here.end, next.start) : '';
+    const dash = /^\s?[-–]\s?$|^\s+to\s+$/.test(between);
+    const and =
+      /^\s+and\s+$/.test(between) &&
+      /\bbetween\s+$/i.test(text.slice(Math.max(0, here.start - 12), here.start));
+    // "$20-30 million", "20-30%": a sign written once belongs to both figures.
+    const unit =
+      low && high && (!low.unit || !high.unit || low.unit === high.unit)
+        ? low.unit || high.unit
+        : null;
+    if (low && high && unit !== null && (dash || and)) {
+      // "20" of "20-30 million" is 20 million: a bare first figure takes the second's scale.
+      const written = Number(
+        /\d+(?:\.\d+)?/.exec(text.slice(next!.start, next!.end).replace(/,/g, ''))?.[0],
+      );
+      const bare = /^[$€£]?\d+(?:\.\d+)?$/.test(text.slice(here.start, here.end).replace(/,/g, ''));
+      const lowN = low.n * (written > 0 && bare ? high.n / written : 1);
+      if (lowN < high.n) {
+        const show = (n: number) =>
+          unit.replace('%', '') + String(n) + (unit.includes('%') ? '%' : '');
+        joined.push({ start: here.start, end: next!.end, value: `${show(lowN)}-${show(high.n)}` });
+        i++;
+        continue;
+      }
+    }
+    joined.push(here);
+  }
+  return joined;
 }
 
 interface CompromiseNumber {
