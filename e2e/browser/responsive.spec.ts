@@ -362,4 +362,13 @@ test.describe('on a phone', () => {
     expect(noteBox.width).toBe(390);
     expect(noteBox.y + noteBox.height).toBeCloseTo(844, 0);
   });
+
+  test('the card on a highlight shows no keyboard hints on a touch screen', async ({ page }) => {
+    await saveClaimFromTouch(page, 'exports grew by 12 percent last year');
+    // After saving, the new highlight's card opens: claim, verdict, state, author; no keys.
+    const card = page.getByRole('tooltip');
+    await expect(card).toContainText('Growth (');
+    await expect(card.getByText('Enter', { exact: true })).toBeHidden();
+    await expect(card.getByText(/next highlight/)).toBeHidden();
+  });
 });
