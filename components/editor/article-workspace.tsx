@@ -329,22 +329,6 @@ export function ArticleWorkspace({
             onShortcuts={() => setSheetOpen(true)}
           />
         )}
-        {/* Results in a note over the page (the text being read never moves); a success
-            fades after a few seconds (restarted by each one), a failure stays. */}
-        <p
-          className={
-            announcement
-              ? `${ui.alert} ${ui[announcement.tone]} ${styles.toast} ${fadeOf(announcement)}`
-              : ui.visuallyHidden
-          }
-          role="status"
-          aria-live="polite"
-        >
-          {announcement?.message}
-          {/* The same words again (a second claim saved) must still change the region, or
-              screen readers stay silent: every other announcement ends in a no-break space. */}
-          {announcement && announcement.seq % 2 === 0 ? '\u00a0' : null}
-        </p>
         {panel.kind === 'editText' ? (
           <EditTextPanel
             text={data.revision.text}
@@ -396,8 +380,26 @@ export function ArticleWorkspace({
         className={`${styles.sidePanel} ${asSheet ? styles.sheet : ''}`}
         aria-label="Claims panel"
       >
-        {asSheet && (
-          <div className={styles.sheetBar}>
+        <div className={`${styles.sheetBar} ${asSheet ? styles.sheetBarShown : ''}`}>
+          {/* Results in a note over the page (the text being read never moves), or on a phone
+              in the sheet's bar beside Close panel while a sheet is open; a success fades after
+              a few seconds (restarted by each one), a failure stays. Always mounted here, so it
+              stays the one live region whatever the panel. */}
+          <p
+            className={
+              announcement
+                ? `${ui.alert} ${ui[announcement.tone]} ${styles.toast} ${fadeOf(announcement)}`
+                : ui.visuallyHidden
+            }
+            role="status"
+            aria-live="polite"
+          >
+            {announcement?.message}
+            {/* The same words again (a second claim saved) must still change the region, or
+                screen readers stay silent: every other announcement ends in a no-break space. */}
+            {announcement && announcement.seq % 2 === 0 ? '\u00a0' : null}
+          </p>
+          {asSheet && (
             <button
               type="button"
               className={`${ui.secondary} ${ui.small}`}
@@ -406,8 +408,8 @@ export function ArticleWorkspace({
             >
               Close panel
             </button>
-          </div>
-        )}
+          )}
+        </div>
         {panel.kind === 'new' && (
           <ClaimForm
             key={`new-${panel.span.start}-${panel.span.end}`}

@@ -71,6 +71,27 @@ const RELATION_LABELS: Record<LibraryMatch['relation'], string> = {
   contains: 'much of the same text',
 };
 
+/** The share of the same text in whole percent; only an identical text says 100. */
+function sharePercent(match: LibraryMatch): number {
+  const percent = Math.round(match.similarity * 100);
+  return match.relation === 'identical' ? percent : Math.min(percent, 99);
+}
+
+/**
+ * What the preview says above the matches, after the closest one: the same text is this
+ * article; a near match or an overlap is another article, said as such (with the share).
+ */
+function matchesHeading(closest: LibraryMatch): string {
+  switch (closest.relation) {
+    case 'identical':
+      return 'This article is already in the library:';
+    case 'near-duplicate':
+      return `A nearly identical article (${sharePercent(closest)}% the same text) is already in the library:`;
+    case 'contains':
+      return 'An article with much of the same text is already in the library:';
+  }
+}
+
 function Matches({ matches }: { matches: LibraryMatch[] }) {
   return (
     <ul className={importStyles.importMatches}>
@@ -78,7 +99,7 @@ function Matches({ matches }: { matches: LibraryMatch[] }) {
         <li key={match.id}>
           <a href={`/articles/${match.id}`}>{match.title}</a>{' '}
           <span className={ui.muted}>
-            ({RELATION_LABELS[match.relation]}, {Math.round(match.similarity * 100)}% alike)
+            ({RELATION_LABELS[match.relation]}, {sharePercent(match)}% alike)
           </span>
         </li>
       ))}
@@ -283,7 +304,7 @@ export function ImportForm() {
           ))}
           {matches.length > 0 && (
             <div role="status" className={`${ui.alert} ${ui.warning}`}>
-              <p>This article is already in the library:</p>
+              <p>{matchesHeading(matches[0]!)}</p>
               <Matches matches={matches} />
             </div>
           )}

@@ -6,13 +6,28 @@ import type { ReviewState } from '@/lib/domain';
 import type { ChangedSpan } from '@/lib/review/results';
 import type { ActionState, CardAction } from '@/server/queries/review-queue';
 import { MAX_COMMENT_LENGTH } from '@/lib/review/limits';
-import { describeError, sendJson } from './api';
+import { describeError, sendJson, type ApiError } from './api';
 import { ActionNote, actionTitle } from './action-note';
 import { confirmChangedText } from './anchor-health';
 import ui from '@/components/ui/ui.module.css';
 import reviewStyles from '@/components/review/review.module.css';
 
 type Notice = { kind: 'error' | 'success'; text: string } | null;
+
+export type ReviewActionsProps = {
+  claimId: string;
+  version: number;
+  reviewState: ReviewState;
+  /** Passages fuzzy or changed since submission: approving asks for confirmation first. */
+  changedSpans?: readonly ChangedSpan[];
+  can: Record<CardAction, ActionState>;
+  isReviewer: boolean;
+  /**
+   * A submit refused for what the claim lacks: the fields the API named, with their reasons.
+   * True when they are shown beside the fields (the notice then gives the message alone).
+   */
+  onSubmitRefused?: (issues: NonNullable<ApiError['issues']>) => boolean;
+};
 
 /**
  * The review buttons of the claim page: submit (author or admin), approve and request changes
@@ -27,15 +42,8 @@ export function ReviewActions({
   can,
   isReviewer,
   changedSpans = [],
-}: {
-  claimId: string;
-  version: number;
-  reviewState: ReviewState;
-  /** Passages fuzzy or changed since submission: approving asks for confirmation first. */
-  changedSpans?: readonly ChangedSpan[];
-  can: Record<CardAction, ActionState>;
-  isReviewer: boolean;
-}) {
+  onSubmitRefused,
+}: ReviewActionsProps) {
   const router = useRouter();
   const ids = useId();
   const [notice, setNotice] = useState<Notice>(null);
@@ -48,7 +56,12 @@ export function ReviewActions({
     const result = await sendJson(`/api/claims/${claimId}/${path}`, 'POST', { version, ...body });
     setBusy(false);
     if (!result.ok) {
-      setNotice({ kind: 'error', text: describeError(result.error) });
+      const { issues } = result.error;
+      const besideFields = path === 'submit' && !!issues?.length && !!onSubmitRefused?.(issues);
+      setNotice({
+        kind: 'error',
+        text: besideFields ? result.error.message : describeError(result.error),
+      });
       return;
     }
     setNotice({ kind: 'success', text: done });

@@ -80,6 +80,57 @@ test('an editor pastes the scraped sample, keeps a list back, saves, and finds i
   await expect(page.getByLabel('Original input')).toContainText('BRINGING KAZAKHSTAN TO THE WORLD');
 });
 
+test('the preview tells an article already in the library from a nearly identical one, with the share', async ({
+  page,
+}) => {
+  await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
+  const tag = Date.now().toString(36);
+  const sentences = Array.from(
+    { length: 24 },
+    (_, i) =>
+      `In district ${i + 1} the council counted ${i * 37 + 11} new homes, the office said on report ${tag}.`,
+  );
+  const text = sentences.join('\n\n');
+  const saved = await page.request.post('/api/articles', {
+    data: { title: `Housing ${tag}`, text },
+  });
+  expect(saved.status()).toBe(201);
+  // The same report with one sentence reworded: nearly, not exactly, the same text.
+  const near = [
+    ...sentences.slice(0, 12),
+    `In district 13 the council now counts far more homes than before, report ${tag} adds.`,
+    ...sentences.slice(13),
+  ].join('\n\n');
+  const preview = await page.request.post('/api/import/preview', {
+    data: { kind: 'text', text: near },
+  });
+  expect(preview.status()).toBe(200);
+  const [match] = (await preview.json()).preview.libraryMatches as {
+    title: string;
+    relation: string;
+    similarity: number;
+  }[];
+  expect(match).toMatchObject({ title: `Housing ${tag}`, relation: 'near-duplicate' });
+  const share = Math.round(match!.similarity * 100);
+  expect(share).toBeLessThan(100);
+
+  await page.goto('/import');
+  await page.getByLabel('Text or HTML', { exact: true }).fill(near);
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const warning = page.getByRole('status').filter({ hasText: 'in the library' });
+  await expect(warning).toContainText(
+    `A nearly identical article (${share}% the same text) is already in the library:`,
+  );
+  await expect(warning).not.toContainText('This article is already in the library');
+  await expect(warning.getByRole('link', { name: `Housing ${tag}` })).toBeVisible();
+
+  // The very same text is the article itself.
+  await page.getByLabel('Text or HTML', { exact: true }).fill(text);
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(warning).toContainText('This article is already in the library:');
+  await expect(warning).not.toContainText('nearly identical');
+});
+
 test('a save refused as a duplicate is explained beside the Save button, then saved anyway', async ({
   page,
 }) => {

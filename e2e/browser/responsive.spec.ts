@@ -174,6 +174,55 @@ test.describe('on a phone', () => {
     ].join('\n');
   }
 
+  type Box = { x: number; y: number; width: number; height: number };
+
+  /** The article's lines in view that `box` covers, by their words (none is what we want). */
+  function textCoveredBy(page: Page, box: Box) {
+    return page.evaluate((box) => {
+      const root = document.querySelector('.article-view [contenteditable]')!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const covered: string[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const line of range.getClientRects()) {
+          if (line.bottom <= 0 || line.top >= window.innerHeight) continue; // not on screen
+          // Behind the sheet is not in view either (the note lets the pointer through).
+          const atCentre = document.elementFromPoint(
+            (line.left + line.right) / 2,
+            (line.top + line.bottom) / 2,
+          );
+          if (!atCentre || !root.contains(atCentre)) continue;
+          const overlaps =
+            line.right > box.x &&
+            line.left < box.x + box.width &&
+            line.bottom > box.y &&
+            line.top < box.y + box.height;
+          if (overlaps) covered.push((node as Text).data.slice(0, 40));
+        }
+      }
+      return covered;
+    }, box);
+  }
+
+  const intersects = (a: Box, b: Box) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  /** A long article, a touch selection of `phrase` in its middle, saved as a claim. */
+  async function saveClaimFromTouch(page: Page, phrase: string) {
+    await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
+    const tag = Date.now().toString(36);
+    const article = await createArticleOverHttp(page.request, `Note ${tag}`, longText(phrase));
+    await page.goto(`/articles/${article.id}`);
+    await touchSelect(page, phrase);
+    await page.getByRole('button', { name: 'Add claim' }).tap();
+    const form = page.getByRole('form', { name: 'New claim' });
+    await form.getByRole('textbox', { name: 'Claim', exact: true }).fill(`Growth (${tag})`);
+    await form.getByRole('button', { name: 'Save claim' }).tap();
+    await expect(page.getByRole('status')).toHaveText('Claim saved.');
+    return tag;
+  }
+
   test('a claim is created from a touch selection, in a sheet over the text', async ({ page }) => {
     await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
     const phrase = 'exports grew by 12 percent last year';
@@ -268,14 +317,58 @@ test.describe('on a phone', () => {
     const reason = link.getByText('This passage is already linked to the claim');
     await expect(reason).toBeVisible();
     await expect(reason).toBeInViewport();
-    // The failure's note is on screen too, clear of the sheet (not over its buttons).
+    // The failure's note is on screen too, in the sheet's bar beside Close panel: over none of
+    // the article's lines above the sheet (where the passage is), nor the sheet's buttons.
     const note = page.getByRole('status');
     await expect(note).toContainText('already linked');
     await expect(note).toBeInViewport();
     const noteBox = (await note.boundingBox())!;
+    expect(await textCoveredBy(page, noteBox)).toEqual([]);
     const sheetBox = (await page
       .getByRole('complementary', { name: 'Claims panel' })
       .boundingBox())!;
-    expect(noteBox.y + noteBox.height).toBeLessThanOrEqual(sheetBox.y);
+    expect(noteBox.y).toBeGreaterThanOrEqual(sheetBox.y);
+    const close = (await page.getByRole('button', { name: 'Close panel' }).boundingBox())!;
+    expect(intersects(noteBox, close)).toBe(false);
+    const heading = (await link
+      .getByRole('heading', { name: 'Link to existing claim' })
+      .boundingBox())!;
+    expect(intersects(noteBox, heading)).toBe(false);
+  });
+
+  test("a result's note covers neither the passage nor its card: it is docked at the screen's edge", async ({
+    page,
+  }) => {
+    const phrase = 'exports grew by 12 percent last year';
+    await saveClaimFromTouch(page, phrase);
+    // Still the one live region that announces results.
+    const note = page.getByRole('status');
+    await expect(note).toHaveAttribute('aria-live', 'polite');
+    // (Next.js keeps its own route announcer outside <main>.)
+    await expect(page.getByRole('main').locator('[role="status"], [aria-live]')).toHaveCount(1);
+    await expect(note).toBeInViewport();
+    const noteBox = (await note.boundingBox())!;
+    // The passage just claimed, and its card, are what the user reads now: both stay clear.
+    const passage = (await page
+      .locator('.article-view .hl', { hasText: 'exports grew' })
+      .first()
+      .boundingBox())!;
+    const card = page.getByRole('tooltip');
+    await expect(card).toBeVisible();
+    expect(intersects(noteBox, passage)).toBe(false);
+    expect(intersects(noteBox, (await card.boundingBox())!)).toBe(false);
+    // Not a box floating over the lines: a bar along the bottom edge, where the sheet just was.
+    expect(noteBox.x).toBe(0);
+    expect(noteBox.width).toBe(390);
+    expect(noteBox.y + noteBox.height).toBeCloseTo(844, 0);
+  });
+
+  test('the card on a highlight shows no keyboard hints on a touch screen', async ({ page }) => {
+    await saveClaimFromTouch(page, 'exports grew by 12 percent last year');
+    // After saving, the new highlight's card opens: claim, verdict, state, author; no keys.
+    const card = page.getByRole('tooltip');
+    await expect(card).toContainText('Growth (');
+    await expect(card.getByText('Enter', { exact: true })).toBeHidden();
+    await expect(card.getByText(/next highlight/)).toBeHidden();
   });
 });

@@ -17,6 +17,7 @@ import {
   createArticleOverHttp,
   createUserAsAdmin,
   demo,
+  pageAlert,
   pickInCombobox,
   signInOverHttp,
   TEST_PASSWORD,
@@ -136,7 +137,7 @@ test('a claim is submitted, sent back, fixed, approved by a second reviewer, loc
   await expect(editor.getByLabel('Review state')).toHaveText('Changes requested');
   const history = editor.getByRole('list', { name: 'History' }).getByRole('listitem');
   await expect(history).toHaveCount(4);
-  const form = editor.getByRole('form', { name: 'Edit verdict and rationale' });
+  const form = editor.getByRole('form', { name: 'Edit verdict, rationale and evidence' });
   await form.getByLabel('Rationale').fill('Nominal growth was 12 percent; real growth 3 percent.');
   await form.getByRole('button', { name: 'Save changes' }).click();
   await expect(history).toHaveCount(5);
@@ -158,7 +159,9 @@ test('a claim is submitted, sent back, fixed, approved by a second reviewer, loc
   await editor.reload();
   await expect(editor.getByLabel('Review state')).toHaveText('Approved');
   await expect(editor.getByText('Approved claims are locked: nobody can change it')).toBeVisible();
-  await expect(editor.getByRole('form', { name: 'Edit verdict and rationale' })).toHaveCount(0);
+  await expect(
+    editor.getByRole('form', { name: 'Edit verdict, rationale and evidence' }),
+  ).toHaveCount(0);
   await expect(editor.getByRole('button', { name: 'Submit for review' })).toHaveCount(0);
   const current = (await (await editor.request.get(`/api/claims/${claim.id}`)).json()).claim;
   const refused = await editor.request.patch(`/api/claims/${claim.id}`, {
@@ -213,6 +216,64 @@ test('a claim is submitted, sent back, fixed, approved by a second reviewer, loc
   await expect(thread).toContainText('Test flow-first requested changes');
   await expect(thread).toContainText('Test flow-second approved');
   await expect(thread).toContainText('Ada Admin reopened the claim');
+});
+
+test('a refused submit opens the edit form on the first missing field, the reason beside it', async ({
+  page,
+}) => {
+  await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
+  const article = await createArticleOverHttp(page.request, unique('Refused submit'));
+  const text = unique('Exports grew by 12 percent');
+  const created = await page.request.post('/api/claims', {
+    data: {
+      span: { articleId: article.id, revisionId: article.revision.id, start: 23, end: 49 },
+      claim: { text },
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { claim } = (await created.json()) as { claim: { id: string } };
+
+  await page.goto(`/claims/${claim.id}`);
+  const form = page.getByRole('form', { name: 'Edit verdict, rationale and evidence' });
+  await expect(form).toBeHidden(); // a draft's form starts closed
+  const submit = page.getByRole('button', { name: 'Submit for review' });
+  await submit.click();
+  await expect(pageAlert(page)).toContainText('Cannot submit this claim: missing a verdict');
+
+  // The form opens by itself, on the first missing field, and each missing field says why.
+  await expect(form).toBeVisible();
+  const verdict = form.getByLabel('Verdict');
+  const rationale = form.getByLabel('Rationale');
+  await expect(verdict).toBeFocused();
+  await expect(verdict).toHaveAccessibleDescription('Choose a verdict other than Unverified.');
+  await expect(form.getByText('Choose a verdict other than Unverified.')).toBeVisible();
+  await expect(verdict).toHaveAttribute('aria-invalid', 'true');
+  await expect(rationale).toHaveAccessibleDescription('Write a rationale: why this verdict.');
+  await expect(form.getByText('Write a rationale: why this verdict.')).toBeVisible();
+
+  // Fixed and saved, the next refusal names the evidence: its field is focused in turn.
+  await verdict.selectOption('FALSE');
+  await rationale.fill('Exports grew in nominal terms only.');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(form.getByRole('status')).toHaveText('Saved.');
+  await expect(form.getByText('Choose a verdict other than Unverified.')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Verdict' })).toContainText('nominal terms only');
+  await submit.click();
+  await expect(pageAlert(page)).toContainText('missing an evidence source');
+  const source = form.getByLabel('Add an evidence source (web address)');
+  await expect(source).toBeFocused();
+  await expect(source).toHaveAccessibleDescription(
+    'A definitive verdict needs at least one evidence source (a web address).',
+  );
+  await expect(verdict).not.toHaveAttribute('aria-invalid', 'true');
+
+  await source.fill('https://stats.example.org/exports');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('region', { name: 'Verdict' })).toContainText(
+    'https://stats.example.org/exports',
+  );
+  await submit.click();
+  await expect(page.getByLabel('Review state')).toHaveText('Submitted');
 });
 
 test('nobody approves their own claim: the button is disabled and says why', async ({

@@ -181,6 +181,8 @@ test('Tab walks the highlights in text order; Esc closes a form from inside a fi
   const card = page.getByRole('tooltip');
   await page.keyboard.press('Tab');
   await expect(card).toContainText('Exports grew 12%');
+  // With a keyboard, the card says which keys go on from here.
+  await expect(card.getByText('opens · Tab next highlight')).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(card).toContainText('Published Monday');
   await page.keyboard.press('Shift+Tab');

@@ -4,12 +4,11 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { REVIEW_STATE_LABELS } from '@/lib/domain';
 import { canReview } from '@/lib/permissions';
-import { ClaimEditForm } from '@/components/review/claim-edit-form';
 import { CommentForm } from '@/components/review/comment-form';
 import { DiscussionThread } from '@/components/review/discussion-thread';
 import { formatAge, formatWhen } from '@/components/review/format';
 import { HistoryList } from '@/components/review/history-list';
-import { ReviewActions } from '@/components/review/review-actions';
+import { ClaimReviewControls } from '@/components/review/claim-review-controls';
 import { AnchorHealth } from '@/components/review/anchor-health';
 import { SpanInContext } from '@/components/review/span-context';
 import { EvidenceProof } from '@/components/evidence/evidence-proof';
@@ -146,35 +145,23 @@ export default async function ClaimPage({ params }: Props) {
               ' What was approved has changed since (the approval hash no longer matches).'}
           </p>
         )}
-        <ReviewActions
+        <ClaimReviewControls
           claimId={card.id}
           version={card.version}
           reviewState={card.reviewState}
           changedSpans={card.changedSpans}
           can={card.can}
           isReviewer={canReview(user.role)}
+          verdict={card.verdict}
+          rationale={card.rationale}
+          evidence={card.evidence}
+          canEdit={card.can.edit.allowed}
         />
-        {card.can.edit.allowed ? (
-          <details
-            className={reviewStyles.editClaim}
-            open={card.reviewState === 'CHANGES_REQUESTED'}
-          >
-            <summary>Edit verdict and rationale</summary>
-            <ClaimEditForm
-              claimId={card.id}
-              version={card.version}
-              verdict={card.verdict}
-              rationale={card.rationale}
-              evidence={card.evidence}
-            />
-          </details>
-        ) : (
-          card.can.edit.rule === 'locked' && (
-            <p className={ui.muted}>
-              Approved claims are locked: nobody can change it until a reviewer or an admin reopens
-              it.
-            </p>
-          )
+        {!card.can.edit.allowed && card.can.edit.rule === 'locked' && (
+          <p className={ui.muted}>
+            Approved claims are locked: nobody can change it until a reviewer or an admin reopens
+            it.
+          </p>
         )}
       </section>
 
