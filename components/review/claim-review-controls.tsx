@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { Verdict } from '@/lib/domain';
-import type { SubmissionField } from '@/lib/review/validation';
+import { isSubmissionField } from '@/lib/review/validation';
 import { ClaimEditForm, type EvidenceItem, type MissingField } from './claim-edit-form';
 import { ReviewActions, type ReviewActionsProps } from './review-actions';
 import reviewStyles from '@/components/review/review.module.css';
@@ -14,10 +14,6 @@ type Props = ReviewActionsProps & {
   /** The viewer may edit the claim: the edit form is offered below the buttons. */
   canEdit: boolean;
 };
-
-const SUBMISSION_FIELDS: readonly string[] = ['verdict', 'rationale', 'evidence'];
-const isSubmissionField = (path: string): path is SubmissionField =>
-  SUBMISSION_FIELDS.includes(path);
 
 /**
  * The claim page's review buttons and the author's edit form together: a submit refused for

@@ -14,7 +14,13 @@ export function isBlank(value: string | null | undefined): boolean {
 }
 
 /** The fields a submitted claim must have. */
-export type SubmissionField = 'verdict' | 'rationale' | 'evidence';
+export const SUBMISSION_FIELDS = ['verdict', 'rationale', 'evidence'] as const;
+export type SubmissionField = (typeof SUBMISSION_FIELDS)[number];
+
+/** True when an error's field path names one of the submission fields. */
+export function isSubmissionField(path: string): path is SubmissionField {
+  return (SUBMISSION_FIELDS as readonly string[]).includes(path);
+}
 
 /**
  * Verdicts that state a finding and so must cite at least one source. Unproven and Not
