@@ -77,6 +77,15 @@ export const COMPARE_CASES: CompareCase[] = [
     differences: [],
   },
   {
+    name: '"more than 12,000" against "12,000" is one number difference: the hedge leaves the figure out',
+    a: 'In its first 18 hours, more than 12,000 donors gave to the appeal.',
+    b: 'In its first hours, 12,000 donors gave to the appeal.',
+    differences: [
+      { type: 'number', a: '18', b: null },
+      { type: 'number', a: 'more than 12,000', b: '12,000' },
+    ],
+  },
+  {
     name: '"more than 100,000" against "90,000" is a number difference',
     a: 'More than 100,000 people gave to the appeal within a day.',
     b: '90,000 people gave to the appeal within a day.',

@@ -7,7 +7,13 @@
 import { diffArrays } from 'diff';
 import { STATED_DATE, type DateValue } from './dates';
 import { agree } from './loose-numbers';
-import { extractNumbers, findQuotes, reportingClass, type Token } from './normalise';
+import {
+  extractNumbers,
+  findQuotes,
+  reportingClass,
+  type NumberValue,
+  type Token,
+} from './normalise';
 import type { Difference, Span } from './types';
 
 /** A one-sided addition needs this many content words to be a difference ("in Arabic" is a name, see below). */
@@ -65,7 +71,13 @@ export function findDifferences(a: Side, b: Side): Difference[] {
   consumedA.push(...numbersA);
   consumedB.push(...numbersB);
   // "about 40" against "41", "nearly half" against "48%": within the hedge, no difference.
-  for (const [x, y] of unmatchedValues(numbersA, numbersB, agree)) take('number', x, y);
+  // "more than 12,000" against "12,000" is not one figure: the hedge's interval leaves the bare
+  // figure out, so equal values pair off only under agreeing hedges.
+  const sameFigure = (x: NumberValue, y: NumberValue) =>
+    x.value === y.value && (x.hedge === y.hedge || agree(x, y));
+  for (const [x, y] of unmatchedValues(numbersA, numbersB, agree, sameFigure)) {
+    take('number', x, y);
+  }
 
   const quotesA = findQuotes(a.text, a.span);
   const quotesB = findQuotes(b.text, b.span);
@@ -239,12 +251,11 @@ function unmatchedValues<T extends Span & { value: string }>(
   xs: T[],
   ys: T[],
   loosely?: (x: T, y: T) => boolean,
+  exactly: (x: T, y: T) => boolean = (x, y) => x.value === y.value,
 ): [T | null, T | null][] {
   const left = [...xs];
   const right = [...ys];
-  for (const same of loosely
-    ? [(x: T, y: T) => x.value === y.value, loosely]
-    : [(x: T, y: T) => x.value === y.value]) {
+  for (const same of loosely ? [exactly, loosely] : [exactly]) {
     for (let i = left.length - 1; i >= 0; i--) {
       const j = right.findIndex((y) => same(left[i]!, y));
       if (j >= 0) {
@@ -254,6 +265,11 @@ function unmatchedValues<T extends Span & { value: string }>(
     }
   }
   const out: [T | null, T | null][] = [];
+  // One figure under two hedges ("more than 12,000" / "12,000") is one changed figure.
+  for (let i = left.length - 1; i >= 0; i--) {
+    const j = right.findIndex((y) => y.value === left[i]!.value);
+    if (j >= 0) out.push([left.splice(i, 1)[0]!, right.splice(j, 1)[0]!]);
+  }
   for (let i = 0; i < Math.max(left.length, right.length); i++) {
     out.push([left[i] ?? null, right[i] ?? null]);
   }

@@ -73,6 +73,11 @@ describe('extractNumbers', () => {
     assert.deepEqual(numbers('signed by 29 of the 37 participants'), [['29 of the 37', '29/37']]));
   it('leaves a number that is part of a designation to the name', () =>
     assert.deepEqual(numbers('asteroid 2004 MN4 passes 30 km away'), [['30', '30']]));
+  it('reads a capitalised number word inside a sentence (after a dateline)', () =>
+    assert.deepEqual(numbers('BAGHDAD, Iraq (CNN) -- Two car bombs killed sixteen people'), [
+      ['Two', '2'],
+      ['sixteen', '16'],
+    ]));
   it('reads number words through compromise', () =>
     assert.deepEqual(numbers('twelve ministers and thirty-five advisers'), [
       ['twelve', '12'],

@@ -195,6 +195,8 @@ const DIGITS =
   /(?<![\p{L}\p{N}])[$€£]?\d+(?:[.,]\d+)*(?:\s?(?:%|per ?cent|percent))?(?:\s(?:million|billion|thousand|trillion)|(?:bn|m|k)(?![\p{L}\p{N}]))?/giu;
 /** A code of capitals and digits right after a number ("2004 MN4"). */
 const DESIGNATION = /^ \p{Lu}{1,3}\d{1,4}(?![\p{L}\p{N}])/u;
+/** A capitalised number word standing alone ("Two", not "Twenty-five"). */
+const CAPITALISED_NUMBER_WORD = /(?<![\p{L}\p{N}-])\p{Lu}\p{Ll}+(?![\p{L}\p{N}-])/gu;
 const NUMBER_WORD_TEST =
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)\b/i;
 
@@ -220,6 +222,16 @@ export function extractNumbers(text: string, span: Span, exclude: Span[] = []): 
       if (!/[\p{L}]/u.test(item.text) || typeof item.number?.num !== 'number') continue;
       if (/^(?:a|an|one|first|second|the)$/i.test(item.text.trim())) continue;
       found.push({ start, end, value: String(item.number.num) + (item.number.suffix ?? '') });
+    }
+    // compromise reads a capitalised number word inside a sentence ("(CNN) -- Two car bombs")
+    // as part of a name and leaves it out; a single word's value is plain.
+    for (const match of slice.matchAll(CAPITALISED_NUMBER_WORD)) {
+      const start = span.start + (match.index ?? 0);
+      const end = start + match[0].length;
+      const value = NUMBER_WORDS.get(match[0].toLowerCase());
+      if (value === undefined || value < 2) continue;
+      if (found.some((n) => n.start < end && start < n.end)) continue;
+      found.push({ start, end, value: String(value) });
     }
   }
   for (const match of slice.matchAll(FRACTION)) {

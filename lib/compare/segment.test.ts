@@ -27,6 +27,17 @@ const CASES: { name: string; text: string; expected: string[] }[] = [
     expected: ['It is home to the U.S. Embassy.', 'Talks moved to the U.S.', 'The delegates left.'],
   },
   {
+    name: 'ends a sentence before one that starts with a figure',
+    text: 'The fund had raised $8 million by December 31st.  12,000 donors gave online. Talks began Oct. 12 in Astana. In 2004. 5 more joined.',
+    expected: [
+      'The fund had raised $8 million by December 31st.',
+      '12,000 donors gave online.',
+      'Talks began Oct. 12 in Astana.',
+      'In 2004.',
+      '5 more joined.',
+    ],
+  },
+  {
     name: 'keeps a middle initial',
     text: 'John F. Kennedy spoke in Berlin. Crowds cheered.',
     expected: ['John F. Kennedy spoke in Berlin.', 'Crowds cheered.'],

@@ -22,23 +22,41 @@ export function segmentStatements(text: string, { locale = 'en' } = {}): Stateme
   splitParagraphs(text).forEach((paragraph, index) => {
     let pending: Span | null = null;
     for (const { segment, index: at } of segmenter.segment(paragraph.text)) {
-      const leading = segment.length - segment.trimStart().length;
-      const trimmed = segment.trim();
-      if (!trimmed) continue;
-      const span = {
-        start: paragraph.start + at + leading,
-        end: paragraph.start + at + leading + trimmed.length,
-      };
-      if (pending && continuesAfter(text, pending, span)) {
-        pending = { start: pending.start, end: span.end };
-      } else {
-        if (pending) push(statements, text, pending, index);
-        pending = span;
+      for (const part of splitBeforeFigures(segment)) {
+        const leading = part.text.length - part.text.trimStart().length;
+        const trimmed = part.text.trim();
+        if (!trimmed) continue;
+        const start = paragraph.start + at + part.at + leading;
+        const span = { start, end: start + trimmed.length };
+        if (pending && continuesAfter(text, pending, span)) {
+          pending = { start: pending.start, end: span.end };
+        } else {
+          if (pending) push(statements, text, pending, index);
+          pending = span;
+        }
       }
     }
     if (pending) push(statements, text, pending, index);
   });
   return statements;
+}
+
+/**
+ * ICU does not end a sentence before one that starts with a figure and goes on in lower case
+ * ("… December 31st.  12,000 donors have donated …"): the Unicode rules read it as an
+ * abbreviation before a number. The segment is cut after each sentence mark before a figure;
+ * where an abbreviation stands before it ("Oct. 12") continuesAfter joins the parts again.
+ */
+function splitBeforeFigures(segment: string): { text: string; at: number }[] {
+  const parts: { text: string; at: number }[] = [];
+  let from = 0;
+  for (const match of segment.matchAll(/[.!?]['"”’)\]]*\s+(?=\p{N})/gu)) {
+    const end = (match.index ?? 0) + match[0].length;
+    parts.push({ text: segment.slice(from, end), at: from });
+    from = end;
+  }
+  parts.push({ text: segment.slice(from), at: from });
+  return parts;
 }
 
 function push(statements: Statement[], text: string, span: Span, paragraph: number) {
