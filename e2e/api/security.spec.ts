@@ -660,7 +660,80 @@ test.describe('9. request bodies have a size limit', () => {
     });
     await expectError(medium, 413, 'too_large');
   });
+
+  test('a body of undeclared length is cut off at the limit: uploads too, not read to the end', async ({
+    request,
+  }) => {
+    await signInOverHttp(request, demo('EDITOR').email, demo('EDITOR').password);
+    const { cookies } = await request.storageState();
+    const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    // Multipart bodies were read with request.formData(), which takes everything that comes:
+    // a chunked upload (no Content-Length) of any size filled the server's memory.
+    for (const path of ['/api/evidence/captures', '/api/import/preview', '/api/articles']) {
+      const multipart = path !== '/api/articles';
+      const answer = await streamEndlessBody(path, cookie, multipart);
+      expect(answer.status, `${path} after ${answer.sentBytes} bytes: ${answer.body}`).toBe(413);
+      expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'too_large' } });
+      // The text routes' limit is 16 MB: the answer came long before the 200 MB on offer.
+      expect(answer.sentBytes, path).toBeLessThan(60_000_000);
+      figure(
+        `endless chunked body to ${path}: 413 after ${(answer.sentBytes / 1e6).toFixed(0)} MB`,
+      );
+    }
+  });
 });
+
+/**
+ * POSTs a body of undeclared length (Transfer-Encoding: chunked) that goes on for 200 MB, as a
+ * multipart file upload or as JSON, and stops sending once the server answers.
+ */
+async function streamEndlessBody(
+  path: string,
+  cookie: string,
+  multipart: boolean,
+): Promise<{ status: number; body: string; sentBytes: number }> {
+  const { request: httpRequest } = await import('node:http');
+  const boundary = 'factmark-endless';
+  const head = multipart
+    ? `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n` +
+      'Content-Type: text/plain\r\n\r\n'
+    : '{"title":"endless","text":"';
+  const chunk = Buffer.alloc(1_000_000, 'a');
+  return new Promise((resolve, reject) => {
+    let sentBytes = 0;
+    let answered = false;
+    const req = httpRequest(new URL(path, BASE_URL), {
+      method: 'POST',
+      headers: {
+        cookie,
+        'content-type': multipart
+          ? `multipart/form-data; boundary=${boundary}`
+          : 'application/json',
+        'transfer-encoding': 'chunked',
+      },
+    });
+    req.on('response', (res) => {
+      answered = true;
+      const parts: Buffer[] = [];
+      res.on('data', (part: Buffer) => parts.push(part));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString(), sentBytes });
+        req.destroy();
+      });
+    });
+    // The server may close the connection once it has answered.
+    req.on('error', (error) => (answered ? undefined : reject(error)));
+    req.write(head);
+    const pump = () => {
+      while (!answered && sentBytes < 200_000_000) {
+        sentBytes += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', pump);
+      }
+      if (!answered) req.end();
+    };
+    pump();
+  });
+}
 
 // 10. Passwords ----------------------------------------------------------------------------
 
