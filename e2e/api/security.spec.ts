@@ -821,3 +821,42 @@ test.describe('12. URL-import refusals reveal no resolved address', () => {
     }
   });
 });
+
+// 13. Redirects after sign-in ----------------------------------------------------------------
+
+test.describe('13. the sign-in page never redirects to another site', () => {
+  // Paths a browser reads as another host: a backslash counts as a slash, and tabs and line
+  // breaks are dropped from a URL before it is parsed ("/\t/evil.example" is "//evil.example").
+  const HOSTILE_CALLBACKS = [
+    'https://evil.example/',
+    '//evil.example/',
+    '/\\evil.example/',
+    '/\\/evil.example/',
+    '/\t/evil.example/',
+    '/\n/evil.example/',
+    '\\\\evil.example/',
+  ];
+
+  test('a hostile callbackUrl sends a signed-in user home, not to the other site', async ({
+    request,
+  }) => {
+    await signInOverHttp(request, demo('EDITOR').email, demo('EDITOR').password);
+    for (const callback of HOSTILE_CALLBACKS) {
+      const response = await request.get(`/signin?callbackUrl=${encodeURIComponent(callback)}`, {
+        maxRedirects: 0,
+      });
+      expect(response.status(), JSON.stringify(callback)).toBe(307);
+      const location = response.headers()['location'] ?? '';
+      // As a browser resolves it (it drops tabs and line breaks and reads "\" as "/").
+      const target = new URL(location.replace(/[\t\n\r]/g, '').replace(/\\/g, '/'), BASE_URL);
+      expect(target.origin, `${JSON.stringify(callback)} → ${location}`).toBe(
+        new URL(BASE_URL).origin,
+      );
+    }
+    // A path of the app is still followed.
+    const own = await request.get(`/signin?callbackUrl=${encodeURIComponent('/review?x=1')}`, {
+      maxRedirects: 0,
+    });
+    expect(own.headers()['location']).toMatch(/\/review\?x=1$/);
+  });
+});
