@@ -131,11 +131,39 @@ test.describe('1. sessions end with what ended them', () => {
       for (const client of [user, copy]) {
         await expectError(await client.get('/api/me'), 401, 'unauthorized');
         await expectError(await client.get('/api/review-queue'), 401, 'unauthorized');
+        // NextAuth's own session address read the cookie alone: it went on naming the account
+        // (email, name, the old role) to whoever held an ended session's cookie.
+        const session = await client.get('/api/auth/session');
+        expect(session.status()).toBe(200);
+        expect(await session.json()).toEqual({});
       }
       await user.dispose();
       await copy.dispose();
     });
   }
+
+  test("an ended session's cookie ends nothing: signing out with it leaves the new session", async ({
+    request,
+  }) => {
+    const target = await createUserAsAdmin(request, 'EDITOR', 'old-cookie');
+    const first = await newRequest.newContext({ baseURL: BASE_URL });
+    await signInOverHttp(first, target.email, TEST_PASSWORD);
+    // A copy of the cookie (a thief's), kept after its owner signed out.
+    const stolen = await newRequest.newContext({
+      baseURL: BASE_URL,
+      storageState: await first.storageState(),
+    });
+    const { csrfToken } = await (await first.get('/api/auth/csrf')).json();
+    await first.post('/api/auth/signout', { form: { csrfToken, json: 'true' } });
+    const now = await newRequest.newContext({ baseURL: BASE_URL });
+    await signInOverHttp(now, target.email, TEST_PASSWORD);
+    // Signing out through the ended session used to end every session of the account.
+    const token = (await (await stolen.get('/api/auth/csrf')).json()).csrfToken as string;
+    await stolen.post('/api/auth/signout', { form: { csrfToken: token, json: 'true' } });
+    expect((await now.get('/api/me')).status()).toBe(200);
+    await expectError(await stolen.get('/api/me'), 401, 'unauthorized');
+    for (const context of [first, stolen, now]) await context.dispose();
+  });
 
   test('a disabled user cannot sign in; enabled again, they can; both are audited', async ({
     request,
