@@ -1,6 +1,7 @@
 /**
  * A cited quote as the reviewer checks it (issue #15): highlighted in its paragraph of the stored
- * copy, with the copy's fetch date and a link to the whole copy in its sandboxed view. No hooks:
+ * copy, with the copy's fetch date (or, for an uploaded file, its name and when it was stored)
+ * and a link to the whole copy in its sandboxed view. No hooks:
  * rendered by the claim page on the server and by the review queue in the browser.
  */
 import type { QuoteProofDTO } from '@/lib/evidence/api-types';
@@ -26,7 +27,10 @@ export function EvidenceProof({ proof }: { proof: QuoteProofDTO }) {
       ) : null}
       <figcaption className={styles.note}>
         {proof.quoteAnchor === 'FUZZY' && passage ? 'Found with small differences · ' : ''}
-        Stored copy fetched{' '}
+        {/* A file someone uploaded is their copy, not what the address served: say so. */}
+        {capture.kind === 'UPLOAD'
+          ? `Uploaded file ${capture.url}, stored`
+          : 'Stored copy fetched'}{' '}
         <time dateTime={capture.fetchedAt}>{formatFetchDate(capture.fetchedAt)}</time> ·{' '}
         <a href={captureLinks(capture.id).copy} target="_blank" rel="noopener noreferrer">
           Open stored copy

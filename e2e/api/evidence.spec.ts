@@ -338,6 +338,46 @@ test.describe('evidence API', () => {
     expect(JSON.stringify(error)).toContain('evidence.0.captureId');
   });
 
+  test("evidence cannot pass off another address's stored copy as its own; an upload says it is one", async ({
+    request,
+  }) => {
+    // The reviewer approves on the quote "in the stored copy" of the cited address: a copy
+    // fetched from any other page (one the editor wrote) must not stand in for it.
+    const { capture } = await archive(request);
+    const article = await createArticleOverHttp(request, `Borrowed copy ${Date.now()}`);
+    const claim = await createClaimOverHttp(request, article.id, article.revision.id);
+    const cite = (url: string, captureId: string, version: number) =>
+      request.patch(`/api/claims/${claim.claimId}`, {
+        data: { version, evidence: [{ url, quote: P[0]!.slice(0, 60), captureId }] },
+      });
+    const borrowed = await cite('https://www.who.int/reports/port', capture.id, claim.version);
+    const error = await expectError(borrowed, 400, 'validation_failed');
+    expect(JSON.stringify(error)).toContain('evidence.0.captureId');
+    // Its own address, as typed (a fragment is no other page), is fine.
+    const own = await cite(`${server.url(path)}#top`, capture.id, claim.version);
+    expect(own.status(), await own.text()).toBe(200);
+    const { claim: saved } = (await own.json()) as { claim: { version: number } };
+
+    // A file the editor uploads may back any address, but the reviewer is told it is a file.
+    const upload = await request.post('/api/evidence/captures', {
+      multipart: {
+        file: {
+          name: 'who-report.txt',
+          mimeType: 'text/plain',
+          buffer: Buffer.from(`${P.join('\n\n')}\n`),
+        },
+      },
+    });
+    expect(upload.status(), await upload.text()).toBe(201);
+    const uploaded = ((await upload.json()) as { capture: Capture }).capture;
+    const cited = await cite('https://www.who.int/reports/port', uploaded.id, saved.version);
+    expect(cited.status(), await cited.text()).toBe(200);
+    const page = await (await request.get(`/claims/${claim.claimId}`)).text();
+    expect(page).toContain('Uploaded file');
+    expect(page).toContain('who-report.txt');
+    expect(page).not.toContain('Stored copy fetched');
+  });
+
   test('re-check: unchanged, then changed with an alert on the citing claim, then dismissed', async ({
     request,
   }) => {

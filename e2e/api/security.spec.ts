@@ -131,11 +131,39 @@ test.describe('1. sessions end with what ended them', () => {
       for (const client of [user, copy]) {
         await expectError(await client.get('/api/me'), 401, 'unauthorized');
         await expectError(await client.get('/api/review-queue'), 401, 'unauthorized');
+        // NextAuth's own session address read the cookie alone: it went on naming the account
+        // (email, name, the old role) to whoever held an ended session's cookie.
+        const session = await client.get('/api/auth/session');
+        expect(session.status()).toBe(200);
+        expect(await session.json()).toEqual({});
       }
       await user.dispose();
       await copy.dispose();
     });
   }
+
+  test("an ended session's cookie ends nothing: signing out with it leaves the new session", async ({
+    request,
+  }) => {
+    const target = await createUserAsAdmin(request, 'EDITOR', 'old-cookie');
+    const first = await newRequest.newContext({ baseURL: BASE_URL });
+    await signInOverHttp(first, target.email, TEST_PASSWORD);
+    // A copy of the cookie (a thief's), kept after its owner signed out.
+    const stolen = await newRequest.newContext({
+      baseURL: BASE_URL,
+      storageState: await first.storageState(),
+    });
+    const { csrfToken } = await (await first.get('/api/auth/csrf')).json();
+    await first.post('/api/auth/signout', { form: { csrfToken, json: 'true' } });
+    const now = await newRequest.newContext({ baseURL: BASE_URL });
+    await signInOverHttp(now, target.email, TEST_PASSWORD);
+    // Signing out through the ended session used to end every session of the account.
+    const token = (await (await stolen.get('/api/auth/csrf')).json()).csrfToken as string;
+    await stolen.post('/api/auth/signout', { form: { csrfToken: token, json: 'true' } });
+    expect((await now.get('/api/me')).status()).toBe(200);
+    await expectError(await stolen.get('/api/me'), 401, 'unauthorized');
+    for (const context of [first, stolen, now]) await context.dispose();
+  });
 
   test('a disabled user cannot sign in; enabled again, they can; both are audited', async ({
     request,
@@ -660,7 +688,80 @@ test.describe('9. request bodies have a size limit', () => {
     });
     await expectError(medium, 413, 'too_large');
   });
+
+  test('a body of undeclared length is cut off at the limit: uploads too, not read to the end', async ({
+    request,
+  }) => {
+    await signInOverHttp(request, demo('EDITOR').email, demo('EDITOR').password);
+    const { cookies } = await request.storageState();
+    const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    // Multipart bodies were read with request.formData(), which takes everything that comes:
+    // a chunked upload (no Content-Length) of any size filled the server's memory.
+    for (const path of ['/api/evidence/captures', '/api/import/preview', '/api/articles']) {
+      const multipart = path !== '/api/articles';
+      const answer = await streamEndlessBody(path, cookie, multipart);
+      expect(answer.status, `${path} after ${answer.sentBytes} bytes: ${answer.body}`).toBe(413);
+      expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'too_large' } });
+      // The text routes' limit is 16 MB: the answer came long before the 200 MB on offer.
+      expect(answer.sentBytes, path).toBeLessThan(60_000_000);
+      figure(
+        `endless chunked body to ${path}: 413 after ${(answer.sentBytes / 1e6).toFixed(0)} MB`,
+      );
+    }
+  });
 });
+
+/**
+ * POSTs a body of undeclared length (Transfer-Encoding: chunked) that goes on for 200 MB, as a
+ * multipart file upload or as JSON, and stops sending once the server answers.
+ */
+async function streamEndlessBody(
+  path: string,
+  cookie: string,
+  multipart: boolean,
+): Promise<{ status: number; body: string; sentBytes: number }> {
+  const { request: httpRequest } = await import('node:http');
+  const boundary = 'factmark-endless';
+  const head = multipart
+    ? `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n` +
+      'Content-Type: text/plain\r\n\r\n'
+    : '{"title":"endless","text":"';
+  const chunk = Buffer.alloc(1_000_000, 'a');
+  return new Promise((resolve, reject) => {
+    let sentBytes = 0;
+    let answered = false;
+    const req = httpRequest(new URL(path, BASE_URL), {
+      method: 'POST',
+      headers: {
+        cookie,
+        'content-type': multipart
+          ? `multipart/form-data; boundary=${boundary}`
+          : 'application/json',
+        'transfer-encoding': 'chunked',
+      },
+    });
+    req.on('response', (res) => {
+      answered = true;
+      const parts: Buffer[] = [];
+      res.on('data', (part: Buffer) => parts.push(part));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString(), sentBytes });
+        req.destroy();
+      });
+    });
+    // The server may close the connection once it has answered.
+    req.on('error', (error) => (answered ? undefined : reject(error)));
+    req.write(head);
+    const pump = () => {
+      while (!answered && sentBytes < 200_000_000) {
+        sentBytes += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', pump);
+      }
+      if (!answered) req.end();
+    };
+    pump();
+  });
+}
 
 // 10. Passwords ----------------------------------------------------------------------------
 
@@ -746,5 +847,44 @@ test.describe('12. URL-import refusals reveal no resolved address', () => {
       const body = await expectError(response, 422, 'address_not_allowed');
       expect(body.error.message, url).not.toMatch(hidden);
     }
+  });
+});
+
+// 13. Redirects after sign-in ----------------------------------------------------------------
+
+test.describe('13. the sign-in page never redirects to another site', () => {
+  // Paths a browser reads as another host: a backslash counts as a slash, and tabs and line
+  // breaks are dropped from a URL before it is parsed ("/\t/evil.example" is "//evil.example").
+  const HOSTILE_CALLBACKS = [
+    'https://evil.example/',
+    '//evil.example/',
+    '/\\evil.example/',
+    '/\\/evil.example/',
+    '/\t/evil.example/',
+    '/\n/evil.example/',
+    '\\\\evil.example/',
+  ];
+
+  test('a hostile callbackUrl sends a signed-in user home, not to the other site', async ({
+    request,
+  }) => {
+    await signInOverHttp(request, demo('EDITOR').email, demo('EDITOR').password);
+    for (const callback of HOSTILE_CALLBACKS) {
+      const response = await request.get(`/signin?callbackUrl=${encodeURIComponent(callback)}`, {
+        maxRedirects: 0,
+      });
+      expect(response.status(), JSON.stringify(callback)).toBe(307);
+      const location = response.headers()['location'] ?? '';
+      // As a browser resolves it (it drops tabs and line breaks and reads "\" as "/").
+      const target = new URL(location.replace(/[\t\n\r]/g, '').replace(/\\/g, '/'), BASE_URL);
+      expect(target.origin, `${JSON.stringify(callback)} → ${location}`).toBe(
+        new URL(BASE_URL).origin,
+      );
+    }
+    // A path of the app is still followed.
+    const own = await request.get(`/signin?callbackUrl=${encodeURIComponent('/review?x=1')}`, {
+      maxRedirects: 0,
+    });
+    expect(own.headers()['location']).toMatch(/\/review\?x=1$/);
   });
 });

@@ -171,6 +171,26 @@ describe('toClaimReviewJsonLd', () => {
     ) as unknown[];
     assert.equal(all.length, VERDICTS.length);
   });
+
+  it('can be pasted into a <script type="application/ld+json"> element: no user text closes it', async () => {
+    // ClaimReview is made to be embedded in the fact-check's page; an HTML parser ends a script
+    // element at the first "</script", whatever the JSON around it says.
+    const hostile = '</script><script>alert(document.cookie)</script><!-- \u2028 & >';
+    const claim = makeClaim('hostile', {
+      text: `Crime fell ${hostile}`,
+      claimant: `Mayor ${hostile}`,
+      rationale: hostile,
+    });
+    for (const out of [
+      await collectChunks(toClaimReviewJsonLd([claim], CONFIG)),
+      [...toClaimReviewJsonLdSync([claim], CONFIG)].join(''),
+    ]) {
+      assert.doesNotMatch(out, /<\/?script|<!--|[<>&\u2028\u2029]/i);
+      // The same data, escaped as JSON: a JSON-LD reader sees the words as written.
+      const [review] = JSON.parse(out) as ClaimReviewJsonLd[];
+      assert.equal(review!.claimReviewed, `Crime fell ${hostile}`);
+    }
+  });
 });
 
 describe('claimReviewWarnings', () => {

@@ -147,7 +147,8 @@ export async function* toClaimReviewJsonLd(
   config: ExportConfig,
   options: ClaimReviewOptions = {},
 ): AsyncGenerator<Chunk, void, undefined> {
-  const array = jsonArrayWriter();
+  // Made to be embedded in the fact-check's page, in a <script type="application/ld+json">.
+  const array = jsonArrayWriter({ htmlSafe: true });
   yield* writeClaimBatches(claims, (claim) => {
     const review = toClaimReview(claim, config, options);
     return review ? array.item(review) : '';
@@ -161,7 +162,8 @@ export function* toClaimReviewJsonLdSync(
   config: ExportConfig,
   options: ClaimReviewOptions = {},
 ): Generator<string, void, undefined> {
-  const array = jsonArrayWriter();
+  // Made to be embedded in the fact-check's page, in a <script type="application/ld+json">.
+  const array = jsonArrayWriter({ htmlSafe: true });
   for (const claim of claims) {
     const review = toClaimReview(claim, config, options);
     if (review) yield array.item(review);

@@ -155,17 +155,33 @@ export type JsonArrayWriter = {
   readonly end: () => string;
 };
 
-/** A streaming JSON array writer (one item per line; `[]` when empty). */
-export function jsonArrayWriter(): JsonArrayWriter {
+/**
+ * A streaming JSON array writer (one item per line; `[]` when empty). With `htmlSafe`, `<`, `>`,
+ * `&`, U+2028 and U+2029 are written as `\uXXXX` escapes: the same JSON, which can be pasted
+ * into an HTML `<script>` element without any text in it ending the element (`</script>`) or
+ * opening a comment (`<!--`).
+ */
+export function jsonArrayWriter({ htmlSafe = false } = {}): JsonArrayWriter {
   let count = 0;
   return {
     item(value) {
       const prefix = count === 0 ? '[\n' : ',\n';
       count++;
-      return prefix + JSON.stringify(value);
+      const json = JSON.stringify(value);
+      return prefix + (htmlSafe ? escapeForHtml(json) : json);
     },
     end() {
       return count === 0 ? '[]\n' : '\n]\n';
     },
   };
+}
+
+/** Outside strings JSON has none of these characters, so escaping them keeps the same value. */
+const HTML_UNSAFE_IN_JSON = /[<>&\u2028\u2029]/g;
+
+function escapeForHtml(json: string): string {
+  return json.replace(
+    HTML_UNSAFE_IN_JSON,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -3,6 +3,7 @@
  * quote is anchored in the capture's text on the server (the client's offsets are only a hint
  * between repeats), so what is saved is always what the copy holds.
  */
+import { copyMatchesAddress } from '@/lib/evidence/copy-address';
 import { anchorQuote } from '@/lib/evidence/quote';
 import type { EvidenceInput } from '@/lib/claims';
 import { AppError } from '../platform/errors';
@@ -31,7 +32,8 @@ const NONE: EvidenceAnchorData = {
 
 /**
  * The capture and quote selectors of each evidence item, in order. Throws AppError
- * validation_failed naming the item when it names a capture that does not exist.
+ * validation_failed naming the item when it names a capture that does not exist, or one
+ * fetched from another address (lib/evidence/copy-address.ts).
  */
 export async function anchorEvidence(
   prisma: PrismaClient,
@@ -41,7 +43,12 @@ export async function anchorEvidence(
   const ids = [...new Set(evidence.map((e) => e.captureId).filter((id): id is string => !!id))];
   if (!ids.length) return evidence.map(() => NONE);
   const captures = new Map(
-    (await prisma.evidenceCapture.findMany({ where: { id: { in: ids } } })).map((c) => [c.id, c]),
+    (
+      await prisma.evidenceCapture.findMany({
+        where: { id: { in: ids } },
+        include: { source: { select: { url: true } } },
+      })
+    ).map((c) => [c.id, c]),
   );
   const texts = new Map<string, Promise<string>>();
   return Promise.all(
@@ -52,6 +59,25 @@ export async function anchorEvidence(
         throw new AppError('validation_failed', 'The stored copy of this evidence was not found.', {
           issues: [{ path: `evidence.${index}.captureId`, message: 'Unknown stored copy.' }],
         });
+      }
+      const origin = {
+        kind: capture.kind,
+        url: capture.url,
+        sourceUrl: capture.source?.url ?? null,
+      };
+      if (!copyMatchesAddress(origin, item.url)) {
+        throw new AppError(
+          'validation_failed',
+          'This stored copy is of another address: archive the cited address itself.',
+          {
+            issues: [
+              {
+                path: `evidence.${index}.captureId`,
+                message: 'The stored copy is of another address.',
+              },
+            ],
+          },
+        );
       }
       if (!item.quote) return { ...NONE, captureId: capture.id };
       if (!texts.has(capture.id)) texts.set(capture.id, readCaptureText(dir, capture));

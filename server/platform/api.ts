@@ -56,12 +56,15 @@ export function route<Ctx = unknown>(
           ? settings.FACTMARK_MAX_TEXT_BODY_BYTES
           : settings.FACTMARK_MAX_BODY_BYTES;
       checkRequest(request, maxBodyBytes);
-      bodyLimits.set(request, maxBodyBytes);
+      const limited = limitUndeclaredBody(request, maxBodyBytes);
+      bodyLimits.set(limited, maxBodyBytes);
       const params = (context as { params?: unknown } | undefined)?.params;
       if (params) checkParams(await params);
-      response = await handler(request, context);
+      response = await handler(limited, context);
     } catch (error) {
-      response = errorResponse(error);
+      // A handler may take a body cut off at its limit for a broken one (a multipart reader
+      // says "could not be read"): it was too large.
+      response = errorResponse(overflowed.get(request) ?? error);
     }
     response.headers.set('server-timing', `app;dur=${(performance.now() - t0).toFixed(1)}`);
     // The answer to a change is the changed row or an error: never cached, and too small for
@@ -111,6 +114,33 @@ export function checkRequest(request: Request, maxBodyBytes: number): void {
   if (!SAFE_METHODS.has(request.method)) checkSameOrigin(request);
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (Number.isFinite(declared) && declared > maxBodyBytes) throw tooLarge(maxBodyBytes);
+}
+
+/** Requests whose body of undeclared length passed the route's limit, with its 413 (see below). */
+const overflowed = new WeakMap<Request, AppError>();
+
+/**
+ * The request to hand to the handler: as it is when the body's length is declared (the check
+ * above refused one over the limit, and the HTTP server reads no more than declared), else a
+ * copy whose body fails with 413 too_large as soon as more than `limit` bytes arrived. Every
+ * reader is then bounded, `request.formData()` included, which would otherwise take a chunked
+ * upload of any size into memory.
+ */
+function limitUndeclaredBody(request: Request, limit: number): Request {
+  if (!request.body || request.headers.has('content-length')) return request;
+  let size = 0;
+  const body = request.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size <= limit) return controller.enqueue(chunk);
+        const error = tooLarge(limit);
+        overflowed.set(request, error);
+        controller.error(error);
+      },
+    }),
+  );
+  return new Request(request, { body, duplex: 'half' } as RequestInit);
 }
 
 const tooLarge = (limit: number) =>

@@ -5,6 +5,7 @@
  * old cookie stops working at once on every app instance.
  */
 import type { NextAuthOptions } from 'next-auth';
+import type { JWT } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import type { Role } from '@/lib/domain';
@@ -12,7 +13,13 @@ import { db } from './db';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from './errors';
 import { clientAddress, forgetSuccessfulAttempt } from './sign-in-counters';
 import { securitySettings } from './security-settings';
-import { endAllSessions, startSession, verifySignIn, WRONG_CREDENTIALS } from '../users';
+import {
+  endAllSessions,
+  resumeSession,
+  startSession,
+  verifySignIn,
+  WRONG_CREDENTIALS,
+} from '../users';
 
 declare module 'next-auth' {
   interface Session {
@@ -37,12 +44,25 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(1000),
 });
 
+/** Thrown by the jwt callback for an ended session's cookie: expected, logged in one line. */
+const SESSION_ENDED = 'This session has ended.';
+
 /** Shown for any sign-in failure we did not foresee: never the error's own text. */
 const SIGN_IN_FAILED = 'Sign-in failed on the server. Try again in a minute.';
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: securitySettings().FACTMARK_SESSION_HOURS * 60 * 60 },
   pages: { signIn: '/signin', error: '/signin' },
+  logger: {
+    error(code, metadata) {
+      const message = metadata instanceof Error ? metadata.message : metadata?.message;
+      if (code === 'JWT_SESSION_ERROR' && message === SESSION_ENDED) {
+        console.warn("[factmark] an ended session's cookie was refused by the sign-in routes");
+        return;
+      }
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+  },
   providers: [
     CredentialsProvider({
       name: 'Email and password',
@@ -74,7 +94,12 @@ export const authOptions: NextAuthOptions = {
         token.sub = user.id;
         token.role = user.role;
         token.sid = await startSession(db(), user.id);
+        return token;
       }
+      // Any later read of the cookie through NextAuth (its session address): only while its
+      // session row holds. NextAuth then answers `{}` and clears the cookie instead of naming
+      // the account to whoever kept an ended session's cookie.
+      if (!(await isLiveSession(token))) throw new Error(SESSION_ENDED);
       return token;
     },
     session({ session, token }) {
@@ -90,8 +115,20 @@ export const authOptions: NextAuthOptions = {
   },
   events: {
     // Signing out ends every session of the user, on every device (issue #11).
+    // An ended session's cookie (a copy kept by someone else) ends nothing.
     async signOut({ token }) {
-      if (token?.sub) await endAllSessions(db(), token.sub);
+      if (token?.sub && (await isLiveSession(token))) await endAllSessions(db(), token.sub);
     },
   },
 };
+
+/** True while the cookie's session row is one `requireUser` accepts (see session.ts). */
+async function isLiveSession(token: JWT): Promise<boolean> {
+  if (!token.sub || !token.sid) return false;
+  const settings = securitySettings();
+  const user = await resumeSession(db(), token.sid, token.sub, {
+    maxAgeMs: settings.FACTMARK_SESSION_HOURS * 3_600_000,
+    idleMs: settings.FACTMARK_SESSION_IDLE_MINUTES * 60_000,
+  });
+  return user !== null;
+}
