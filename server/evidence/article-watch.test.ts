@@ -17,6 +17,7 @@ import {
 import { parseAllowHosts } from '../import/address-policy';
 import { importArticle } from '../import/save';
 import { MAX_IMPORT_BYTES } from '../import/settings';
+import { paceForPerson } from '../jobs/fetch-gate';
 import { startJobRunner } from '../jobs/runner';
 import { SWEEP_QUEUE } from '../jobs/queue';
 import { latestRevision, reviseArticle } from '../revisions';
@@ -149,6 +150,29 @@ describe('watching articles imported by URL (database, local server)', () => {
     const watch = await db.prisma.articleWatch.findUniqueOrThrow({ where: { articleId } });
     assert.ok(watch.lastCheckedAt);
     assert.equal(watch.lastError, null);
+  });
+
+  it("waits for the host's turn under the rate limit when a person asks for a check", async () => {
+    // "Check now" has no fetch slot of the job queue's, but keeps its per-host pace: the start
+    // is booked in the pace table every app instance and worker shares, before the fetch.
+    const host = new URL(server.url('/budget.html')).host;
+    const booked: string[] = [];
+    const pace = paceForPerson(db.prisma, 5_000);
+    const result = await recheckArticle(db.prisma, articleId, {
+      ...options,
+      pace: async (h) => {
+        booked.push(h);
+        await pace(h);
+      },
+    });
+    assert.equal(result.outcome, 'unchanged');
+    assert.deepEqual(booked, [host]);
+    const [row] = await db.prisma.$queryRawUnsafe<{ ahead: number }[]>(
+      `SELECT extract(epoch FROM next_start - now())::float8 AS ahead FROM jobs.host_pace WHERE host = $1`,
+      host,
+    );
+    assert.ok(row && row.ahead > 3, `the next start to ${host} is booked 5 s ahead: ${row?.ahead}`);
+    await db.prisma.$executeRawUnsafe(`DELETE FROM jobs.host_pace WHERE host = $1`, host);
   });
 
   it('records a failed fetch on the watch without proposing anything', async () => {

@@ -26,6 +26,8 @@ export interface ArticleWatchOptions {
   fetch: ImportSettings;
   resolve?: Resolver;
   watchIntervalHours: number;
+  /** Waits for the host's turn under the per-host rate limit (../jobs/fetch-gate paceHost). */
+  pace?: (host: string) => Promise<void>;
 }
 
 export type ArticleRecheckResult =
@@ -138,6 +140,7 @@ export async function recheckArticle(
   const fetchedAt = new Date();
   let text: string;
   try {
+    await options.pace?.(new URL(watch.url).host);
     const prepared = await prepareImport({ kind: 'url', url: watch.url }, options.fetch, {
       resolve: options.resolve,
     });

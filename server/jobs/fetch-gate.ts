@@ -48,6 +48,17 @@ export async function paceHost(query: RawQuery, host: string, intervalMs: number
   if (row && row.wait > 0) await sleep(row.wait);
 }
 
+/**
+ * The pace of a fetch a person waits for ("Check now", archiving a source): it keeps the host's
+ * rate limit (`paceHost` on the app's database) but takes no fetch slot.
+ */
+export function paceForPerson(
+  prisma: Parameters<typeof prismaQuery>[0],
+  intervalMs: number,
+): (host: string) => Promise<void> {
+  return (host) => paceHost(prismaQuery(prisma), host, intervalMs);
+}
+
 /** A host's pace row is kept this long after its last booked start, then pruned. */
 export const HOST_PACE_KEPT_MS = 60 * 60 * 1000;
 

@@ -7,7 +7,7 @@ import { readCaptureRequest } from '@/server/evidence/request';
 import { captureView } from '@/server/evidence/service';
 import { evidenceSettings } from '@/server/evidence/settings';
 import { importSettings } from '@/server/import/settings';
-import { paceHost, prismaQuery } from '@/server/jobs/fetch-gate';
+import { paceForPerson } from '@/server/jobs/fetch-gate';
 import { queueClean } from '@/server/jobs/sender';
 
 /**
@@ -30,8 +30,7 @@ export const POST = route(
       fetch: importSettings(),
       watchIntervalHours: settings.watchIntervalHours,
       queueClean,
-      // A person waits for this fetch: it keeps the host's rate limit but takes no fetch slot.
-      pace: (host) => paceHost(prismaQuery(db()), host, settings.hostIntervalMs),
+      pace: paceForPerson(db(), settings.hostIntervalMs),
     });
     const source = {
       id: result.source.id,

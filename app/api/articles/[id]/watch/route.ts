@@ -7,6 +7,7 @@ import {
 } from '@/server/evidence/article-watch';
 import { evidenceSettings } from '@/server/evidence/settings';
 import { importSettings } from '@/server/import/settings';
+import { paceForPerson } from '@/server/jobs/fetch-gate';
 import { handleOtherMethods, parseParams, route } from '@/server/platform/api';
 import { db } from '@/server/platform/db';
 import { notFound } from '@/server/platform/errors';
@@ -29,9 +30,11 @@ export const GET = route(async (_request, { params }: Ctx) => {
 export const POST = route(async (_request, { params }: Ctx) => {
   await requireUser();
   const { id } = await parseParams(params, idParamsSchema);
+  const settings = evidenceSettings();
   const result = await recheckArticle(db(), id, {
     fetch: importSettings(),
-    watchIntervalHours: evidenceSettings().watchIntervalHours,
+    watchIntervalHours: settings.watchIntervalHours,
+    pace: paceForPerson(db(), settings.hostIntervalMs),
   });
   if (result.outcome === 'missing') throw notFound('The watched article');
   return Response.json(result);

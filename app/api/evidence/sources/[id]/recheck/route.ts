@@ -5,6 +5,7 @@ import { requireUser } from '@/server/platform/session';
 import { recheckSource } from '@/server/evidence/watch';
 import { evidenceSettings } from '@/server/evidence/settings';
 import { importSettings } from '@/server/import/settings';
+import { paceForPerson } from '@/server/jobs/fetch-gate';
 import { notFound } from '@/server/platform/errors';
 
 type Ctx = { params: Promise<unknown> };
@@ -21,6 +22,7 @@ export const POST = route(async (_request, { params }: Ctx) => {
     dir: settings.dir,
     fetch: importSettings(),
     watchIntervalHours: settings.watchIntervalHours,
+    pace: paceForPerson(db(), settings.hostIntervalMs),
   });
   if (result.outcome === 'missing') throw notFound('The source');
   return Response.json(result);
