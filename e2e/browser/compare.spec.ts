@@ -146,6 +146,21 @@ test('the compare pages have one main landmark, the layout’s', async ({ page }
   await expect(page.getByRole('main')).toContainText('Compare reports');
 });
 
+test('Create claim leaves focus on the link to the new claim, not on the page', async ({
+  page,
+}) => {
+  const { a, b } = await twoReports(page, 'Focus');
+  await page.goto(`/compare?a=${a.id}&b=${b.id}`);
+  const table = page.getByRole('table', { name: 'Aligned statements' });
+  // From the keyboard: the button gives way to the link to the new claim, which takes focus.
+  const create = table.getByRole('button', { name: 'Create claim from number difference' });
+  await create.focus();
+  await page.keyboard.press('Enter');
+  const open = table.getByRole('status').getByRole('link', { name: 'open it' });
+  await expect(open).toBeVisible();
+  await expect(open).toBeFocused();
+});
+
 test('the compare API answers 400 for missing articles and 404 for unknown ones', async ({
   request,
 }) => {
