@@ -17,7 +17,10 @@ const querySchema = z.object({
   b: z.string().min(1).max(64).optional().catch(undefined),
 });
 
-/** Two articles side by side, aligned statement by statement; or the pickers to choose them. */
+/**
+ * Two articles side by side, aligned statement by statement; or the pickers to choose them.
+ * Inside the layout's <main>: a second main landmark would leave "go to main" two places.
+ */
 export default async function ComparePage({ searchParams }: Props) {
   const { a, b } = querySchema.parse(await searchParams);
   const query = new URLSearchParams(
@@ -27,15 +30,15 @@ export default async function ComparePage({ searchParams }: Props) {
   if (!a || !b || a === b) {
     const choices = await listCompareChoices(db(), a);
     return (
-      <main className="compare-page">
+      <div className="compare-page">
         <h1>Compare reports</h1>
         <ComparePicker articles={choices.articles} suggestions={choices.suggestions} a={a} b={b} />
-      </main>
+      </div>
     );
   }
   const loaded = await orNotFound(loadComparison(db(), a, b));
   return (
-    <main className="compare-page">
+    <div className="compare-page">
       <h1>Compare reports</h1>
       <p>
         <Link href={`/compare?a=${encodeURIComponent(a)}`}>Choose other articles</Link>
@@ -48,6 +51,6 @@ export default async function ComparePage({ searchParams }: Props) {
         claims={loaded.claimTexts}
         canAnnotate={canAnnotate(user.role)}
       />
-    </main>
+    </div>
   );
 }

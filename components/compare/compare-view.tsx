@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api } from '@/lib/api/client';
 import type { Span } from '@/lib/compare/types';
 import {
@@ -41,6 +41,8 @@ export function CompareView({
   const router = useRouter();
   const [status, setStatus] = useState<Record<string, Status>>({});
   const [onlyDifferences, setOnlyDifferences] = useState(false);
+  // The claim just created whose link takes focus from the button it replaces (which is gone).
+  const focusCreated = useRef<string | null>(null);
 
   /** Creates a claim on the A span (or B's when A has none) and links the other side to it. */
   async function createClaim(key: string, text: string, spanA: Span | null, spanB: Span | null) {
@@ -71,6 +73,7 @@ export function CompareView({
         return;
       }
     }
+    focusCreated.current = key;
     setStatus((s) => ({ ...s, [key]: { kind: 'done', claimId } }));
     router.refresh();
   }
@@ -87,7 +90,19 @@ export function CompareView({
     if (state?.kind === 'done') {
       return (
         <span className={styles.created} role="status">
-          Claim created: <Link href={`/claims/${state.claimId}`}>open it</Link>
+          Claim created:{' '}
+          <Link
+            href={`/claims/${state.claimId}`}
+            ref={(link) => {
+              if (!link || focusCreated.current !== key) return;
+              focusCreated.current = null;
+              // Unless the user went on to something else while it was being created.
+              const active = document.activeElement;
+              if (!active || active === document.body) link.focus();
+            }}
+          >
+            open it
+          </Link>
         </span>
       );
     }

@@ -438,7 +438,7 @@ export function ArticleWorkspace({
             onCancel={closePanel}
             onDelete={() => void actions.deleteClaim(openedClaim)}
             onRemoveHighlight={(id) => void actions.removeHighlight(id)}
-            onSubmit={() => actions.submitClaim(openedClaim)}
+            onSubmit={(onMissing) => actions.submitClaim(openedClaim, onMissing)}
             onAnnounce={(message, tone) => actions.dispatch({ type: 'announced', message, tone })}
           />
         )}

@@ -3,14 +3,16 @@
 /**
  * The claim side-panel form: claim, claimant, verdict, rationale and evidence. Used to create a
  * claim on a selection and to edit one; on a version conflict it shows both versions and lets
- * the user reapply their change on top of the other person's.
+ * the user reapply their change on top of the other person's. After a refused submit it marks
+ * what the claim lacks as the claim page does (components/review/missing-fields).
  */
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { claimTextWarnings } from '@/lib/claim-text';
 import type { ClaimDTO, EvidenceDTO } from '@/lib/api/types';
 import { VERDICTS, VERDICT_LABELS, type Verdict } from '@/lib/domain';
-import { needsEvidence } from '@/lib/review/validation';
+import { needsEvidence, type MissingField } from '@/lib/review/validation';
 import { EvidenceCapture } from '@/components/evidence/evidence-capture';
+import { useMissingFields } from '@/components/review/missing-fields';
 import type { ClaimDraft } from '@/lib/workspace/claim-draft';
 import { PanelError } from './panel-error';
 import styles from './panels.module.css';
@@ -30,7 +32,13 @@ interface Props {
   onCancel(): void;
   onUseTheirs?(): void;
   onDelete?(): void;
+  /** The fields a refused submit named, each marked with its reason beside it. */
+  missing?: readonly MissingField[];
+  /** Bumped on each refusal: focus moves to the first missing field. */
+  focusRequest?: number;
 }
+
+const NONE: readonly MissingField[] = [];
 
 const blankEvidence = (): EvidenceDTO => ({
   url: '',
@@ -50,6 +58,8 @@ export function ClaimForm({
   onCancel,
   onUseTheirs,
   onDelete,
+  missing = NONE,
+  focusRequest = 0,
 }: Props) {
   const [values, setValues] = useState<ClaimFormValues>(initial);
   const set = <K extends keyof ClaimFormValues>(key: K, value: ClaimFormValues[K]) =>
@@ -67,6 +77,22 @@ export function ClaimForm({
     if (!disabled) onSave(values);
   }
 
+  // A refusal for want of evidence points at a source's address: the first blank one, in a new
+  // row when there is none (added as the request comes in, so the focus finds it).
+  const [seenRequest, setSeenRequest] = useState(focusRequest);
+  if (seenRequest !== focusRequest) {
+    setSeenRequest(focusRequest);
+    if (missing.some((m) => m.field === 'evidence') && values.evidence.length === 0) {
+      set('evidence', [blankEvidence()]);
+    }
+  }
+  const evidenceTarget = Math.max(
+    0,
+    values.evidence.findIndex((e) => !e.url.trim()),
+  );
+  const form = useRef<HTMLFormElement>(null);
+  const { marked, reason } = useMissingFields(missing, focusRequest, form);
+
   // A new claim starts in its first field (an opened claim's focus is the workspace's call).
   const first = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
@@ -81,7 +107,13 @@ export function ClaimForm({
   }
 
   return (
-    <form className={styles.claimForm} onSubmit={submit} onKeyDown={onKeyDown} aria-label={heading}>
+    <form
+      ref={form}
+      className={styles.claimForm}
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      aria-label={heading}
+    >
       <h2 tabIndex={-1}>{heading}</h2>
       {quote && <blockquote className={styles.quote}>{quote}</blockquote>}
       {readOnlyReason && (
@@ -118,6 +150,7 @@ export function ClaimForm({
           <select
             value={values.verdict}
             onChange={(e) => set('verdict', e.target.value as Verdict)}
+            {...marked('verdict')}
           >
             {VERDICTS.map((v) => (
               <option key={v} value={v}>
@@ -126,14 +159,17 @@ export function ClaimForm({
             ))}
           </select>
         </label>
+        {reason('verdict')}
         <label>
           Rationale
           <textarea
             value={values.rationale}
             onChange={(e) => set('rationale', e.target.value)}
             rows={4}
+            {...marked('rationale')}
           />
         </label>
+        {reason('rationale')}
         <fieldset className={styles.evidence}>
           <legend>Evidence</legend>
           {needsEvidence(values.verdict) && values.evidence.every((e) => !e.url.trim()) && (
@@ -165,8 +201,10 @@ export function ClaimForm({
                     })
                   }
                   required
+                  {...(index === evidenceTarget ? marked('evidence') : {})}
                 />
               </label>
+              {index === evidenceTarget && reason('evidence')}
               <label>
                 Title
                 <input

@@ -1,8 +1,10 @@
 'use client';
 
 /** One claim in the side panel: its form, and where it appears. */
+import { useState } from 'react';
 import type { SpanSummaryDTO, ClaimDTO, WorkspaceUser } from '@/lib/api/types';
 import { canDeleteClaim, canEditClaim } from '@/lib/review/permissions';
+import type { MissingField } from '@/lib/review/validation';
 import { fromClaim, type ClaimDraft } from '@/lib/workspace/claim-draft';
 import { Appearances } from './appearances';
 import { ClaimForm } from './claim-form';
@@ -44,9 +46,32 @@ export function ClaimPanel({
   onCancel(): void;
   onDelete(): void;
   onRemoveHighlight(annotationId: string): void;
-  onSubmit(): Promise<boolean>;
+  /** Submits; a refusal naming what the claim lacks goes to `onMissing` (see submitClaim). */
+  onSubmit(onMissing: (missing: MissingField[]) => boolean): Promise<boolean>;
   onAnnounce(message: string, tone?: 'success' | 'error'): void;
 }) {
+  const edit = canEditClaim(user, forPermissions(claim));
+  // What the last refused submit named, for the claim and version it refused: a save makes a
+  // new version (and a new form), whose fields are not known to be missing.
+  const [refusal, setRefusal] = useState<{
+    claimId: string;
+    version: number;
+    missing: MissingField[];
+    request: number;
+  } | null>(null);
+  const shown = refusal?.claimId === claim.id && refusal.version === claim.version ? refusal : null;
+  const onMissing = (missing: MissingField[]) => {
+    // Fields the user cannot change are no place to send them: the refusal then says it all.
+    if (!edit.allowed) return false;
+    setRefusal((r) => ({
+      claimId: claim.id,
+      version: claim.version,
+      missing,
+      request: (r?.request ?? 0) + 1,
+    }));
+    return true;
+  };
+
   return (
     <>
       <ClaimForm
@@ -55,13 +80,20 @@ export function ClaimPanel({
         initial={draft ?? fromClaim(claim)}
         error={error}
         conflict={conflict}
-        readOnlyReason={permissionReason(canEditClaim(user, forPermissions(claim)))}
+        readOnlyReason={permissionReason(edit)}
         onSave={(values) => onSave(values, conflict?.version ?? claim.version)}
         onUseTheirs={onUseTheirs}
         onCancel={onCancel}
         onDelete={canDeleteClaim(user, forPermissions(claim)).allowed ? onDelete : undefined}
+        missing={shown?.missing}
+        focusRequest={shown?.request}
       />
-      <ClaimReview claim={claim} user={user} onSubmit={onSubmit} onAnnounce={onAnnounce} />
+      <ClaimReview
+        claim={claim}
+        user={user}
+        onSubmit={() => onSubmit(onMissing)}
+        onAnnounce={onAnnounce}
+      />
       <Appearances
         claim={claim}
         articleId={articleId}

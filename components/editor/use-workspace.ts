@@ -13,6 +13,7 @@ import { unpackWorkspace, type PackedWorkspaceDTO } from '@/lib/api/packed-works
 import type { TextEdit } from '@/lib/anchoring/text-edits';
 import type { ClaimDTO, ClaimSummaryDTO, SpanSummaryDTO, WorkspaceDataDTO } from '@/lib/api/types';
 import { toClaimFields, type ClaimDraft } from '@/lib/workspace/claim-draft';
+import { missingFields, type MissingField } from '@/lib/review/validation';
 import {
   initialState,
   reduceWorkspace,
@@ -66,7 +67,12 @@ export interface WorkspaceActions {
    * resolves to whether it was saved.
    */
   saveText(text: string, edits?: TextEdit[]): Promise<boolean>;
-  submitClaim(claim: ClaimDTO): Promise<boolean>;
+  /**
+   * Submits the claim for review; resolves to whether it was submitted. A refusal that names
+   * what the claim lacks hands those fields to `onMissing`, which answers true when it shows
+   * each reason beside its field (the refusal is then announced without them).
+   */
+  submitClaim(claim: ClaimDTO, onMissing?: (missing: MissingField[]) => boolean): Promise<boolean>;
   /** Makes the claim active and moves the text to its first highlight. */
   focusClaim(claimId: string): void;
   /** Focuses the text, at the claim's highlight when it has one here. */
@@ -240,10 +246,12 @@ export function useWorkspace(
         await reload();
         return true;
       },
-      async submitClaim(claim) {
+      async submitClaim(claim, onMissing) {
         const result = await api.submitClaim(claim.id, claim.version);
         if (!result.ok) {
-          fail(describeError(result.error));
+          const missing = missingFields(result.error.issues);
+          const beside = missing.length > 0 && (onMissing?.(missing) ?? false);
+          fail(beside ? result.error.message : describeError(result.error));
           return false;
         }
         dispatch({ type: 'announced', message: 'Claim submitted for review.' });

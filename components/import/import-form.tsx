@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { applyKeeps } from '@/lib/import/assemble';
+import { matchLabel, matchesHeading } from '@/lib/import/library-match-wording';
 import type { CleanResult, RemovedBlock } from '@/lib/import/types';
 import type { LibraryMatch } from '@/server/import/library-matches';
 import type { ImportPreview } from '@/server/import/preview';
@@ -65,42 +66,13 @@ function metadataOf(preview: ImportPreview): Metadata {
   };
 }
 
-const RELATION_LABELS: Record<LibraryMatch['relation'], string> = {
-  identical: 'the same text',
-  'near-duplicate': 'nearly the same text',
-  contains: 'much of the same text',
-};
-
-/** The share of the same text in whole percent; only an identical text says 100. */
-function sharePercent(match: LibraryMatch): number {
-  const percent = Math.round(match.similarity * 100);
-  return match.relation === 'identical' ? percent : Math.min(percent, 99);
-}
-
-/**
- * What the preview says above the matches, after the closest one: the same text is this
- * article; a near match or an overlap is another article, said as such (with the share).
- */
-function matchesHeading(closest: LibraryMatch): string {
-  switch (closest.relation) {
-    case 'identical':
-      return 'This article is already in the library:';
-    case 'near-duplicate':
-      return `A nearly identical article (${sharePercent(closest)}% the same text) is already in the library:`;
-    case 'contains':
-      return 'An article with much of the same text is already in the library:';
-  }
-}
-
 function Matches({ matches }: { matches: LibraryMatch[] }) {
   return (
     <ul className={importStyles.importMatches}>
       {matches.map((match) => (
         <li key={match.id}>
           <a href={`/articles/${match.id}`}>{match.title}</a>{' '}
-          <span className={ui.muted}>
-            ({RELATION_LABELS[match.relation]}, {sharePercent(match)}% alike)
-          </span>
+          <span className={ui.muted}>({matchLabel(match)})</span>
         </li>
       ))}
     </ul>

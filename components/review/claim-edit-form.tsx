@@ -1,10 +1,11 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { VERDICTS, VERDICT_LABELS, type Verdict } from '@/lib/domain';
-import type { SubmissionField } from '@/lib/review/validation';
+import type { MissingField } from '@/lib/review/validation';
 import { describeError, sendJson } from './api';
+import { useMissingFields } from './missing-fields';
 import ui from '@/components/ui/ui.module.css';
 import reviewStyles from '@/components/review/review.module.css';
 
@@ -16,9 +17,6 @@ export type EvidenceItem = {
   captureId?: string | null;
   quoteStart?: number | null;
 };
-
-/** A field a refused submit named, with the reason the API gave for it. */
-export type MissingField = { field: SubmissionField; reason: string };
 
 /**
  * The author's quick fix on the claim page: verdict, rationale and one more evidence source
@@ -48,35 +46,12 @@ export function ClaimEditForm({
   onSaved?: () => void;
 }) {
   const router = useRouter();
-  const ids = useId();
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
 
-  // Only a new request moves focus, not a re-render with the same fields. The fields are in
-  // the order a refusal names them, so the first marked one is the first missing.
-  useEffect(() => {
-    const field = focusRequest > 0 && form.current?.querySelector<HTMLElement>('[aria-invalid]');
-    if (!field) return;
-    field.focus({ preventScroll: true });
-    // The whole form in view when it fits (every reason shows), the focused field in any case.
-    form.current?.scrollIntoView({ block: 'nearest' });
-    field.scrollIntoView({ block: 'nearest' });
-  }, [focusRequest]);
-
-  const reasonOf = (field: SubmissionField) => missing.find((m) => m.field === field)?.reason;
-  /** The attributes tying a field to the reason it is missing, when it is. */
-  const marked = (field: SubmissionField) =>
-    reasonOf(field) ? { 'aria-invalid': true as const, 'aria-describedby': `${ids}-${field}` } : {};
-  const reason = (field: SubmissionField) => {
-    const text = reasonOf(field);
-    return text ? (
-      <span id={`${ids}-${field}`} className={reviewStyles.fieldReason}>
-        {text}
-      </span>
-    ) : null;
-  };
+  const { marked, reason } = useMissingFields(missing, focusRequest, form);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import type { Verdict } from '@/lib/domain';
-import { isSubmissionField } from '@/lib/review/validation';
-import { ClaimEditForm, type EvidenceItem, type MissingField } from './claim-edit-form';
+import { missingFields, type MissingField } from '@/lib/review/validation';
+import { ClaimEditForm, type EvidenceItem } from './claim-edit-form';
 import { ReviewActions, type ReviewActionsProps } from './review-actions';
 import reviewStyles from '@/components/review/review.module.css';
 
@@ -37,9 +37,7 @@ export function ClaimReviewControls({ verdict, rationale, evidence, canEdit, ...
       <ReviewActions
         {...actions}
         onSubmitRefused={(issues) => {
-          const fields = issues.flatMap(({ path, message }) =>
-            isSubmissionField(path) ? [{ field: path, reason: message }] : [],
-          );
+          const fields = missingFields(issues);
           if (!canEdit || fields.length === 0) return false;
           setMissing(fields);
           setEditOpen(true);

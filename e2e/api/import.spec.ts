@@ -178,6 +178,57 @@ test.describe('import: preview and save', () => {
     expect(await original.text()).toContain('BRINGING KAZAKHSTAN TO THE WORLD');
   });
 
+  test('save: the 409 words a near copy and an overlap as the preview does', async ({
+    request,
+  }) => {
+    const tag = Date.now().toString(36) + Math.floor(Math.random() * 1e6).toString(36);
+    const sentences = Array.from(
+      { length: 24 },
+      (_, i) =>
+        `In ward ${i + 1} the council counted ${i * 41 + 7} new homes, said bulletin ${tag}.`,
+    );
+    const title = `Ward homes ${tag}`;
+    const saved = await request.post('/api/articles', {
+      data: { title, text: sentences.join('\n\n') },
+    });
+    expect(saved.status()).toBe(201);
+    const save = async (text: string) => {
+      const response = await request.post('/api/import', {
+        data: { title: unique('Ward copy'), text },
+      });
+      expect(response.status()).toBe(409);
+      return (await response.json()).error as {
+        message: string;
+        matches: { title: string; relation: string; similarity: number }[];
+      };
+    };
+
+    // One sentence reworded: a nearly identical article, with its share of the same text.
+    const near = await save(
+      [
+        ...sentences.slice(0, 12),
+        `In ward 13 the council now counts many more homes than before, bulletin ${tag} adds.`,
+        ...sentences.slice(13),
+      ].join('\n\n'),
+    );
+    expect(near.matches[0]).toMatchObject({ title, relation: 'near-duplicate' });
+    const share = Math.min(Math.round(near.matches[0]!.similarity * 100), 99);
+    expect(near.message).toBe(
+      `The library already has a nearly identical article (${share}% the same text): “${title}”. Save anyway to import it again.`,
+    );
+
+    // The whole article inside a longer one: much of the same text, not nearly the same.
+    const more = Array.from(
+      { length: 24 },
+      (_, i) => `Across county ${i + 1} the planners approved ${i * 13 + 5} permits, ${tag} notes.`,
+    );
+    const overlap = await save([...sentences, ...more].join('\n\n'));
+    expect(overlap.matches[0]).toMatchObject({ title, relation: 'contains' });
+    expect(overlap.message).toBe(
+      `The library already has an article with much of the same text: “${title}”. Save anyway to import it again.`,
+    );
+  });
+
   test('save: bad fields get 400 naming each one', async ({ request }) => {
     const response = await request.post('/api/import', {
       data: { title: ' ', text: ' \n ', sourceUrl: 'javascript:alert(1)', publishedAt: 'soon' },

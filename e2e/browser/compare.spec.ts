@@ -1,6 +1,6 @@
 /** Comparing two reports in Chromium: from an article, to a claim linked in both. */
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { createArticleOverHttp, demo, signInOverHttp } from '../helpers';
 
 const read = (name: string) =>
@@ -115,6 +115,50 @@ test('pick two articles by hand; non-English texts compare with a warning', asyn
   await expect(
     page.getByRole('row').filter({ hasText: 'Участники подписали декларацию.' }),
   ).toHaveCount(1);
+});
+
+/** Two short reports that differ in one figure. */
+async function twoReports(page: Page, label: string) {
+  await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const a = await createArticleOverHttp(
+    page.request,
+    `${label} A ${suffix}`,
+    'The council approved the budget on Monday.\nIt plans 120 new homes this year.',
+  );
+  const b = await createArticleOverHttp(
+    page.request,
+    `${label} B ${suffix}`,
+    'The council approved the budget on Monday.\nIt plans 150 new homes this year.',
+  );
+  return { a, b };
+}
+
+test('the compare pages have one main landmark, the layout’s', async ({ page }) => {
+  const { a, b } = await twoReports(page, 'Landmark');
+  // The picker and the comparison sit in the page's one main region (no second one inside).
+  await page.goto(`/compare?a=${a.id}`);
+  await expect(page.getByRole('form', { name: 'Pick two articles' })).toBeVisible();
+  await expect(page.getByRole('main')).toHaveCount(1);
+  await page.goto(`/compare?a=${a.id}&b=${b.id}`);
+  await expect(page.getByRole('table', { name: 'Aligned statements' })).toBeVisible();
+  await expect(page.getByRole('main')).toHaveCount(1);
+  await expect(page.getByRole('main')).toContainText('Compare reports');
+});
+
+test('Create claim leaves focus on the link to the new claim, not on the page', async ({
+  page,
+}) => {
+  const { a, b } = await twoReports(page, 'Focus');
+  await page.goto(`/compare?a=${a.id}&b=${b.id}`);
+  const table = page.getByRole('table', { name: 'Aligned statements' });
+  // From the keyboard: the button gives way to the link to the new claim, which takes focus.
+  const create = table.getByRole('button', { name: 'Create claim from number difference' });
+  await create.focus();
+  await page.keyboard.press('Enter');
+  const open = table.getByRole('status').getByRole('link', { name: 'open it' });
+  await expect(open).toBeVisible();
+  await expect(open).toBeFocused();
 });
 
 test('the compare API answers 400 for missing articles and 404 for unknown ones', async ({

@@ -202,6 +202,58 @@ test.describe('evidence from a stored copy', () => {
     await reviewerContext.close();
   });
 
+  test('Changed sources: each Dismiss names its claim; focus moves on to the next alert', async ({
+    page,
+  }) => {
+    await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
+    const tag = randomBytes(3).toString('hex');
+    const article = await createArticleOverHttp(page.request, `Two alerts ${tag}`, ARTICLE);
+    // Two claims, each citing its own archived page; both pages then change.
+    for (const n of [1, 2]) {
+      const path = `/dismiss-${tag}-${n}.html`;
+      server.set(path, renderTestPage({ title: `Port report ${n}`, paragraphs: P }));
+      const archived = await page.request.post('/api/evidence/captures', {
+        data: { url: server.url(path) },
+      });
+      expect(archived.status(), await archived.text()).toBe(201);
+      const { capture } = (await archived.json()) as { capture: { id: string; sourceId: string } };
+      const created = await page.request.post('/api/claims', {
+        data: {
+          span: { articleId: article.id, revisionId: article.revision.id, start: 18, end: 60 },
+          claim: {
+            text: `Freight doubled, says claim ${n} ${tag}`,
+            evidence: [{ url: server.url(path), quote: QUOTE, captureId: capture.id }],
+          },
+        },
+      });
+      expect(created.status(), await created.text()).toBe(201);
+      server.set(
+        path,
+        renderTestPage({ title: `Port report ${n}`, paragraphs: [P[0]!, 'Rail freight fell.'] }),
+      );
+      const recheck = await page.request.post(`/api/evidence/sources/${capture.sourceId}/recheck`);
+      expect(((await recheck.json()) as { outcome: string }).outcome).toBe('changed');
+    }
+
+    await page.goto('/evidence/changed');
+    // Newest first: claim 2's alert, then claim 1's. Each button says which alert it dismisses.
+    const second = page.getByRole('button', {
+      name: `Dismiss the change to “Freight doubled, says claim 2 ${tag}”`,
+    });
+    const first = page.getByRole('button', {
+      name: `Dismiss the change to “Freight doubled, says claim 1 ${tag}”`,
+    });
+    await expect(second).toBeVisible();
+    await expect(first).toBeVisible();
+
+    // Dismissed from the keyboard, its row goes and focus lands on the next alert's button,
+    // not on the page's start.
+    await second.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('row').filter({ hasText: `claim 2 ${tag}` })).toHaveCount(0);
+    await expect(first).toBeFocused();
+  });
+
   test('a source that cannot be fetched is kept without a copy; a file can be the copy instead', async ({
     page,
   }) => {

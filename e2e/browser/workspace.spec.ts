@@ -169,6 +169,58 @@ test('keyboard only: select, add, save, open, submit, close — focus checked at
   await expect(page.getByRole('list', { name: 'Claims in text order' })).toContainText('Submitted');
 });
 
+test('a refused submit in the panel opens the claim on its first missing field, reasons beside', async ({
+  page,
+}) => {
+  await openNewArticle(page, 'Refused submit in the panel');
+  await addClaim(page, 'ignores inflation', 'Ignores inflation');
+  await highlight(page, 'ignores inflation').click();
+  const panel = page.getByRole('complementary', { name: 'Claims panel' });
+  const edit = panel.getByRole('form', { name: 'Edit claim' });
+  const submit = panel.getByRole('region', { name: 'Review' }).getByRole('button', {
+    name: 'Submit for review',
+  });
+  await submit.click();
+  await expect(page.getByRole('status')).toHaveText(
+    'Cannot submit this claim: missing a verdict (other than Unverified) and a rationale.',
+  );
+
+  // The claim's fields are where the refusal points: focus on the first missing one, and each
+  // missing field says why beside it (the note above the text gives the message alone).
+  const verdict = edit.getByLabel('Verdict');
+  const rationale = edit.getByLabel('Rationale');
+  await expect(verdict).toBeFocused();
+  await expect(verdict).toHaveAttribute('aria-invalid', 'true');
+  await expect(verdict).toHaveAccessibleDescription('Choose a verdict other than Unverified.');
+  await expect(edit.getByText('Choose a verdict other than Unverified.')).toBeVisible();
+  await expect(rationale).toHaveAttribute('aria-invalid', 'true');
+  await expect(rationale).toHaveAccessibleDescription('Write a rationale: why this verdict.');
+  await expect(edit.getByText('Write a rationale: why this verdict.')).toBeInViewport();
+  await expect(edit.getByLabel('Claimant')).not.toHaveAttribute('aria-invalid', 'true');
+
+  // Fixed and saved, the next refusal names the evidence: a source's address takes focus.
+  await verdict.selectOption('FALSE');
+  await rationale.fill('Inflation was 9 percent.');
+  await edit.getByRole('button', { name: 'Save claim' }).click();
+  await expect(page.getByRole('status')).toHaveText('Claim saved.');
+  await highlight(page, 'ignores inflation').click();
+  await submit.click();
+  await expect(page.getByRole('status')).toContainText('missing an evidence source');
+  const url = edit.getByRole('group', { name: 'Evidence 1' }).getByLabel('URL');
+  await expect(url).toBeFocused();
+  await expect(url).toHaveAccessibleDescription(
+    'A definitive verdict needs at least one evidence source (a web address).',
+  );
+  await expect(edit.getByLabel('Verdict')).not.toHaveAttribute('aria-invalid', 'true');
+
+  await url.fill('https://stats.example.org/cpi');
+  await edit.getByRole('button', { name: 'Save claim' }).click();
+  await expect(page.getByRole('status')).toHaveText('Claim saved.');
+  await highlight(page, 'ignores inflation').click();
+  await submit.click();
+  await expect(page.getByRole('status')).toHaveText('Claim submitted for review.');
+});
+
 test('Tab walks the highlights in text order; Esc closes a form from inside a field', async ({
   page,
 }) => {

@@ -22,6 +22,13 @@ export {
   estimateSimilarity,
   type ArticleRelation,
 } from './fingerprint';
+export {
+  duplicateMessage,
+  matchesHeading,
+  matchLabel,
+  sharePercent,
+  type MatchForWording,
+} from './library-match-wording';
 export { extractFeatures, type BlockFeatures, type FeatureInput } from './features';
 export { classifyBlocks, type PageAnalysis, type BlockVerdict } from './classify-blocks';
 export { scoreShape, scoreFamilies, SHAPE_WEIGHTS, NOISE_THRESHOLD } from './score-blocks';

@@ -7,6 +7,7 @@ import {
   invalidPatchFields,
   isBlank,
   isVerdict,
+  missingFields,
   missingForSubmission,
   normaliseText,
 } from './validation';
@@ -51,6 +52,24 @@ describe('missingForSubmission / describeMissing', () => {
     for (const verdict of ['TRUE', 'MIXED', 'UNPROVEN', 'NOT_CHECKABLE'] as const) {
       assert.deepEqual(missingForSubmission({ verdict, rationale: 'r' }), []);
     }
+  });
+});
+
+describe('missingFields', () => {
+  it('keeps the submission fields a refusal names, with their reasons, in its order', () => {
+    const issues = [
+      { path: 'rationale', message: 'Write a rationale.' },
+      { path: 'spans', message: 'Place every passage.' },
+      { path: 'verdict', message: 'Choose a verdict.' },
+    ];
+    assert.deepEqual(missingFields(issues), [
+      { field: 'rationale', reason: 'Write a rationale.' },
+      { field: 'verdict', reason: 'Choose a verdict.' },
+    ]);
+  });
+  it('gives none for a refusal without issues or naming no submission field', () => {
+    assert.deepEqual(missingFields(undefined), []);
+    assert.deepEqual(missingFields([{ path: 'version', message: 'Stale.' }]), []);
   });
 });
 

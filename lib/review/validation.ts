@@ -22,6 +22,25 @@ export function isSubmissionField(path: string): path is SubmissionField {
   return (SUBMISSION_FIELDS as readonly string[]).includes(path);
 }
 
+/** A submission field a refused submit named, with the reason the refusal gave for it. */
+export interface MissingField {
+  field: SubmissionField;
+  reason: string;
+}
+
+/**
+ * The submission fields a refused submit's issues name, each with its reason, in the order the
+ * refusal gives them (the first is the one to fix first). Empty when the refusal names none of
+ * them (a stale version, an orphaned passage): then there is no field to point at.
+ */
+export function missingFields(
+  issues: readonly { path: string; message: string }[] | undefined,
+): MissingField[] {
+  return (issues ?? []).flatMap(({ path, message }) =>
+    isSubmissionField(path) ? [{ field: path, reason: message }] : [],
+  );
+}
+
 /**
  * Verdicts that state a finding and so must cite at least one source. Unproven and Not
  * checkable say no finding was reached; they may be submitted without evidence.

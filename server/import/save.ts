@@ -5,6 +5,7 @@
  * article and its watch in one transaction: never one without the other).
  */
 import {
+  duplicateMessage,
   suggestTitle,
   normalizeArticleText,
   saveImportSchema,
@@ -24,15 +25,12 @@ export interface SavedImport {
   article: { id: string; title: string; revision: { id: string; number: number } };
 }
 
-/** Throws 409 duplicate_article naming the closest match, with every match in `matches`. */
+/**
+ * The 409 duplicate_article naming the closest match in the preview's words (the same text, a
+ * nearly identical article, an article with much of the same text), every match in `matches`.
+ */
 function duplicateError(matches: LibraryMatch[]): AppError {
-  const first = matches[0]!;
-  const how = first.relation === 'identical' ? 'the same text' : 'nearly the same text';
-  return new AppError(
-    'duplicate_article',
-    `The library already has ${how}: “${first.title}”. Save anyway to import it again.`,
-    { matches },
-  );
+  return new AppError('duplicate_article', duplicateMessage(matches[0]!), { matches });
 }
 
 /** Saves a previewed import (input parsed by saveImportSchema). */

@@ -25,7 +25,10 @@ export default async function ChangedSourcesPage() {
   const [alerts, proposals] = await Promise.all([listOpenAlerts(db()), listOpenProposals(db())]);
   return (
     <div className="claims-page">
-      <h1>Changed sources</h1>
+      {/* Focus comes here when the last alert is dismissed. */}
+      <h1 id="changed-sources-heading" tabIndex={-1}>
+        Changed sources
+      </h1>
       <p className={ui.muted}>
         Cited pages are re-checked on a schedule. A quote that changed, moved or vanished since it
         was cited is listed here until it is dismissed.
@@ -74,6 +77,8 @@ export default async function ChangedSourcesPage() {
                 <td>
                   <DismissAlert
                     alertId={alert.id}
+                    claimText={alert.claim.text}
+                    fallbackFocusId="changed-sources-heading"
                     refusal={refusalOf(canDismissSourceAlert(user, alert.claim))}
                   />
                 </td>
