@@ -78,6 +78,9 @@ test('a claim is submitted, sent back, fixed, approved by a second reviewer, loc
   playwright,
   baseURL,
 }) => {
+  // Three accounts made (each password hashed) and three people's sessions through a dozen
+  // pages: 24 s on a quiet machine, over the default 30 s when the two cores are shared.
+  test.setTimeout(60_000);
   const adminApi = await playwright.request.newContext({ baseURL });
   const editorUser = await createUserAsAdmin(adminApi, 'EDITOR', 'flow-editor');
   const firstUser = await createUserAsAdmin(adminApi, 'REVIEWER', 'flow-first');
