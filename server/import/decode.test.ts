@@ -3,6 +3,13 @@ import { describe, it } from 'node:test';
 import { AppError } from '../platform/errors';
 import { decodeText } from './decode';
 
+// Windows-1252 at 0x80-0x9F, from its code table (undefined there: the C1 control is kept).
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152,
+  0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122,
+  0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
 const refused = (fn: () => unknown) =>
   assert.throws(fn, (e: unknown) => e instanceof AppError && e.code === 'unreadable_input');
 
@@ -47,6 +54,37 @@ describe('decodeText', () => {
   it('reads a page with a few NUL characters in it as text', () => {
     const page = `<html><body><p>Juicio del caso Golpe II.</p><script>var d="\u0000";</script>${'<p>Texto.</p>'.repeat(200)}</body></html>`;
     assert.equal(decodeText(Buffer.from(page), { html: true }), page);
+  });
+
+  it('reads a large page (1 MB and up) as TextDecoder does, whatever its characters', () => {
+    const filler = '<p>Some text of the page.</p>\n'.repeat(40_000);
+    for (const page of [
+      `<html>${filler}</html>`,
+      `<html><p>Café</p>${filler}</html>`,
+      `<html><p>“Quoted” – 一个 😀 \ufeff</p>${filler}</html>`,
+    ]) {
+      const bytes = Buffer.from(page);
+      assert.ok(bytes.length >= 1 << 20);
+      assert.equal(decodeText(bytes), page);
+      assert.equal(decodeText(bytes, { charset: 'utf-8', html: true }), page);
+    }
+    // Not UTF-8: read as Windows-1252, as a small page is.
+    const latin1 = Buffer.concat([
+      Buffer.from(filler),
+      Buffer.from('Caf\xe9 \x93ok\x94', 'latin1'),
+    ]);
+    assert.equal(decodeText(latin1), `${filler}Café “ok”`);
+  });
+
+  it('reads each byte as Windows-1252 (latin1 and iso-8859-1 too)', () => {
+    const bytes = Buffer.from(Array.from({ length: 224 }, (_, i) => i + 32));
+    const expected = new TextDecoder('latin1')
+      .decode(bytes)
+      .replace(/[\u0080-\u009f]/g, (c) =>
+        String.fromCharCode(WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!),
+      );
+    for (const charset of ['windows-1252', 'latin1', 'iso-8859-1', 'ascii'])
+      assert.equal(decodeText(bytes, { charset }), expected);
   });
 
   it('refuses binary data', () => {

@@ -254,7 +254,8 @@ describe('nestingExceeds', () => {
   it('reads the tags as /<(\\/?)([a-z][a-z0-9-]*)[^<>]*?(\\/?)>/gi does, on any markup', () => {
     const random = createRandom(13);
     const pieces = ['<', '>', '/', 'a', 'P', 'br', 'div', 'x-1', ' ', '"', '<!--', '-->', '</'];
-    for (const piece of ['/>', 'TD', 'q9', '\n', '=', 'é']) pieces.push(piece);
+    for (const piece of ['/>', 'TD', 'q9', '\n', '=', 'é', 'Li', 'tBody', 'col', 'wbr2', 'i'])
+      pieces.push(piece);
     for (let k = 0; k < 20_000; k++) {
       let html = '';
       for (let n = 1 + Math.floor(random() * 30); n > 0; n--)
