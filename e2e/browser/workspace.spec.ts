@@ -203,6 +203,8 @@ test('a refused submit in the panel opens the claim on its first missing field, 
   await rationale.fill('Inflation was 9 percent.');
   await edit.getByRole('button', { name: 'Save claim' }).click();
   await expect(page.getByRole('status')).toHaveText('Claim saved.');
+  // The save is done when the claims are read again and focus is back in the text.
+  await expect(articleText(page)).toBeFocused();
   await highlight(page, 'ignores inflation').click();
   await submit.click();
   await expect(page.getByRole('status')).toContainText('missing an evidence source');
@@ -216,6 +218,7 @@ test('a refused submit in the panel opens the claim on its first missing field, 
   await url.fill('https://stats.example.org/cpi');
   await edit.getByRole('button', { name: 'Save claim' }).click();
   await expect(page.getByRole('status')).toHaveText('Claim saved.');
+  await expect(articleText(page)).toBeFocused();
   await highlight(page, 'ignores inflation').click();
   await submit.click();
   await expect(page.getByRole('status')).toHaveText('Claim submitted for review.');
