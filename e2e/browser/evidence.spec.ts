@@ -196,6 +196,16 @@ test.describe('evidence from a stored copy', () => {
     await expect(reviewer.getByRole('heading', { name: 'Changed sources' })).toBeVisible();
     const row = reviewer.getByRole('row').filter({ hasText: server.url(path) });
     await expect(row).toContainText('Quote changed');
+    await expect(reviewer.getByRole('table', { name: 'Quotes changed since cited' })).toBeVisible();
+    // Both copies open from the row: the one cited and the one fetched now.
+    await expect(row.getByRole('link', { name: /^cited copy / })).toHaveAttribute(
+      'href',
+      `/api/evidence/captures/${claim.evidence[0]!.captureId}/copy`,
+    );
+    // A screen reader hears which words went and which came, not "fifthtenth".
+    await expect(row.locator('td[data-label="Quote"]')).toContainText(
+      /\[removed: fifth\]\s*\[added: tenth\]/,
+    );
     await shoot(reviewer, 'evidence-changed-sources');
     await row.getByRole('button', { name: 'Dismiss' }).click();
     await expect(row).toHaveCount(0);

@@ -36,7 +36,7 @@ export default async function ChangedSourcesPage() {
       {alerts.length === 0 ? (
         <p>No cited source has changed.</p>
       ) : (
-        <table className={styles.table}>
+        <table className={styles.table} aria-label="Quotes changed since cited">
           <thead>
             <tr>
               <th scope="col">Claim</th>
@@ -60,7 +60,14 @@ export default async function ChangedSourcesPage() {
                   </a>
                   <br />
                   <small>
-                    cited copy {formatFetchDate(alert.citedCapture.fetchedAt)} ·{' '}
+                    <a
+                      href={`/api/evidence/captures/${alert.citedCapture.id}/copy`}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                    >
+                      cited copy {formatFetchDate(alert.citedCapture.fetchedAt)}
+                    </a>{' '}
+                    ·{' '}
                     <a
                       href={`/api/evidence/captures/${alert.newCapture.id}/copy`}
                       target="_blank"
