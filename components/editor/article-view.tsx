@@ -127,6 +127,16 @@ function boxOf(rect: DOMRect | ScreenBox): ScreenBox {
   return { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right };
 }
 
+/**
+ * Makes ProseMirror read the next press as a first click. Its click history is internal
+ * (`view.input.lastClick`, prosemirror-view 1.x); if a later version moves it, this does nothing
+ * and the panel's re-open test (e2e/browser/workspace.spec.ts) fails.
+ */
+function forgetLastClick(view: EditorView) {
+  const input = (view as unknown as { input?: { lastClick?: { time: number } } }).input;
+  if (input?.lastClick) input.lastClick.time = 0;
+}
+
 /** The screen box of a range of the text (its first line's start to its end). */
 function rangeBox(view: EditorView, from: number, to: number): ScreenBox {
   const start = view.coordsAtPos(from);
@@ -375,6 +385,14 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
             return true;
           },
         }),
+        // ProseMirror counts a click within 500 ms of its last one in the text, at the same
+        // place, as a double click (it selects a word, and never calls handleClick), even when
+        // the user clicked elsewhere in between (Save in the panel, then the highlight again).
+        // The browser's own count says whether this press is a first one.
+        mousedown: (v, event) => {
+          if (event.detail === 1) forgetLastClick(v);
+          return false;
+        },
         mouseup: (_view, event) => {
           exactGesture.current = event.altKey;
           return false;
