@@ -9,6 +9,7 @@ import { fromClaim, type ClaimDraft } from '@/lib/workspace/claim-draft';
 import { Appearances } from './appearances';
 import { ClaimForm } from './claim-form';
 import { ClaimReview } from './claim-review';
+import type { SubmitRefusal } from './use-workspace';
 
 function forPermissions(claim: ClaimDTO) {
   return { ...claim, lastEditedById: claim.lastEditedBy?.id ?? null, anchors: [] };
@@ -47,7 +48,7 @@ export function ClaimPanel({
   onDelete(): void;
   onRemoveHighlight(annotationId: string): void;
   /** Submits; a refusal naming what the claim lacks goes to `onMissing` (see submitClaim). */
-  onSubmit(onMissing: (missing: MissingField[]) => boolean): Promise<boolean>;
+  onSubmit(onMissing: (missing: MissingField[]) => boolean): Promise<SubmitRefusal | null>;
   onAnnounce(message: string, tone?: 'success' | 'error'): void;
 }) {
   const edit = canEditClaim(user, forPermissions(claim));

@@ -11,6 +11,8 @@ import { describeError } from '@/lib/api/errors';
 import type { ClaimDTO, DiscussionDTO, HistoryEntryDTO, WorkspaceUser } from '@/lib/api/types';
 import { REVIEW_STATE_LABELS } from '@/lib/domain';
 import { canSubmitClaim } from '@/lib/review/permissions';
+import { PanelError } from './panel-error';
+import type { SubmitRefusal } from './use-workspace';
 import styles from './workspace.module.css';
 import ui from '@/components/ui/ui.module.css';
 
@@ -33,9 +35,18 @@ export function ClaimReview({
 }: {
   claim: ClaimDTO;
   user: WorkspaceUser;
-  onSubmit(): Promise<boolean>;
+  /** Resolves to null when submitted, or to the refusal. */
+  onSubmit(): Promise<SubmitRefusal | null>;
   onAnnounce(message: string, tone?: 'success' | 'error'): void;
 }) {
+  // A refused submit is told beside Submit, for the version it refused (a save makes a new one).
+  const [refused, setRefused] = useState<{ version: number; refusal: SubmitRefusal } | null>(null);
+  const refusal = refused?.version === claim.version ? refused.refusal : null;
+  async function submit() {
+    const version = claim.version;
+    const result = await onSubmit();
+    setRefused(result && { version, refusal: result });
+  }
   const canSubmit =
     SUBMITTABLE.has(claim.reviewState) &&
     canSubmitClaim(user, { ...claim, lastEditedById: claim.lastEditedBy?.id ?? null, anchors: [] })
@@ -68,11 +79,13 @@ export function ClaimReview({
           type="button"
           data-action="submit"
           aria-keyshortcuts="s"
-          onClick={() => void onSubmit()}
+          onClick={() => void submit()}
         >
           Submit for review
         </button>
       )}
+      {/* Brought into view unless the fields it names took focus (the first is in view). */}
+      {canSubmit && <PanelError message={refusal?.message} reveal={!refusal?.marked} />}
       <Discussion key={`${claim.id}-${claim.version}`} claimId={claim.id} onAnnounce={onAnnounce} />
       <History key={`h-${claim.id}-${claim.version}`} claimId={claim.id} />
     </section>

@@ -8,11 +8,18 @@
 import { useEffect, useRef } from 'react';
 import ui from '@/components/ui/ui.module.css';
 
-export function PanelError({ message }: { message: string | null | undefined }) {
+export function PanelError({
+  message,
+  reveal = true,
+}: {
+  message: string | null | undefined;
+  /** False when focus has gone where the refusal is fixed: scrolling here would undo that. */
+  reveal?: boolean;
+}) {
   const ref = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
-    if (message) ref.current?.scrollIntoView({ block: 'nearest' });
-  }, [message]);
+    if (message && reveal) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [message, reveal]);
   if (!message) return null;
   return (
     <p ref={ref} className={`${ui.alert} ${ui.error}`} data-panel-error="">

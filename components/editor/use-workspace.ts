@@ -45,6 +45,12 @@ export function highlightsOf(data: WorkspaceDataDTO): TextHighlight[] {
   return data.annotations.map((a) => highlightOf(a, byId.get(a.claimId)));
 }
 
+/** Why a submit was refused; `marked`: each missing field shows its reason beside it. */
+export interface SubmitRefusal {
+  message: string;
+  marked: boolean;
+}
+
 export interface WorkspaceActions {
   dispatch(event: WorkspaceEvent): void;
   reload(): Promise<void>;
@@ -68,11 +74,16 @@ export interface WorkspaceActions {
    */
   saveText(text: string, edits?: TextEdit[]): Promise<boolean>;
   /**
-   * Submits the claim for review; resolves to whether it was submitted. A refusal that names
-   * what the claim lacks hands those fields to `onMissing`, which answers true when it shows
-   * each reason beside its field (the refusal is then announced without them).
+   * Submits the claim for review; resolves to null when it was submitted, or to the refusal,
+   * whose message the caller shows beside Submit (it is announced too, and left out of the
+   * form's own error above Save). A refusal that names what the claim lacks hands those fields
+   * to `onMissing`, which answers true when it shows each reason beside its field (the message
+   * then goes without them, and `marked` is true).
    */
-  submitClaim(claim: ClaimDTO, onMissing?: (missing: MissingField[]) => boolean): Promise<boolean>;
+  submitClaim(
+    claim: ClaimDTO,
+    onMissing?: (missing: MissingField[]) => boolean,
+  ): Promise<SubmitRefusal | null>;
   /** Makes the claim active and moves the text to its first highlight. */
   focusClaim(claimId: string): void;
   /** Focuses the text, at the claim's highlight when it has one here. */
@@ -250,13 +261,14 @@ export function useWorkspace(
         const result = await api.submitClaim(claim.id, claim.version);
         if (!result.ok) {
           const missing = missingFields(result.error.issues);
-          const beside = missing.length > 0 && (onMissing?.(missing) ?? false);
-          fail(beside ? result.error.message : describeError(result.error));
-          return false;
+          const marked = missing.length > 0 && (onMissing?.(missing) ?? false);
+          const message = marked ? result.error.message : describeError(result.error);
+          dispatch({ type: 'announced', message, tone: 'error' });
+          return { message, marked };
         }
         dispatch({ type: 'announced', message: 'Claim submitted for review.' });
         await reload();
-        return true;
+        return null;
       },
       focusClaim(claimId) {
         dispatch({ type: 'activated', claimId });

@@ -197,6 +197,10 @@ test('a refused submit in the panel opens the claim on its first missing field, 
   await expect(rationale).toHaveAccessibleDescription('Write a rationale: why this verdict.');
   await expect(edit.getByText('Write a rationale: why this verdict.')).toBeInViewport();
   await expect(edit.getByLabel('Claimant')).not.toHaveAttribute('aria-invalid', 'true');
+  // The refusal's message is told beside Submit, where it was pressed, not above Save.
+  const review = panel.getByRole('region', { name: 'Review' });
+  await expect(review).toContainText('Cannot submit this claim: missing a verdict');
+  await expect(edit.getByText('Cannot submit this claim')).toHaveCount(0);
 
   // Fixed and saved, then opened again at once: the next refusal names the evidence, and an
   // empty evidence row appears with its address focused.
@@ -212,6 +216,7 @@ test('a refused submit in the panel opens the claim on its first missing field, 
   await expect(address).toHaveValue('');
   await expect(address).toHaveAttribute('aria-invalid', 'true');
   await expect(verdict).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(review).toContainText('missing an evidence source');
 });
 
 test('a claim saved in the panel opens again at once, by click and by Enter', async ({ page }) => {
