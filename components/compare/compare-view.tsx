@@ -101,7 +101,7 @@ export function CompareView({
               if (!active || active === document.body) link.focus();
             }}
           >
-            open it
+            {text}
           </Link>
         </span>
       );
@@ -188,10 +188,12 @@ export function CompareView({
               <span className={styles.kind}>{row.kind}</span>
               <span className={styles.sideLabel}>A</span>
               <Text segments={row.a.segments} claims={claims} />
+              <ClaimsHere segments={row.a.segments} claims={claims} />
             </div>
             <div role="cell" className={styles.cell}>
               <span className={styles.sideLabel}>B</span>
               <Text segments={row.b.segments} claims={claims} />
+              <ClaimsHere segments={row.b.segments} claims={claims} />
             </div>
             {row.differences.length > 0 && (
               <ul className={styles.differences} aria-label="Differences">
@@ -281,6 +283,24 @@ function Text({ segments, claims }: { segments: Segment[]; claims: Record<string
         );
       })}
     </span>
+  );
+}
+
+/**
+ * The existing claims underlined in a statement, named under it with links to their pages: the
+ * underline's hover text is out of reach of the keyboard, a touch screen and a screen reader.
+ */
+function ClaimsHere({ segments, claims }: { segments: Segment[]; claims: Record<string, string> }) {
+  const ids = [...new Set(segments.flatMap((s) => s.claimIds))];
+  if (ids.length === 0) return null;
+  return (
+    <ul className={styles.claimsHere} aria-label="Existing claims here">
+      {ids.map((id) => (
+        <li key={id}>
+          Claim: <Link href={`/claims/${id}`}>{claims[id] ?? 'untitled claim'}</Link>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -45,7 +45,8 @@ test('compare the two sample reports, see "29 of the 37", create a claim linked 
   await difference.getByRole('button', { name: 'Create claim from number difference' }).click();
   const created = difference.getByRole('status');
   await expect(created).toContainText('Claim created');
-  const href = await created.getByRole('link', { name: 'open it' }).getAttribute('href');
+  // The link says which claim it opens, read on its own too.
+  const href = await created.getByRole('link', { name: /29 of the 37/ }).getAttribute('href');
   const claimId = href!.split('/').pop()!;
 
   // The claim is linked to a span in each article, pre-filled with what differs.
@@ -60,6 +61,12 @@ test('compare the two sample reports, see "29 of the 37", create a claim linked 
 
   // Shown on the aligned view as an existing claim, and in both articles' workspaces.
   await expect(row.locator('[title*="Claim: "]').first()).toBeVisible();
+  // Named under the statement too, with a link to it: no hover needed (keyboard, touch, reader).
+  const named = row.getByRole('list', { name: 'Existing claims here' }).first();
+  await expect(named.getByRole('link', { name: /29 of the 37/ })).toHaveAttribute(
+    'href',
+    `/claims/${claimId}`,
+  );
   for (const id of [mfa.id, times.id]) {
     const annotations = (await (
       await page.request.get(`/api/articles/${id}/annotations`)
@@ -86,6 +93,9 @@ test('compare the two sample reports, see "29 of the 37", create a claim linked 
       await page.screenshot({
         path: `${process.env.FACTMARK_SCREENSHOTS}/compare-${width}.png`,
         fullPage: false,
+      });
+      await row.screenshot({
+        path: `${process.env.FACTMARK_SCREENSHOTS}/compare-row-${width}.png`,
       });
     }
   }
@@ -156,7 +166,7 @@ test('Create claim leaves focus on the link to the new claim, not on the page', 
   const create = table.getByRole('button', { name: 'Create claim from number difference' });
   await create.focus();
   await page.keyboard.press('Enter');
-  const open = table.getByRole('status').getByRole('link', { name: 'open it' });
+  const open = table.getByRole('status').getByRole('link');
   await expect(open).toBeVisible();
   await expect(open).toBeFocused();
 });
