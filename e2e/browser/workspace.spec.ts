@@ -217,6 +217,8 @@ test('a refused submit in the panel opens the claim on its first missing field, 
   await expect(address).toHaveAttribute('aria-invalid', 'true');
   await expect(verdict).not.toHaveAttribute('aria-invalid', 'true');
   await expect(review).toContainText('missing an evidence source');
+  if (process.env.FACTMARK_SCREENSHOTS)
+    await review.screenshot({ path: `${process.env.FACTMARK_SCREENSHOTS}/panel-refused.png` });
 });
 
 test('a claim saved in the panel opens again at once, by click and by Enter', async ({ page }) => {
