@@ -410,7 +410,7 @@ async function memoryChild(page: URL): Promise<void> {
 
 /**
  * CPU times of `run` on each page's input (read outside the timing), after a garbage
- * collection and an untimed run on the `warmUp` pages.
+ * collection and an untimed run on the `warmUp` pages (or of the `warmUp` function).
  */
 async function timedPass<T>(
   files: string[],
