@@ -269,7 +269,7 @@ async function main() {
   console.log('');
   const wall = summary(times);
   console.log(
-    `CPU time per page, each extractor in its own pass (load average ${loadavg()
+    `cold: CPU time per page on a first pass over these pages (warmed up on ${WARM_UP_PAGES} of them), each extractor in its own pass (load average ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')} at the end):`,
   );
@@ -288,7 +288,7 @@ async function main() {
   timing('Readability.js 0.6', readabilityCpu);
   timing('Factmark (pasted text)', pastedCpu);
   console.log(
-    `import time per page, wall (shared machine): median ${wall.median} ms, p95 ${wall.p95} ms, max ${wall.max} ms; largest page ${(largest.bytes / 1e6).toFixed(2)} MB in ${largest.ms.toFixed(0)} ms; peak RSS of this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (four passes over every page)`,
+    `  import time per page, wall (shared machine): median ${wall.median} ms, p95 ${wall.p95} ms, max ${wall.max} ms; largest page ${(largest.bytes / 1e6).toFixed(2)} MB in ${largest.ms.toFixed(0)} ms; peak RSS of this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (four passes over every page)`,
   );
   if (values.corpus) {
     // Warmed: as a server that has imported many pages, after the real corpus's pages.
@@ -306,7 +306,7 @@ async function main() {
     const warmedMain = mainThreadTimes;
     const warmed = summary(warmedWall);
     console.log(
-      `warmed (after importing the ${realFiles.length} pages of the real corpus, untimed), the same import again:`,
+      `warmed: the import again, after importing the ${realFiles.length} pages of the real corpus (untimed), as a server that has imported pages before:`,
     );
     timing('Factmark import (HTML)', warmedCpu);
     if (warmedMain.length) timing('  on the main thread', warmedMain);
