@@ -46,15 +46,37 @@ export function parseDocument(html: string): Document {
  * Calls `visit` on each element under `root` (not `root` itself) in document order, as
  * linkedom's `querySelectorAll` visits them: a `<template>`'s children are not searched (they
  * are its content, not the page's). For finding elements by tag or attribute in one walk,
- * where a selector query would run the whole page through the selector engine.
+ * where a selector query would run the whole page through the selector engine. `depth` is the
+ * element's depth under `root` (a child of `root` is at 1).
  */
-export function forEachElement(root: ParentNode, visit: (element: Element) => void): void {
+export function forEachElement(
+  root: ParentNode,
+  visit: (element: Element, depth: number) => void,
+): void {
   let current = root.firstElementChild;
+  let depth = 1;
   while (current) {
-    visit(current);
-    current =
-      (current.localName === 'template' ? null : current.firstElementChild) ??
-      nextOutside(current, root);
+    visit(current, depth);
+    const child = current.localName === 'template' ? null : current.firstElementChild;
+    if (child) {
+      current = child;
+      depth++;
+      continue;
+    }
+    // As nextOutside, counting the levels it climbs.
+    let at: Element = current;
+    current = null;
+    for (;;) {
+      const next = at.nextElementSibling;
+      if (next) {
+        current = next;
+        break;
+      }
+      const parent = at.parentNode;
+      if (!parent || parent === root) break;
+      at = parent as Element;
+      depth--;
+    }
   }
 }
 
