@@ -22,6 +22,13 @@
  * process, whose peak RSS above the same process after loading and a warm-up import is the
  * memory that page needs.
  *
+ * Cold and warmed: the passes above are a first pass over the pages, in a process warmed up on
+ * only a few of them (WARM_UP_PAGES), so the process's CPU time also counts compiling the code
+ * paths each new page takes. A server that imports pages has imported many before; so with
+ * --corpus (another set of pages), the process then imports every page of the real corpus
+ * (trafilatura's 200) untimed, and times the import over the --corpus pages once more: the
+ * "warmed" figures (process CPU, main-thread CPU and wall time), printed after the cold ones.
+ *
  * Run: npx tsx bench/import-corpus.bench.ts [--pages N] [--memory N] [--corpus DIR]
  * [--server-flags] (DIR: another corpus in the same layout, e.g. the rest of trafilatura's 990
  * pages, or the 1-2 MB pages bench/grow-pages.ts makes from these). By default every process
@@ -176,6 +183,15 @@ async function main() {
     sizes.push({ file, bytes: bytes.length });
   });
   const importMainThread = mainThreadTimes;
+  const importPass = async (bytes: Uint8Array, _file: string, timed: boolean) => {
+    const started = performance.now();
+    try {
+      await importPage(bytes);
+    } catch {
+      // the cold pass counted the failure
+    }
+    if (timed) warmedWall.push(performance.now() - started);
+  };
   // Pass 2: the DOM parse alone (what the DOM costs of an import).
   const parseCpu = await timedPass(chosen, warmUp, htmlOf, (html) => {
     try {
@@ -253,7 +269,7 @@ async function main() {
   console.log('');
   const wall = summary(times);
   console.log(
-    `CPU time per page, each extractor in its own pass (load average ${loadavg()
+    `cold: CPU time per page on a first pass over these pages (warmed up on ${WARM_UP_PAGES} of them), each extractor in its own pass (load average ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')} at the end):`,
   );
@@ -272,8 +288,34 @@ async function main() {
   timing('Readability.js 0.6', readabilityCpu);
   timing('Factmark (pasted text)', pastedCpu);
   console.log(
-    `import time per page, wall (shared machine): median ${wall.median} ms, p95 ${wall.p95} ms, max ${wall.max} ms; largest page ${(largest.bytes / 1e6).toFixed(2)} MB in ${largest.ms.toFixed(0)} ms; peak RSS of this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (four passes over every page)`,
+    `  import time per page, wall (shared machine): median ${wall.median} ms, p95 ${wall.p95} ms, max ${wall.max} ms; largest page ${(largest.bytes / 1e6).toFixed(2)} MB in ${largest.ms.toFixed(0)} ms; peak RSS of this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (four passes over every page)`,
   );
+  if (values.corpus) {
+    // Warmed: as a server that has imported many pages, after the real corpus's pages.
+    const realFiles = readdirSync(new URL('pages/', DEFAULT_CORPUS)).sort();
+    const realBytes = (file: string) =>
+      gunzipSync(readFileSync(new URL(`pages/${file}`, DEFAULT_CORPUS)));
+    const warmedCpu = await timedPass(
+      chosen,
+      async () => {
+        for (const file of realFiles) await importPass(realBytes(file), file, false);
+      },
+      pageBytes,
+      importPass,
+    );
+    const warmedMain = mainThreadTimes;
+    const warmed = summary(warmedWall);
+    console.log(
+      `warmed: the import again, after importing the ${realFiles.length} pages of the real corpus (untimed), as a server that has imported pages before:`,
+    );
+    timing('Factmark import (HTML)', warmedCpu);
+    if (warmedMain.length) timing('  on the main thread', warmedMain);
+    console.log(
+      `  wall                       median ${warmed.median} ms, p95 ${warmed.p95} ms, max ${warmed.max} ms (load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} at the end)`,
+    );
+  }
   const memoryPages = Number(values.memory ?? 20);
   if (memoryPages > 0) {
     const largestPages = [...sizes].sort((a, b) => b.bytes - a.bytes).slice(0, memoryPages);
@@ -368,16 +410,20 @@ async function memoryChild(page: URL): Promise<void> {
 
 /**
  * CPU times of `run` on each page's input (read outside the timing), after a garbage
- * collection and an untimed run on the `warmUp` pages.
+ * collection and an untimed run on the `warmUp` pages (or of the `warmUp` function).
  */
 async function timedPass<T>(
   files: string[],
-  warmUp: string[],
+  warmUp: string[] | (() => Promise<void>),
   input: (file: string) => T,
   run: (input: T, file: string, timed: boolean) => unknown,
 ): Promise<number[]> {
+  // The warm-up comes after the collection: a forced collection also throws away much of the
+  // optimised code (V8 deoptimises code holding objects it frees), and the first page after it
+  // took 500-800 ms of process CPU recompiling, against 100-250 ms without it.
   collectGarbage();
-  for (const file of warmUp) await run(input(file), file, false);
+  if (typeof warmUp === 'function') await warmUp();
+  else for (const file of warmUp) await run(input(file), file, false);
   const times: number[] = [];
   mainThreadTimes = [];
   for (const file of files) {
@@ -390,6 +436,9 @@ async function timedPass<T>(
   }
   return times;
 }
+
+/** Wall times per page of the warmed import pass. */
+const warmedWall: number[] = [];
 
 /** The main thread's CPU times per page of the last pass (Linux only; empty elsewhere). */
 let mainThreadTimes: number[] = [];

@@ -86,11 +86,22 @@ describe('forEachElement', () => {
     );
     for (const root of [document, document.body, document.querySelector('div')!] as const) {
       const visited: Element[] = [];
-      forEachElement(root, (element) => visited.push(element));
+      const depths: number[] = [];
+      forEachElement(root, (element, depth) => {
+        visited.push(element);
+        depths.push(depth);
+      });
       const expected = [...root.querySelectorAll('*')];
       assert.ok(expected.length > 2);
       assert.equal(visited.length, expected.length);
       visited.forEach((element, i) => assert.equal(element, expected[i]));
+      // Each element's depth under the root: its ancestors up to the root.
+      const depthUnder = (element: Element) => {
+        let depth = 0;
+        for (let at: Node | null = element; at && at !== root; at = at.parentNode) depth++;
+        return depth;
+      };
+      assert.deepEqual(depths, visited.map(depthUnder));
     }
   });
 });

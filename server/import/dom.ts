@@ -11,6 +11,12 @@
  * less parse CPU on the corpus and on 1-2 MB stress pages, and the same document on all 949
  * corpus pages. The few trees it cannot replay exactly (markup inside an <iframe>'s or a
  * <noscript>'s text, a `</script` inside a script: 4 of those pages) still take the round trip.
+ * Building linkedom's nodes from inside parse5 (a tree adapter, then the replay's few fix-ups
+ * in place: the same document on all 200 corpus pages and the 12 grown ones) was tried for
+ * issue #13 and is not worth it: parse and build took 12-15 % less main-thread CPU on 1-2 MB
+ * pages, but the block walk and Readability then ran 15-25 % slower on that document, it seems
+ * because its nodes are allocated among the tokenizer's garbage (a copy of it made in one pass
+ * ran as fast as the document built here), so an import took no less (+9 ms median, paired).
  * jsdom did it all in one step, but its parse cost 3x as much (median 89 ms against 32 ms) and
  * Readability ran 3-4x slower on its nodes; on every page the blocks, Readability's article and
  * the metadata came out the same. Nothing is executed or fetched: neither library runs scripts
@@ -40,15 +46,37 @@ export function parseDocument(html: string): Document {
  * Calls `visit` on each element under `root` (not `root` itself) in document order, as
  * linkedom's `querySelectorAll` visits them: a `<template>`'s children are not searched (they
  * are its content, not the page's). For finding elements by tag or attribute in one walk,
- * where a selector query would run the whole page through the selector engine.
+ * where a selector query would run the whole page through the selector engine. `depth` is the
+ * element's depth under `root` (a child of `root` is at 1).
  */
-export function forEachElement(root: ParentNode, visit: (element: Element) => void): void {
+export function forEachElement(
+  root: ParentNode,
+  visit: (element: Element, depth: number) => void,
+): void {
   let current = root.firstElementChild;
+  let depth = 1;
   while (current) {
-    visit(current);
-    current =
-      (current.localName === 'template' ? null : current.firstElementChild) ??
-      nextOutside(current, root);
+    visit(current, depth);
+    const child = current.localName === 'template' ? null : current.firstElementChild;
+    if (child) {
+      current = child;
+      depth++;
+      continue;
+    }
+    // As nextOutside, counting the levels it climbs.
+    let at: Element = current;
+    current = null;
+    for (;;) {
+      const next = at.nextElementSibling;
+      if (next) {
+        current = next;
+        break;
+      }
+      const parent = at.parentNode;
+      if (!parent || parent === root) break;
+      at = parent as Element;
+      depth--;
+    }
   }
 }
 

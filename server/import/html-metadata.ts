@@ -28,10 +28,13 @@ interface Sources {
  * query over every node of the page (about 4 % of a 2 MB page's import). Each selector still
  * decides, run only on the elements with the tag or attribute it requires.
  */
-function metadataSources(document: Document, visit?: (element: Element) => void): Sources {
+function metadataSources(
+  document: Document,
+  visit?: (element: Element, depth: number) => void,
+): Sources {
   const sources: Sources = { metas: [], jsonLd: [], datePublished: null, canonical: null };
-  forEachElement(document, (element) => {
-    visit?.(element);
+  forEachElement(document, (element, depth) => {
+    visit?.(element, depth);
     // The engine compares the tag name in lower case (an HTML document's rule).
     const tag = element.localName.toLowerCase();
     if (tag === 'meta') {
@@ -139,13 +142,14 @@ function stripSiteName(title: string, siteName: string | undefined): string {
 /**
  * The metadata a document declares: title, byline, site name, publication date (yyyy-mm-dd) and
  * canonical URL. Absent fields were not declared. `baseUrl` resolves relative links. `visit`
- * is called on each element of the document in the walk that finds the metadata (./dom's
- * forEachElement), for a caller that needs the same walk: the document is read, not changed.
+ * is called on each element of the document (with its depth: <html> at 1) in the walk that
+ * finds the metadata (./dom's forEachElement), for a caller that needs the same walk: the
+ * document is read, not changed.
  */
 export function readHtmlMetadata(
   document: Document,
   baseUrl?: string,
-  visit?: (element: Element) => void,
+  visit?: (element: Element, depth: number) => void,
 ): ArticleMetadata {
   const sources = metadataSources(document, visit);
   const meta = metaTags(sources.metas);

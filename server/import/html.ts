@@ -324,8 +324,14 @@ function extractWithDom(html: string, options: HtmlOptions): HtmlExtraction {
   // finds them (linkedom's selector engine would test every node of the page), and removed
   // after it.
   const controls: Element[] = [];
-  const declared = readHtmlMetadata(document, base, (element) => {
-    if (FORM_CONTROL_TAGS.has(element.localName.toLowerCase()) && element.matches(FORM_CONTROLS))
+  // The same walk bounds the page's depth for Readability (see withinReadabilityDepth).
+  let deepest = 0;
+  let template = false;
+  const declared = readHtmlMetadata(document, base, (element, depth) => {
+    if (depth > deepest) deepest = depth;
+    const tag = element.localName;
+    if (tag === 'template') template = true;
+    if (FORM_CONTROL_TAGS.has(tag.toLowerCase()) && element.matches(FORM_CONTROLS))
       controls.push(element);
   });
   for (const control of controls) control.remove();
@@ -340,7 +346,7 @@ function extractWithDom(html: string, options: HtmlOptions): HtmlExtraction {
   if (
     (options.readability ?? true) &&
     walked.length &&
-    elementDepth(root) <= MAX_READABILITY_DEPTH
+    withinReadabilityDepth(root, template ? null : deepest)
   ) {
     // Mark each block's element, so the blocks Readability keeps can be recognised (it moves
     // and retags elements but keeps their attributes).
@@ -375,6 +381,25 @@ function extractWithDom(html: string, options: HtmlOptions): HtmlExtraction {
     readability = readabilityMetadata(article);
   }
   return { blocks, declared, readability };
+}
+
+/**
+ * Whether `elementDepth(root) <= MAX_READABILITY_DEPTH`, from `deepest`, the depth of the
+ * deepest element of the document (<html> at 1) found by an earlier walk when that walk saw
+ * every element (null when it did not: it skips a <template>'s content): an element under
+ * `root` is at most that deep, less `root`'s own depth, and the document has lost elements
+ * since (its form controls), never gained any. Walks the page again only when that bound
+ * does not settle it (about 4 ms on a 2 MB page).
+ */
+function withinReadabilityDepth(root: Element, deepest: number | null): boolean {
+  if (deepest !== null) {
+    let rootDepth = 0;
+    for (let node: Node | null = root; node && node.nodeType === 1; node = node.parentNode) {
+      rootDepth++;
+    }
+    if (deepest - rootDepth <= MAX_READABILITY_DEPTH) return true;
+  }
+  return elementDepth(root) <= MAX_READABILITY_DEPTH;
 }
 
 /** The text nodes under `root`, walked without recursion. */
