@@ -17,6 +17,7 @@ import {
   isFullClaim,
   movedSpansByClaim,
   stepClaim,
+  type Announcement,
   type Filters,
   type Panel,
 } from '@/lib/workspace/state';
@@ -383,22 +384,9 @@ export function ArticleWorkspace({
         <div className={`${styles.sheetBar} ${asSheet ? styles.sheetBarShown : ''}`}>
           {/* Results in a note over the page (the text being read never moves), or on a phone
               in the sheet's bar beside Close panel while a sheet is open; a success fades after
-              a few seconds (restarted by each one), a failure stays. Always mounted here, so it
-              stays the one live region whatever the panel. */}
-          <p
-            className={
-              announcement
-                ? `${ui.alert} ${ui[announcement.tone]} ${styles.toast} ${fadeOf(announcement)}`
-                : ui.visuallyHidden
-            }
-            role="status"
-            aria-live="polite"
-          >
-            {announcement?.message}
-            {/* The same words again (a second claim saved) must still change the region, or
-                screen readers stay silent: every other announcement ends in a no-break space. */}
-            {announcement && announcement.seq % 2 === 0 ? '\u00a0' : null}
-          </p>
+              a few seconds (counted again from each one), a failure stays. Always mounted here,
+              so it stays the one live region whatever the panel. */}
+          <StatusNote announcement={announcement} />
           {asSheet && (
             <button
               type="button"
@@ -490,10 +478,39 @@ export function ArticleWorkspace({
   );
 }
 
-/** A success's fade, under the other of two names each time so each one starts it again. */
-function fadeOf({ tone, seq }: { tone: string; seq: number }): string {
-  if (tone !== 'success') return '';
-  return (seq % 2 === 0 ? styles.fadeEven : styles.fadeOdd) ?? '';
+/** How long a success stays before it fades (the fade itself is in panels.module.css). */
+const SUCCESS_SHOWN_MS = 5_170;
+
+/**
+ * The workspace's live region. A success fades once SUCCESS_SHOWN_MS are up: the fade's class is
+ * set then, by a timer, instead of one long animation started with each result (each saved claim
+ * restarted a running animation, and put a new one on the compositor, in the frame showing it).
+ */
+function StatusNote({ announcement }: { announcement: Announcement | null }) {
+  const [fadedSeq, setFadedSeq] = useState<number | null>(null);
+  const fadingSeq = announcement?.tone === 'success' ? announcement.seq : null;
+  useEffect(() => {
+    if (fadingSeq === null) return;
+    const timer = window.setTimeout(() => setFadedSeq(fadingSeq), SUCCESS_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [fadingSeq]);
+  const faded = announcement !== null && announcement.seq === fadedSeq;
+  return (
+    <p
+      className={
+        announcement
+          ? `${ui.alert} ${ui[announcement.tone]} ${styles.toast} ${faded ? styles.faded : ''}`
+          : ui.visuallyHidden
+      }
+      role="status"
+      aria-live="polite"
+    >
+      {announcement?.message}
+      {/* The same words again (a second claim saved) must still change the region, or screen
+          readers stay silent: every other announcement ends in a no-break space. */}
+      {announcement && announcement.seq % 2 === 0 ? '\u00a0' : null}
+    </p>
+  );
 }
 
 /** Panels that work on the selected text (or replace the text view): no selection bar then. */

@@ -19,8 +19,9 @@ const DRAW_AHEAD = '1000px 0px';
 
 /**
  * Whether block `index` is drawn, for the list in `list` with `rows` rows; the block of row
- * `keepRow` (or none for -1) is always drawn. While the list is kept hidden (`shown` false)
- * nothing is drawn for being near the view.
+ * `keepRow` (or none for -1) is always drawn. While the list is kept hidden (`shown` false, under
+ * `content-visibility: hidden`) nothing is drawn for being near the view: the observer sees
+ * nothing intersect there.
  */
 export function useBlocksInView(
   list: RefObject<HTMLElement | null>,
@@ -34,14 +35,32 @@ export function useBlocksInView(
   // between the side panel and the page): finding it reads computed styles and sizes, which
   // would force a layout on every change of the list (adding a claim).
   const root = useRef<{ element: HTMLElement | null; width: number } | null>(null);
-  // One observer while the list is shown (a new one only on resize): a change of the list
-  // (adding a claim) observes the placeholders it does not watch yet and nothing else, instead
-  // of computing every placeholder's intersection anew.
+  // One observer for the list's life (a new one only on resize): a change of the list (adding
+  // a claim) observes the placeholders it does not watch yet and nothing else, instead of
+  // computing every placeholder's intersection anew. It stays while the list is kept hidden
+  // behind another panel (the observer sees nothing intersect under content-visibility:
+  // hidden): a new one each time the list was shown again (a claim just saved) observed every
+  // placeholder anew and computed each one's first intersection inside the save's frame. Only
+  // one created or re-rooted while hidden (where the scrolling ancestor cannot be told) waits
+  // until the list is shown.
   const observer = useRef<IntersectionObserver | null>(null);
+  const shownNow = useRef(shown);
+  const startWhenShown = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    shownNow.current = shown;
+    if (!shown || !startWhenShown.current) return;
+    const start = startWhenShown.current;
+    startWhenShown.current = null;
+    start();
+  }, [shown]);
   useEffect(() => {
     const element = list.current;
-    if (!element || !shown) return;
+    if (!element) return;
     const start = () => {
+      if (!shownNow.current) {
+        startWhenShown.current = start;
+        return;
+      }
       observer.current?.disconnect();
       if (root.current?.width !== window.innerWidth) {
         root.current = { element: scrollingAncestor(element), width: window.innerWidth };
@@ -71,10 +90,11 @@ export function useBlocksInView(
     return () => {
       observer.current?.disconnect();
       observer.current = null;
+      startWhenShown.current = null;
       cancelAnimationFrame(frame);
       window.removeEventListener('resize', onResize);
     };
-  }, [list, shown]);
+  }, [list]);
   // Placeholders appear and go as rows are added and blocks drawn (observing one already
   // watched does nothing; a drawn block's placeholder leaves the page and stops counting).
   useEffect(() => {
