@@ -88,7 +88,7 @@ const ESCAPES: Record<string, string> = {
   '>': '&gt;',
   '\u00a0': '&nbsp;',
 };
-const escapeText = (text: string) => text.replace(REFERENCED, (c) => ESCAPES[c]!);
+export const escapeText = (text: string) => text.replace(REFERENCED, (c) => ESCAPES[c]!);
 
 /** linkedom's own setAttribute (SVG elements override it with side effects its parser skips). */
 const setAttribute = (LinkedomElement as unknown as { prototype: Element }).prototype.setAttribute;
@@ -141,19 +141,7 @@ export function buildLinkedomDocument(tree: Parse5.Document): Document | null {
     else if (name === 'p') parent().appendChild(create('p'));
   };
   const appendText = (text: string) => parent().appendChild(document.createTextNode(text));
-  const appendCut = (text: string) => {
-    if (!HAS_REFERENCED.test(text)) {
-      if (text) appendText(text);
-      return;
-    }
-    let from = 0;
-    for (const match of text.matchAll(REFERENCED)) {
-      if (match.index > from) appendText(text.slice(from, match.index));
-      appendText(match[0]);
-      from = match.index + 1;
-    }
-    if (from < text.length) appendText(from ? text.slice(from) : text);
-  };
+  const appendCut = (text: string) => appendCutText(document, parent(), text);
 
   const frames: Frame[] = [{ children: tree.childNodes, index: 0, end: null, raw: false }];
   while (frames.length) {
@@ -214,12 +202,37 @@ export function buildLinkedomDocument(tree: Parse5.Document): Document | null {
 }
 
 /**
+ * `text` as text nodes of `parent`, as linkedom reads it from parse5's markup: cut at each
+ * character parse5 writes as a reference, each of those a node of its own.
+ */
+export function appendCutText(document: Document, parent: ParentNode, text: string): void {
+  const appendText = (piece: string) => parent.appendChild(document.createTextNode(piece));
+  if (!HAS_REFERENCED.test(text)) {
+    if (text) appendText(text);
+    return;
+  }
+  let from = 0;
+  for (const match of text.matchAll(REFERENCED)) {
+    if (match.index > from) appendText(text.slice(from, match.index));
+    appendText(match[0]);
+    from = match.index + 1;
+  }
+  if (from < text.length) appendText(from ? text.slice(from) : text);
+}
+
+/**
  * The attributes as htmlparser2 hands them to linkedom: an object, so an array-index name
  * ("1") comes first and `__proto__` is lost (parse5 gives no name twice), set in its key order
  * as linkedom's parser sets them. linkedom's setAttribute and setAttributeNode put each new
  * attribute first, so they are set last to first.
  */
-function setAttributes(element: Element, attrs: Parse5.Element['attrs']): void {
+export function setAttributes(
+  element: Element,
+  attrs: readonly Pick<
+    Parse5.Element['attrs'][number],
+    'name' | 'value' | 'namespace' | 'prefix'
+  >[],
+): void {
   // Almost every element: plain names, set as they come (no arrays made for them).
   if (attrs.every((attr) => !attr.namespace && !INDEX_OR_PROTO.test(attr.name))) {
     for (let i = attrs.length - 1; i >= 0; i--) setOne(element, attrs[i]!.name, attrs[i]!.value);
@@ -308,7 +321,7 @@ function decodedPieces(text: string): string[] {
  * the first `-->` (the opening `<!--` may share its dashes: `<!-->` is an empty comment).
  * Replays its scan.
  */
-function commentReadsBack(data: string): boolean {
+export function commentReadsBack(data: string): boolean {
   const markup = `${data}-->`;
   const end = '-->';
   let matched = 2;
