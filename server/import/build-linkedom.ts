@@ -206,18 +206,19 @@ export function buildLinkedomDocument(tree: Parse5.Document): Document | null {
  * character parse5 writes as a reference, each of those a node of its own.
  */
 export function appendCutText(document: Document, parent: ParentNode, text: string): void {
-  const appendText = (piece: string) => parent.appendChild(document.createTextNode(piece));
   if (!HAS_REFERENCED.test(text)) {
-    if (text) appendText(text);
+    if (text) parent.appendChild(document.createTextNode(text));
     return;
   }
   let from = 0;
   for (const match of text.matchAll(REFERENCED)) {
-    if (match.index > from) appendText(text.slice(from, match.index));
-    appendText(match[0]);
+    if (match.index > from)
+      parent.appendChild(document.createTextNode(text.slice(from, match.index)));
+    parent.appendChild(document.createTextNode(match[0]));
     from = match.index + 1;
   }
-  if (from < text.length) appendText(from ? text.slice(from) : text);
+  if (from < text.length)
+    parent.appendChild(document.createTextNode(from ? text.slice(from) : text));
 }
 
 /**
