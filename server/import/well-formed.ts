@@ -131,9 +131,10 @@ export function parseWellFormed(html: string): Document | null {
   const parser = new CheckedParser(input, builder);
   try {
     parser.end(input);
-  } catch (error) {
-    if (error === GIVE_UP) return null;
-    throw error;
+  } catch {
+    // GIVE_UP, or anything either library may throw on a hostile page: parse5's route then
+    // reads it (and says so if it cannot).
+    return null;
   }
   return builder.phase >= Phase.InBody ? builder.document : null;
 }
