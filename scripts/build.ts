@@ -29,6 +29,8 @@ const SOURCE_ROOTS = [
   'next.config.js',
   'tsconfig.json',
   'package-lock.json',
+  // Patched dependencies (patch-package) change the build without changing the lock file.
+  'patches',
 ];
 
 /** Builds into `distDir` (relative to the project) unless that build is up to date. */

@@ -3,8 +3,10 @@
  * step adds the next part, and every highlight answers clicks and takes changes from the start.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
+import { JSDOM } from 'jsdom';
 import { EditorState } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
 import { offsetToPos } from '@/lib/paragraph-map';
 import { docOf, mapOf } from './article-doc';
 import {
@@ -102,5 +104,96 @@ describe('highlightPlugin drawn in steps', () => {
       ['inner', 'a59'],
     );
     assert.deepEqual(highlightsAt(withInner, last.to), [], 'the end is outside');
+  });
+});
+
+describe('highlightPlugin drawn by the view', () => {
+  // One paragraph with a highlight every few words, as in a densely annotated article.
+  const WORDS = Array.from({ length: 120 }, (_, i) => `word${i}`).join(' ');
+  const wordAt = (i: number) => {
+    const start = WORDS.indexOf(`word${i} `);
+    return { start, end: start + `word${i}`.length };
+  };
+
+  function viewOf(highlights: { id: string; start: number; end: number }[]) {
+    const doc = docOf(WORDS);
+    const map = mapOf(doc);
+    const specs = highlights.map(({ id, start, end }) => ({
+      annotationId: id,
+      claimId: `c-${id}`,
+      from: offsetToPos(map, start, 'start'),
+      to: offsetToPos(map, end, 'end'),
+      color: '#123456',
+    }));
+    const place = document.createElement('div');
+    document.body.append(place);
+    const view = new EditorView(place, {
+      state: EditorState.create({ doc, plugins: [highlightPlugin(specs)] }),
+    });
+    return { view, specs };
+  }
+
+  const textsOf = (view: EditorView) => {
+    const walker = document.createTreeWalker(view.dom, 4 /* NodeFilter.SHOW_TEXT */);
+    const texts: Text[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
+    return texts;
+  };
+
+  let restore: () => void = () => {};
+  before(() => {
+    const { window } = new JSDOM('<!doctype html><body></body>');
+    const globals = globalThis as Record<string, unknown>;
+    const saved = { window: globals.window, document: globals.document };
+    globals.window = window;
+    globals.document = window.document;
+    restore = () => Object.assign(globals, saved);
+  });
+  after(() => restore());
+
+  const existing = Array.from({ length: 30 }, (_, i) => ({ id: `a${i}`, ...wordAt(i * 4 + 1) }));
+
+  it('draws an added highlight as a view drawn with it from the start', () => {
+    const { view } = viewOf(existing);
+    const added = { id: 'new', ...wordAt(42) };
+    const map = mapOf(view.state.doc);
+    const spec = {
+      annotationId: 'new',
+      claimId: 'c-new',
+      from: offsetToPos(map, added.start, 'start'),
+      to: offsetToPos(map, added.end, 'end'),
+      color: '#123456',
+    };
+    view.dispatch(view.state.tr.setMeta(highlightKey, { type: 'add', highlights: [spec] }));
+    const fresh = viewOf([...existing, added]).view;
+    assert.equal(view.dom.innerHTML, fresh.dom.innerHTML);
+  });
+
+  it('keeps the text after an added highlight as it was drawn, not rewritten', () => {
+    const { view } = viewOf(existing);
+    const before = textsOf(view).map((text) => ({ text, data: text.data }));
+    const added = wordAt(42); // between two highlights, in the paragraph's first half
+    const map = mapOf(view.state.doc);
+    view.dispatch(
+      view.state.tr.setMeta(highlightKey, {
+        type: 'add',
+        highlights: [
+          {
+            annotationId: 'new',
+            claimId: 'c-new',
+            from: offsetToPos(map, added.start, 'start'),
+            to: offsetToPos(map, added.end, 'end'),
+            color: '#123456',
+          },
+        ],
+      }),
+    );
+    const after = new Set(textsOf(view));
+    const later = before.filter(({ data }) => WORDS.indexOf(data) > added.end);
+    assert.ok(later.length > 20);
+    for (const { text, data } of later) {
+      assert.ok(after.has(text), `"${data}" kept`);
+      assert.equal(text.data, data);
+    }
   });
 });
