@@ -93,8 +93,18 @@ export const WELL_FORMED_CASES: WellFormedCase[] = [
     read: true,
   },
   {
-    name: 'a row’s end tag across a table left open in its cell (ignored there)',
-    html: page('<table><tr><td><div><table></tr><p>x</p></table>'),
+    name: 'a row’s end tag across a table left open in its cell: ignored there',
+    html: page('<table><tr><td><div><table></tr><tr><td>x</table></td></tr></table>'),
+    read: true,
+  },
+  {
+    name: 'a hidden input in a table (kept there)',
+    html: page('<table><input type="HIDDEN" name="a"><tr><td>x</table>'),
+    read: true,
+  },
+  {
+    name: 'a text input in a table (moved before it)',
+    html: page('<table><input name="a"><tr><td>x</table>'),
     read: false,
   },
   { name: 'no <html> or <head>', html: '<title>T</title><p>Text<p>More', read: false },

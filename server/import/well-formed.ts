@@ -235,7 +235,9 @@ class Builder implements Partial<Handler> {
       const allowed = parentHtml ? TABLE_CHILDREN.get(inner) : undefined;
       const cell = name === 'td' || name === 'th';
       const rowAdded = cell && (inner === 'table' || SECTIONS.has(inner));
-      if (allowed ? !allowed.has(name) && !rowAdded : TABLE_PARTS.has(name)) giveUp();
+      const hiddenInput = name === 'input' && inner !== 'colgroup' && isHiddenInput(attributes);
+      if (allowed ? !allowed.has(name) && !rowAdded && !hiddenInput : TABLE_PARTS.has(name))
+        giveUp();
       if (this.isOpen('select') && name !== 'option' && name !== 'optgroup') giveUp();
       this.checkStartInBody(name);
       // The WHATWG algorithm puts rows in a <tbody> and cells in a row.
@@ -335,7 +337,8 @@ class Builder implements Partial<Handler> {
   /**
    * An end tag as written, before htmlparser2 acts on it (or ignores it): whether htmlparser2
    * is to act on it. Not when the WHATWG algorithm ignores it and htmlparser2 would not:
-   * the end tag of an element with something special open inside it (`<span><div></span>`).
+   * the end tag of an element with something special open inside it (`<span><div></span>`),
+   * or of a table part outside the innermost table.
    */
   endTag(name: string): boolean {
     // After </body>, an end tag closes what the WHATWG algorithm left open (htmlparser2 did).
@@ -344,9 +347,18 @@ class Builder implements Partial<Handler> {
     if (HEADINGS.has(name) && !this.isOpen(name)) {
       for (const heading of HEADINGS) if (this.isOpen(heading)) giveUp();
     }
-    if ((SPECIAL.has(name) && name !== 'noscript') || FORMATTING.has(name)) return true;
     if (!this.isOpen(name) || this.phase !== Phase.InBody) return true;
     const { names, html } = this;
+    if (TABLE_PARTS.has(name)) {
+      // Only a part of the innermost table (in table scope); the WHATWG algorithm ignores the
+      // end tag of a part of a table further out.
+      for (let i = names.length - 1; i >= 0 && html[i]; i--) {
+        if (names[i] === name) return true;
+        if (names[i] === 'table') return false;
+      }
+      return true;
+    }
+    if ((SPECIAL.has(name) && name !== 'noscript') || FORMATTING.has(name)) return true;
     for (let i = names.length - 1; i >= 0 && html[i]; i--) {
       if (names[i] === name) return true;
       if (SPECIAL.has(names[i]!)) return false;
@@ -582,6 +594,14 @@ class Builder implements Partial<Handler> {
     this.added.pop();
     if (this.nodes.pop() === this.ownerSvg) this.ownerSvg = null;
   }
+}
+
+/** An <input type=hidden>: the one form control a table holds in the WHATWG algorithm. */
+function isHiddenInput(attributes: Record<string, string>): boolean {
+  for (const name of Object.keys(attributes)) {
+    if (name.toLowerCase() === 'type') return attributes[name]!.toLowerCase() === 'hidden';
+  }
+  return false;
 }
 
 const UPPER_ASCII = /[A-Z]/;
