@@ -97,12 +97,7 @@ const AGREED_CLOSES = new Map([
   ['rt', set('rt rp')],
   ['rp', set('rt rp')],
   ['a', set('a')],
-  ['h1', set('h1 h2 h3 h4 h5 h6')],
-  ['h2', set('h1 h2 h3 h4 h5 h6')],
-  ['h3', set('h1 h2 h3 h4 h5 h6')],
-  ['h4', set('h1 h2 h3 h4 h5 h6')],
-  ['h5', set('h1 h2 h3 h4 h5 h6')],
-  ['h6', set('h1 h2 h3 h4 h5 h6')],
+  ...[...HEADINGS].map((heading): [string, Set<string>] => [heading, HEADINGS]),
   ['button', set('button')],
   ['head', set('body')],
 ]);
