@@ -22,6 +22,11 @@ export const WELL_FORMED_CASES: WellFormedCase[] = [
     read: true,
   },
   {
+    name: 'white space around a tracking pixel’s </noscript> in the head: one run of text',
+    html: '<html><head><title>T</title><noscript>\n<img src="p.gif">\n</noscript>\n<meta name="a"></head>\n<body>x</body></html>',
+    read: true,
+  },
+  {
     name: 'a <div> in the head, and no </head>',
     html: '<html><head><title>T</title><div>Banner</div><body id="b"><p>Text</p></body></html>',
     read: true,

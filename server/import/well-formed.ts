@@ -198,20 +198,22 @@ class Builder implements Partial<Handler> {
   }
 
   onopentag(rawName: string, attributes: Record<string, string>): void {
-    this.flushText();
     const name = rawName.toLowerCase();
+    if (name === 'body' && this.ghosts && !this.bodyMerged) {
+      // The body was opened by content in the head: the WHATWG algorithm only gives it these
+      // attributes (and the text on either side of the tag is one run).
+      if (this.implied.length) giveUp();
+      this.bodyMerged = true;
+      setAttributes(this.body!, attributeList(attributes, null));
+      return;
+    }
+    this.flushText();
     const inSvg = this.ownerSvg !== null;
     for (const closed of this.implied) {
       if (!closed.html || !AGREED_CLOSES.get(closed.name)?.has(name)) giveUp();
     }
     this.implied = [];
     if (this.phase !== Phase.InBody && this.openOutsideBody(name, attributes)) return;
-    if (name === 'body' && this.ghosts && !this.bodyMerged) {
-      // The body opened by content in the head: the WHATWG algorithm gives it these attributes.
-      this.bodyMerged = true;
-      setAttributes(this.body!, attributeList(attributes, null));
-      return;
-    }
     if (GIVE_UP_TAGS.has(name)) giveUp();
     const parent = this.names[this.names.length - 1]!;
     const parentHtml = this.html[this.html.length - 1]!;
@@ -362,21 +364,22 @@ class Builder implements Partial<Handler> {
   }
 
   onclosetag(rawName: string, isImplied: boolean): void {
+    const name = rawName.toLowerCase();
+    if (this.ghosts?.has(name) && !this.isOpen(name)) {
+      // A ghost (see breakOutOfHead): the WHATWG algorithm closed it long ago and ignores its
+      // end tag (the text on either side is one run).
+      if (!isImplied && this.implied.length) giveUp();
+      this.ghosts.delete(name);
+      return;
+    }
     const justOpened = this.justOpened;
     this.flushText();
-    const name = rawName.toLowerCase();
     if (
       justOpened === name &&
       (VOID.has(name) || (isImplied && !this.html[this.html.length - 1]))
     ) {
       // A void element (`</br>` is one too), or a foreign one closed by `/>`.
       if (!VOID.has(name)) this.pop(name);
-      return;
-    }
-    if (this.ghosts?.has(name) && !this.isOpen(name)) {
-      // A ghost (see breakOutOfHead): the WHATWG algorithm closed it long ago; nothing else.
-      if (!isImplied && this.implied.length) giveUp();
-      this.ghosts.delete(name);
       return;
     }
     if (isImplied) {
