@@ -103,6 +103,11 @@ export const WELL_FORMED_CASES: WellFormedCase[] = [
     read: true,
   },
   {
+    name: 'a comment in an SVG <style> (parse5’s route keeps it as the style’s text)',
+    html: page('<svg viewBox="0 0 1 1"><style>.a<!-- -->{fill:red}</style><path d="M0"/></svg>'),
+    read: false,
+  },
+  {
     name: 'a hidden input in a table (kept there)',
     html: page('<table><input type="HIDDEN" name="a"><tr><td>x</table>'),
     read: true,

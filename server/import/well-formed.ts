@@ -439,6 +439,10 @@ class Builder implements Partial<Handler> {
     this.flushText();
     this.justOpened = null;
     if (!commentReadsBack(data)) giveUp();
+    // A comment in an SVG <style> or <script>: parse5's route reads that element's content
+    // back as raw text, comment markers and all.
+    const parent = this.names[this.names.length - 1];
+    if ((parent === 'style' || parent === 'script') && !this.html[this.html.length - 1]) giveUp();
     const comment = this.document.createComment(data);
     if (this.phase === Phase.Initial || this.phase === Phase.AfterHtml) {
       this.document.appendChild(comment);
