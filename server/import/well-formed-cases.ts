@@ -103,6 +103,35 @@ export const WELL_FORMED_CASES: WellFormedCase[] = [
     read: true,
   },
   {
+    name: 'the end tag of a row put around cells, inside a cell of an outer row: closes that row only',
+    html: page(
+      '<table><tr><td><table><td>a</td></tr> <td>b</td></tr></table>after</td></tr></table>',
+    ),
+    read: true,
+  },
+  {
+    name: 'the end tag of a <tbody> put around rows, with its added row open: closes both',
+    html: page('<table><tr><td>x<table><td>a</td></tbody><tr><td>b</table></table>'),
+    read: true,
+  },
+  {
+    name: 'an added row’s end tag with a cell open inside it (closed first)',
+    html: page('<table><tr><td><table><td>a</tr><td>b</table></table>'),
+    read: false,
+  },
+  {
+    name: 'table parts’ start tags where no table is open: ignored, text either side one run',
+    html: page(
+      '<div>a<tr>b<td class="c">c</td></tr>d<caption><col>e</div><table><tr><td>x</table><tr>y',
+    ),
+    read: true,
+  },
+  {
+    name: 'a table part’s start tag in a cell’s <div>: closes the cell',
+    html: page('<table><tr><td><div>a<tr><td>b</table>'),
+    read: false,
+  },
+  {
     name: 'a comment in an SVG <style> (parse5’s route keeps it as the style’s text)',
     html: page('<svg viewBox="0 0 1 1"><style>.a<!-- -->{fill:red}</style><path d="M0"/></svg>'),
     read: false,

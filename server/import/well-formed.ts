@@ -143,6 +143,18 @@ class CheckedParser extends Parser {
     super(builder, { lowerCaseAttributeNames: false, decodeEntities: true });
   }
 
+  override onopentagname(start: number, endIndex: number): void {
+    if (this.builder.ignoresStartTag(this.input.slice(start, endIndex).toLowerCase())) {
+      // As htmlparser2 ignores a second <form>: no element, no attributes, no close.
+      const self = this as unknown as { endIndex: number; openTagStart: number; tagname: string };
+      self.endIndex = endIndex;
+      self.openTagStart = this.startIndex;
+      self.tagname = '';
+      return;
+    }
+    super.onopentagname(start, endIndex);
+  }
+
   override onclosetag(start: number, endIndex: number): void {
     if (this.builder.endTag(this.input.slice(start, endIndex).toLowerCase())) {
       super.onclosetag(start, endIndex);
@@ -332,6 +344,21 @@ class Builder implements Partial<Handler> {
   }
 
   /**
+   * A start tag as written, before htmlparser2 acts on it: whether the WHATWG algorithm ignores
+   * it and htmlparser2 would not, as a table part's where no table is open (`</table><tr>`).
+   */
+  ignoresStartTag(name: string): boolean {
+    return (
+      this.phase === Phase.InBody &&
+      TABLE_PARTS.has(name) &&
+      this.ownerSvg === null &&
+      !this.isOpen('math') &&
+      !this.isOpen('table') &&
+      !this.isOpen('template')
+    );
+  }
+
+  /**
    * An end tag as written, before htmlparser2 acts on it (or ignores it): whether htmlparser2
    * is to act on it. Not when the WHATWG algorithm ignores it and htmlparser2 would not:
    * the end tag of an element with something special open inside it (`<span><div></span>`),
@@ -350,7 +377,7 @@ class Builder implements Partial<Handler> {
       // Only a part of the innermost table (in table scope); the WHATWG algorithm ignores the
       // end tag of a part of a table further out.
       for (let i = names.length - 1; i >= 0 && html[i]; i--) {
-        if (names[i] === name) return true;
+        if (names[i] === name) return this.added[i] ? this.closeAdded(i) : true;
         if (names[i] === 'table') return false;
       }
       return true;
@@ -361,6 +388,20 @@ class Builder implements Partial<Handler> {
       if (SPECIAL.has(names[i]!)) return false;
     }
     return true;
+  }
+
+  /**
+   * The end tag of a row or section added here (`<table><td>` has a row and a <tbody> around
+   * the cell), found at `index`: the WHATWG algorithm closes it, and htmlparser2, which never
+   * opened it, would close the same name further out (`</td></tr>` closing the row of the
+   * table around this one). Closed here, and hidden from htmlparser2, when nothing but added
+   * elements is open inside it.
+   */
+  private closeAdded(index: number): false {
+    for (let i = index + 1; i < this.added.length; i++) if (!this.added[i]) giveUp();
+    this.flushText();
+    while (this.names.length > index) this.popOne();
+    return false;
   }
 
   onclosetag(rawName: string, isImplied: boolean): void {
