@@ -447,6 +447,15 @@ test('a long article with many claims: list rows and highlights are drawn as the
   await page.getByRole('searchbox', { name: 'Find in claims' }).fill('');
   await expect(rows.first()).toHaveAttribute('aria-setsize', '120');
 
+  // A claim added before all the others: every drawn row moves one place down, and counts 121.
+  await addClaim(page, 'topic 1 changed', 'Claim about topic 1');
+  await expect(rows.first()).toContainText('Claim about topic 1');
+  await expect(rows.first()).toHaveAttribute('aria-posinset', '1');
+  const second = rows.filter({ hasText: 'Claim about topic 81' });
+  await expect(second).toHaveAttribute('aria-posinset', '2');
+  await expect(second).toHaveAttribute('aria-setsize', '121');
+  await expect(last).toHaveAttribute('aria-posinset', '121');
+
   // The last paragraph's highlight is drawn without scrolling to it, and opens its claim.
   const lastHighlight = page.locator(`.article-view .hl[data-claim-ids~="${claimIds.at(-1)}"]`);
   await expect(lastHighlight).toHaveText('topic 200 chan');
@@ -462,8 +471,8 @@ test('a long article with many claims: list rows and highlights are drawn as the
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/articles/${article.id}`);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
-  await expect(rows.first()).toContainText('Claim about topic 81');
-  await expect(list.locator('li[aria-posinset="120"]')).toHaveCount(0);
+  await expect(rows.first()).toContainText('Claim about topic 1Unverified');
+  await expect(list.locator('li[aria-posinset="121"]')).toHaveCount(0);
   await list.evaluate((element) => element.lastElementChild!.scrollIntoView({ block: 'end' }));
   await expect(last).toBeAttached();
   await last.scrollIntoViewIfNeeded();
