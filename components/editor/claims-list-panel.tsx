@@ -84,10 +84,13 @@ export const ClaimsListPanel = memo(function ClaimsListPanel({
       );
       continue;
     }
+    const block = first / BLOCK_ROWS;
     rows.forEach((claim, i) =>
       blocks.push(
         <ClaimRow
           key={claim.id}
+          firstOf={i === 0 ? block : undefined}
+          lastOf={i === rows.length - 1 ? block : undefined}
           claim={claim}
           position={first + i + 1}
           of={claims.length}
@@ -185,12 +188,22 @@ interface RowProps {
 const ClaimRow = memo(function ClaimRow({
   position,
   of,
+  firstOf,
+  lastOf,
   ...row
-}: RowProps & { position: number; of: number }) {
+}: RowProps & {
+  position: number;
+  of: number;
+  /** The block this row starts or ends (see useBlocksInView). */
+  firstOf?: number;
+  lastOf?: number;
+}) {
   return (
     <li
       className={row.active ? styles.active : undefined}
       data-claim-id={row.claim.id}
+      data-block-first={firstOf}
+      data-block-last={lastOf}
       aria-posinset={position}
       aria-setsize={of}
     >

@@ -1,10 +1,11 @@
 'use client';
 
 /**
- * Drawing a long list in blocks, each once it comes near the view. A block not drawn yet is
- * one placeholder element carrying `data-block` (its index); when it nears the visible part of
- * the list (the scrolling panel on a wide screen, the window on a phone), its rows are drawn
- * and stay drawn. The first block is drawn from the start (on the server too).
+ * Drawing a long list in blocks, each while it is near the view. A block not drawn is one
+ * placeholder element carrying `data-block` (its index); when it nears the visible part of the
+ * list (the scrolling panel on a wide screen, the window on a phone), its rows are drawn, and
+ * when it is far from it again they go back to the placeholder (the browser's scroll anchoring
+ * keeps what is shown in place). The first block is drawn from the start (on the server too).
  */
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 
@@ -16,12 +17,21 @@ export const BLOCK_ROWS = 50;
 
 /** How far past the visible part of the list blocks are drawn, so scrolling rarely sees a gap. */
 const DRAW_AHEAD = '1000px 0px';
+/**
+ * How far past the visible part a drawn block goes back to its placeholder (further than
+ * DRAW_AHEAD, so a block at the edge is not drawn and dropped in turn). Rows drawn stay a few
+ * blocks whatever has been scrolled through: each change of the list (adding a claim) costs in
+ * proportion to the rows drawn, about 50 ms with all 2,000 of a long article's drawn.
+ */
+const KEEP_WITHIN = '3000px 0px';
 
 /**
  * Whether block `index` is drawn, for the list in `list` with `rows` rows; the block of row
- * `keepRow` (or none for -1) is always drawn. While the list is kept hidden (`shown` false, under
- * `content-visibility: hidden`) nothing is drawn for being near the view: the observer sees
- * nothing intersect there.
+ * `keepRow` (or none for -1) is always drawn. A drawn block marks its first row with
+ * `data-block-first` and its last with `data-block-last` (the block's index): once the whole
+ * block is further than KEEP_WITHIN from the view it goes back to its placeholder, unless it
+ * holds the focus. While the list is kept hidden (`shown` false, under `content-visibility:
+ * hidden`) nothing is drawn or dropped for where it is: the observers see nothing there.
  */
 export function useBlocksInView(
   list: RefObject<HTMLElement | null>,
@@ -44,6 +54,7 @@ export function useBlocksInView(
   // one created or re-rooted while hidden (where the scrolling ancestor cannot be told) waits
   // until the list is shown.
   const observer = useRef<IntersectionObserver | null>(null);
+  const farObserver = useRef<IntersectionObserver | null>(null);
   const shownNow = useRef(shown);
   const startWhenShown = useRef<(() => void) | null>(null);
   useEffect(() => {
@@ -62,6 +73,7 @@ export function useBlocksInView(
         return;
       }
       observer.current?.disconnect();
+      farObserver.current?.disconnect();
       if (root.current?.width !== window.innerWidth) {
         root.current = { element: scrollingAncestor(element), width: window.innerWidth };
       }
@@ -77,7 +89,39 @@ export function useBlocksInView(
         },
         { root: root.current.element, rootMargin: DRAW_AHEAD },
       );
-      observePending(element, observer.current);
+      farObserver.current = new IntersectionObserver(
+        (entries) => {
+          const far = new Set<number>();
+          for (const entry of entries) {
+            const row = entry.target as HTMLElement;
+            const bounds = entry.rootBounds;
+            if (!row.isConnected) {
+              farObserver.current?.unobserve(row); // its block went back to a placeholder
+              continue;
+            }
+            if (entry.isIntersecting || !bounds) continue;
+            const { blockFirst, blockLast } = row.dataset;
+            // The block's first row beyond the lower edge, or its last above the upper one.
+            if (blockFirst !== undefined && entry.boundingClientRect.top >= bounds.bottom) {
+              far.add(Number(blockFirst));
+            }
+            if (blockLast !== undefined && entry.boundingClientRect.bottom <= bounds.top) {
+              far.add(Number(blockLast));
+            }
+          }
+          const focused = focusedBlock(element);
+          if (focused !== null) far.delete(focused);
+          if (far.size === 0) return;
+          setDrawn((before) => {
+            if (![...far].some((index) => before.has(index))) return before;
+            const after = new Set(before);
+            far.forEach((index) => after.delete(index));
+            return after;
+          });
+        },
+        { root: root.current.element, rootMargin: KEEP_WITHIN },
+      );
+      observePending(element, observer.current, farObserver.current);
     };
     start();
     // A resize can move the list between the side panel and the page (phones).
@@ -90,6 +134,8 @@ export function useBlocksInView(
     return () => {
       observer.current?.disconnect();
       observer.current = null;
+      farObserver.current?.disconnect();
+      farObserver.current = null;
       startWhenShown.current = null;
       cancelAnimationFrame(frame);
       window.removeEventListener('resize', onResize);
@@ -98,8 +144,10 @@ export function useBlocksInView(
   // Placeholders appear and go as rows are added and blocks drawn (observing one already
   // watched does nothing; a drawn block's placeholder leaves the page and stops counting).
   useEffect(() => {
-    if (list.current && observer.current) observePending(list.current, observer.current);
-  }, [list, rows, drawn]);
+    if (list.current && observer.current && farObserver.current) {
+      observePending(list.current, observer.current, farObserver.current);
+    }
+  }, [list, rows, drawn, keepRow]);
 
   const keepBlock = keepRow < 0 ? -1 : Math.floor(keepRow / BLOCK_ROWS);
   return useCallback(
@@ -108,11 +156,31 @@ export function useBlocksInView(
   );
 }
 
-/** Watches every placeholder of `list` (again: a no-op for those already watched). */
-function observePending(list: HTMLElement, observer: IntersectionObserver): void {
-  list
-    .querySelectorAll<HTMLElement>('[data-block]')
-    .forEach((placeholder) => observer.observe(placeholder));
+/**
+ * Watches every placeholder of `list` for coming near, and the first and last row of every drawn
+ * block for going far (again: a no-op for those already watched).
+ */
+function observePending(
+  list: HTMLElement,
+  near: IntersectionObserver,
+  far: IntersectionObserver,
+): void {
+  list.querySelectorAll<HTMLElement>('[data-block]').forEach((placeholder) => {
+    near.observe(placeholder);
+  });
+  list.querySelectorAll<HTMLElement>('[data-block-first], [data-block-last]').forEach((row) => {
+    far.observe(row);
+  });
+}
+
+/** The block of `list` holding the focus, if any: the one block never dropped. */
+function focusedBlock(list: HTMLElement): number | null {
+  const active = document.activeElement;
+  if (!active || !list.contains(active)) return null;
+  for (let row = active.closest('li'); row; row = row.previousElementSibling as HTMLLIElement) {
+    if (row.dataset.blockFirst !== undefined) return Number(row.dataset.blockFirst);
+  }
+  return null;
 }
 
 /** The nearest ancestor that scrolls its content (the side panel), or null for the window. */

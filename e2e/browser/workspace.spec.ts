@@ -454,6 +454,9 @@ test('a long article with many claims: list rows and highlights are drawn as the
   const second = rows.filter({ hasText: 'Claim about topic 81' });
   await expect(second).toHaveAttribute('aria-posinset', '2');
   await expect(second).toHaveAttribute('aria-setsize', '121');
+  await page
+    .getByRole('complementary', { name: 'Claims panel' })
+    .evaluate((panel) => (panel.scrollTop = panel.scrollHeight));
   await expect(last).toHaveAttribute('aria-posinset', '121');
 
   // The last paragraph's highlight is drawn without scrolling to it, and opens its claim.
@@ -477,6 +480,67 @@ test('a long article with many claims: list rows and highlights are drawn as the
   await expect(last).toBeAttached();
   await last.scrollIntoViewIfNeeded();
   await expect(last).toBeInViewport();
+});
+
+test('rows scrolled far out of view go back to placeholders; the focused row stays', async ({
+  page,
+}) => {
+  // 180 claims: four blocks of rows, more than 3,000 px of list beyond the view at 1440 x 900.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const paragraphs = Array.from(
+    { length: 180 },
+    (_, i) => `Paragraph ${i + 1} says that figure ${i + 1} rose by ${i + 3} percent.`,
+  );
+  await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
+  const text = paragraphs.join('\n');
+  const article = await createArticleOverHttp(page.request, 'Scrolled list article', text);
+  for (let i = 0; i < 180; i++) {
+    const start = text.indexOf(`figure ${i + 1} rose`);
+    const response = await page.request.post('/api/claims', {
+      data: {
+        span: { articleId: article.id, revisionId: article.revision.id, start, end: start + 10 },
+        claim: { text: `Claim number ${i + 1}.` },
+      },
+    });
+    expect(response.status()).toBe(201);
+  }
+  await page.goto(`/articles/${article.id}`);
+  const panel = page.getByRole('complementary', { name: 'Claims panel' });
+  const list = page.getByRole('list', { name: 'Claims in text order' });
+  const rows = list.getByRole('listitem');
+  const first = rows.filter({ hasText: 'Claim number 1.' });
+  const last = rows.filter({ hasText: 'Claim number 180.' });
+  await expect(first).toBeVisible();
+  // Scrolled through to the end, a screen at a time as a user reads it.
+  const scrollThrough = (down: boolean) =>
+    panel.evaluate(async (element, down) => {
+      for (let step = 0; step < 200; step++) {
+        const before = element.scrollTop;
+        element.scrollTop += (down ? 1 : -1) * element.clientHeight;
+        await new Promise((frame) => requestAnimationFrame(frame));
+        await new Promise((frame) => requestAnimationFrame(frame));
+        if (element.scrollTop === before) return step;
+      }
+      return Infinity; // never came to rest
+    }, down);
+  // Dropping and drawing rows never keeps the list from coming to rest at its end.
+  expect(await scrollThrough(true)).toBeLessThan(100);
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toBeInViewport();
+  await expect(last).toHaveAttribute('aria-posinset', '180');
+  // The first rows went back to a placeholder: not every row read stays drawn.
+  await expect(first).toHaveCount(0);
+  expect(await rows.count()).toBeLessThan(180);
+  // Back at the top they are drawn again, and the last rows are gone.
+  expect(await scrollThrough(false)).toBeLessThan(100);
+  await expect(first).toBeInViewport();
+  await expect(last).toHaveCount(0);
+
+  // A row that holds the focus stays drawn however far the list is scrolled from it.
+  await first.getByRole('button', { name: 'Open' }).focus();
+  await scrollThrough(true);
+  await expect(last).toBeAttached();
+  await expect(first.getByRole('button', { name: 'Open' })).toBeFocused();
 });
 
 test('a highlight not drawn yet shows its card under the pointer', async ({ page }) => {
