@@ -314,9 +314,12 @@ async function main() {
       const list = document.querySelector('[aria-label="Claims in text order"]')!;
       const panel = list.closest('aside')!;
       // Down by a screen each frame, as a user scrolling through it draws every block.
-      while (
-        panel.scrollTop + panel.clientHeight < panel.scrollHeight - 1 ||
-        !list.querySelector(`:scope > li[aria-posinset="${count}"]`)
+      for (
+        let step = 0;
+        step < 10_000 &&
+        (panel.scrollTop + panel.clientHeight < panel.scrollHeight - 1 ||
+          !list.querySelector(`:scope > li[aria-posinset="${count}"]`));
+        step++
       ) {
         panel.scrollTop += panel.clientHeight;
         await new Promise((frame) => requestAnimationFrame(frame));
