@@ -31,7 +31,8 @@ const KEEP_WITHIN = '3000px 0px';
  * `data-block-first` and its last with `data-block-last` (the block's index): once the whole
  * block is further than KEEP_WITHIN from the view it goes back to its placeholder, unless it
  * holds the focus. While the list is kept hidden (`shown` false, under `content-visibility:
- * hidden`) nothing is drawn or dropped for where it is: the observers see nothing there.
+ * hidden`) nothing is drawn or dropped for where it is: the observers see no row in view there,
+ * and no row far either (a row without a box is not far from anything).
  */
 export function useBlocksInView(
   list: RefObject<HTMLElement | null>,
@@ -99,7 +100,9 @@ export function useBlocksInView(
               farObserver.current?.unobserve(row); // its block went back to a placeholder
               continue;
             }
-            if (entry.isIntersecting || !bounds) continue;
+            // Hidden behind another panel, every row reads as out of view (it has no box at
+            // all) and none is far: the rows stay as they are, to be shown again at once.
+            if (!shownNow.current || entry.isIntersecting || !bounds) continue;
             const { blockFirst, blockLast } = row.dataset;
             // The block's first row beyond the lower edge, or its last above the upper one.
             if (blockFirst !== undefined && entry.boundingClientRect.top >= bounds.bottom) {

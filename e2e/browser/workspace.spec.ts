@@ -536,6 +536,23 @@ test('rows scrolled far out of view go back to placeholders; the focused row sta
   await expect(first).toBeInViewport();
   await expect(last).toHaveCount(0);
 
+  // Behind a new claim's form the list keeps its rows as they were (hidden, it is nowhere in
+  // view, and no row is far from it either): closing the form shows the very same rows at once,
+  // none drawn again.
+  await first.evaluate((row) => row.setAttribute('data-seen', ''));
+  await selectWithMouse(page, 'Paragraph 3 says that');
+  await page.keyboard.press('a');
+  await expect(page.getByRole('form', { name: 'New claim' })).toBeVisible();
+  await page.evaluate(
+    () =>
+      new Promise((done) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 200))),
+      ),
+  );
+  await page.keyboard.press('Escape');
+  await expect(first).toBeInViewport();
+  await expect(first).toHaveAttribute('data-seen', '');
+
   // A row that holds the focus stays drawn however far the list is scrolled from it.
   await first.getByRole('button', { name: 'Open' }).focus();
   await scrollThrough(true);
