@@ -29,8 +29,8 @@ const KEEP_WITHIN = '3000px 0px';
  * Whether block `index` is drawn, for the list in `list` with `rows` rows; the block of row
  * `keepRow` (or none for -1) is always drawn. A drawn block marks its first row with
  * `data-block-first` and its last with `data-block-last` (the block's index): once the whole
- * block is further than KEEP_WITHIN from the view it goes back to its placeholder, unless it
- * holds the focus. While the list is kept hidden (`shown` false, under `content-visibility:
+ * block is further than KEEP_WITHIN from the view it goes back to its placeholder, if it has been
+ * within KEEP_WITHIN since drawn and does not hold the focus. While the list is kept hidden (`shown` false, under `content-visibility:
  * hidden`) nothing is drawn or dropped for where it is: the observers see no row in view there,
  * and no row far either (a row without a box is not far from anything).
  */
@@ -56,6 +56,11 @@ export function useBlocksInView(
   // until the list is shown.
   const observer = useRef<IntersectionObserver | null>(null);
   const farObserver = useRef<IntersectionObserver | null>(null);
+  // Blocks seen within KEEP_WITHIN of the view since drawn: only those go back to placeholders
+  // when far. The first block, drawn from the start, may never have been near (a phone opens at
+  // the text, the list thousands of pixels below it): dropping it there would leave an empty list
+  // to a screen reader and to the browser's find, to save one block's drawing.
+  const seen = useRef(new Set<number>());
   const shownNow = useRef(shown);
   const startWhenShown = useRef<(() => void) | null>(null);
   useEffect(() => {
@@ -102,8 +107,13 @@ export function useBlocksInView(
             }
             // Hidden behind another panel, every row reads as out of view (it has no box at
             // all) and none is far: the rows stay as they are, to be shown again at once.
-            if (!shownNow.current || entry.isIntersecting || !bounds) continue;
+            if (!shownNow.current || !bounds) continue;
             const { blockFirst, blockLast } = row.dataset;
+            if (entry.isIntersecting) {
+              if (blockFirst !== undefined) seen.current.add(Number(blockFirst));
+              if (blockLast !== undefined) seen.current.add(Number(blockLast));
+              continue;
+            }
             // The block's first row beyond the lower edge, or its last above the upper one.
             if (blockFirst !== undefined && entry.boundingClientRect.top >= bounds.bottom) {
               far.add(Number(blockFirst));
@@ -114,6 +124,10 @@ export function useBlocksInView(
           }
           const focused = focusedBlock(element);
           if (focused !== null) far.delete(focused);
+          for (const index of far) {
+            if (seen.current.has(index)) seen.current.delete(index);
+            else far.delete(index);
+          }
           if (far.size === 0) return;
           setDrawn((before) => {
             if (![...far].some((index) => before.has(index))) return before;

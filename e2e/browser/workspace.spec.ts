@@ -470,10 +470,22 @@ test('a long article with many claims: list rows and highlights are drawn as the
       .getByRole('textbox', { name: 'Claim', exact: true }),
   ).toHaveValue('Claim about topic 200');
 
-  // On a phone the list is below the text and scrolls with the page.
+  // On a phone the list is below the text and scrolls with the page. Its first rows, drawn
+  // from the start, stay drawn while the list is far below the view (a screen reader or the
+  // browser's find reaches them): they only go back to a placeholder once seen and left.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/articles/${article.id}`);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await expect
+    .poll(() => list.evaluate((element) => element.getBoundingClientRect().top))
+    .toBeGreaterThan(844 + 3000);
+  await page.evaluate(
+    () =>
+      new Promise((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 300))),
+      ),
+  );
+  await expect(rows).toHaveCount(50);
   await expect(rows.first()).toContainText('Claim about topic 1Unverified');
   await expect(list.locator('li[aria-posinset="121"]')).toHaveCount(0);
   await list.evaluate((element) => element.lastElementChild!.scrollIntoView({ block: 'end' }));
