@@ -335,6 +335,9 @@ async function main() {
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync(profileTo, JSON.stringify(profile));
     }
+    // BENCH_EDITOR_SAMPLES=file.json keeps every add's figures, in order (which adds are slow).
+    const samplesTo = process.env.BENCH_EDITOR_SAMPLES;
+    if (samplesTo) writeFileSync(samplesTo, JSON.stringify({ adds, addsAllDrawn }, null, 1));
     const stat = (values: number[]) =>
       `median ${median(values).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms`;
     console.log(
