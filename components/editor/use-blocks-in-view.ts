@@ -80,6 +80,8 @@ export function useBlocksInView(
       }
       observer.current?.disconnect();
       farObserver.current?.disconnect();
+      // Seen from another place (the side panel before a resize put the list below the text).
+      seen.current.clear();
       if (root.current?.width !== window.innerWidth) {
         root.current = { element: scrollingAncestor(element), width: window.innerWidth };
       }

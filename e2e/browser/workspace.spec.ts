@@ -473,20 +473,30 @@ test('a long article with many claims: list rows and highlights are drawn as the
   // On a phone the list is below the text and scrolls with the page. Its first rows, drawn
   // from the start, stay drawn while the list is far below the view (a screen reader or the
   // browser's find reaches them): they only go back to a placeholder once seen and left.
+  const listFarBelow = async () => {
+    await expect
+      .poll(() => list.evaluate((element) => element.getBoundingClientRect().top))
+      .toBeGreaterThan(844 + 3000);
+    await page.evaluate(
+      () =>
+        new Promise((resolve) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 300))),
+        ),
+    );
+  };
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/articles/${article.id}`);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
-  await expect
-    .poll(() => list.evaluate((element) => element.getBoundingClientRect().top))
-    .toBeGreaterThan(844 + 3000);
-  await page.evaluate(
-    () =>
-      new Promise((resolve) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 300))),
-      ),
-  );
+  await listFarBelow();
   await expect(rows).toHaveCount(50);
   await expect(rows.first()).toContainText('Claim about topic 1Unverified');
+  // Seen in the side panel of a wider window, then moved far below the text by a narrower one:
+  // still drawn (what was seen there says nothing of the new place).
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(rows.first()).toBeInViewport();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await listFarBelow();
+  await expect(rows).toHaveCount(50);
   await expect(list.locator('li[aria-posinset="121"]')).toHaveCount(0);
   await list.evaluate((element) => element.lastElementChild!.scrollIntoView({ block: 'end' }));
   await expect(last).toBeAttached();
