@@ -30,9 +30,10 @@ const KEEP_WITHIN = '3000px 0px';
  * `keepRow` (or none for -1) is always drawn. A drawn block marks its first row with
  * `data-block-first` and its last with `data-block-last` (the block's index): once the whole
  * block is further than KEEP_WITHIN from the view it goes back to its placeholder, if it has been
- * within KEEP_WITHIN since drawn and does not hold the focus. While the list is kept hidden (`shown` false, under `content-visibility:
- * hidden`) nothing is drawn or dropped for where it is: the observers see no row in view there,
- * and no row far either (a row without a box is not far from anything).
+ * within KEEP_WITHIN since drawn and does not hold the focus. While the list is kept hidden
+ * (`shown` false, under `content-visibility: hidden`) nothing is drawn or dropped for where it
+ * is: the observers see no row in view there, and no row far either (a row without a box is not
+ * far from anything).
  */
 export function useBlocksInView(
   list: RefObject<HTMLElement | null>,
