@@ -458,6 +458,10 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
       cancelAnimationFrame(hoverFrame);
       editor.destroy();
       view.current = null;
+      // The card shows one of this view's highlights: it goes with them (Edit text replaces the
+      // view, a new revision or Revise mode makes another), or it would float over the next
+      // text for a highlight that may not be there.
+      callbacks.current.onHighlightFocus?.(null);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- highlights only seed the first state
   }, [articleText, revising]);
