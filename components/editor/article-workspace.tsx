@@ -114,12 +114,12 @@ export function ArticleWorkspace({
   );
 
   // The keys of ./shortcuts. Read through a ref so the listener is bound once.
+  // The card goes with the text view Revise mode replaces (ArticleView clears it).
   const startRevising = useCallback(() => {
-    setCard(null);
     actions.dispatch({ type: 'selectionChanged', hasSelection: false });
     setRevise({ preview: UNCHANGED, saving: false });
     requestAnimationFrame(() => view.current?.focus());
-  }, [actions, setCard]);
+  }, [actions]);
 
   const saveRevision = useCallback(async () => {
     const revision = view.current?.revision();
