@@ -6,7 +6,7 @@
  *    is read, with the server's resident memory growing by less than 100 MB (flat);
  *  - the annotated HTML of a 20,000-word article with 2,000 annotations
  *    (GET /api/articles/:id/export?format=html&scope=all): under 500 ms.
- * Memory is the VmRSS of the process that serves the requests (`next start` may fork a child:
+ * Memory is the VmRSS of the process that serves the requests (a server may fork a child:
  * the leaf of the process tree under the spawned one), read from /proc every 20 ms.
  * Runs on its own throw-away embedded PostgreSQL and production build (.next-test).
  * Prints figures, asserts nothing. Usage: npx tsx bench/export-http.bench.ts [--no-http]

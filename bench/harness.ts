@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildIfNeeded, NEXT_BIN, SERVER_NODE_FLAGS } from '../scripts/build';
+import { buildIfNeeded, SERVE_ARGS, SERVER_NODE_FLAGS } from '../scripts/build';
 import { waitForHealth } from '../scripts/wait-for';
 import { PROJECT_ROOT } from '../server/dev/bootstrap';
 import { createPrismaClient, type PrismaClient } from '../server/platform/db';
@@ -125,8 +125,7 @@ export async function startBenchServer(
       // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the app.
       ...SERVER_NODE_FLAGS,
       ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      NEXT_BIN,
-      'start',
+      ...SERVE_ARGS,
       '--port',
       String(port),
       '--hostname',

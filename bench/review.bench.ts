@@ -1,5 +1,5 @@
 /**
- * Review workflow benchmark, over real HTTP against `next start` on 127.0.0.1.
+ * Review workflow benchmark, over real HTTP against the production server (scripts/serve.ts) on 127.0.0.1.
  *
  * Data: 50,000 claims on 500 articles, 5,000 of them SUBMITTED, each with a span, a piece of
  * evidence and its audit history (about 127,000 audit rows), bulk-inserted with SQL.
@@ -30,7 +30,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { buildIfNeeded, NEXT_BIN } from '../scripts/build';
+import { buildIfNeeded, SERVE_ARGS } from '../scripts/build';
 import { waitForHealth } from '../scripts/wait-for';
 import { PROJECT_ROOT } from '../server/dev/bootstrap';
 import { startEmbeddedPostgres } from '../server/dev/embedded-postgres';
@@ -291,7 +291,7 @@ async function main() {
     const base = `http://127.0.0.1:${port}`;
     server = spawn(
       process.execPath,
-      [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
+      [...SERVE_ARGS, '--port', String(port), '--hostname', '127.0.0.1'],
       {
         cwd: PROJECT_ROOT,
         env: {

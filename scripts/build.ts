@@ -11,6 +11,14 @@ import { PROJECT_ROOT } from '../server/dev/bootstrap';
 export const NEXT_BIN = join(PROJECT_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 /**
+ * The production server, as arguments of `node` (then `--port N`, optionally `--hostname H`):
+ * scripts/serve.ts, precompiled. It is `next start` plus the answers Next.js gets wrong
+ * (server/platform/http-server).
+ */
+export const SERVE_SCRIPT = join(PROJECT_ROOT, 'scripts', 'run-bundled.mjs');
+export const SERVE_ARGS = [SERVE_SCRIPT, 'serve'];
+
+/**
  * Node flags of the app server (npm start, the test run, the benchmarks). A 64 MB young
  * generation (Node's default is 16 MB): a request allocates a few MB of short-lived objects
  * (JSON, rows, rendering), and with the default they were scavenged and promoted often; an

@@ -11,7 +11,7 @@ import { createPrismaClient } from '../server/platform/db';
 import { seedDemoClaims } from '../server/dev/demo-claims';
 import { disableDemoAccounts, seedDemo } from '../server/dev/seed';
 import { startWorkerFromEnv, workerEnabled } from '../server/jobs/start-worker';
-import { buildIfNeeded, NEXT_BIN, SERVER_NODE_FLAGS } from './build';
+import { buildIfNeeded, NEXT_BIN, SERVE_ARGS, SERVER_NODE_FLAGS } from './build';
 import { waitForHealth } from './wait-for';
 
 const dev = process.argv.includes('--dev');
@@ -61,7 +61,7 @@ async function main() {
   };
   const server = spawn(
     process.execPath,
-    [...SERVER_NODE_FLAGS, NEXT_BIN, dev ? 'dev' : 'start', '--port', String(port)],
+    [...SERVER_NODE_FLAGS, ...(dev ? [NEXT_BIN, 'dev'] : SERVE_ARGS), '--port', String(port)],
     {
       cwd: PROJECT_ROOT,
       env,

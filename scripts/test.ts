@@ -2,8 +2,9 @@
  * `npm test`: the whole suite, ending with one line `N passed, N failed` (all suites' totals).
  *   1. type check (tsc --noEmit), lint (ESLint) and formatting (Prettier), one check each;
  *   2. unit tests of lib/ and server tests against a throw-away PostgreSQL (Node's runner);
- *   3. a production build, served by `next start` on a fresh migrated database with the demo
- *      data, and the Playwright suites against it: API over HTTP and pages in Chromium.
+ *   3. a production build, served by scripts/serve.ts (as npm start serves it) on a fresh
+ *      migrated database with the demo data, and the Playwright suites against it: API over
+ *      HTTP and pages in Chromium.
  * Nothing is mocked. The run always uses its own throw-away embedded PostgreSQL in the temp
  * folder (DATABASE_URL is ignored), so it never touches the app's data.
  *
@@ -30,7 +31,7 @@ import { startEmbeddedPostgres } from '../server/dev/embedded-postgres';
 import { migrate } from '../server/dev/migrate';
 import { seedDemoClaims } from '../server/dev/demo-claims';
 import { seedDemo } from '../server/dev/seed';
-import { buildIfNeeded, NEXT_BIN, SERVER_NODE_FLAGS } from './build';
+import { buildIfNeeded, SERVE_ARGS, SERVE_SCRIPT, SERVER_NODE_FLAGS } from './build';
 import { waitForHealth } from './wait-for';
 import { findChromium } from './chromium';
 
@@ -210,7 +211,7 @@ async function main() {
     };
     server = spawn(
       process.execPath,
-      [...SERVER_NODE_FLAGS, NEXT_BIN, 'start', '--port', String(port)],
+      [...SERVER_NODE_FLAGS, ...SERVE_ARGS, '--port', String(port)],
       {
         cwd: PROJECT_ROOT,
         env: serverEnv,
@@ -224,7 +225,7 @@ async function main() {
         ...serverEnv,
         FACTMARK_TEST_BASE_URL: baseUrl,
         CHROMIUM_PATH: chromium,
-        FACTMARK_NEXT_BIN: NEXT_BIN,
+        FACTMARK_SERVE_SCRIPT: SERVE_SCRIPT,
       },
       join(work, 'playwright.json'),
       patterns.length === 0 ? [] : specs,

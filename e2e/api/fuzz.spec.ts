@@ -235,6 +235,59 @@ test('every route file, every method it does not export: 405 with a JSON error a
   expect(failures, failures.join('\n')).toEqual([]);
 });
 
+const NOT_A_METHOD = 'The request could not be read: its method is not a standard HTTP method.';
+
+test('a method no address here answers (TRACE, WebDAV, made up): 4xx JSON, never a 500 nor an empty answer', async () => {
+  // Next.js itself refuses these before any code of ours runs: TRACE with a 500 and its own
+  // text, PROPFIND with an empty 400; Node's parser drops a method it does not know with an
+  // empty 400. Scanners send all of them.
+  const failures: string[] = [];
+  const served = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+  for (const url of ['/api/claims', '/api/health', `/api/claims/${ids.claim}`, '/', '/claims']) {
+    for (const method of ['TRACE', 'PROPFIND', 'MKCOL', 'PURGE']) {
+      const response = await admin.fetch(url, { method, maxRedirects: 0, failOnStatusCode: false });
+      const label = `${method} ${url}`;
+      const problem = await problemOf(response, 405);
+      if (problem) {
+        failures.push(`${label}: ${problem}`);
+        continue;
+      }
+      const expected = {
+        error: {
+          code: 'method_not_allowed',
+          message: `${method} is not a method this server answers; its addresses accept GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS.`,
+          allow: served,
+        },
+      };
+      const body: unknown = await response.json();
+      if (JSON.stringify(body) !== JSON.stringify(expected)) {
+        failures.push(`${label}: body ${JSON.stringify(body)}`);
+      }
+      if (response.headers()['allow'] !== served.join(', ')) {
+        failures.push(`${label}: Allow ${response.headers()['allow']}`);
+      }
+      if (response.headers()['x-content-type-options'] !== 'nosniff') {
+        failures.push(`${label}: no X-Content-Type-Options`);
+      }
+    }
+  }
+  // A method that is no standard one (TRACK is IIS's TRACE): Node's parser cannot read the
+  // request at all, so 400 (and the connection closes).
+  for (const method of ['FOO', 'BREW', 'TRACK']) {
+    const response = await admin.fetch('/api/claims', {
+      method,
+      maxRedirects: 0,
+      failOnStatusCode: false,
+    });
+    const problem = await problemOf(response, 400);
+    if (problem) failures.push(`${method}: ${problem}`);
+    else if ((await response.json()).error?.message !== NOT_A_METHOD) {
+      failures.push(`${method}: body ${await response.text()}`);
+    }
+  }
+  expect(failures, failures.join('\n')).toEqual([]);
+});
+
 test('a sign-in address asked with the method it does not take: 405 naming the one it does', async () => {
   const ask = (method: string, url: string, form?: string) =>
     admin.fetch(url, {

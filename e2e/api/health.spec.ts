@@ -21,10 +21,10 @@ test('answers 200 with the database up', async ({ request }) => {
 
 test('answers 503 when the database is unreachable', async ({ request }) => {
   test.setTimeout(60_000);
-  const nextBin = process.env.FACTMARK_NEXT_BIN;
-  expect(nextBin, 'run through npm test').toBeTruthy();
+  const serve = process.env.FACTMARK_SERVE_SCRIPT;
+  expect(serve, 'run through npm test').toBeTruthy();
   const [appPort, deadDbPort] = await Promise.all([freePort(), freePort()]);
-  const server = spawn(process.execPath, [nextBin!, 'start', '--port', String(appPort)], {
+  const server = spawn(process.execPath, [serve!, 'serve', '--port', String(appPort)], {
     env: {
       ...process.env,
       DATABASE_URL: `postgresql://nobody:nothing@127.0.0.1:${deadDbPort}/none`,

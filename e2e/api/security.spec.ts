@@ -603,14 +603,14 @@ function freePort(): Promise<number> {
 test.describe('8. a database outage answers 503 with Retry-After', () => {
   test('API reads and writes, sign-in and pages', async ({ request }) => {
     test.setTimeout(90_000);
-    const nextBin = process.env.FACTMARK_NEXT_BIN;
-    expect(nextBin, 'run through npm test').toBeTruthy();
+    const serve = process.env.FACTMARK_SERVE_SCRIPT;
+    expect(serve, 'run through npm test').toBeTruthy();
     await signInOverHttp(request, demo('EDITOR').email, demo('EDITOR').password);
     const cookies = (await request.storageState()).cookies
       .map((c) => `${c.name}=${c.value}`)
       .join('; ');
     const [appPort, deadDbPort] = await Promise.all([freePort(), freePort()]);
-    const server = spawn(process.execPath, [nextBin!, 'start', '--port', String(appPort)], {
+    const server = spawn(process.execPath, [serve!, 'serve', '--port', String(appPort)], {
       env: {
         ...process.env,
         DATABASE_URL: `postgresql://nobody:nothing@127.0.0.1:${deadDbPort}/none`,
