@@ -13,6 +13,7 @@
  * 405 test, which finds the route files on disk.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -283,6 +284,76 @@ test('a method no address here answers (TRACE, WebDAV, made up): 4xx JSON, never
     if (problem) failures.push(`${method}: ${problem}`);
     else if ((await response.json()).error?.message !== NOT_A_METHOD) {
       failures.push(`${method}: body ${await response.text()}`);
+    }
+  }
+  expect(failures, failures.join('\n')).toEqual([]);
+});
+
+test('request lines browsers never send, written on the socket: JSON answers, never a 500 nor an empty one', async () => {
+  // Next.js answers `OPTIONS *` with a 500 and a request naming its whole URL (what a proxy is
+  // sent) with a redirect to itself; Node answers an HTTP/1.1 request without Host with an
+  // empty 400.
+  const base = new URL(process.env.FACTMARK_TEST_BASE_URL!);
+  const raw = (request: string) =>
+    new Promise<{ status: number; headers: string; body: string }>((resolve, reject) => {
+      const socket = connect(Number(base.port), base.hostname, () => socket.write(request));
+      let out = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (out += chunk));
+      socket.setTimeout(10_000, () => socket.destroy(new Error(`no answer to ${request}`)));
+      socket.on('error', reject);
+      socket.on('close', () => {
+        const split = out.indexOf('\r\n\r\n');
+        resolve({
+          status: Number(/^HTTP\/1\.1 (\d{3})/.exec(out)?.[1] ?? 0),
+          headers: out.slice(0, split),
+          body: out.slice(split + 4),
+        });
+      });
+    });
+  const host = `Host: ${base.host}\r\nConnection: close\r\n`;
+  const cases: { request: string; status: number; code?: string }[] = [
+    { request: `OPTIONS * HTTP/1.1\r\n${host}\r\n`, status: 204 },
+    { request: `GET * HTTP/1.1\r\n${host}\r\n`, status: 400, code: 'bad_request' },
+    { request: `GET health HTTP/1.1\r\n${host}\r\n`, status: 400, code: 'bad_request' },
+    {
+      request: `GET /api/health HTTP/1.1\r\nConnection: close\r\n\r\n`,
+      status: 400,
+      code: 'bad_request',
+    },
+    // The whole URL: served as its path on the host it names.
+    { request: `GET ${base.origin}/api/health HTTP/1.1\r\n${host}\r\n`, status: 200 },
+    {
+      request: `GET ${base.origin}/api/nope HTTP/1.1\r\n${host}\r\n`,
+      status: 404,
+      code: 'not_found',
+    },
+  ];
+  const failures: string[] = [];
+  for (const { request, status, code } of cases) {
+    const answer = await raw(request);
+    const label = JSON.stringify(request.split('\r\n')[0]);
+    if (answer.status !== status) {
+      failures.push(`${label}: ${answer.status} ${answer.body.slice(0, 200)}`);
+      continue;
+    }
+    if (status === 204) {
+      if (!/^Allow: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS$/im.test(answer.headers)) {
+        failures.push(`${label}: no Allow in ${answer.headers}`);
+      }
+      continue;
+    }
+    let body: { error?: { code?: string; message?: string } } = {};
+    try {
+      body = JSON.parse(
+        /^Transfer-Encoding: chunked$/im.test(answer.headers) ? dechunk(answer.body) : answer.body,
+      );
+    } catch {
+      failures.push(`${label}: not JSON: ${answer.body.slice(0, 200)}`);
+      continue;
+    }
+    if (code && (body.error?.code !== code || !body.error.message)) {
+      failures.push(`${label}: ${answer.body.slice(0, 200)}`);
     }
   }
   expect(failures, failures.join('\n')).toEqual([]);
@@ -703,6 +774,18 @@ async function problemOf(response: APIResponse, expected?: number): Promise<stri
     return `no error.message: ${shown}`;
   }
   return leak ? `library text /${leak}/ in ${shown}` : null;
+}
+
+/** A chunked body's data (each chunk: its size in hex, CRLF, the data, CRLF; size 0 ends). */
+function dechunk(body: string): string {
+  let data = '';
+  for (let at = 0; ;) {
+    const end = body.indexOf('\r\n', at);
+    const size = parseInt(body.slice(at, end), 16);
+    if (!(size > 0)) return data;
+    data += body.slice(end + 2, end + 2 + size);
+    at = end + 2 + size + 2;
+  }
 }
 
 /** The first library-text pattern found in `text`, or null. */

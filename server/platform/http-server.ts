@@ -8,7 +8,11 @@
  *   and Allow, on every address;
  * - a request Node's parser cannot read (a method HTTP has no name for, a broken or oversized
  *   header) or a CONNECT: Node writes an empty 400 or drops the connection. Here: the status
- *   Node would give, with the JSON error, and the connection closes.
+ *   Node would give, with the JSON error, and the connection closes;
+ * - request lines no browser sends: `OPTIONS *` (Next.js: 500; here 204 with Allow), an
+ *   HTTP/1.1 request without Host (Node: an empty 400; here 400 JSON), a target that is no path
+ *   (Next.js: 500; here 400 JSON) and the absolute form `GET http://host/path` (Next.js: a
+ *   redirect to itself; here served as the path on the host it names).
  * Every such answer carries the security headers an API answer has.
  */
 import {
@@ -26,19 +30,24 @@ import { API_CSP, COMMON_SECURITY_HEADERS, HSTS, isHttps } from './security-head
 export const SERVED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 const SERVED = new Set(SERVED_METHODS);
+const ALLOW = SERVED_METHODS.join(', ');
+/** What every answer of ours carries, as an API answer does. */
+const SECURITY_HEADERS = { 'Content-Security-Policy': API_CSP, ...COMMON_SECURITY_HEADERS };
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
 
 /** An http.Server that hands `handle` every request it can answer, and answers the others. */
 export function createAppServer(handle: Handler): Server {
-  const server = createServer((request, response) => {
-    if (request.method && SERVED.has(request.method)) return void handle(request, response);
-    const { status, headers, body } = refusal(request);
+  // A request without Host is ours to answer (Node's own answer has no body).
+  const server = createServer({ requireHostHeader: false }, (request, response) => {
+    const refused = ownAnswer(request);
+    if (!refused) return void handle(request, response);
+    const { status, headers, body } = refused;
     response.writeHead(status, headers);
-    response.end(request.method === 'HEAD' ? undefined : body);
+    response.end(request.method === 'HEAD' || status === 204 ? undefined : body);
   });
   server.on('connect', (request: IncomingMessage, socket: Duplex) =>
-    writeRaw(socket, refusal(request)),
+    writeRaw(socket, wrongMethod(request)),
   );
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     // A client gone (or a socket already answered) gets nothing.
@@ -54,8 +63,39 @@ interface Answer {
   body: string;
 }
 
+/**
+ * The answer to a request Next.js must not see, or null to hand it over. A request naming its
+ * whole URL (the absolute form, which proxies are sent) is handed over as its path, on the host
+ * it names, as HTTP says (RFC 9112 3.2.2).
+ */
+function ownAnswer(request: IncomingMessage): Answer | null {
+  if (!request.method || !SERVED.has(request.method)) return wrongMethod(request);
+  if (request.httpVersion === '1.1' && !request.headers.host) {
+    return answer(400, {
+      code: 'bad_request',
+      message: 'The request has no Host header, which HTTP/1.1 requires.',
+    });
+  }
+  const target = request.url ?? '';
+  if (target.startsWith('/')) return null;
+  if (target === '*' && request.method === 'OPTIONS') {
+    // The server as a whole: what it answers (RFC 9110 9.3.7).
+    return { status: 204, headers: { ...SECURITY_HEADERS, Allow: ALLOW }, body: '' };
+  }
+  if (/^https?:\/\//i.test(target) && URL.canParse(target)) {
+    const url = new URL(target);
+    request.url = `${url.pathname}${url.search}`;
+    request.headers.host = url.host;
+    return null;
+  }
+  return answer(400, {
+    code: 'bad_request',
+    message: 'The request names no address: it must start with / (or be a whole http URL).',
+  });
+}
+
 /** 405 for a method no address here answers. */
-function refusal(request: IncomingMessage): Answer {
+function wrongMethod(request: IncomingMessage): Answer {
   const method = request.method ?? 'The method';
   const listed = `${SERVED_METHODS.slice(0, -1).join(', ')} or ${SERVED_METHODS.at(-1)}`;
   const forwarded = request.headers['x-forwarded-proto'];
@@ -70,7 +110,7 @@ function refusal(request: IncomingMessage): Answer {
       message: `${method} is not a method this server answers; its addresses accept ${listed}.`,
       allow: SERVED_METHODS,
     },
-    { Allow: SERVED_METHODS.join(', '), ...(https ? { 'Strict-Transport-Security': HSTS } : {}) },
+    { Allow: ALLOW, ...(https ? { 'Strict-Transport-Security': HSTS } : {}) },
   );
 }
 
@@ -113,8 +153,7 @@ function answer(
       'Content-Type': 'application/json; charset=utf-8',
       'Content-Length': String(Buffer.byteLength(body)),
       'Cache-Control': 'no-store',
-      'Content-Security-Policy': API_CSP,
-      ...COMMON_SECURITY_HEADERS,
+      ...SECURITY_HEADERS,
       ...extra,
     },
   };
