@@ -104,6 +104,14 @@ describe('the HTTP server in front of Next.js', () => {
     const absolute = await raw(`GET http://other.test:8080/a/b?c=d HTTP/1.1\r\n${HOST}\r\n`);
     assert.equal(absolute.status, 200);
     assert.deepEqual(handed, [{ method: 'GET', url: '/a/b?c=d', host: 'other.test:8080' }]);
+    // Behind a proxy that took https: HSTS, as every other answer has it there.
+    for (const request of [
+      `TRACE / HTTP/1.1\r\n${HOST}X-Forwarded-Proto: https\r\n\r\n`,
+      'GET / HTTP/1.1\r\nX-Forwarded-Proto: https\r\nConnection: close\r\n\r\n',
+    ]) {
+      assert.match((await raw(request)).head, /^Strict-Transport-Security: max-age=/im, request);
+    }
+    assert.doesNotMatch(options.head, /^Strict-Transport-Security/im);
     // HTTP/1.0 needs no Host.
     handed.length = 0;
     assert.equal((await raw('GET / HTTP/1.0\r\n\r\n')).status, 200);

@@ -40,14 +40,14 @@ type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<v
 export function createAppServer(handle: Handler): Server {
   // A request without Host is ours to answer (Node's own answer has no body).
   const server = createServer({ requireHostHeader: false }, (request, response) => {
-    const refused = ownAnswer(request);
-    if (!refused) return void handle(request, response);
-    const { status, headers, body } = refused;
+    const own = ownAnswer(request);
+    if (!own) return void handle(request, response);
+    const { status, headers, body } = overHttps(request, own);
     response.writeHead(status, headers);
     response.end(request.method === 'HEAD' || status === 204 ? undefined : body);
   });
   server.on('connect', (request: IncomingMessage, socket: Duplex) =>
-    writeRaw(socket, wrongMethod(request)),
+    writeRaw(socket, overHttps(request, wrongMethod(request))),
   );
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     // A client gone (or a socket already answered) gets nothing.
@@ -98,11 +98,6 @@ function ownAnswer(request: IncomingMessage): Answer | null {
 function wrongMethod(request: IncomingMessage): Answer {
   const method = request.method ?? 'The method';
   const listed = `${SERVED_METHODS.slice(0, -1).join(', ')} or ${SERVED_METHODS.at(-1)}`;
-  const forwarded = request.headers['x-forwarded-proto'];
-  const https = isHttps(
-    new Headers(forwarded ? { 'x-forwarded-proto': String(forwarded) } : {}),
-    (request.socket as { encrypted?: boolean }).encrypted ? 'https:' : 'http:',
-  );
   return answer(
     405,
     {
@@ -110,8 +105,22 @@ function wrongMethod(request: IncomingMessage): Answer {
       message: `${method} is not a method this server answers; its addresses accept ${listed}.`,
       allow: SERVED_METHODS,
     },
-    { Allow: ALLOW, ...(https ? { 'Strict-Transport-Security': HSTS } : {}) },
+    { Allow: ALLOW },
   );
+}
+
+/**
+ * `answer` with HSTS when `request` came over https, itself or through a proxy (as the route
+ * wrapper and proxy.ts add it). What Node cannot parse gets none: there is no request to ask.
+ */
+function overHttps(request: IncomingMessage, answer: Answer): Answer {
+  const forwarded = request.headers['x-forwarded-proto'];
+  const https = isHttps(
+    new Headers(forwarded ? { 'x-forwarded-proto': String(forwarded) } : {}),
+    (request.socket as { encrypted?: boolean }).encrypted ? 'https:' : 'http:',
+  );
+  if (!https) return answer;
+  return { ...answer, headers: { ...answer.headers, 'Strict-Transport-Security': HSTS } };
 }
 
 /** What Node's parser refused, with the status Node itself would have given. */
