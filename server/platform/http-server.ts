@@ -2,13 +2,13 @@
  * The app's HTTP server: Next.js's request handler behind the answers that Next.js and Node
  * would otherwise give before any code of ours runs, which break the input rule (a 4xx with
  * our JSON error, never a 500, never an empty answer or a library's text):
- * - a method none of our addresses answers (TRACE, TRACK, WebDAV's PROPFIND or MKCOL, PURGE):
+ * - a method none of our addresses answers (TRACE, WebDAV's PROPFIND or MKCOL, PURGE):
  *   Next.js answers TRACE with a 500 and its own text, the others with an empty 400 on the API
  *   and with the page itself (200, as if asked with GET) elsewhere. Here: 405, the JSON error
  *   and Allow, on every address;
- * - a request Node's parser cannot read (a method HTTP has no name for, a broken or oversized
- *   header) or a CONNECT: Node writes an empty 400 or drops the connection. Here: the status
- *   Node would give, with the JSON error, and the connection closes;
+ * - a request Node's parser cannot read (a method it has no name for, such as IIS's TRACK; a
+ *   broken or oversized header) or a CONNECT: Node writes an empty 400 or drops the
+ *   connection. Here: the status Node would give, with the JSON error; the connection closes;
  * - request lines no browser sends: `OPTIONS *` (Next.js: 500; here 204 with Allow), an
  *   HTTP/1.1 request without Host (Node: an empty 400; here 400 JSON), a target that is no path
  *   (Next.js: 500; here 400 JSON) and the absolute form `GET http://host/path` (Next.js: a
