@@ -4,6 +4,7 @@
  * note number of each claim (numbered in order of first appearance in the text).
  */
 
+import { isoDate } from './dates';
 import { DEFAULT_CLAIM_FILTER, isClaimIncluded } from './filter';
 import type {
   AnnotatedArticle,
@@ -113,4 +114,29 @@ export function prepareAnnotatedArticle(
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** How a document format writes a link and plain text (the HTML and Markdown exports). */
+export type HeaderWriter = {
+  link(url: string | null, label: string | null): string;
+  text(value: string): string;
+};
+
+/**
+ * The header line naming where the article comes from (source, byline, publication day), each
+ * part written by the format; empty when the article says none of them.
+ */
+export function sourceParts(article: ExportArticle, write: HeaderWriter): string[] {
+  return [
+    article.sourceName || article.sourceUrl
+      ? write.link(article.sourceUrl, article.sourceName ?? article.sourceUrl)
+      : '',
+    article.byline ? `by ${write.text(article.byline)}` : '',
+    article.publishedAt ? `published ${isoDate(article.publishedAt)}` : '',
+  ].filter(Boolean);
+}
+
+/** What a document holds, as its header says it. */
+export function scopeLabel(filter: ClaimFilter): string {
+  return filter === 'all' ? 'All claims, with their review state' : 'Approved fact-checks only';
 }

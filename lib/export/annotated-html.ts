@@ -15,6 +15,8 @@ import { REVIEW_STATE_LABELS, VERDICT_LABELS, type Verdict } from '../domain';
 import { annotatedHtmlStyle, MAX_UNDERLINE_LANES, verdictClass } from './annotated-html-style';
 import {
   prepareAnnotatedArticle,
+  scopeLabel,
+  sourceParts,
   type AnnotatedExportOptions,
   type ClaimNote,
   type PlacedAnnotation,
@@ -82,16 +84,9 @@ export function toAnnotatedHtml(
 
 function renderHeader(prepared: PreparedArticle, config: ExportConfig, now: Date): string {
   const { article, filter } = prepared;
-  const source = [
-    article.sourceName || article.sourceUrl
-      ? htmlLink(article.sourceUrl, article.sourceName ?? article.sourceUrl)
-      : '',
-    article.byline ? `by ${escapeHtml(article.byline)}` : '',
-    article.publishedAt ? `published ${isoDate(article.publishedAt)}` : '',
-  ].filter(Boolean);
+  const source = sourceParts(article, { link: htmlLink, text: escapeHtml });
   const revision = article.revision;
-  const scope =
-    filter === 'all' ? 'All claims, with their review state' : 'Approved fact-checks only';
+  const scope = scopeLabel(filter);
   const used = new Set(prepared.notes.map((note) => note.claim.verdict));
   const legend = [...used].map((verdict) => `<li>${chip(verdict)}</li>`).join('');
   return [

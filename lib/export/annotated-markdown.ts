@@ -14,6 +14,8 @@
 import { REVIEW_STATE_LABELS, VERDICT_LABELS } from '../domain';
 import {
   prepareAnnotatedArticle,
+  scopeLabel,
+  sourceParts,
   type AnnotatedExportOptions,
   type ClaimNote,
   type PreparedArticle,
@@ -76,16 +78,9 @@ export function toAnnotatedMarkdown(
 
 function renderHeader(prepared: PreparedArticle, config: ExportConfig, now: Date): string[] {
   const { article, filter } = prepared;
-  const source = [
-    article.sourceName || article.sourceUrl
-      ? markdownLink(article.sourceUrl, article.sourceName ?? article.sourceUrl)
-      : '',
-    article.byline ? `by ${markdownLineText(article.byline)}` : '',
-    article.publishedAt ? `published ${isoDate(article.publishedAt)}` : '',
-  ].filter(Boolean);
+  const source = sourceParts(article, { link: markdownLink, text: markdownLineText });
   const { revision } = article;
-  const scope =
-    filter === 'all' ? 'All claims, with their review state' : 'Approved fact-checks only';
+  const scope = scopeLabel(filter);
   return [
     `# ${markdownLineText(article.title)}`,
     source.join(' · '),
