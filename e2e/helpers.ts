@@ -1,7 +1,8 @@
 /** Shared by the Playwright suites: demo accounts, sign-in over HTTP, unique test users. */
 import { randomBytes } from 'node:crypto';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../prisma/demo/demo';
+import type { ErrorBody } from '../lib/api/errors';
 import type { Role } from '../lib/domain';
 
 export const demo = (role: Role) => DEMO_ACCOUNTS.find((a) => a.role === role)!;
@@ -188,4 +189,36 @@ export async function dragOverText(
 export async function pickInCombobox(page: Page, name: string, label: string) {
   await page.getByRole('combobox', { name }).fill(label);
   await page.getByRole('option', { name: label, exact: true }).click();
+}
+
+/**
+ * Expects `status` with the JSON error body every route answers with (lib/api/errors: a message,
+ * and `code` when given) and returns the body's error.
+ */
+export async function expectJsonError(
+  response: APIResponse,
+  status: number,
+  code?: string,
+): Promise<ErrorBody['error']> {
+  expect(response.status(), `${response.url()} → ${await response.text()}`).toBe(status);
+  expect(response.headers()['content-type']).toContain('application/json');
+  const body = (await response.json()) as ErrorBody;
+  expect(body.error.message).toEqual(expect.any(String));
+  if (code) expect(body.error.code).toBe(code);
+  return body.error;
+}
+
+/**
+ * With FACTMARK_SCREENSHOTS set to a folder, writes full-page screenshots of the page at 1440
+ * and 390 px wide (`name-1440.png`, `name-390.png`) for a person to look at, then goes back to
+ * the default viewport; without it, does nothing.
+ */
+export async function screenshotForReview(page: Page, name: string) {
+  const folder = process.env.FACTMARK_SCREENSHOTS;
+  if (!folder) return;
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
+    await page.screenshot({ path: `${folder}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
 }

@@ -4,13 +4,13 @@
  * route: signed out → 401, bad input → its 4xx with the JSON error body, never a 500. The page
  * comes from a local server on the one port the app allows (FACTMARK_TEST_IMPORT_PORT).
  */
-import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import {
   startEvidenceFixtureServer,
   type EvidenceFixtureServer,
 } from '../../server/dev/evidence-fixture-server';
 import { renderTestPage } from '../../server/evidence/test-pages';
-import { demo, signInOverHttp } from '../helpers';
+import { demo, expectJsonError, signInOverHttp } from '../helpers';
 
 const PORT = Number(process.env.FACTMARK_TEST_IMPORT_PORT ?? 0);
 const UNKNOWN = 'c0000000000000000000000000';
@@ -20,14 +20,6 @@ const P = [
   'Work will start in October and last about eighteen months, the board said.',
   'Fishermen asked for compensation during the works, which the board refused.',
 ];
-
-async function expectError(response: APIResponse, status: number, code: string) {
-  expect(response.status(), await response.text()).toBe(status);
-  expect(response.headers()['content-type']).toContain('application/json');
-  const body = (await response.json()) as { error: { code: string; message: string } };
-  expect(body.error.code).toBe(code);
-  expect(body.error.message).toEqual(expect.any(String));
-}
 
 interface Preview {
   text: string;
@@ -71,10 +63,22 @@ test.describe('article source watch API', () => {
     baseURL,
   }) => {
     const anonymous = await playwright.request.newContext({ baseURL });
-    await expectError(await anonymous.get(`/api/articles/${UNKNOWN}/watch`), 401, 'unauthorized');
-    await expectError(await anonymous.post(`/api/articles/${UNKNOWN}/watch`), 401, 'unauthorized');
-    await expectError(await anonymous.put(`/api/articles/${UNKNOWN}/watch`), 401, 'unauthorized');
-    await expectError(
+    await expectJsonError(
+      await anonymous.get(`/api/articles/${UNKNOWN}/watch`),
+      401,
+      'unauthorized',
+    );
+    await expectJsonError(
+      await anonymous.post(`/api/articles/${UNKNOWN}/watch`),
+      401,
+      'unauthorized',
+    );
+    await expectJsonError(
+      await anonymous.put(`/api/articles/${UNKNOWN}/watch`),
+      401,
+      'unauthorized',
+    );
+    await expectJsonError(
       await anonymous.post(`/api/articles/${UNKNOWN}/proposals/${UNKNOWN}`, {
         data: { action: 'dismiss' },
       }),
@@ -127,9 +131,9 @@ test.describe('article source watch API', () => {
 
     const decide = (body: unknown, pid = proposalId, aid = id) =>
       request.post(`/api/articles/${aid}/proposals/${pid}`, { data: body as object });
-    await expectError(await decide({ action: 'accept' }), 400, 'validation_failed');
-    await expectError(await decide({ action: 'merge' }), 400, 'validation_failed');
-    await expectError(
+    await expectJsonError(await decide({ action: 'accept' }), 400, 'validation_failed');
+    await expectJsonError(await decide({ action: 'merge' }), 400, 'validation_failed');
+    await expectJsonError(
       await request.post(`/api/articles/${id}/proposals/${proposalId}`, {
         headers: { 'content-type': 'application/json' },
         data: Buffer.from('{"action":'),
@@ -137,12 +141,12 @@ test.describe('article source watch API', () => {
       400,
       'invalid_json',
     );
-    await expectError(
+    await expectJsonError(
       await decide({ action: 'accept', baseRevisionId: proposal.baseRevisionId }, UNKNOWN),
       404,
       'not_found',
     );
-    await expectError(
+    await expectJsonError(
       await decide(
         { action: 'accept', baseRevisionId: proposal.baseRevisionId },
         proposalId,
@@ -151,12 +155,16 @@ test.describe('article source watch API', () => {
       404,
       'not_found',
     );
-    await expectError(await decide({ action: 'accept', baseRevisionId: UNKNOWN }), 409, 'conflict');
+    await expectJsonError(
+      await decide({ action: 'accept', baseRevisionId: UNKNOWN }),
+      409,
+      'conflict',
+    );
 
     const accepted = await decide({ action: 'accept', baseRevisionId: proposal.baseRevisionId });
     expect(accepted.status(), await accepted.text()).toBe(201);
     expect(((await accepted.json()) as { revision: { number: number } }).revision.number).toBe(2);
-    await expectError(await decide({ action: 'dismiss' }), 409, 'conflict');
+    await expectJsonError(await decide({ action: 'dismiss' }), 409, 'conflict');
     const after = (await (await request.get(`/api/articles/${id}/watch`)).json()) as {
       watch: { proposal: unknown };
     };
@@ -167,9 +175,9 @@ test.describe('article source watch API', () => {
     request,
   }) => {
     await signInOverHttp(request, demo('EDITOR').email, demo('EDITOR').password);
-    await expectError(await request.get(`/api/articles/${UNKNOWN}/watch`), 404, 'not_found');
-    await expectError(await request.post(`/api/articles/${UNKNOWN}/watch`), 404, 'not_found');
-    await expectError(
+    await expectJsonError(await request.get(`/api/articles/${UNKNOWN}/watch`), 404, 'not_found');
+    await expectJsonError(await request.post(`/api/articles/${UNKNOWN}/watch`), 404, 'not_found');
+    await expectJsonError(
       await request.post('/api/import', {
         data: { title: 'x', text: 'Some text.', fetchedUrl: 'ftp://example.org/a' },
       }),
@@ -211,11 +219,11 @@ test.describe('article source watch API', () => {
     const checked = await request.post(`/api/articles/${id}/watch`);
     expect(await checked.json()).toMatchObject({ outcome: 'proposed' });
 
-    await expectError(
+    await expectJsonError(
       await request.put(`/api/articles/${await paste()}/watch`),
       400,
       'bad_request',
     );
-    await expectError(await request.put(`/api/articles/${UNKNOWN}/watch`), 404, 'not_found');
+    await expectJsonError(await request.put(`/api/articles/${UNKNOWN}/watch`), 404, 'not_found');
   });
 });

@@ -5,7 +5,7 @@
  * error body, never a 500. The pages come from a local server on the one port the app allows
  * (FACTMARK_TEST_IMPORT_PORT, set by npm test; the import-url suite uses it too, one at a time).
  */
-import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import {
   startEvidenceFixtureServer,
   type EvidenceFixtureServer,
@@ -16,6 +16,7 @@ import {
   createClaimOverHttp,
   createUserAsAdmin,
   demo,
+  expectJsonError,
   signInOverHttp,
   TEST_PASSWORD,
 } from '../helpers';
@@ -28,15 +29,6 @@ const P = [
   'Rail freight to the port grew by a fifth, the authority said in its report.',
   'A second terminal is due to open in 2028, three years later than first planned.',
 ];
-
-async function expectError(response: APIResponse, status: number, code: string) {
-  expect(response.status(), await response.text()).toBe(status);
-  expect(response.headers()['content-type']).toContain('application/json');
-  const body = (await response.json()) as { error: { code: string; message: string } };
-  expect(body.error.code).toBe(code);
-  expect(body.error.message).toEqual(expect.any(String));
-  return body.error;
-}
 
 interface Capture {
   id: string;
@@ -91,7 +83,7 @@ test.describe('evidence API', () => {
     ];
     for (const [method, url, data] of calls) {
       const response = await anonymous.fetch(url, { method, ...(data ? { data } : {}) });
-      await expectError(response, 401, 'unauthorized');
+      await expectJsonError(response, 401, 'unauthorized');
     }
     await anonymous.dispose();
   });
@@ -128,11 +120,15 @@ test.describe('evidence API', () => {
     request,
   }) => {
     const post = (data: unknown) => request.post('/api/evidence/captures', { data });
-    const invalid = await expectError(await post({ url: 'not a url' }), 400, 'validation_failed');
+    const invalid = await expectJsonError(
+      await post({ url: 'not a url' }),
+      400,
+      'validation_failed',
+    );
     expect(JSON.stringify(invalid)).toContain('url');
-    await expectError(await post({ url: 'ftp://example.org/x' }), 400, 'validation_failed');
-    await expectError(await post({}), 400, 'validation_failed');
-    await expectError(
+    await expectJsonError(await post({ url: 'ftp://example.org/x' }), 400, 'validation_failed');
+    await expectJsonError(await post({}), 400, 'validation_failed');
+    await expectJsonError(
       await request.post('/api/evidence/captures', {
         headers: { 'content-type': 'application/json' },
         data: Buffer.from('{"url":'),
@@ -140,14 +136,14 @@ test.describe('evidence API', () => {
       400,
       'invalid_json',
     );
-    await expectError(await post({ url: 'http://10.0.0.1/' }), 422, 'address_not_allowed');
-    await expectError(
+    await expectJsonError(await post({ url: 'http://10.0.0.1/' }), 422, 'address_not_allowed');
+    await expectJsonError(
       await post({ url: 'http://169.254.169.254/latest/meta-data/' }),
       422,
       'address_not_allowed',
     );
     // A multipart body without a file.
-    await expectError(
+    await expectJsonError(
       await request.post('/api/evidence/captures', { multipart: { note: 'nothing' } }),
       400,
       'validation_failed',
@@ -161,7 +157,7 @@ test.describe('evidence API', () => {
     const response = await request.post('/api/evidence/captures', {
       data: { url: server.url(gone) },
     });
-    const error = await expectError(response, 502, 'fetch_failed');
+    const error = await expectJsonError(response, 502, 'fetch_failed');
     expect(error).toMatchObject({ source: { state: 'FAILED', lastError: expect.any(String) } });
 
     server.set(gone, renderTestPage({ title: 'Back', paragraphs: P }));
@@ -208,7 +204,7 @@ test.describe('evidence API', () => {
         },
       },
     });
-    const error = await expectError(tooLarge, 413, 'too_large');
+    const error = await expectJsonError(tooLarge, 413, 'too_large');
     expect(JSON.stringify(error)).toContain('5 MB');
   });
 
@@ -244,10 +240,10 @@ test.describe('evidence API', () => {
     ).json()) as { state: string; anchor: unknown };
     expect(missing).toMatchObject({ state: 'NOT_FOUND', anchor: null });
 
-    await expectError(await quote({ quote: '   ' }), 400, 'validation_failed');
-    await expectError(await quote({ quote: 'x', start: -1 }), 400, 'validation_failed');
-    await expectError(await quote({ quote: 'x'.repeat(5001) }), 400, 'validation_failed');
-    await expectError(
+    await expectJsonError(await quote({ quote: '   ' }), 400, 'validation_failed');
+    await expectJsonError(await quote({ quote: 'x', start: -1 }), 400, 'validation_failed');
+    await expectJsonError(await quote({ quote: 'x'.repeat(5001) }), 400, 'validation_failed');
+    await expectJsonError(
       await request.post(`/api/evidence/captures/${UNKNOWN}/quote`, { data: { quote: 'x' } }),
       404,
       'not_found',
@@ -262,14 +258,18 @@ test.describe('evidence API', () => {
       `/api/claims/${UNKNOWN}/evidence-package`,
       `/api/evidence/quotes/${UNKNOWN}`,
     ]) {
-      await expectError(await request.get(url), 404, 'not_found');
+      await expectJsonError(await request.get(url), 404, 'not_found');
     }
-    await expectError(
+    await expectJsonError(
       await request.post(`/api/evidence/sources/${UNKNOWN}/recheck`),
       404,
       'not_found',
     );
-    await expectError(await request.delete(`/api/evidence/alerts/${UNKNOWN}`), 404, 'not_found');
+    await expectJsonError(
+      await request.delete(`/api/evidence/alerts/${UNKNOWN}`),
+      404,
+      'not_found',
+    );
     const long = 'x'.repeat(65);
     const tooLong = await request.get(`/api/evidence/captures/${long}`);
     expect([400, 404]).toContain(tooLong.status());
@@ -334,7 +334,7 @@ test.describe('evidence API', () => {
     const response = await request.patch(`/api/claims/${claimId}`, {
       data: { version, evidence: [{ url: 'https://example.org/', captureId: UNKNOWN }] },
     });
-    const error = await expectError(response, 400, 'validation_failed');
+    const error = await expectJsonError(response, 400, 'validation_failed');
     expect(JSON.stringify(error)).toContain('evidence.0.captureId');
   });
 
@@ -351,7 +351,7 @@ test.describe('evidence API', () => {
         data: { version, evidence: [{ url, quote: P[0]!.slice(0, 60), captureId }] },
       });
     const borrowed = await cite('https://www.who.int/reports/port', capture.id, claim.version);
-    const error = await expectError(borrowed, 400, 'validation_failed');
+    const error = await expectJsonError(borrowed, 400, 'validation_failed');
     expect(JSON.stringify(error)).toContain('evidence.0.captureId');
     // Its own address, as typed (a fragment is no other page), is fine.
     const own = await cite(`${server.url(path)}#top`, capture.id, claim.version);
@@ -448,7 +448,7 @@ test.describe('evidence API', () => {
       claim: { id: claimId },
     });
     expect((await request.delete(`/api/evidence/alerts/${alerts[0]!.id}`)).status()).toBe(204);
-    await expectError(
+    await expectJsonError(
       await request.delete(`/api/evidence/alerts/${alerts[0]!.id}`),
       404,
       'not_found',
@@ -538,7 +538,7 @@ test.describe('evidence API', () => {
   });
 
   test('failed work is for admins only', async ({ request, playwright, baseURL }) => {
-    await expectError(await request.get('/api/admin/jobs'), 403, 'forbidden');
+    await expectJsonError(await request.get('/api/admin/jobs'), 403, 'forbidden');
     const admin = await playwright.request.newContext({ baseURL });
     await signInOverHttp(admin, demo('ADMIN').email, demo('ADMIN').password);
     const response = await admin.get('/api/admin/jobs');

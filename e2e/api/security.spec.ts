@@ -18,6 +18,7 @@ import {
   createClaimOverHttp,
   createUserAsAdmin,
   demo,
+  expectJsonError,
   signInOverHttp,
   TEST_PASSWORD,
   DEMO_ARTICLES,
@@ -37,16 +38,6 @@ const EVIL = 'https://evil.example';
 
 /** A fresh client address per use (TEST-NET-3 range plus random bits). */
 const clientIp = () => `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
-
-/** Expects the usual JSON error body with `status` and `code`; returns the body. */
-async function expectError(response: APIResponse, status: number, code?: string) {
-  expect(response.status(), `${response.url()} → ${await response.text()}`).toBe(status);
-  expect(response.headers()['content-type']).toMatch(/application\/json/);
-  const body = (await response.json()) as { error: { code: string; message: string } };
-  expect(typeof body.error?.message).toBe('string');
-  if (code) expect(body.error.code).toBe(code);
-  return body;
-}
 
 /**
  * One sign-in attempt through NextAuth's form endpoint, as the sign-in page makes it. Returns
@@ -129,8 +120,8 @@ test.describe('1. sessions end with what ended them', () => {
         expect((response as APIResponse).status()).toBe(200);
       }
       for (const client of [user, copy]) {
-        await expectError(await client.get('/api/me'), 401, 'unauthorized');
-        await expectError(await client.get('/api/review-queue'), 401, 'unauthorized');
+        await expectJsonError(await client.get('/api/me'), 401, 'unauthorized');
+        await expectJsonError(await client.get('/api/review-queue'), 401, 'unauthorized');
         // NextAuth's own session address read the cookie alone: it went on naming the account
         // (email, name, the old role) to whoever held an ended session's cookie.
         const session = await client.get('/api/auth/session');
@@ -161,7 +152,7 @@ test.describe('1. sessions end with what ended them', () => {
     const token = (await (await stolen.get('/api/auth/csrf')).json()).csrfToken as string;
     await stolen.post('/api/auth/signout', { form: { csrfToken: token, json: 'true' } });
     expect((await now.get('/api/me')).status()).toBe(200);
-    await expectError(await stolen.get('/api/me'), 401, 'unauthorized');
+    await expectJsonError(await stolen.get('/api/me'), 401, 'unauthorized');
     for (const context of [first, stolen, now]) await context.dispose();
   });
 
@@ -197,7 +188,7 @@ test.describe('1. sessions end with what ended them', () => {
     const others = users.filter((u) => u.role === 'ADMIN' && !u.disabledAt && u.id !== me.id);
     // Demote nobody for real: only check the answer for the demo admin when alone.
     if (others.length === 0) {
-      await expectError(
+      await expectJsonError(
         await request.patch(`/api/users/${me.id}`, { data: { disabled: true } }),
         409,
         'last_admin',
@@ -296,7 +287,7 @@ test.describe('2. cross-site requests are refused', () => {
           headers: { ...c.headers, 'Content-Type': c.contentType },
           data: JSON.stringify(target.body),
         });
-        await expectError(response, c.status, c.code);
+        await expectJsonError(response, c.status, c.code);
       }
       const { users } = await (await request.get('/api/users')).json();
       expect(users.some((u: { email: string }) => u.email === email)).toBe(false);
@@ -324,7 +315,7 @@ test.describe('2. cross-site requests are refused', () => {
           json: 'true',
         },
       });
-      await expectError(response, 403, 'forbidden');
+      await expectJsonError(response, 403, 'forbidden');
     }
     expect((await request.get('/api/me')).status()).toBe(401);
   });
@@ -533,7 +524,7 @@ test.describe('6. hostile input never gets a 500', () => {
             method: r.method,
             ...(r.method === 'GET' || r.method === 'DELETE' ? {} : { data: {} }),
           });
-          await expectError(response, 400, 'bad_request');
+          await expectJsonError(response, 400, 'bad_request');
         }
       }
     }
@@ -546,7 +537,7 @@ test.describe('6. hostile input never gets a 500', () => {
     await signInOverHttp(request, demo('ADMIN').email, demo('ADMIN').password);
     for (const route of QUERY_ROUTES) {
       for (const query of HOSTILE_QUERIES) {
-        await expectError(await request.get(`${route}?${query}`), 400, 'bad_request');
+        await expectJsonError(await request.get(`${route}?${query}`), 400, 'bad_request');
       }
       // Next.js reads a lone % as a literal one: no error, but never a 500.
       const lone = await request.get(`${route}?q=%&format=csv`);
@@ -636,7 +627,7 @@ test.describe('8. a database outage answers 503 with Retry-After', () => {
           headers: { Cookie: cookies },
           ...(data ? { data } : {}),
         });
-        await expectError(response, 503, 'service_unavailable');
+        await expectJsonError(response, 503, 'service_unavailable');
         expect(Number(response.headers()['retry-after'])).toBeGreaterThan(0);
         expect(await response.text()).not.toMatch(/127\.0\.0\.1|prisma|reach database/i);
       }
@@ -678,7 +669,7 @@ test.describe('9. request bodies have a size limit', () => {
         headers: { 'Content-Type': 'application/json' },
         data: big,
       });
-      await expectError(response, 413, 'too_large');
+      await expectJsonError(response, 413, 'too_large');
       figure(`20 MB to ${path}: 413 in ${(performance.now() - started).toFixed(0)} ms`);
     }
     // A small route's limit is 1 MB by default.
@@ -686,7 +677,7 @@ test.describe('9. request bodies have a size limit', () => {
       headers: { 'Content-Type': 'application/json' },
       data: Buffer.alloc(1_500_000, 'a'),
     });
-    await expectError(medium, 413, 'too_large');
+    await expectJsonError(medium, 413, 'too_large');
   });
 
   test('a body of undeclared length is cut off at the limit: uploads too, not read to the end', async ({
@@ -777,14 +768,12 @@ test.describe('10. weak passwords are refused with the reason', () => {
           password,
         },
       });
-      const body = (await expectError(created, 400, 'validation_failed')) as unknown as {
-        error: { issues: { path: string; message: string }[] };
-      };
-      const issue = body.error.issues.find((i) => i.path === 'password');
+      const error = await expectJsonError(created, 400, 'validation_failed');
+      const issue = error.issues?.find((i) => i.path === 'password');
       expect(issue?.message.length).toBeGreaterThan(10);
       const { users } = await (await request.get('/api/users')).json();
       const someone = users.find((u: { role: string }) => u.role === 'EDITOR');
-      await expectError(
+      await expectJsonError(
         await request.patch(`/api/users/${someone.id}`, { data: { password } }),
         400,
         'validation_failed',
@@ -844,8 +833,8 @@ test.describe('12. URL-import refusals reveal no resolved address', () => {
     ];
     for (const { url, hidden } of cases) {
       const response = await request.post('/api/import/preview', { data: { kind: 'url', url } });
-      const body = await expectError(response, 422, 'address_not_allowed');
-      expect(body.error.message, url).not.toMatch(hidden);
+      const error = await expectJsonError(response, 422, 'address_not_allowed');
+      expect(error.message, url).not.toMatch(hidden);
     }
   });
 });

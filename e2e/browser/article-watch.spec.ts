@@ -5,16 +5,15 @@
  * comes from a local server on the one port the app allows (FACTMARK_TEST_IMPORT_PORT).
  */
 import { randomBytes } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   startEvidenceFixtureServer,
   type EvidenceFixtureServer,
 } from '../../server/dev/evidence-fixture-server';
 import { renderTestPage } from '../../server/evidence/test-pages';
-import { demo, signInOverHttp } from '../helpers';
+import { demo, screenshotForReview, signInOverHttp } from '../helpers';
 
 const PORT = Number(process.env.FACTMARK_TEST_IMPORT_PORT ?? 0);
-const SHOTS = process.env.FACTMARK_SCREENSHOTS; // a folder: write review screenshots there
 
 // Unlike the API spec's page, so the import is no duplicate of it.
 const P = [
@@ -22,15 +21,6 @@ const P = [
   'Work on the river will start in October and last about a year, the authority said.',
   'Boat owners asked for compensation during the works, which the authority refused.',
 ];
-
-async function shoot(page: Page, name: string) {
-  if (!SHOTS) return;
-  for (const width of [1440, 390]) {
-    await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
 
 test.describe('watching an article imported by URL', () => {
   test.skip(!PORT, 'needs FACTMARK_TEST_IMPORT_PORT and the app allowing it (npm test sets both)');
@@ -79,7 +69,7 @@ test.describe('watching an article imported by URL', () => {
     await expect(changed).toContainText('1 word added, 1 removed against revision 1');
     await expect(changed.locator('del')).toHaveText('38');
     await expect(changed.locator('ins')).toHaveText('41');
-    await shoot(page, 'article-watch-proposal');
+    await screenshotForReview(page, 'article-watch-proposal');
     const articleUrl = page.url();
 
     // Every open proposal is listed beside the changed sources, linking to its article.
@@ -97,7 +87,7 @@ test.describe('watching an article imported by URL', () => {
     await expect(watch.getByRole('status')).toContainText('latest revision');
     await expect(changed).toHaveCount(0);
     await expect(page.getByText('41 million euros').first()).toBeVisible();
-    await shoot(page, 'article-watch-accepted');
+    await screenshotForReview(page, 'article-watch-accepted');
     await page.goto('/evidence/changed');
     await expect(
       page.getByRole('heading', { name: 'Articles changed at their source' }),
@@ -131,6 +121,6 @@ test.describe('watching an article imported by URL', () => {
     await expect(watch.getByRole('region', { name: 'Source changed' })).toContainText(
       'The source changed',
     );
-    await shoot(page, 'article-watch-started');
+    await screenshotForReview(page, 'article-watch-started');
   });
 });

@@ -6,7 +6,7 @@
  * from a local server on the one port the app allows (FACTMARK_TEST_IMPORT_PORT).
  */
 import { randomBytes } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   startEvidenceFixtureServer,
   type EvidenceFixtureServer,
@@ -16,12 +16,12 @@ import {
   createArticleOverHttp,
   demo,
   dragOverText,
+  screenshotForReview,
   selectWithMouse,
   signInOverHttp,
 } from '../helpers';
 
 const PORT = Number(process.env.FACTMARK_TEST_IMPORT_PORT ?? 0);
-const SHOTS = process.env.FACTMARK_SCREENSHOTS; // a folder: write review screenshots there
 
 const P = [
   'The port authority handled 1.2 million containers in the first half of the year, a record.',
@@ -33,15 +33,6 @@ const ARTICLE = [
   'The minister said rail freight to the port doubled last year.',
   'Harbour officials gave no figures.',
 ].join('\n');
-
-async function shoot(page: Page, name: string) {
-  if (!SHOTS) return;
-  for (const width of [1440, 390]) {
-    await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
 
 test.describe('evidence from a stored copy', () => {
   test.skip(!PORT, 'needs FACTMARK_TEST_IMPORT_PORT and the app allowing it (npm test sets both)');
@@ -97,7 +88,7 @@ test.describe('evidence from a stored copy', () => {
 
     await copy.getByRole('button', { name: 'Check now' }).click();
     await expect(copy).toContainText('Checked just now: the source has not changed.');
-    await shoot(page, 'evidence-form');
+    await screenshotForReview(page, 'evidence-form');
 
     await form.getByRole('button', { name: 'Save claim' }).click();
     await expect(page.getByRole('status')).toHaveText('Claim saved.');
@@ -155,7 +146,7 @@ test.describe('evidence from a stored copy', () => {
     await expect(flag).toContainText('Quote changed');
     await expect(flag.locator('del')).toContainText('fifth');
     await expect(flag.locator('ins')).toContainText('tenth');
-    await shoot(page, 'evidence-claim-page');
+    await screenshotForReview(page, 'evidence-claim-page');
 
     // The reviewer's queue: the flag, and the quote in the stored copy on demand.
     const reviewerContext = await browser.newContext();
@@ -172,7 +163,7 @@ test.describe('evidence from a stored copy', () => {
       card.getByRole('blockquote', { name: 'Quote in the stored copy' }).locator('mark'),
     ).toHaveText(QUOTE);
     await expect(card).toContainText(/Stored copy fetched \d+ \w+ 20\d\d/);
-    await shoot(reviewer, 'evidence-review-queue');
+    await screenshotForReview(reviewer, 'evidence-review-queue');
     const inReview = (await (await reviewer.request.get(`/api/claims/${claim.id}`)).json()) as {
       claim: { version: number };
     };
@@ -206,7 +197,7 @@ test.describe('evidence from a stored copy', () => {
     await expect(row.locator('td[data-label="Quote"]')).toContainText(
       /\[removed: fifth\]\s*\[added: tenth\]/,
     );
-    await shoot(reviewer, 'evidence-changed-sources');
+    await screenshotForReview(reviewer, 'evidence-changed-sources');
     await row.getByRole('button', { name: 'Dismiss' }).click();
     await expect(row).toHaveCount(0);
     await reviewerContext.close();
