@@ -407,7 +407,8 @@ const FIELD_MESSAGES: Record<string, string> = {
   changes: 'Nothing would change.',
 };
 
-const decisionSelect = {
+/** A review decision as the claim page, the history and the API show it (who, what, when). */
+export const decisionSelect = {
   id: true,
   decision: true,
   comment: true,

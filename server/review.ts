@@ -38,21 +38,13 @@ import type { Prisma } from './generated/prisma/client';
 import {
   applyClaimEvent,
   applyClaimEventIn,
+  decisionSelect,
   loadClaims,
   type AppliedClaimEvent,
 } from './claim-events';
 import type { PrismaClient } from './platform/db';
 import { AppError, notFound } from './platform/errors';
 import type { SessionUser } from './users';
-
-const decisionSelect = {
-  id: true,
-  decision: true,
-  comment: true,
-  snapshotHash: true,
-  createdAt: true,
-  reviewer: { select: { id: true, name: true } },
-} as const satisfies Prisma.ReviewDecisionSelect;
 
 export type DecisionResult = {
   claim: NonNullable<AppliedClaimEvent['claim']>;
