@@ -15,6 +15,7 @@ import { keymap } from 'prosemirror-keymap';
 import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { flushSync } from 'react-dom';
 import { CONFIDENCE_FLOOR, scoreTextQuoteMatch } from '@/lib/anchoring/match-quote';
 import { describeTextQuote } from '@/lib/anchoring/describe';
 import type { TextAnchor } from '@/lib/anchoring/selectors';
@@ -35,6 +36,7 @@ import {
   type HighlightAction,
   type HighlightSpec,
 } from './highlight-plugin';
+import { measureUntilPainted } from './frame-timing';
 import styles from './article-view.module.css';
 
 /** A highlight in text offsets; the view converts it to positions. */
@@ -52,12 +54,9 @@ export interface ArticleViewHandle {
   selection(options?: { exact?: boolean }): { start: number; end: number } | null;
   /**
    * Adds, removes or replaces highlights. An add with `current` also makes that one the
-   * keyboard's current highlight: ring, caret and its card (`onHighlightFocus` with no box yet)
-   * at once, so a caller inside `flushSync` draws them with its own changes; the card's place
-   * (`onHighlightPlaced`) and a scroll to the highlight when it is out of view come at the start
-   * of the next frame. With `focus` the text takes focus there, before the card is placed: the
-   * page was just laid out to find the highlight, so focusing only restyles, and no React
-   * commit runs with the text focused (each would walk the whole text to save its selection).
+   * keyboard's current highlight: its ring and the caret at once, so a caller inside `flushSync`
+   * draws them with its own changes; its card (`onHighlightFocus`), a scroll to it when it is
+   * out of view and, with `focus`, the text's focus come in the frame after that one.
    */
   dispatchHighlights(
     action:
@@ -113,14 +112,11 @@ interface Props {
   onSelectionChange?(selection: ScreenBox | null): void;
   /**
    * The claims under the pointer or the keyboard's current highlight, with the highlight's
-   * box; null when there is none any more. The box is null for a highlight just added: it is
-   * given by `onHighlightPlaced` at the start of the next frame, when the page is laid out.
+   * box; null when there is none any more.
    */
   onHighlightFocus?(
-    target: { claimIds: string[]; box: ScreenBox | null; by: 'pointer' | 'keyboard' } | null,
+    target: { claimIds: string[]; box: ScreenBox; by: 'pointer' | 'keyboard' } | null,
   ): void;
-  /** Where the current highlight whose box was left null is, once the page is laid out. */
-  onHighlightPlaced?(box: ScreenBox): void;
 }
 
 function boxOf(rect: DOMRect | ScreenBox): ScreenBox {
@@ -142,6 +138,11 @@ function rangeBox(view: EditorView, from: number, to: number): ScreenBox {
   const start = view.coordsAtPos(from);
   const end = view.coordsAtPos(to);
   return { top: start.top, bottom: end.bottom, left: start.left, right: end.right };
+}
+
+/** Runs `step` at the start of the frame after the next one: after the next frame is painted. */
+function afterNextFrame(step: () => void): void {
+  requestAnimationFrame(() => requestAnimationFrame(step));
 }
 
 /** The highlight after (or before) position `pos` in text order, or null past the last. */
@@ -215,7 +216,6 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
     onHighlightClick,
     onSelectionChange,
     onHighlightFocus,
-    onHighlightPlaced,
   },
   ref,
 ) {
@@ -231,7 +231,6 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
     onHighlightClick,
     onSelectionChange,
     onHighlightFocus,
-    onHighlightPlaced,
     onRevise,
   });
   useEffect(() => {
@@ -239,7 +238,6 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
       onHighlightClick,
       onSelectionChange,
       onHighlightFocus,
-      onHighlightPlaced,
       onRevise,
     };
   });
@@ -531,24 +529,28 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
       editor.dispatch(tr);
       if (!current) return;
       const takeFocus = action.type === 'add' && action.focus === true;
-      // Its card is drawn now, with the caller's changes, but placed at the start of the next
-      // frame: where the new highlight is (and whether to scroll to it) is read there, when the
-      // page is laid out anyway (read now, it would lay the page out once for the text's change
-      // and again in the frame for the panel's). The text takes focus there too, before the
-      // card is placed, so nothing waits to be laid out when it does.
-      callbacks.current.onHighlightFocus?.({
-        claimIds: claimsAt(editor.state, current.from),
-        box: null,
-        by: 'keyboard',
-      });
-      requestAnimationFrame(() => {
+      // The frame that draws the change shows the highlight with its ring; its card and the
+      // text's focus come in the frame after (measured on their own: factmark:highlight-shown),
+      // so neither frame carries all of it. By then the page is laid out: where the highlight
+      // is (and whether to scroll to it) is read without laying it out again. The card is drawn
+      // there first, while the text does not have focus yet (a React commit with the text
+      // focused walks the whole text to save its selection), then the text takes focus.
+      afterNextFrame(() => {
         const now = view.current === editor ? focusedHighlight(editor.state) : null;
         if (now?.annotationId !== current.annotationId) return; // moved on meanwhile
+        performance.mark('factmark:highlight-shown:start');
         let box = rangeBox(editor, now.from, now.to);
         if (box.bottom < 0 || box.top > window.innerHeight) {
           editor.dispatch(editor.state.tr.scrollIntoView());
           box = rangeBox(editor, now.from, now.to);
         }
+        flushSync(() =>
+          callbacks.current.onHighlightFocus?.({
+            claimIds: claimsAt(editor.state, now.from),
+            box,
+            by: 'keyboard',
+          }),
+        );
         if (takeFocus) {
           // The browser's caret goes to the highlight first: focusing the text with the
           // selection outside it puts the caret at the text's start, and ProseMirror then moves
@@ -560,7 +562,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
           }
           editor.focus();
         }
-        callbacks.current.onHighlightPlaced?.(box);
+        measureUntilPainted('factmark:highlight-shown', 'factmark:highlight-shown:start');
       });
     },
     scrollToOffset(offset) {

@@ -264,8 +264,8 @@ export function ArticleWorkspace({
   ) {
     const annotationId = await actions.createClaim(span, draft);
     if (!annotationId) return;
-    // The form is gone and the new highlight is the current one with its card; the card's place
-    // and the text's focus come at the start of the next frame (ArticleViewHandle.dispatchHighlights).
+    // The form is gone and the new highlight is the current one; its card and the text's focus
+    // come in the frame after this one (ArticleViewHandle.dispatchHighlights).
     measureUntilPainted('factmark:claim-add', 'factmark:claim-add:start');
   }
 
@@ -346,7 +346,6 @@ export function ArticleWorkspace({
             onRevise={(preview) => setRevise((r) => r && { ...r, preview })}
             onSelectionChange={onSelectionChange}
             onHighlightFocus={setCard}
-            onHighlightPlaced={cardStore.place}
             onHighlightClick={(claimIds, at) => {
               if (revise) return;
               if (claimIds.length === 1) openClaim(claimIds[0]!);

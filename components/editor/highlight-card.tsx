@@ -1,7 +1,7 @@
 'use client';
 
 /** The card shown over a highlight under the pointer or reached with Tab: its claims at a glance. */
-import { memo, useCallback, useSyncExternalStore, type Ref } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import type { ClaimSummaryDTO } from '@/lib/api/types';
 import { REVIEW_STATE_LABELS } from '@/lib/domain';
 import type { ScreenBox } from './article-view';
@@ -10,35 +10,21 @@ import styles from './workspace.module.css';
 
 export const HIGHLIGHT_CARD_ID = 'highlight-card';
 
-/**
- * What the card shows: the claims under a highlight, where the highlight is (null: not known yet,
- * the card is drawn hidden and placed with `CardStore.place`), and how it was reached.
- */
-export type Card = { claimIds: string[]; box: ScreenBox | null; by: 'pointer' | 'keyboard' };
+/** What the card shows: the claims under a highlight, where the highlight is, how it was reached. */
+export type Card = { claimIds: string[]; box: ScreenBox; by: 'pointer' | 'keyboard' };
 
 /**
  * The card's state, kept outside the workspace's so showing, moving or hiding it re-renders the
  * card alone (hovering and Tab change it often).
- *
- * A claim just added shows its card in the frame that shows the claim: the card is drawn with
- * the add (its place unknown until the page is laid out), then placed at the frame's start by
- * writing its position straight to the element (`place`), so no React commit runs there. Any
- * React commit while the article text has focus walks the whole text to save its selection
- * (about a millisecond with a 20,000-word article), and the text takes focus in that frame.
  */
 export interface CardStore {
   get(): Card | null;
   set(card: Card | null): void;
-  /** Places the shown card at `box` without re-rendering it. */
-  place(box: ScreenBox): void;
   subscribe(listener: () => void): () => void;
-  /** The drawn card's element (a ref callback). */
-  attach(element: HTMLElement | null): void;
 }
 
 export function createCardStore(): CardStore {
   let card: Card | null = null;
-  let element: HTMLElement | null = null;
   const listeners = new Set<() => void>();
   return {
     get: () => card,
@@ -47,23 +33,9 @@ export function createCardStore(): CardStore {
       card = next;
       listeners.forEach((listener) => listener());
     },
-    place(box) {
-      if (!card) return;
-      // The next render draws the same place from the state: React and the element agree.
-      card = { ...card, box };
-      if (!element) return;
-      const { top, bottom, left } = cardPlace(box);
-      element.style.top = top === undefined ? '' : `${top}px`;
-      element.style.bottom = bottom === undefined ? '' : `${bottom}px`;
-      element.style.left = `${left}px`;
-      element.style.visibility = '';
-    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
-    },
-    attach(next) {
-      element = next;
     },
   };
 }
@@ -89,37 +61,26 @@ export const HighlightCardLayer = memo(function HighlightCardLayer({
   hidden: boolean;
 }) {
   const card = useSyncExternalStore(store.subscribe, store.get, noCard);
-  const attach = useCallback((element: HTMLElement | null) => store.attach(element), [store]);
   if (!card || hidden) return null;
   const claims = card.claimIds
     .map((id) => claimsById.get(id))
     .filter((c): c is ClaimSummaryDTO => Boolean(c));
-  return (
-    <HighlightCard
-      ref={attach}
-      claims={claims}
-      box={card.box}
-      byKeyboard={card.by === 'keyboard'}
-    />
-  );
+  return <HighlightCard claims={claims} box={card.box} byKeyboard={card.by === 'keyboard'} />;
 });
 
 export function HighlightCard({
   claims,
   box,
   byKeyboard,
-  ref,
 }: {
   claims: ClaimSummaryDTO[];
-  /** Where the highlight is; null: drawn hidden, to be placed (CardStore.place). */
-  box: ScreenBox | null;
+  /** Where the highlight is. */
+  box: ScreenBox;
   byKeyboard: boolean;
-  ref?: Ref<HTMLDivElement>;
 }) {
   if (claims.length === 0) return null;
-  const style = box ? cardPlace(box) : { top: 0, left: 0, visibility: 'hidden' as const };
   return (
-    <div id={HIGHLIGHT_CARD_ID} role="tooltip" className={styles.card} style={style} ref={ref}>
+    <div id={HIGHLIGHT_CARD_ID} role="tooltip" className={styles.card} style={cardPlace(box)}>
       {claims.map((claim) => (
         <div key={claim.id} className={styles.cardClaim}>
           <p className={styles.cardText}>{claim.text}</p>

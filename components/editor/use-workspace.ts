@@ -159,9 +159,9 @@ export function useWorkspace(
         // as few times as it can be. The form's field gives up focus first, while nothing waits
         // to be drawn (removing a focused field lays the page out on its own). Then, in one
         // go: just this highlight is added (the view maps its decoration set instead of
-        // rebuilding it) and becomes the current one (its card follows at the frame's start,
-        // when the page is laid out once for everything); the panel and the list are drawn now,
-        // not in a later task. The text takes focus there too, just before the card.
+        // rebuilding it) and becomes the current one (its ring); the panel and the list are
+        // drawn now, not in a later task. Its card and the text's focus follow in the next
+        // frame (ArticleViewHandle.dispatchHighlights), timed on their own.
         performance.mark('factmark:claim-add:start');
         if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
         flushSync(() => {
