@@ -101,6 +101,11 @@ async function main() {
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        // e.g. BENCH_EDITOR_JS_FLAGS=--trace-deopt (with DEBUG=pw:browser to see what it prints):
+        // V8's view of the page's code, while looking into a slow add.
+        ...(process.env.BENCH_EDITOR_JS_FLAGS
+          ? [`--js-flags=${process.env.BENCH_EDITOR_JS_FLAGS}`]
+          : []),
       ],
     });
     const context = await browser.newContext({
