@@ -1,6 +1,6 @@
 /** The article workspace's loop, highlights, keyboard and accessibility (issue #16), in Chromium. */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createArticleOverHttp, demo, selectWithMouse, signInOverHttp } from '../helpers';
 
 const TEXT = [
@@ -97,6 +97,14 @@ test('the bar at the selection adds a claim; the toolbar stays in view', async (
   await expect(toolbar).toBeInViewport();
 });
 
+/** The outline an element shows (its focus ring). */
+async function focusRingOf(element: Locator) {
+  return element.evaluate((el) => {
+    const { outlineStyle, outlineWidth, outlineOffset } = getComputedStyle(el);
+    return { style: outlineStyle, width: outlineWidth, offset: outlineOffset };
+  });
+}
+
 async function selectionBox(page: Page) {
   return page.evaluate(() => {
     const rect = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
@@ -149,11 +157,14 @@ test('keyboard only: select, add, save, open, submit, close — focus checked at
     .locator('.article-view .hl-focus')
     .evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(ring).toBe('solid');
+  // The text itself shows that it has the focus: a 2px ring 2px outside it.
+  expect(await focusRingOf(text)).toEqual({ style: 'solid', width: '2px', offset: '2px' });
 
   // Enter opens the claim; focus lands on the panel's heading.
   await page.keyboard.press('Enter');
   const edit = page.getByRole('form', { name: 'Edit claim' });
   await expect(edit.getByRole('heading', { name: 'Edit claim' })).toBeFocused();
+  expect((await focusRingOf(text)).style).toBe('none');
 
   // S submits; the review heading takes focus and shows the new state.
   await page.keyboard.press('s');
