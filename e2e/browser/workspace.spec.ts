@@ -153,10 +153,7 @@ test('keyboard only: select, add, save, open, submit, close — focus checked at
   ]);
   expect(Math.abs(cardBox!.y - (ringBox!.y + ringBox!.height + 6))).toBeLessThan(6);
   expect(Math.abs(cardBox!.x - ringBox!.x)).toBeLessThan(4);
-  const ring = await page
-    .locator('.article-view .hl-focus')
-    .evaluate((el) => getComputedStyle(el).outlineStyle);
-  expect(ring).toBe('solid');
+  expect((await focusRingOf(page.locator('.article-view .hl-focus'))).style).toBe('solid');
   // The text itself shows that it has the focus: a 2px ring 2px outside it.
   expect(await focusRingOf(text)).toEqual({ style: 'solid', width: '2px', offset: '2px' });
 
