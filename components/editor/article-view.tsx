@@ -562,7 +562,9 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
           }
           editor.focus();
         }
-        measureUntilPainted('factmark:highlight-shown', 'factmark:highlight-shown:start');
+        measureUntilPainted('factmark:highlight-shown', 'factmark:highlight-shown:start', {
+          inAnimationFrame: true,
+        });
       });
     },
     scrollToOffset(offset) {
