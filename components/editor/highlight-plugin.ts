@@ -17,6 +17,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import type { StepMap } from 'prosemirror-transform';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { splitSegments } from '@/lib/export/segments';
+import { whenIdle } from './when-idle';
 
 export interface HighlightSpec {
   annotationId: string;
@@ -341,14 +342,7 @@ export function focusedHighlight(state: EditorState): HighlightSpec | null {
  * `factmark:highlights-drawn` (a performance mark). Returns the function that stops it.
  */
 export function drawRest(view: EditorView): () => void {
-  const later = (step: () => void): (() => void) => {
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(step, { timeout: 100 });
-      return () => cancelIdleCallback(id);
-    }
-    const id = setTimeout(step, 16);
-    return () => clearTimeout(id);
-  };
+  const later = (step: () => void) => whenIdle(step, 100);
   // Not while a mouse button or finger is down in the text: redrawing a paragraph under a drag
   // in progress would drop the selection being made.
   let pressed = false;
