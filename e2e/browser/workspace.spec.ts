@@ -97,6 +97,37 @@ test('the bar at the selection adds a claim; the toolbar stays in view', async (
   await expect(toolbar).toBeInViewport();
 });
 
+/**
+ * Opens a new article of 200 paragraphs (about 17,000 characters) with 120 claims, "Claim about
+ * topic 81" to "... 200" (one on each of the last 120 paragraphs): more than the list's first
+ * block of rows and than the text highlighted on the first draw. Resolves to the article's id and
+ * the claims' ids.
+ */
+async function openLongArticle(page: Page): Promise<{ articleId: string; claimIds: string[] }> {
+  const paragraphs = Array.from(
+    { length: 200 },
+    (_, i) =>
+      `Paragraph ${i + 1} reports that topic ${i + 1} changed by ${i + 7} percent in a year.`,
+  );
+  await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
+  const text = paragraphs.join('\n');
+  const article = await createArticleOverHttp(page.request, 'Long article', text);
+  const claimIds: string[] = [];
+  for (let i = 80; i < 200; i++) {
+    const start = text.indexOf(`topic ${i + 1} changed`);
+    const response = await page.request.post('/api/claims', {
+      data: {
+        span: { articleId: article.id, revisionId: article.revision.id, start, end: start + 14 },
+        claim: { text: `Claim about topic ${i + 1}` },
+      },
+    });
+    expect(response.status()).toBe(201);
+    claimIds.push(((await response.json()) as { claim: { id: string } }).claim.id);
+  }
+  await page.goto(`/articles/${article.id}`);
+  return { articleId: article.id, claimIds };
+}
+
 /** The outline an element shows (its focus ring). */
 async function focusRingOf(element: Locator) {
   return element.evaluate((el) => {
@@ -398,29 +429,7 @@ test('screenshots of the workspace at 1440 and 390 px', async ({ page }) => {
 test('a long article with many claims: list rows and highlights are drawn as they are needed', async ({
   page,
 }) => {
-  // 200 paragraphs (about 17,000 characters) and 120 claims: more than the list's first block
-  // of rows and than the text highlighted on the first draw.
-  const paragraphs = Array.from(
-    { length: 200 },
-    (_, i) =>
-      `Paragraph ${i + 1} reports that topic ${i + 1} changed by ${i + 7} percent in a year.`,
-  );
-  await signInOverHttp(page.request, demo('EDITOR').email, demo('EDITOR').password);
-  const text = paragraphs.join('\n');
-  const article = await createArticleOverHttp(page.request, 'Long article', text);
-  const claimIds: string[] = [];
-  for (let i = 80; i < 200; i++) {
-    const start = text.indexOf(`topic ${i + 1} changed`);
-    const response = await page.request.post('/api/claims', {
-      data: {
-        span: { articleId: article.id, revisionId: article.revision.id, start, end: start + 14 },
-        claim: { text: `Claim about topic ${i + 1}` },
-      },
-    });
-    expect(response.status()).toBe(201);
-    claimIds.push(((await response.json()) as { claim: { id: string } }).claim.id);
-  }
-  await page.goto(`/articles/${article.id}`);
+  const { articleId, claimIds } = await openLongArticle(page);
   const list = page.getByRole('list', { name: 'Claims in text order' });
   const rows = list.getByRole('listitem');
   await expect(rows.first()).toContainText('Claim about topic 81');
@@ -493,7 +502,7 @@ test('a long article with many claims: list rows and highlights are drawn as the
     );
   };
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto(`/articles/${article.id}`);
+  await page.goto(`/articles/${articleId}`);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   await listFarBelow();
   await expect(rows).toHaveCount(50);
@@ -510,6 +519,44 @@ test('a long article with many claims: list rows and highlights are drawn as the
   await expect(last).toBeAttached();
   await last.scrollIntoViewIfNeeded();
   await expect(last).toBeInViewport();
+});
+
+test("the active claim's row is drawn where the list was not scrolled, and J/K move it", async ({
+  page,
+}) => {
+  const { claimIds } = await openLongArticle(page);
+  const list = page.getByRole('list', { name: 'Claims in text order' });
+  const row = (topic: number) =>
+    list.locator('li').filter({ hasText: `Claim about topic ${topic}` });
+  await expect(list.getByRole('listitem').first()).toContainText('Claim about topic 81');
+  await expect(row(200)).toHaveCount(0); // its block is not drawn: the list was not scrolled
+  // Opening the last claim from its highlight makes it the active one: its row is drawn (in
+  // idle time) with the list still at its top, marked current, for J/K and assistive technology.
+  const lastHighlight = page.locator(`.article-view .hl[data-claim-ids~="${claimIds.at(-1)}"]`);
+  await lastHighlight.scrollIntoViewIfNeeded();
+  await lastHighlight.click();
+  await expect(
+    page
+      .getByRole('form', { name: 'Edit claim' })
+      .getByRole('textbox', { name: 'Claim', exact: true }),
+  ).toHaveValue('Claim about topic 200');
+  await page.keyboard.press('Escape');
+  await expect(row(200).getByRole('button', { name: /Claim about topic 200/ })).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
+  await expect(row(200)).not.toBeInViewport();
+  // K from there: the claim before it is the active one, in the same block.
+  await page.locator('.article-view .ProseMirror').focus();
+  await page.keyboard.press('k');
+  await expect(row(199).getByRole('button', { name: /Claim about topic 199/ })).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
+  await expect(row(200).getByRole('button', { name: /Claim about topic 200/ })).toHaveAttribute(
+    'aria-current',
+    'false',
+  );
 });
 
 test('rows scrolled far out of view go back to placeholders; the focused row stays', async ({
