@@ -57,8 +57,8 @@ export const ClaimsListPanel = memo(function ClaimsListPanel({
   // The active claim's block is drawn wherever it is, so J/K always has its row: in the first
   // idle moment after the frames that show the change (a claim just added may sit in a block
   // of 50 rows not drawn yet, out of view). Drawing them takes several milliseconds: on a timer
-  // 20 ms after the add's frame it landed in the frame after it (the new highlight's card and
-  // the text's focus), which it made late (bench/editor.bench.ts).
+  // 20 ms after the add's frame it landed among the frames right after it (the new highlight's
+  // card, the text's focus) and made them late (bench/editor.bench.ts).
   const [keepIndex, setKeepIndex] = useState(activeIndex);
   useEffect(() => {
     if (keepIndex === activeIndex) return;
