@@ -21,6 +21,12 @@ const articleText = (page: Page) => page.getByRole('textbox', { name: 'Article t
 const highlight = (page: Page, text: string) =>
   page.locator('.article-view .hl', { hasText: text });
 
+/** The Claim field of the claim opened in the panel. */
+const openedClaimField = (page: Page) =>
+  page
+    .getByRole('form', { name: 'Edit claim' })
+    .getByRole('textbox', { name: 'Claim', exact: true });
+
 /** Adds a claim on `passage` through the bar at the selection. */
 async function addClaim(page: Page, passage: string, claim: string, verdict = 'UNVERIFIED') {
   await selectWithMouse(page, passage);
@@ -446,11 +452,7 @@ test('a long article with many claims: list rows and highlights are drawn as the
   await expect(last).toBeInViewport();
   await expect(last).toHaveAttribute('aria-posinset', '120');
   await last.getByRole('button', { name: 'Open' }).click();
-  await expect(
-    page
-      .getByRole('form', { name: 'Edit claim' })
-      .getByRole('textbox', { name: 'Claim', exact: true }),
-  ).toHaveValue('Claim about topic 200');
+  await expect(openedClaimField(page)).toHaveValue('Claim about topic 200');
   await page.keyboard.press('Escape');
 
   // Find in claims reaches rows not drawn yet (the browser's own find cannot).
@@ -481,11 +483,7 @@ test('a long article with many claims: list rows and highlights are drawn as the
   await expect(lastHighlight).toHaveText('topic 200 chan');
   await lastHighlight.scrollIntoViewIfNeeded();
   await lastHighlight.click();
-  await expect(
-    page
-      .getByRole('form', { name: 'Edit claim' })
-      .getByRole('textbox', { name: 'Claim', exact: true }),
-  ).toHaveValue('Claim about topic 200');
+  await expect(openedClaimField(page)).toHaveValue('Claim about topic 200');
 
   // On a phone the list is below the text and scrolls with the page. Its first rows, drawn
   // from the start, stay drawn while the list is far below the view (a screen reader or the
@@ -535,11 +533,7 @@ test("the active claim's row is drawn where the list was not scrolled, and J/K m
   const lastHighlight = page.locator(`.article-view .hl[data-claim-ids~="${claimIds.at(-1)}"]`);
   await lastHighlight.scrollIntoViewIfNeeded();
   await lastHighlight.click();
-  await expect(
-    page
-      .getByRole('form', { name: 'Edit claim' })
-      .getByRole('textbox', { name: 'Claim', exact: true }),
-  ).toHaveValue('Claim about topic 200');
+  await expect(openedClaimField(page)).toHaveValue('Claim about topic 200');
   await page.keyboard.press('Escape');
   await expect(row(200).getByRole('button', { name: /Claim about topic 200/ })).toHaveAttribute(
     'aria-current',
