@@ -88,6 +88,15 @@ describe('workspace reducer', () => {
     assert.deepEqual(next.panel, { kind: 'editText' });
   });
 
+  it("closes the new claim's form on save, before the claim is added, and no other panel", () => {
+    const saving = { ...base(), panel: { kind: 'new' as const, span: { start: 8, end: 26 } } };
+    const closed = reduceWorkspace(saving, { type: 'newClaimSaved' });
+    assert.deepEqual(closed.panel, { kind: 'list' });
+    assert.equal(closed.data, saving.data);
+    const other = { ...base(), panel: { kind: 'editText' as const } };
+    assert.equal(reduceWorkspace(other, { type: 'newClaimSaved' }), other);
+  });
+
   it('announces the same words twice as two announcements', () => {
     const once = reduceWorkspace(base(), { type: 'announced', message: 'Claim saved.' });
     const twice = reduceWorkspace(once, { type: 'announced', message: 'Claim saved.' });

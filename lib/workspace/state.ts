@@ -58,6 +58,8 @@ export interface WorkspaceState {
 
 export type WorkspaceEvent =
   | { type: 'loaded'; data: WorkspaceDataDTO }
+  /** A new claim was saved: its form closes (the claim itself follows in `claimCreated`). */
+  | { type: 'newClaimSaved' }
   | { type: 'claimCreated'; claim: ClaimDTO; annotation: AnnotationDTO }
   | { type: 'spanLinked'; claim: ClaimDTO; annotation: AnnotationDTO | null }
   | { type: 'claimChanged'; claim: ClaimDTO }
@@ -129,6 +131,10 @@ export function reduceWorkspace(state: WorkspaceState, event: WorkspaceEvent): W
         state.activeClaimId && ids.has(state.activeClaimId) ? state.activeClaimId : null;
       return { ...state, data: event.data, panel, activeClaimId };
     }
+    case 'newClaimSaved':
+      return state.panel.kind === 'new'
+        ? { ...state, panel: { kind: 'list' }, error: null }
+        : state;
     case 'claimCreated':
       return {
         ...state,
