@@ -244,12 +244,21 @@ async function main() {
 
     // 2. Add claims with the keyboard, measured in the page (components/editor/frame-timing:
     // the page's work from the server's answer until the frame showing the claim is painted:
-    // highlight drawn with its ring, list row in place, form closed), and the frame after it
-    // on its own (the new highlight's card drawn, the text focused: factmark:highlight-shown).
+    // the form closed, the highlight drawn with its ring), the task after it where the claim
+    // joins the workspace's data (the list's row, count and active row: factmark:claim-add:data,
+    // its script), and the frame after those on its own (the new highlight's card drawn, the
+    // text focused: factmark:highlight-shown).
     // ADD_SAMPLES times, each on a passage with no highlight yet, spread over the article:
     // scrolled into view and selected as a drag would select it (a click would open the claims
     // under the pointer), then A opens the form and Ctrl+Enter saves it.
-    type Add = { total: number; script: number; render: number; wall: number; next: Frame };
+    type Add = {
+      total: number;
+      script: number;
+      render: number;
+      wall: number;
+      data: number;
+      next: Frame;
+    };
     type Frame = { total: number; script: number; render: number };
     // BENCH_EDITOR_PROFILE=file.cpuprofile records the page's CPU profile while adding them,
     // BENCH_EDITOR_TRACE=file.json a Chromium trace (style, layout and paint too), with
@@ -305,11 +314,13 @@ async function main() {
           (count) => {
             const add = performance.getEntriesByName('factmark:claim-add');
             const next = performance.getEntriesByName('factmark:highlight-shown');
-            if (add.length < count || next.length < count) return false;
+            const data = performance.getEntriesByName('factmark:claim-add:data');
+            if (add.length < count || next.length < count || data.length < count) return false;
             const [addEntry, nextEntry] = [add.at(-1), next.at(-1)] as PerformanceMeasure[];
             return {
               total: addEntry!.duration,
               ...(addEntry!.detail as object),
+              data: data.at(-1)!.duration,
               next: { total: nextEntry!.duration, ...(nextEntry!.detail as object) },
             };
           },
@@ -408,6 +419,10 @@ async function main() {
       `median ${median(values).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms`;
     console.log(
       `[bench] add one claim (${adds.length} samples), work until painted: ${stat(adds.map((a) => a.total))}, max ${Math.max(...adds.map((a) => a.total)).toFixed(1)} ms (target 16 ms, one frame); script ${stat(adds.map((a) => a.script))}; frame rendering ${stat(adds.map((a) => a.render))}; until painted, waiting for the frame included: ${stat(adds.map((a) => a.wall))}`,
+    );
+    const dataTasks = [...adds, ...addsAllDrawn].map((a) => a.data);
+    console.log(
+      `[bench] the claim joining the list, in a task between the add's frame and the next (${dataTasks.length} samples): script ${stat(dataTasks)}, max ${Math.max(...dataTasks).toFixed(1)} ms`,
     );
     const nextFrames = [...adds, ...addsAllDrawn].map((a) => a.next);
     console.log(

@@ -32,7 +32,6 @@ import { ClaimPanel } from './claim-panel';
 import { ClaimPicker } from './claim-picker';
 import { ClaimsListPanel } from './claims-list-panel';
 import { EditTextPanel } from './edit-text-panel';
-import { measureUntilPainted } from './frame-timing';
 import { createCardStore, HighlightCardLayer } from './highlight-card';
 import { LinkClaimPanel } from './link-claim-panel';
 import { OrphansPanel } from './orphans-panel';
@@ -258,17 +257,6 @@ export function ArticleWorkspace({
     [actions],
   );
 
-  async function createClaim(
-    span: { start: number; end: number },
-    draft: Parameters<typeof actions.createClaim>[1],
-  ) {
-    const annotationId = await actions.createClaim(span, draft);
-    if (!annotationId) return;
-    // The form is gone and the new highlight is the current one; its card and the text's focus
-    // come in the frame after this one (ArticleViewHandle.dispatchHighlights).
-    measureUntilPainted('factmark:claim-add', 'factmark:claim-add:start');
-  }
-
   async function saveClaim(
     claim: ClaimDTO,
     draft: Parameters<typeof actions.saveClaim>[1],
@@ -404,7 +392,7 @@ export function ArticleWorkspace({
             quote={data.revision.text.slice(panel.span.start, panel.span.end)}
             initial={newDraft(data.revision.text.slice(panel.span.start, panel.span.end))}
             error={error}
-            onSave={(draft) => void createClaim(panel.span, draft)}
+            onSave={(draft) => void actions.createClaim(panel.span, draft)}
             onCancel={closePanel}
           />
         )}

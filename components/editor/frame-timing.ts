@@ -22,9 +22,7 @@ export function measureUntilPainted(
   if (start === undefined) return;
   const scriptEnd = performance.now();
   const afterPaint = (frame: number) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
+    nextTask(() => {
       const painted = performance.now();
       const script = scriptEnd - start;
       const render = painted - frame;
@@ -33,11 +31,29 @@ export function measureUntilPainted(
         duration: script + render,
         detail: { script, render, wall: painted - start },
       });
-    };
-    channel.port2.postMessage(null);
+    });
   };
   // In a frame's callbacks its rendering starts once they have run (the script just timed
   // included); otherwise at the next frame's time, or after the script if that ran past it.
   if (options.inAnimationFrame) afterPaint(scriptEnd);
   else requestAnimationFrame((frameTime) => afterPaint(Math.max(frameTime, scriptEnd)));
+}
+
+/**
+ * Runs `step` in a task of its own right after the next frame is painted, before the frame after
+ * it (work that need not be in that frame, and must not wait for an idle moment). Tasks asked
+ * for this way run in the order asked, after a measure begun before them has ended.
+ */
+export function afterNextPaint(step: () => void): void {
+  requestAnimationFrame(() => nextTask(step));
+}
+
+/** `step` in a new task: after the frame's rendering when asked from its callbacks. */
+function nextTask(step: () => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    step();
+  };
+  channel.port2.postMessage(null);
 }
