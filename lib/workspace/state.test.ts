@@ -97,6 +97,25 @@ describe('workspace reducer', () => {
     assert.equal(reduceWorkspace(other, { type: 'newClaimSaved' }), other);
   });
 
+  it('adds a created claim once when a reload brought it first', () => {
+    const created = span('s3', 'c', 8, 26);
+    const reloaded = reduceWorkspace(base(), {
+      type: 'loaded',
+      data: data([claim('b'), claim('a'), claim('c')], [...base().data.annotations, created]),
+    });
+    const next = reduceWorkspace(reloaded, {
+      type: 'claimCreated',
+      claim: claim('c'),
+      annotation: created,
+    });
+    assert.deepEqual(
+      next.data.claims.map((c) => c.id),
+      ['b', 'a', 'c'],
+    );
+    assert.equal(next.data.annotations.length, 3);
+    assert.equal(next.activeClaimId, 'c');
+  });
+
   it('announces the same words twice as two announcements', () => {
     const once = reduceWorkspace(base(), { type: 'announced', message: 'Claim saved.' });
     const twice = reduceWorkspace(once, { type: 'announced', message: 'Claim saved.' });

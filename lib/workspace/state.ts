@@ -135,14 +135,21 @@ export function reduceWorkspace(state: WorkspaceState, event: WorkspaceEvent): W
       return state.panel.kind === 'new'
         ? { ...state, panel: { kind: 'list' }, error: null }
         : state;
-    case 'claimCreated':
+    case 'claimCreated': {
+      // Already here when a reload answered between the save's frame and this event (see
+      // useWorkspace's createClaim): it is not added twice.
+      const known = state.data.annotations.some((a) => a.id === event.annotation.id);
       return {
         ...state,
         data: {
           ...state.data,
           // A new claim: appended without looking for it among thousands.
-          claims: [...state.data.claims, event.claim],
-          annotations: insertSorted(state.data.annotations, event.annotation),
+          claims: known
+            ? upsertClaim(state.data.claims, event.claim)
+            : [...state.data.claims, event.claim],
+          annotations: known
+            ? state.data.annotations
+            : insertSorted(state.data.annotations, event.annotation),
         },
         // The form closes; a panel the user opened meanwhile stays.
         panel: state.panel.kind === 'new' ? { kind: 'list' } : state.panel,
@@ -150,6 +157,7 @@ export function reduceWorkspace(state: WorkspaceState, event: WorkspaceEvent): W
         activeClaimId: event.claim.id,
         announcement: announce(state, 'Claim saved.'),
       };
+    }
     case 'spanLinked': {
       const here =
         event.annotation && event.annotation.revisionId === state.data.revision.id
