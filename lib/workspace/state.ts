@@ -143,7 +143,8 @@ export function reduceWorkspace(state: WorkspaceState, event: WorkspaceEvent): W
         ...state,
         data: {
           ...state.data,
-          // A new claim: appended without looking for it among thousands.
+          // A new claim is appended (the one walk over thousands, above, runs in the task
+          // after the save's frame).
           claims: known
             ? upsertClaim(state.data.claims, event.claim)
             : [...state.data.claims, event.claim],
