@@ -6,8 +6,9 @@
  *    floor: Chromium opening the static annotated-HTML export of the same article, measured in
  *    the same run (aim: at most 1.4 times it);
  *  - adding a claim to it, ADD_SAMPLES times, measured in the page as the work until the frame
- *    showing it is painted (target 16 ms, one frame: median and p95 printed), and the frame
- *    after it on its own (the new highlight's card and the text's focus), then as many again
+ *    showing it is painted (target 16 ms, one frame: median and p95 printed), the task after it
+ *    where the claim joins the list, and the frame after those on its own (the new highlight's
+ *    card and the text's focus), then as many again
  *    after scrolling through the whole claims list (as a user who read it), beside the floor:
  *    a fixed piece of script as long as the median add's and a one-word change, measured the same
  *    way in the same page (what any change costs this page's frame, and the host's spread);
