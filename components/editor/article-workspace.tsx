@@ -431,9 +431,11 @@ export function ArticleWorkspace({
             error={error}
           />
         )}
-        {/* The list stays mounted behind the other panels, kept hidden with its drawn rows and
-            layout, so closing a panel (saving a claim) shows it again within the frame instead
-            of drawing it anew. */}
+        {/* The list stays mounted behind the other panels, kept hidden with its drawn rows,
+            so closing a panel (saving a claim) shows it again instead of drawing it anew: its
+            heading and filters within the frame, the rows in view one frame later (their
+            `content-visibility: auto` is decided again once the list is shown; without it on
+            the rows the save's frame costs more, bench/editor.bench.ts). */}
         <div className={listShown ? undefined : styles.keptHidden}>
           <ClaimsListPanel
             total={data.claims.length}
