@@ -153,7 +153,7 @@ export function reduceWorkspace(state: WorkspaceState, event: WorkspaceEvent): W
             : insertSorted(state.data.annotations, event.annotation),
         },
         // The form closes; a panel the user opened meanwhile stays.
-        panel: state.panel.kind === 'new' ? { kind: 'list' } : state.panel,
+        panel: closing(state.panel, 'new'),
         error: null,
         activeClaimId: event.claim.id,
         announcement: announce(state, 'Claim saved.'),
@@ -171,7 +171,7 @@ export function reduceWorkspace(state: WorkspaceState, event: WorkspaceEvent): W
           claims: upsertClaim(state.data.claims, event.claim),
           annotations: here,
         },
-        panel: state.panel.kind === 'link' ? { kind: 'list' } : state.panel,
+        panel: closing(state.panel, 'link'),
         error: null,
         activeClaimId: event.claim.id,
         announcement: announce(state, 'Passage linked to the claim.'),
@@ -303,4 +303,9 @@ export function movedSpansByClaim(data: WorkspaceDataDTO): Map<string, SpanSumma
     else map.set(a.claimId, [a]);
   }
   return map;
+}
+
+/** The list in place of a panel of `kind` that has done its work; any other panel stays. */
+function closing(panel: Panel, kind: Panel['kind']): Panel {
+  return panel.kind === kind ? { kind: 'list' } : panel;
 }
