@@ -331,11 +331,11 @@ async function main() {
                 const [addEntry, nextEntry] = [add.at(-1), next.at(-1)] as PerformanceMeasure[];
                 resolve({
                   total: addEntry!.duration,
-                  ...(addEntry!.detail as { script: number; render: number; wall: number }),
+                  ...(addEntry!.detail as Pick<Add, 'script' | 'render' | 'wall'>),
                   data: data.at(-1)!.duration,
                   next: {
                     total: nextEntry!.duration,
-                    ...(nextEntry!.detail as { script: number; render: number }),
+                    ...(nextEntry!.detail as Omit<Frame, 'total'>),
                   },
                 });
               });
