@@ -553,6 +553,40 @@ test("the active claim's row is drawn where the list was not scrolled, and J/K m
   );
 });
 
+/**
+ * Thrown when the page stopped drawing frames while its list was scrolled. Headless Chromium
+ * (software compositing) can, rarely and under load, stop a page's frames for good: animation
+ * frames, intersection observers and screenshots all wait while its timers still run. Seen three
+ * times in about a hundred runs of the test below beside busy loops, each time in the frame after
+ * the list's last block was drawn, and never with Chromium's tracing on.
+ */
+class FramesStopped extends Error {}
+
+/**
+ * Scrolls the claims panel a screen at a time, two frames per step as a user reads it, until it
+ * comes to rest; resolves with the steps taken (Infinity if it never came to rest).
+ */
+async function scrollThrough(panel: Locator, down: boolean): Promise<number> {
+  const result = await panel.evaluate(async (element, down) => {
+    const frame = () =>
+      Promise.race([
+        new Promise((drawn) => requestAnimationFrame(() => drawn(true))),
+        new Promise((late) => setTimeout(() => late(false), 5_000)),
+      ]);
+    for (let step = 0; step < 200; step++) {
+      const before = element.scrollTop;
+      element.scrollTop += (down ? 1 : -1) * element.clientHeight;
+      if (!(await frame()) || !(await frame())) return { stoppedAt: step };
+      if (element.scrollTop === before) return { steps: step };
+    }
+    return { steps: Infinity }; // never came to rest
+  }, down);
+  if ('stoppedAt' in result) {
+    throw new FramesStopped(`no frame for 5 s at step ${result.stoppedAt} of a scroll`);
+  }
+  return result.steps;
+}
+
 test('rows scrolled far out of view go back to placeholders; the focused row stays', async ({
   page,
 }) => {
@@ -575,60 +609,62 @@ test('rows scrolled far out of view go back to placeholders; the focused row sta
     });
     expect(response.status()).toBe(201);
   }
-  await page.goto(`/articles/${article.id}`);
-  const panel = page.getByRole('complementary', { name: 'Claims panel' });
-  const list = page.getByRole('list', { name: 'Claims in text order' });
-  const rows = list.getByRole('listitem');
-  const first = rows.filter({ hasText: 'Claim number 1.' });
-  const last = rows.filter({ hasText: 'Claim number 180.' });
-  await expect(first).toBeVisible();
-  // Scrolled through to the end, a screen at a time as a user reads it.
-  const scrollThrough = (down: boolean) =>
-    panel.evaluate(async (element, down) => {
-      for (let step = 0; step < 200; step++) {
-        const before = element.scrollTop;
-        element.scrollTop += (down ? 1 : -1) * element.clientHeight;
-        await new Promise((frame) => requestAnimationFrame(frame));
-        await new Promise((frame) => requestAnimationFrame(frame));
-        if (element.scrollTop === before) return step;
-      }
-      return Infinity; // never came to rest
-    }, down);
-  // Dropping and drawing rows never keeps the list from coming to rest at its end.
-  expect(await scrollThrough(true)).toBeLessThan(100);
-  await last.scrollIntoViewIfNeeded();
-  await expect(last).toBeInViewport();
-  await expect(last).toHaveAttribute('aria-posinset', '180');
-  // The first rows went back to a placeholder: not every row read stays drawn.
-  await expect(first).toHaveCount(0);
-  expect(await rows.count()).toBeLessThan(180);
-  // Back at the top they are drawn again, and the last rows are gone.
-  expect(await scrollThrough(false)).toBeLessThan(100);
-  await expect(first).toBeInViewport();
-  await expect(last).toHaveCount(0);
+  const readThrough = async (page: Page) => {
+    await page.goto(`/articles/${article.id}`);
+    const panel = page.getByRole('complementary', { name: 'Claims panel' });
+    const list = page.getByRole('list', { name: 'Claims in text order' });
+    const rows = list.getByRole('listitem');
+    const first = rows.filter({ hasText: 'Claim number 1.' });
+    const last = rows.filter({ hasText: 'Claim number 180.' });
+    await expect(first).toBeVisible();
+    // Dropping and drawing rows never keeps the list from coming to rest at its end.
+    expect(await scrollThrough(panel, true)).toBeLessThan(100);
+    await last.scrollIntoViewIfNeeded();
+    await expect(last).toBeInViewport();
+    await expect(last).toHaveAttribute('aria-posinset', '180');
+    // The first rows went back to a placeholder: not every row read stays drawn.
+    await expect(first).toHaveCount(0);
+    expect(await rows.count()).toBeLessThan(180);
+    // Back at the top they are drawn again, and the last rows are gone.
+    expect(await scrollThrough(panel, false)).toBeLessThan(100);
+    await expect(first).toBeInViewport();
+    await expect(last).toHaveCount(0);
 
-  // Behind a new claim's form the list keeps its rows as they were (hidden, it is nowhere in
-  // view, and no row is far from it either): closing the form shows the very same rows at once,
-  // none drawn again.
-  await first.evaluate((row) => row.setAttribute('data-seen', ''));
-  await selectWithMouse(page, 'Paragraph 3 says that');
-  await page.keyboard.press('a');
-  await expect(page.getByRole('form', { name: 'New claim' })).toBeVisible();
-  await page.evaluate(
-    () =>
-      new Promise((done) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 200))),
-      ),
-  );
-  await page.keyboard.press('Escape');
-  await expect(first).toBeInViewport();
-  await expect(first).toHaveAttribute('data-seen', '');
+    // Behind a new claim's form the list keeps its rows as they were (hidden, it is nowhere in
+    // view, and no row is far from it either): closing the form shows the very same rows at
+    // once, none drawn again.
+    await first.evaluate((row) => row.setAttribute('data-seen', ''));
+    await selectWithMouse(page, 'Paragraph 3 says that');
+    await page.keyboard.press('a');
+    await expect(page.getByRole('form', { name: 'New claim' })).toBeVisible();
+    await page.evaluate(
+      () =>
+        new Promise((done) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 200))),
+        ),
+    );
+    await page.keyboard.press('Escape');
+    await expect(first).toBeInViewport();
+    await expect(first).toHaveAttribute('data-seen', '');
 
-  // A row that holds the focus stays drawn however far the list is scrolled from it.
-  await first.getByRole('button', { name: 'Open' }).focus();
-  await scrollThrough(true);
-  await expect(last).toBeAttached();
-  await expect(first.getByRole('button', { name: 'Open' })).toBeFocused();
+    // A row that holds the focus stays drawn however far the list is scrolled from it.
+    await first.getByRole('button', { name: 'Open' }).focus();
+    await scrollThrough(panel, true);
+    await expect(last).toBeAttached();
+    await expect(first.getByRole('button', { name: 'Open' })).toBeFocused();
+  };
+  try {
+    await readThrough(page);
+  } catch (error) {
+    if (!(error instanceof FramesStopped)) throw error;
+    // The browser stopped drawing that page (see FramesStopped), which no code of the page can
+    // undo: once more in a new page, with what happened noted in the report. Every check runs
+    // again there; a list that never comes to rest still fails.
+    test.info().annotations.push({ type: 'browser stopped drawing', description: error.message });
+    console.warn(`[workspace] Chromium stopped drawing the page (${error.message}): once more`);
+    test.setTimeout(test.info().timeout + 30_000);
+    await readThrough(await page.context().newPage());
+  }
 });
 
 test('a highlight not drawn yet shows its card under the pointer', async ({ page }) => {
